@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from hrbureau.accounts.choices import OrgUnitKind
+from hrbureau.accounts.models import OrgUnit
+
+ORGUNIT_KINDS = OrgUnitKind.choices
+
+
+def orgunit_list(*, user: Any, kind: str | None = None) -> QuerySet[OrgUnit]:
+    units = OrgUnit.objects.for_user(user).select_related("parent").filter(is_active=True)
+    if kind:
+        units = units.filter(kind=kind)
+    return units.order_by("path")
+
+
+def streets(*, user: Any) -> QuerySet[OrgUnit]:
+    return orgunit_list(user=user, kind=OrgUnitKind.STREET).order_by("sort_order", "name")
+
+
+def grid_places() -> list[tuple[OrgUnit, OrgUnit, OrgUnit]]:
+    """Every active grid with its community and street: (grid, community, street), in tree order."""
+    places = []
+    for grid in (
+        OrgUnit.objects.filter(kind=OrgUnitKind.GRID, is_active=True)
+        .select_related("parent__parent")
+        .order_by("path")
+    ):
+        community = grid.parent
+        street = community.parent if community is not None else None
+        if community is None or street is None:
+            raise ValueError(f"grid {grid.code} is not under a community and a street")
+        places.append((grid, community, street))
+    return places

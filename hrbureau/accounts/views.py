@@ -1,0 +1,156 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import views as auth_views
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseBase,
+    HttpResponseRedirect,
+)
+from django.shortcuts import render
+from django.urls import reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from hrbureau.accounts import selectors, services
+from hrbureau.accounts.forms import (
+    LanguageForm,
+    LoginForm,
+    StyledPasswordChangeForm,
+    StyledPasswordResetForm,
+    StyledSetPasswordForm,
+)
+from hrbureau.core.audit import audit_record
+from hrbureau.core.choices import AuditKind
+from hrbureau.core.views import permission_required
+
+
+def _language_cookie(response: HttpResponse, language: str) -> None:
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,  # type: ignore[arg-type]
+    )
+
+
+class LoginView(auth_views.LoginView):
+    form_class = LoginForm
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+    def form_valid(self, form: LoginForm) -> HttpResponse:  # type: ignore[override]
+        response = super().form_valid(form)
+        user = form.get_user()
+        services.login_success_register(user=user, request=self.request)
+        # The language a user chose last time follows them to any browser.
+        if user.language:
+            _language_cookie(response, user.language)
+        return response
+
+
+class LogoutView(auth_views.LogoutView):
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.user.is_authenticated:
+            audit_record(kind=AuditKind.LOGOUT, request=request)
+        return super().post(request, *args, **kwargs)
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+    form_class = StyledPasswordChangeForm
+    success_url = reverse_lazy("accounts:password_change_done")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        services.password_changed_register(
+            user=form.user, request=self.request, kind=AuditKind.PASSWORD_CHANGED
+        )
+        return response
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "accounts/password_reset.html"
+    form_class = StyledPasswordResetForm
+    email_template_name = "accounts/email/password_reset.txt"
+    subject_template_name = "accounts/email/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        # Audited without saying whether the address belongs to anyone (no account enumeration).
+        audit_record(
+            kind=AuditKind.PASSWORD_RESET_REQUESTED,
+            request=self.request,
+            detail={"email_domain": form.cleaned_data["email"].rpartition("@")[2]},
+        )
+        return super().form_valid(form)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    form_class = StyledSetPasswordForm
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        services.password_changed_register(
+            user=form.user, request=self.request, kind=AuditKind.PASSWORD_RESET
+        )
+        return response
+
+
+@require_POST
+def set_language(request: HttpRequest) -> HttpResponse:
+    """Switch the interface language; remembered in a cookie and, when signed in, on the account."""
+    form = LanguageForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest(_("Unknown language."))
+    language = form.cleaned_data["language"]
+    target = form.cleaned_data["next"] or request.headers.get("referer") or "/"
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = "/"
+    response = HttpResponseRedirect(target)
+    _language_cookie(response, language)
+    if request.user.is_authenticated:
+        services.user_set_language(user=request.user, language=language)
+    return response
+
+
+@permission_required(None, area="any")
+def profile(request: HttpRequest) -> HttpResponse:
+    return render(request, "accounts/profile.html", {"profile_user": request.user})
+
+
+@permission_required("accounts.view_orgunit")
+def orgunit_list(request: HttpRequest) -> HttpResponseBase:
+    kind = request.GET.get("kind") or ""
+    units = selectors.orgunit_list(user=request.user, kind=kind or None)
+    if request.GET.get("export") == "xlsx":
+        from hrbureau.core.exports import xlsx_response
+
+        return xlsx_response(
+            request=request,
+            filename="orgunits",
+            columns=[_("Code"), _("Kind"), _("Name"), _("English name"), _("Parent unit")],
+            rows=(
+                (u.code, u.get_kind_display(), u.name, u.name_en, u.parent.name if u.parent else "")
+                for u in units
+            ),
+            text_columns={0},
+        )
+    return render(
+        request,
+        "accounts/orgunit_list.html",
+        {"units": units, "kind": kind, "kinds": selectors.ORGUNIT_KINDS},
+    )

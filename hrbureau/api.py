@@ -1,0 +1,27 @@
+"""The JSON API under /api/v1/ (django-ninja): schema at /api/v1/openapi.json, docs at /api/v1/docs."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from ninja import NinjaAPI
+
+from hrbureau.accounts.api import router as accounts_router
+from hrbureau.accounts.api_auth import API_AUTH
+from hrbureau.core.api import install_error_handlers
+
+api = NinjaAPI(
+    title="hrbureau API",
+    version="1",
+    description=str(
+        _(
+            "The district Human Resources Bureau platform. Browser clients use their session (with the CSRF "
+            "token); integrations send 'Authorization: Bearer <token>'."
+        )
+    ),
+    auth=API_AUTH,
+    urls_namespace="api",
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+install_error_handlers(api)
+api.add_router("/", accounts_router)

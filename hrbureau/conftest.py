@@ -1,0 +1,139 @@
+"""Shared fixtures: a small organisation, one standard person per role, and the outsider.
+
+Like Healthchecks' base test case, every test can say "as the street worker of Donghu" or "as an
+enterprise user of another enterprise" without building the world itself.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+
+from hrbureau.accounts.choices import Department, OrgUnitKind, Role
+from hrbureau.accounts.models import OrgUnit, User
+
+# Playwright's sync API runs an event loop in the test thread; Django then refuses sync ORM calls
+# made from that thread unless told that this is deliberate (tests only).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def _fast_hashing_and_outboxes(settings: Any, tmp_path: Any) -> None:
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.SMS_BACKEND = "memory"
+    settings.PRIVATE_FILES_ROOT = tmp_path / "files"
+    settings.MEDIA_ROOT = tmp_path / "files"
+
+
+@dataclass
+class World:
+    """The standard organisation and people of a test."""
+
+    units: dict[str, OrgUnit] = field(default_factory=dict)
+    users: dict[str, User] = field(default_factory=dict)
+    enterprises: dict[str, Any] = field(default_factory=dict)
+    people: dict[str, Any] = field(default_factory=dict)
+
+    def user(self, key: str) -> User:
+        return self.users[key]
+
+
+def build_organisation() -> dict[str, OrgUnit]:
+    from hrbureau.accounts.services import orgunit_create
+
+    units: dict[str, OrgUnit] = {}
+    units["bureau"] = orgunit_create(kind=OrgUnitKind.BUREAU, code="bureau", name="区人力资源局", parent=None)
+    for dept in Department:
+        units[dept.value] = orgunit_create(
+            kind=OrgUnitKind.DEPARTMENT, code=dept.value, name=str(dept.label), parent=units["bureau"]
+        )
+    units["district"] = orgunit_create(kind=OrgUnitKind.DISTRICT, code="district", name="示范区", parent=None)
+    for street_code, street_name in (("a", "东湖街道"), ("b", "西岭街道")):
+        street = orgunit_create(
+            kind=OrgUnitKind.STREET, code=f"street-{street_code}", name=street_name, parent=units["district"]
+        )
+        community = orgunit_create(
+            kind=OrgUnitKind.COMMUNITY,
+            code=f"community-{street_code}",
+            name=f"{street_name[:2]}社区",
+            parent=street,
+        )
+        units[f"street-{street_code}"] = street
+        units[f"community-{street_code}"] = community
+        for g in (1, 2):
+            units[f"grid-{street_code}{g}"] = orgunit_create(
+                kind=OrgUnitKind.GRID,
+                code=f"grid-{street_code}{g}",
+                name=f"{street_name[:2]}第{g}网格",
+                parent=community,
+            )
+    return units
+
+
+# key -> (role, unit key or None)
+STANDARD_USERS: dict[str, tuple[str, str | None]] = {
+    "sysadmin": (Role.SYSADMIN, "office"),
+    "leader": (Role.LEADER, "bureau"),
+    "dept_head": (Role.DEPT_HEAD, "labour_relations"),
+    "dept_staff": (Role.DEPT_STAFF, "labour_relations"),
+    "street_staff": (Role.STREET_STAFF, "street-a"),
+    "grid_worker": (Role.GRID_WORKER, "grid-a1"),
+    "arbitrator": (Role.ARBITRATOR, "arbitration"),
+    "arbitration_clerk": (Role.ARBITRATION_CLERK, "arbitration"),
+    "integration": (Role.INTEGRATION, None),
+    "enterprise": (Role.ENTERPRISE, None),
+    "individual": (Role.INDIVIDUAL, None),
+}
+
+
+@pytest.fixture
+def world(db: Any) -> World:
+    from hrbureau.enterprises.tests.factories import EnterpriseFactory
+    from hrbureau.people.tests.factories import PersonFactory
+
+    w = World(units=build_organisation())
+    # One enterprise and one person in each grid, so every scope has rows inside and outside it.
+    for key in ("a1", "a2", "b1", "b2"):
+        grid = w.units[f"grid-{key}"]
+        street = w.units[f"street-{key[0]}"]
+        community = w.units[f"community-{key[0]}"]
+        w.enterprises[key] = EnterpriseFactory(
+            street=street, community=community, grid=grid, name=f"企业{key.upper()}科技有限公司"
+        )
+        w.people[key] = PersonFactory(
+            street=street, community=community, grid=grid, name=f"居民{key.upper()}"
+        )
+    for key, (role, unit_key) in STANDARD_USERS.items():
+        user = User.objects.create_user(
+            username=key,
+            password="Secret#2026",
+            role=role,
+            org_unit=w.units[unit_key] if unit_key else None,
+            full_name=key,
+            email=f"{key}@example.test",
+            is_superuser=role == Role.SYSADMIN,
+            is_staff=role == Role.SYSADMIN,
+        )
+        if role == Role.ENTERPRISE:
+            user.enterprise = w.enterprises["a1"]
+        if role == Role.INDIVIDUAL:
+            user.person = w.people["a1"]
+        user.save()
+        w.users[key] = user
+    return w
+
+
+@pytest.fixture
+def client_for(client: Any, world: World) -> Any:
+    """``client_for("street_staff")`` → the test client signed in as that standard user."""
+
+    def sign_in(key: str) -> Any:
+        client.logout()
+        client.force_login(world.users[key])
+        return client
+
+    return sign_in

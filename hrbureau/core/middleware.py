@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+
+from hrbureau.core.audit import audit_record
+from hrbureau.core.choices import AuditKind
+
+# No inline script or style anywhere, so the policy allows nothing but our own origin. Scripts read
+# their configuration from data- attributes or <script type="application/json"> blocks.
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data: blob:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(self), payment=(), usb=()"
+
+
+class ContentSecurityPolicyMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        if getattr(request, "user", None) is not None and request.user.is_authenticated:
+            # Pages behind a login hold personal data: never keep them in a shared cache.
+            response.headers.setdefault("Cache-Control", "private, no-store")
+        return response
+
+
+class PermissionDeniedAuditMiddleware:
+    """Every refusal (HTTP 403), whether from a view, the API or the CSRF check, is audited here, once."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if response.status_code == 403 and not request.path.startswith(settings.STATIC_URL):
+            audit_record(
+                kind=AuditKind.PERMISSION_DENIED,
+                request=request,
+                actor=getattr(request, "auth_user", None),
+                success=False,
+                reason=getattr(response, "audit_reason", "")[:500],
+            )
+        return response

@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from hrbureau.core.choices import AuditKind
+
+
+class TimeStampedModel(models.Model):
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class AppendOnlyError(Exception):
+    """An append-only record was about to be changed or removed."""
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    def update(self, **kwargs: Any) -> int:
+        raise AppendOnlyError(f"{self.model.__name__} rows are append-only")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError(f"{self.model.__name__} rows are append-only")
+
+
+class AuditEvent(models.Model):
+    """One security-relevant event (审计日志): a login, a failed login, a refusal, a reveal of personal data.
+
+    Append-only: the application has no way to change or delete a row (the model, its queryset and the
+    admin refuse, and a database trigger refuses UPDATE and, on PostgreSQL, DELETE). DOMAIN.md §6 keeps
+    them at least six months.
+    """
+
+    created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    kind = models.CharField(_("event"), max_length=40, choices=AuditKind.choices, db_index=True)
+    success = models.BooleanField(_("success"), default=True)
+    # The actor is kept by id and name, without a foreign key constraint, so that no change to a user
+    # (or its removal) ever has to touch an audit row.
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    username = models.CharField(_("user name"), max_length=150, blank=True, db_index=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    method = models.CharField(_("method"), max_length=10, blank=True)
+    path = models.CharField(_("path"), max_length=500, blank=True)
+    object_type = models.CharField(_("object type"), max_length=100, blank=True)
+    object_id = models.CharField(_("object id"), max_length=64, blank=True)
+    reason = models.CharField(_("reason"), max_length=500, blank=True)
+    detail = models.JSONField(_("detail"), default=dict, blank=True)
+
+    objects: ClassVar[models.Manager[AuditEvent]] = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["kind", "-created_at"]),
+            models.Index(fields=["actor", "-created_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M:%S} {self.kind} {self.username}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise AppendOnlyError("audit events cannot be changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError("audit events cannot be deleted")
+
+
+class RecentVisit(models.Model):
+    """A record a user opened recently (最近访问), for the workbench's "recent items"."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="recent_visits")
+    object_type = models.CharField(max_length=100)
+    object_id = models.CharField(max_length=64)
+    label = models.CharField(max_length=200)
+    url = models.CharField(max_length=500)
+    visited_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("recent visit")
+        verbose_name_plural = _("recent visits")
+        ordering = ["-visited_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "object_type", "object_id"], name="recentvisit_unique_object"
+            )
+        ]
+        indexes = [models.Index(fields=["user", "-visited_at"])]
+
+    def __str__(self) -> str:
+        return self.label

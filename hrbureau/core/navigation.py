@@ -1,0 +1,45 @@
+"""The navigation registry: each app registers its menu entries; each user sees those they may use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.urls import reverse
+from django.utils.functional import Promise
+
+
+@dataclass(frozen=True)
+class NavItem:
+    key: str
+    label: str | Promise
+    url_name: str
+    icon: str  # a Tabler icon name, e.g. "building"
+    permission: str
+    order: int = 100
+    # "workbench" items appear in the staff sidebar, "portal" ones in the public portal's menu.
+    area: str = "workbench"
+
+    @property
+    def url(self) -> str:
+        return reverse(self.url_name)
+
+
+_ITEMS: dict[str, NavItem] = {}
+
+
+def register(item: NavItem) -> None:
+    _ITEMS[item.key] = item
+
+
+def items_for(user: Any, *, area: str) -> list[NavItem]:
+    if not getattr(user, "is_authenticated", False):
+        return []
+    return sorted(
+        (item for item in _ITEMS.values() if item.area == area and user.has_perm(item.permission)),
+        key=lambda item: (item.order, item.key),
+    )
+
+
+def all_items() -> list[NavItem]:
+    return list(_ITEMS.values())

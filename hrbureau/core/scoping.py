@@ -1,0 +1,134 @@
+"""Scoping: the one way every list, detail page and API endpoint narrows records to a user (mechanism 9).
+
+A model that holds scoped records declares ``scope_paths`` — where, from the record, to find its street,
+grid, enterprise and person — and uses ``ScopedQuerySet`` (or ``ScopedManager``). ``for_user(user)`` then
+returns exactly the rows the user may see:
+
+* no view permission for the model (``<app>.view_<model>``) → nothing;
+* a district-wide role → everything;
+* street staff → rows whose street is theirs; grid workers → their grid;
+* an enterprise user → rows of their enterprise; an individual → their own rows;
+* a scope kind the model does not declare a path for → nothing (deny by default).
+
+Views and the API never query a scoped model around ``for_user``; the permission-matrix test checks it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Protocol, TypeVar
+
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.db import models
+from django.db.models import Q
+from django.http import Http404
+
+DISTRICT = "district"
+STREET = "street"
+GRID = "grid"
+ENTERPRISE = "enterprise"
+PERSON = "person"
+NOTHING = "nothing"
+
+
+@dataclass(frozen=True)
+class Scope:
+    """How far one user's view reaches, and the identifiers it is bound to."""
+
+    kind: str
+    unit_id: int | None = None
+    enterprise_id: int | None = None
+    person_id: int | None = None
+
+
+@dataclass(frozen=True)
+class ScopePaths:
+    """Lookups from a record to the ids its scope is judged by; a tuple means "any of these"."""
+
+    street: str | tuple[str, ...] | None = None
+    grid: str | tuple[str, ...] | None = None
+    enterprise: str | tuple[str, ...] | None = None
+    person: str | tuple[str, ...] | None = None
+    # Some reference records (the organisation tree) are visible in full to anyone allowed to view them.
+    unrestricted: bool = False
+    # Set when a path crosses a to-many relation, so a row may appear more than once.
+    distinct: bool = False
+
+
+class ScopedUser(Protocol):
+    is_authenticated: bool
+    is_active: bool
+
+    @property
+    def scope(self) -> Scope: ...
+
+    def has_perm(self, perm: str, obj: Any = None) -> bool: ...
+
+
+def view_permission(model: type[models.Model]) -> str:
+    return f"{model._meta.app_label}.view_{model._meta.model_name}"
+
+
+def _path_filter(path: str | tuple[str, ...], value: int) -> tuple[Q, bool]:
+    lookups = (path,) if isinstance(path, str) else path
+    condition = Q()
+    for lookup in lookups:
+        condition |= Q(**{lookup: value})
+    # OR-ing several relations can repeat a row; a single forward lookup cannot.
+    return condition, len(lookups) > 1
+
+
+_M = TypeVar("_M", bound=models.Model)
+
+
+def scope_queryset(
+    queryset: models.QuerySet[_M], user: Any, *, permission: str | None = None
+) -> models.QuerySet[_M]:
+    model = queryset.model
+    if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
+        return queryset.none()
+    if not user.has_perm(permission or view_permission(model)):
+        return queryset.none()
+    paths: ScopePaths = getattr(model, "scope_paths", ScopePaths())
+    scope: Scope = user.scope
+    if scope.kind == DISTRICT or paths.unrestricted:
+        return queryset
+    path: str | tuple[str, ...] | None
+    value: int | None
+    if scope.kind == STREET:
+        path, value = paths.street, scope.unit_id
+    elif scope.kind == GRID:
+        path, value = paths.grid, scope.unit_id
+    elif scope.kind == ENTERPRISE:
+        path, value = paths.enterprise, scope.enterprise_id
+    elif scope.kind == PERSON:
+        path, value = paths.person, scope.person_id
+    else:
+        return queryset.none()
+    if path is None or value is None:
+        return queryset.none()
+    condition, needs_distinct = _path_filter(path, value)
+    scoped = queryset.filter(condition)
+    return scoped.distinct() if needs_distinct or paths.distinct else scoped
+
+
+class ScopedQuerySet(models.QuerySet[_M]):
+    def for_user(self, user: Any, *, permission: str | None = None) -> ScopedQuerySet[_M]:
+        return scope_queryset(self, user, permission=permission)  # type: ignore[return-value]
+
+
+ScopedManager = models.Manager.from_queryset(ScopedQuerySet)
+
+
+def get_for_user_or_404(queryset: models.QuerySet[_M], user: Any, **lookup: Any) -> _M:
+    """The one record ``lookup`` names, if ``user`` may see it.
+
+    404 when no such record exists; 403 (audited by the middleware) when it exists outside the user's
+    scope or permission — a refusal staff and auditors should see as such.
+    """
+    try:
+        return scope_queryset(queryset, user).get(**lookup)
+    except ObjectDoesNotExist:
+        if queryset.filter(**lookup).exists():
+            raise PermissionDenied from None
+        raise Http404 from None

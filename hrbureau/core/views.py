@@ -1,0 +1,176 @@
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from hrbureau.core import recent, search, todo
+from hrbureau.core.choices import AuditKind
+from hrbureau.core.models import AuditEvent
+from hrbureau.core.pagination import InvalidCursor, keyset_page
+
+ViewFunc = Callable[..., HttpResponseBase]
+
+
+AREA_PERMISSIONS = {
+    "workbench": ("core.use_workbench",),
+    "portal": ("core.use_portal",),
+    "any": ("core.use_workbench", "core.use_portal"),
+}
+
+
+def permission_required(permission: str | None, *, area: str = "workbench") -> Callable[[ViewFunc], ViewFunc]:
+    """Anonymous visitors go to the login page; signed-in users without ``permission`` get a 403.
+
+    A page also belongs to an area — the staff workbench or the public portal — and only roles that
+    use that area may open it: an integration account holding a read permission for the API still
+    gets no web page.
+    """
+    area_permissions = AREA_PERMISSIONS[area]
+
+    def decorator(view: ViewFunc) -> ViewFunc:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not any(request.user.has_perm(p) for p in area_permissions):
+                raise PermissionDenied(area)
+            if permission is not None and not request.user.has_perm(permission):
+                raise PermissionDenied(permission)
+            return view(request, *args, **kwargs)
+
+        wrapped.required_permission = permission  # type: ignore[attr-defined]
+        return wrapped
+
+    return decorator
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """The address everyone starts from: the login page, the workbench or the portal by role."""
+    user = request.user
+    if not user.is_authenticated:
+        return redirect(settings.LOGIN_URL)
+    if user.has_perm("core.use_workbench"):
+        return redirect("workbench")
+    if user.has_perm("core.use_portal"):
+        return redirect("portal")
+    raise PermissionDenied("no web area for this role")
+
+
+@permission_required("core.use_workbench")
+def workbench(request: HttpRequest) -> HttpResponse:
+    kind = request.GET.get("todo") or None
+    items = todo.todo_items(user=request.user, kind=kind)
+    return render(
+        request,
+        "core/workbench.html",
+        {
+            "todo_items": items,
+            "todo_kinds": todo.providers(),
+            "todo_kind": kind or "",
+            "recent_items": recent.recent_visits(user=request.user),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@permission_required("core.use_portal", area="portal")
+def portal(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/portal.html", {"todo_items": todo.todo_items(user=request.user)})
+
+
+@permission_required("core.use_workbench")
+def quick_search(request: HttpRequest) -> HttpResponse:
+    query = (request.GET.get("q") or "").strip()[:100]
+    results = search.quick_search(user=request.user, query=query)
+    template = "core/_search_results.html" if request.headers.get("HX-Request") else "core/search.html"
+    return render(request, template, {"query": query, "results": results})
+
+
+@permission_required("core.view_auditevent")
+def audit_list(request: HttpRequest) -> HttpResponseBase:
+    events = AuditEvent.objects.all()
+    kind = request.GET.get("kind") or ""
+    username = (request.GET.get("username") or "").strip()
+    day = request.GET.get("date") or ""
+    if kind:
+        events = events.filter(kind=kind)
+    if username:
+        events = events.filter(username=username)
+    if day:
+        try:
+            start = timezone.make_aware(dt.datetime.combine(dt.date.fromisoformat(day), dt.time.min))
+        except ValueError:
+            day = ""
+        else:
+            events = events.filter(created_at__gte=start, created_at__lt=start + dt.timedelta(days=1))
+    if request.GET.get("export") == "xlsx":
+        if not request.user.has_perm("core.export_auditevent"):
+            raise PermissionDenied("core.export_auditevent")
+        from hrbureau.core.exports import xlsx_response
+
+        return xlsx_response(
+            request=request,
+            filename="audit",
+            columns=[
+                _("Time"),
+                _("Event"),
+                _("Success"),
+                _("User name"),
+                _("IP address"),
+                _("Path"),
+                _("Reason"),
+            ],
+            rows=(
+                (e.created_at, e.get_kind_display(), e.success, e.username, e.ip_address, e.path, e.reason)
+                for e in events.order_by("-created_at", "-id").iterator(chunk_size=2000)
+            ),
+            text_columns={3, 4},
+        )
+    try:
+        page = keyset_page(
+            events, ordering=("-created_at", "-id"), cursor=request.GET.get("cursor"), per_page=50
+        )
+    except InvalidCursor:
+        page = keyset_page(events, ordering=("-created_at", "-id"), cursor=None, per_page=50)
+    return render(
+        request,
+        "core/audit_list.html",
+        {"page": page, "kinds": AuditKind.choices, "kind": kind, "username": username, "date": day},
+    )
+
+
+@require_GET
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    """For load balancers and monitoring: the database answers."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
+    return JsonResponse({"status": "ok"})
+
+
+def error_403(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "403.html", status=403)
+
+
+def error_404(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "404.html", status=404)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    response = render(request, "403_csrf.html", status=403)
+    response.audit_reason = f"CSRF: {reason}"  # type: ignore[attr-defined]
+    return response

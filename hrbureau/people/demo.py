@@ -1,0 +1,90 @@
+"""Demo people with valid resident ID numbers (generated, not real), resident in the demo streets."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hrbureau.accounts.selectors import grid_places
+from hrbureau.core.demo import DemoContext
+from hrbureau.core.identifiers import birth_date_from_id, gender_from_id, generate_resident_id
+from hrbureau.people.choices import Education, EmploymentStatus
+from hrbureau.people.models import Person
+
+# Household-registration areas: the district itself and the provinces its workers come from
+# (including the east–west cooperation counties in Guangxi).
+HUKOU = [
+    ("440306", "广东省深圳市示范区", 30),
+    ("441581", "广东省汕尾市陆丰市", 8),
+    ("452723", "广西壮族自治区河池市都安县", 6),
+    ("452726", "广西壮族自治区河池市大化县", 5),
+    ("452729", "广西壮族自治区河池市环江县", 4),
+    ("430524", "湖南省邵阳市隆回县", 8),
+    ("360731", "江西省赣州市于都县", 6),
+    ("421182", "湖北省黄冈市武穴市", 6),
+    ("511621", "四川省广安市岳池县", 6),
+    ("411526", "河南省信阳市潢川县", 6),
+    ("445221", "广东省揭阳市揭东区", 5),
+    ("350583", "福建省泉州市南安市", 4),
+]
+EDUCATION_WEIGHTS = {
+    Education.JUNIOR: 22,
+    Education.SENIOR: 28,
+    Education.COLLEGE: 20,
+    Education.BACHELOR: 22,
+    Education.MASTER: 6,
+    Education.DOCTOR: 1,
+    Education.PRIMARY: 1,
+}
+STATUS_WEIGHTS = {
+    EmploymentStatus.EMPLOYED: 70,
+    EmploymentStatus.SELF_EMPLOYED: 10,
+    EmploymentStatus.UNEMPLOYED: 8,
+    EmploymentStatus.STUDENT: 6,
+    EmploymentStatus.RETIRED: 4,
+    EmploymentStatus.OTHER: 2,
+}
+
+
+def seed(ctx: DemoContext) -> None:
+    rng = ctx.rng("people")
+    fake = ctx.faker("people")
+    places = grid_places()
+    existing = set(Person.objects.values_list("id_number", flat=True))
+    rows = []
+    areas = [h[:2] for h in HUKOU]
+    weights = [h[2] for h in HUKOU]
+    for _ in range(ctx.people):
+        code, place = rng.choices(areas, weights)[0]
+        birth = dt.date(1960, 1, 1) + dt.timedelta(days=rng.randint(0, 365 * 46))
+        male = rng.random() < 0.54
+        id_number = generate_resident_id(rng, address=code, birth_date=birth, male=male)
+        grid, community, street = rng.choice(places)
+        name = fake.name_male() if male else fake.name_female()
+        phone = f"1{rng.choice('3456789')}{rng.randint(0, 999_999_999):09d}"
+        road = fake.street_name()
+        hukou = f"{place}{fake.street_name()}{rng.randint(1, 200)}号"
+        house = rng.randint(1, 300)
+        education = rng.choices(list(EDUCATION_WEIGHTS), list(EDUCATION_WEIGHTS.values()))[0]
+        status = rng.choices(list(STATUS_WEIGHTS), list(STATUS_WEIGHTS.values()))[0]
+        # Everything random is drawn before this check, so a rerun walks the same sequence.
+        if id_number in existing:
+            continue
+        existing.add(id_number)
+        rows.append(
+            Person(
+                id_number=id_number,
+                name=name,
+                gender=gender_from_id(id_number),
+                birth_date=birth_date_from_id(id_number),
+                phone=phone,
+                hukou_address=hukou,
+                residence_address=f"广东省深圳市示范区{street.name}{road}{house}号",
+                street=street,
+                community=community,
+                grid=grid,
+                education=education,
+                employment_status=status,
+            )
+        )
+    Person.objects.bulk_create(rows, batch_size=2000)
+    ctx.count("people", len(rows))

@@ -1,0 +1,58 @@
+"""Figures for the leadership dashboard, each computed from the records the reader may see."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count
+
+from hrbureau.accounts.choices import OrgUnitKind
+from hrbureau.accounts.models import OrgUnit
+from hrbureau.enterprises.models import Enterprise
+from hrbureau.people.models import Person
+
+
+@dataclass(frozen=True)
+class StreetFigure:
+    street_id: int
+    street: str
+    enterprises: int
+    people: int
+
+
+def organisation_counts(*, user: Any) -> dict[str, int]:
+    counts = dict(
+        OrgUnit.objects.for_user(user)
+        .filter(is_active=True)
+        .values_list("kind")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    return {kind: counts.get(kind, 0) for kind in OrgUnitKind.values}
+
+
+def figures_by_street(*, user: Any) -> list[StreetFigure]:
+    enterprises = dict(
+        Enterprise.objects.for_user(user).values_list("street_id").annotate(n=Count("id")).order_by()
+    )
+    people = dict(Person.objects.for_user(user).values_list("street_id").annotate(n=Count("id")).order_by())
+    streets = OrgUnit.objects.filter(kind=OrgUnitKind.STREET, is_active=True).order_by("sort_order", "name")
+    return [
+        StreetFigure(s.pk, s.display_name, enterprises.get(s.pk, 0), people.get(s.pk, 0)) for s in streets
+    ]
+
+
+def dashboard(*, user: Any) -> dict[str, Any]:
+    by_street = figures_by_street(user=user)
+    return {
+        "organisation": organisation_counts(user=user),
+        "enterprise_total": Enterprise.objects.for_user(user).count(),
+        "person_total": Person.objects.for_user(user).count(),
+        "by_street": by_street,
+        "chart": {
+            "streets": [f.street for f in by_street],
+            "enterprises": [f.enterprises for f in by_street],
+            "people": [f.people for f in by_street],
+        },
+    }

@@ -1,0 +1,27 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from hrbureau.api import api
+from hrbureau.core import views as core_views
+
+admin.site.site_header = "hrbureau"
+admin.site.site_title = "hrbureau"
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("workbench/", core_views.workbench, name="workbench"),
+    path("portal/", core_views.portal, name="portal"),
+    path("search/", core_views.quick_search, name="quick_search"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("accounts/", include("hrbureau.accounts.urls")),
+    path("core/", include("hrbureau.core.urls")),
+    path("dashboard/", include("hrbureau.reports.urls")),
+    # The admin signs in through our login page, so lockout and audit apply to it as well.
+    path("admin/login/", RedirectView.as_view(pattern_name="accounts:login", query_string=True)),
+    path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
+]
+
+handler403 = "hrbureau.core.views.error_403"
+handler404 = "hrbureau.core.views.error_404"
