@@ -137,3 +137,34 @@ def client_for(client: Any, world: World) -> Any:
         return client
 
     return sign_in
+
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    """Debian's Chromium (never a downloaded one), with the flags a closed network needs."""
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    }
+
+
+def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
+    # Browser tests need Chromium; say so loudly rather than skip quietly when it is missing.
+    if not os.path.exists(CHROMIUM):
+        for item in items:
+            if "browser" in item.keywords:
+                item.add_marker(
+                    pytest.mark.skip(reason=f"{CHROMIUM} is not installed (apt-get install chromium)")
+                )

@@ -16,7 +16,9 @@ for po in sorted(ROOT.glob("hrbureau/locale/*/LC_MESSAGES/*.po")):
         fresh = Path(tmp) / "fresh.mo"
         stats = subprocess.run(  # noqa: S603
             ["msgfmt", "--check", "--statistics", "-o", str(fresh), str(po)],  # noqa: S607
-            capture_output=True, text=True, check=False,
+            capture_output=True,
+            text=True,
+            check=False,
         )
         if stats.returncode != 0:
             problems.append(f"{po}: msgfmt failed: {stats.stderr.strip()}")

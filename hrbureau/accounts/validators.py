@@ -7,13 +7,16 @@ from django.utils.translation import gettext as _
 
 
 def character_classes(password: str) -> int:
-    """How many of the 4 classes (lower-case, upper-case, digit, other) the password uses."""
+    """How many of the 4 classes (lower-case, upper-case, digit, other) the password uses.
+
+    The classes are the ASCII ones; anything else (punctuation, a Chinese character) is "other".
+    """
     return sum(
         (
-            any(c.islower() for c in password),
-            any(c.isupper() for c in password),
-            any(c.isdigit() for c in password),
-            any(not c.isalnum() for c in password),
+            any("a" <= c <= "z" for c in password),
+            any("A" <= c <= "Z" for c in password),
+            any("0" <= c <= "9" for c in password),
+            any(not ("a" <= c <= "z" or "A" <= c <= "Z" or "0" <= c <= "9") for c in password),
         )
     )
 

@@ -4,6 +4,8 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
 
 from hrbureau.core.audit import audit_record
 from hrbureau.core.choices import AuditKind
@@ -58,3 +60,18 @@ class PermissionDeniedAuditMiddleware:
                 reason=getattr(response, "audit_reason", "")[:500],
             )
         return response
+
+
+class ChosenLanguageMiddleware(LocaleMiddleware):
+    """The interface speaks Simplified Chinese unless the user chose English with the language switch.
+
+    Django's LocaleMiddleware would follow the browser's Accept-Language; a bureau's shared computers
+    often have English browsers, and staff expect the platform in Chinese by default (DESIGN.md). So
+    only the remembered choice (the language cookie) counts.
+    """
+
+    def process_request(self, request: HttpRequest) -> None:
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()

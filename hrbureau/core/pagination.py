@@ -76,8 +76,9 @@ def _seek(ordering: Sequence[str], values: Sequence[Any], *, forward: bool) -> Q
     condition = Q()
     for index, order in enumerate(ordering):
         field, descending = _field_path(order)
-        greater = descending != forward  # after a descending column means smaller values
-        step = Q(**{f"{field}__{'lt' if greater else 'gt'}": values[index]})
+        # Forward along a descending column, or back along an ascending one, means smaller values.
+        smaller = descending == forward
+        step = Q(**{f"{field}__{'lt' if smaller else 'gt'}": values[index]})
         for prior_order, prior_value in zip(ordering[:index], values[:index], strict=True):
             step &= Q(**{_field_path(prior_order)[0]: prior_value})
         condition |= step

@@ -10,7 +10,7 @@
     "street-bars": function (el, data) {
       return {
         tooltip: { trigger: "axis" },
-        legend: { data: [el.dataset.labelEnterprises, el.dataset.labelPeople] },
+        legend: { top: 0, data: [el.dataset.labelEnterprises, el.dataset.labelPeople] },
         grid: { left: 48, right: 16, bottom: 64, top: 40 },
         xAxis: { type: "category", data: data.streets, axisLabel: { rotate: 30 } },
         yAxis: { type: "value" },

@@ -1,0 +1,117 @@
+"""The API: token and session auth, JSON errors with translated messages, statuses declared in the schema."""
+
+from __future__ import annotations
+
+from io import StringIO
+from typing import Any
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.test import Client
+from django.utils import timezone
+
+from hrbureau.accounts import services
+from hrbureau.accounts.models import ApiToken
+from hrbureau.core.models import AuditEvent
+
+
+def _bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def test_an_integration_token_authenticates(world: Any, client: Client) -> None:
+    token = services.api_token_create(user=world.users["integration"], name="12345")
+    response = client.get("/api/v1/me", headers=_bearer(token))
+    assert response.status_code == 200
+    assert response.json()["role"] == "integration"
+    assert response.json()["scope"] == "district"
+
+
+def test_tokens_are_stored_only_as_a_digest(world: Any) -> None:
+    token = services.api_token_create(user=world.users["integration"])
+    row = ApiToken.objects.get()
+    assert token not in (row.digest, row.key_prefix)
+    assert row.digest == ApiToken.digest_of(token)
+    assert token.startswith(row.key_prefix)
+
+
+def test_a_wrong_or_revoked_token_gets_401_json_and_is_audited(world: Any, client: Client) -> None:
+    token = services.api_token_create(user=world.users["integration"])
+    ApiToken.objects.update(revoked_at=timezone.now())
+    for attempt in (token, "hrb_not-a-token"):
+        response = client.get("/api/v1/me", headers=_bearer(attempt))
+        assert response.status_code == 401
+        assert response.json()["code"] == "unauthenticated"
+        assert "API" in response.json()["detail"] or "接口" in response.json()["detail"]
+    assert AuditEvent.objects.filter(kind="api_token_rejected").count() == 2
+
+
+def test_errors_are_translated(world: Any) -> None:
+    client = Client(headers={"cookie": "hrbureau_language=zh-hans"})
+    assert client.get("/api/v1/me").json()["detail"] == "需要身份认证：请登录或提供有效的接口令牌。"
+    english = Client()
+    english.cookies["hrbureau_language"] = "en"
+    assert english.get("/api/v1/me").json()["detail"].startswith("Authentication required")
+
+
+def test_tokens_only_for_integration_accounts(world: Any) -> None:
+    with pytest.raises(ValueError, match="not an integration account"):
+        services.api_token_create(user=world.users["leader"])
+
+
+def test_browser_session_works_for_the_api(world: Any, client_for: Any) -> None:
+    response = client_for("street_staff").get("/api/v1/me")
+    assert response.status_code == 200
+    assert response.json()["scope"] == "street"
+    assert "accounts.view_orgunit" in response.json()["permissions"]
+
+
+def test_list_is_keyset_paginated_and_validates_its_parameters(world: Any, client_for: Any) -> None:
+    client = client_for("dept_staff")
+    first = client.get("/api/v1/org-units?limit=5").json()
+    assert len(first["items"]) == 5
+    second = client.get(f"/api/v1/org-units?limit=5&cursor={first['next_cursor']}").json()
+    assert {u["id"] for u in first["items"]}.isdisjoint({u["id"] for u in second["items"]})
+    bad_limit = client.get("/api/v1/org-units?limit=0")
+    assert bad_limit.status_code == 422
+    assert bad_limit.json()["code"] == "invalid"
+    bad_cursor = client.get("/api/v1/org-units?cursor=%%%")
+    assert bad_cursor.status_code == 422
+    bad_kind = client.get("/api/v1/org-units?kind=planet")
+    assert bad_kind.status_code == 422
+    assert bad_kind.json()["errors"]
+
+
+def test_detail_404_is_json(world: Any, client_for: Any) -> None:
+    response = client_for("dept_staff").get("/api/v1/org-units/999999")
+    assert response.status_code == 404
+    assert response.json() == {"detail": "未找到。", "code": "not_found"}
+
+
+def test_every_operation_declares_the_statuses_it_can_return(client: Client, db: Any) -> None:
+    schema = client.get("/api/v1/openapi.json").json()
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            declared = set(operation["responses"])
+            assert {"401", "403", "422"} <= declared, f"{method.upper()} {path} declares only {declared}"
+            if "{" in path:
+                assert "404" in declared, f"{method.upper()} {path} should declare 404"
+            assert operation.get("security"), f"{method.upper()} {path} has no security requirement"
+
+
+def test_the_docs_page_uses_only_local_assets(client: Client, db: Any) -> None:
+    body = client.get("/api/v1/docs").content.decode()
+    assert "cdn" not in body.lower()
+    assert "/static/ninja/swagger-ui-bundle.js" in body
+
+
+def test_create_api_token_command(world: Any) -> None:
+    out = StringIO()
+    call_command("create_api_token", "integration", "--name", "city 12345", stdout=out, stderr=StringIO())
+    token = out.getvalue().strip()
+    assert token.startswith("hrb_")
+    assert services.api_token_authenticate(secret=token) == world.users["integration"]
+    with pytest.raises(CommandError, match="only for integration accounts"):
+        call_command("create_api_token", "leader", stdout=StringIO(), stderr=StringIO())
+    with pytest.raises(CommandError, match="No user named"):
+        call_command("create_api_token", "ghost", stdout=StringIO(), stderr=StringIO())
