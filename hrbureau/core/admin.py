@@ -5,7 +5,8 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
-from hrbureau.core.models import AuditEvent
+from hrbureau.core import calendar
+from hrbureau.core.models import AuditEvent, CalendarYear, HolidayOverride
 
 
 @admin.register(AuditEvent)
@@ -25,3 +26,37 @@ class AuditEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+@admin.register(CalendarYear)
+class CalendarYearAdmin(admin.ModelAdmin):
+    """Mark a year complete once its State Council holiday arrangement has been entered as overrides."""
+
+    list_display = ("year", "notice", "created_at")
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        calendar.clear_cache()
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        super().delete_model(request, obj)
+        calendar.clear_cache()
+
+
+@admin.register(HolidayOverride)
+class HolidayOverrideAdmin(admin.ModelAdmin):
+    list_display = ("date", "kind", "name")
+    list_filter = ("kind",)
+    date_hierarchy = "date"
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        calendar.clear_cache()
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        super().delete_model(request, obj)
+        calendar.clear_cache()
+
+    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
+        super().delete_queryset(request, queryset)
+        calendar.clear_cache()

@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class CoreConfig(AppConfig):
     name = "hrbureau.core"
     verbose_name = _("Platform core")
+
+    def ready(self) -> None:
+        from hrbureau.core import checks, textsearch  # noqa: F401  (registration)

@@ -106,3 +106,44 @@ class RecentVisit(models.Model):
 
     def __str__(self) -> str:
         return self.label
+
+
+class CalendarYear(models.Model):
+    """A year whose holiday arrangement the State Council has published and an administrator has entered
+    (放假安排), for years the chinesecalendar package does not cover yet. Marking a year here means
+    "the overrides for this year are complete": deadlines in it are then computed without a warning."""
+
+    year = models.PositiveSmallIntegerField(_("year"), primary_key=True)
+    notice = models.CharField(_("published notice"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("calendar year")
+        verbose_name_plural = _("calendar years")
+        ordering = ["-year"]
+
+    def __str__(self) -> str:
+        return str(self.year)
+
+
+class HolidayOverride(models.Model):
+    """One day whose kind an administrator sets (节假日调整): a public holiday, or a make-up working day
+    (调休上班, e.g. Saturday 2026-02-14). Overrides win over the chinesecalendar package."""
+
+    class Kind(models.TextChoices):
+        HOLIDAY = "holiday", _("Rest day (holiday)")
+        WORKDAY = "workday", _("Working day (make-up)")
+
+    date = models.DateField(_("date"), unique=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    name = models.CharField(_("name"), max_length=100, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("holiday override")
+        verbose_name_plural = _("holiday overrides")
+        ordering = ["date"]
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d} {self.get_kind_display()}"

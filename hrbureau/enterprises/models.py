@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hrbureau.core.models import TimeStampedModel
 from hrbureau.core.scoping import ScopedManager, ScopePaths
+from hrbureau.core.textsearch import TextIndex
 from hrbureau.enterprises.choices import EnterpriseStatus, IndustrySection, SizeClass
 
 
@@ -81,6 +82,7 @@ class Enterprise(TimeStampedModel):
     )
 
     scope_paths = ScopePaths(street="street_id", grid="grid_id", enterprise="id")
+    text_index = TextIndex("enterprises_enterprise", ("name", "registered_address"))
     objects = ScopedManager()
 
     class Meta:

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hrbureau.core.models import TimeStampedModel
 from hrbureau.core.scoping import ScopedManager, ScopePaths
+from hrbureau.core.textsearch import TextIndex
 from hrbureau.people.choices import Education, EmploymentStatus, Gender
 
 
@@ -53,6 +54,7 @@ class Person(TimeStampedModel):
     )
 
     scope_paths = ScopePaths(street="street_id", grid="grid_id", person="id")
+    text_index = TextIndex("people_person", ("name", "residence_address"))
     objects = ScopedManager()
 
     class Meta:
