@@ -8,6 +8,9 @@ from ninja import NinjaAPI
 from hrbureau.accounts.api import router as accounts_router
 from hrbureau.accounts.api_auth import API_AUTH
 from hrbureau.core.api import install_error_handlers
+from hrbureau.core.imports.api import router as imports_router
+from hrbureau.enterprises.api import router as enterprises_router
+from hrbureau.people.api import router as people_router
 
 api = NinjaAPI(
     title="hrbureau API",
@@ -25,3 +28,6 @@ api = NinjaAPI(
 )
 install_error_handlers(api)
 api.add_router("/", accounts_router)
+api.add_router("/", enterprises_router)
+api.add_router("/", people_router)
+api.add_router("/", imports_router)

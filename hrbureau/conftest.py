@@ -27,6 +27,12 @@ def _fast_hashing_and_outboxes(settings: Any, tmp_path: Any) -> None:
     settings.SMS_BACKEND = "memory"
     settings.PRIVATE_FILES_ROOT = tmp_path / "files"
     settings.MEDIA_ROOT = tmp_path / "files"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "cache"),
+        }
+    }
 
 
 @dataclass

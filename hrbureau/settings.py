@@ -249,6 +249,21 @@ TASKS = {
     }
 }
 
+# A file cache by default: shared by the web server and the worker on one machine (import progress).
+# Several machines need a shared cache: set CACHE_URL=redis://host:6379/0 (django's RedisCache).
+_cache_url = env.string("CACHE_URL")
+if _cache_url.startswith("redis://"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}}
+elif _cache_url:
+    _fail(SettingError(f"CACHE_URL must be a redis:// URL, got {_cache_url.split(':')[0]!r}"))
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+        }
+    }
+
 NINJA_PAGINATION_PER_PAGE = 20
 
 LOGGING = {

@@ -147,3 +147,114 @@ class HolidayOverride(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date:%Y-%m-%d} {self.get_kind_display()}"
+
+
+class EditRecord(models.Model):
+    """One edit of a registry record (修改记录): who changed which fields from what to what, and how
+    (form, import, API, admin). Written by the services that make the change; append-only."""
+
+    class Source(models.TextChoices):
+        FORM = "form", _("Form")
+        IMPORT = "import", _("Import")
+        API = "api", _("API")
+        ADMIN = "admin", _("Administration")
+        SYSTEM = "system", _("System")
+
+    created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    object_type = models.CharField(_("object type"), max_length=100)
+    object_id = models.CharField(_("object id"), max_length=64)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    username = models.CharField(_("user name"), max_length=150, blank=True)
+    source = models.CharField(_("source"), max_length=10, choices=Source.choices)
+    created = models.BooleanField(_("record created"), default=False)
+    # Where the edit came from beyond the source kind, e.g. "import:42" for an import job.
+    reference = models.CharField(_("reference"), max_length=50, blank=True)
+    # {field name: [old, new]} as display strings; personal identifiers are stored masked.
+    changes = models.JSONField(_("changes"), default=dict)
+
+    objects: ClassVar[models.Manager[EditRecord]] = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("edit record")
+        verbose_name_plural = _("edit records")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["object_type", "object_id", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.object_type}#{self.object_id} {self.created_at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise AppendOnlyError("edit records cannot be changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError("edit records cannot be deleted")
+
+
+class ImportJob(models.Model):
+    """One spreadsheet import (数据导入): the file, how duplicates are handled, and what happened to every
+    row. The rows are written in one transaction, so a job is either fully imported or not at all."""
+
+    class Status(models.TextChoices):
+        UPLOADED = "uploaded", _("Uploaded, awaiting confirmation")  # headers understood; preview shown
+        INVALID = "invalid", _("Cannot be imported")  # unreadable file or required columns missing
+        QUEUED = "queued", _("Waiting for the worker")
+        RUNNING = "running", _("Importing")
+        DONE = "done", _("Imported")
+        FAILED = "failed", _("Failed, nothing imported")  # an error rolled the whole import back
+        CANCELLED = "cancelled", _("Cancelled")
+
+    class Mode(models.TextChoices):
+        UPDATE = "update", _("Update records that already exist")
+        REJECT = "reject", _("Reject rows for records that already exist")
+
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), on_delete=models.PROTECT, related_name="+"
+    )
+    spec = models.CharField(_("import type"), max_length=50)
+    mode = models.CharField(_("duplicates"), max_length=10, choices=Mode.choices, default=Mode.REJECT)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.UPLOADED, db_index=True
+    )
+    original_name = models.CharField(_("file name"), max_length=255)
+    stored_name = models.CharField(max_length=255)
+    header_map = models.JSONField(default=dict, blank=True)  # {column index: field key}
+    ignored_columns = models.JSONField(default=list, blank=True)
+    message = models.TextField(_("message"), blank=True)
+    total_rows = models.PositiveIntegerField(_("rows"), default=0)
+    created_count = models.PositiveIntegerField(_("created"), default=0)
+    updated_count = models.PositiveIntegerField(_("updated"), default=0)
+    rejected_count = models.PositiveIntegerField(_("rejected"), default=0)
+    error_file = models.CharField(max_length=255, blank=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    task_id = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("import job")
+        verbose_name_plural = _("import jobs")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["created_by", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.spec} #{self.pk} {self.original_name}"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in {
+            self.Status.DONE,
+            self.Status.FAILED,
+            self.Status.INVALID,
+            self.Status.CANCELLED,
+        }

@@ -132,3 +132,26 @@ def get_for_user_or_404(queryset: models.QuerySet[_M], user: Any, **lookup: Any)
         if queryset.filter(**lookup).exists():
             raise PermissionDenied from None
         raise Http404 from None
+
+
+def scope_allows(
+    user: Any,
+    *,
+    street_id: int | None = None,
+    grid_id: int | None = None,
+    enterprise_id: int | None = None,
+    person_id: int | None = None,
+) -> bool:
+    """Whether a record placed at these ids lies inside ``user``'s scope (for writes, before saving)."""
+    scope: Scope = user.scope
+    if scope.kind == DISTRICT:
+        return True
+    if scope.kind == STREET:
+        return street_id is not None and street_id == scope.unit_id
+    if scope.kind == GRID:
+        return grid_id is not None and grid_id == scope.unit_id
+    if scope.kind == ENTERPRISE:
+        return enterprise_id is not None and enterprise_id == scope.enterprise_id
+    if scope.kind == PERSON:
+        return person_id is not None and person_id == scope.person_id
+    return False

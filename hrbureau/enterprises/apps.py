@@ -7,4 +7,4 @@ class EnterprisesConfig(AppConfig):
     verbose_name = _("Enterprises")
 
     def ready(self) -> None:
-        from hrbureau.enterprises import permissions  # noqa: F401  (registration)
+        from hrbureau.enterprises import permissions, registry  # noqa: F401  (registration)

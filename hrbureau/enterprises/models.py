@@ -82,7 +82,7 @@ class Enterprise(TimeStampedModel):
     )
 
     scope_paths = ScopePaths(street="street_id", grid="grid_id", enterprise="id")
-    text_index = TextIndex("enterprises_enterprise", ("name", "registered_address"))
+    text_index = TextIndex("enterprises_enterprise", ("name", "registered_address", "uscc"))
     objects = ScopedManager()
 
     class Meta:

@@ -7,4 +7,4 @@ class PeopleConfig(AppConfig):
     verbose_name = _("People")
 
     def ready(self) -> None:
-        from hrbureau.people import permissions  # noqa: F401  (registration)
+        from hrbureau.people import permissions, registry  # noqa: F401  (registration)

@@ -43,6 +43,7 @@ class Route:
     ok_status: int = 200
     data: dict[str, Any] = field(default_factory=dict)
     api: bool = False  # integration accounts call it with their token instead of a session
+    json: bool = False  # send ``data`` as a JSON body
     # marker text -> the roles whose response must contain it; every other allowed role must not.
     rows: Callable[[Any], dict[str, Iterable[str]]] | None = None
     label: str = ""  # tells two routes of the same name apart in test ids

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import json
 import pkgutil
 from typing import Any
 
@@ -79,6 +80,10 @@ def test_matrix(route: Route, viewer: str, world: Any) -> None:
     url = route.url_for(world)
     if route.method == "GET":
         response = client.get(url, headers=headers)
+    elif route.method == "PATCH":
+        response = client.patch(url, data=route.data, content_type="application/json", headers=headers)
+    elif route.json:
+        response = client.post(url, data=route.data, content_type="application/json", headers=headers)
     else:
         response = client.post(url, data=route.data, headers=headers)
     allowed = set(route.allowed)
@@ -98,6 +103,8 @@ def test_matrix(route: Route, viewer: str, world: Any) -> None:
             assert "/accounts/login/" in response["Location"], response["Location"]
     if route.rows is not None and viewer in allowed:
         body = response.content.decode()
+        if response.get("Content-Type", "").startswith("application/json"):
+            body = json.dumps(response.json(), ensure_ascii=False)
         for marker, seers in route.rows(world).items():
             if viewer in set(seers):
                 assert marker in body, f"{viewer} should see {marker!r} on {url}"

@@ -4,7 +4,7 @@ from django.db import migrations
 
 from hrbureau.core.textsearch import TextIndex, create_text_index, drop_text_index
 
-INDEX = TextIndex("enterprises_enterprise", ("name", "registered_address"))
+INDEX = TextIndex("enterprises_enterprise", ("name", "registered_address", "uscc"))
 
 
 def forward(apps, schema_editor):

@@ -1,0 +1,239 @@
+"""Running an import: check every row, then write all accepted rows in one transaction.
+
+Phase 1 (no writes, no lock): each row is converted, cleaned by the registry's rules and classified —
+create, update, or reject with the reasons. Phase 2 (one transaction): the accepted rows are written in
+batches and the job's counts are saved with them. Either phase may be interrupted (a worker killed, an
+error); phase 2's transaction then rolls back and nothing of the file is in the registry. The summary
+always adds up: rows = created + updated + rejected.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from hrbureau.core.exports import write_xlsx
+from hrbureau.core.imports.reader import read_rows
+from hrbureau.core.imports.spec import ImportSpec, convert_row, get_spec
+from hrbureau.core.models import ImportJob
+
+CHUNK = 1000
+PROGRESS_EVERY = 500
+# A running job whose progress has not moved for this long is taken to be interrupted.
+STALE_SECONDS = 600
+
+
+def job_path(job: ImportJob) -> Path:
+    return Path(settings.PRIVATE_FILES_ROOT) / "imports" / job.stored_name
+
+
+def error_path(job: ImportJob) -> Path:
+    return Path(settings.PRIVATE_FILES_ROOT) / "imports" / job.error_file
+
+
+# --- progress (outside the import's transaction, readable by the web process) -------------------
+
+
+def _progress_key(job_id: int) -> str:
+    return f"hrbureau:import-progress:{job_id}"
+
+
+def set_progress(job_id: int, *, phase: str, done: int, total: int) -> None:
+    cache.set(
+        _progress_key(job_id), {"phase": phase, "done": done, "total": total, "at": time.time()}, 24 * 3600
+    )
+
+
+def get_progress(job_id: int) -> dict[str, Any] | None:
+    value = cache.get(_progress_key(job_id))
+    return value if isinstance(value, dict) else None
+
+
+def is_stale(job: ImportJob) -> bool:
+    if job.status != ImportJob.Status.RUNNING:
+        return False
+    progress = get_progress(job.pk)
+    last = progress["at"] if progress else (job.started_at.timestamp() if job.started_at else 0)
+    return time.time() - last > STALE_SECONDS
+
+
+# --- phase 1 ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class Plan:
+    creates: list[tuple[int, str, dict[str, Any]]] = field(default_factory=list)  # (row, key, cleaned)
+    updates: list[tuple[int, str, int | None, dict[str, Any]]] = field(
+        default_factory=list
+    )  # (row, key, pk, cleaned)
+    rejects: list[tuple[int, list[Any], list[str]]] = field(default_factory=list)  # (row, cells, reasons)
+    rows: int = 0
+
+
+def _reasons(spec: ImportSpec, errors: dict[str, list[str]]) -> list[str]:
+    labels = {c.key: str(c.label) for c in spec.columns}
+    return [
+        f"{labels.get(key, key)}: {message}" if key != "__all__" else message
+        for key, messages in errors.items()
+        for message in messages
+    ]
+
+
+def classify_rows(
+    spec: ImportSpec, job: ImportJob, rows: Any, *, limit: int | None = None, on_progress: Any = None
+) -> Plan:
+    """Check rows (all, or the first ``limit`` for a preview) and decide what happens to each."""
+    mapping = {int(index): key for index, key in job.header_map.items()}
+    context = spec.context(job.created_by)
+    plan = Plan()
+    first_seen: dict[str, int] = {}
+    pending: list[tuple[int, list[Any], str, dict[str, Any]]] = []
+
+    def settle() -> None:
+        unknown = [key for _, _, key, _ in pending if key not in first_seen]
+        existing = spec.existing(unknown) if unknown else {}
+        for number, cells, key, cleaned in pending:
+            if key in first_seen:
+                if job.mode == ImportJob.Mode.UPDATE:
+                    plan.updates.append((number, key, None, cleaned))
+                else:
+                    plan.rejects.append(
+                        (
+                            number,
+                            cells,
+                            [_("Duplicate of row %(row)d in this file.") % {"row": first_seen[key]}],
+                        )
+                    )
+                continue
+            first_seen[key] = number
+            if key in existing:
+                if job.mode == ImportJob.Mode.UPDATE:
+                    plan.updates.append((number, key, existing[key], cleaned))
+                else:
+                    plan.rejects.append(
+                        (
+                            number,
+                            cells,
+                            [_("Already registered; this import was set to reject existing records.")],
+                        )
+                    )
+            else:
+                plan.creates.append((number, key, cleaned))
+        pending.clear()
+
+    for number, cells in rows:
+        plan.rows += 1
+        raw = {key: cells[index] if index < len(cells) else None for index, key in mapping.items()}
+        values, errors = convert_row(spec, raw)
+        cleaned: dict[str, Any] | None = None
+        if not errors:
+            try:
+                cleaned = spec.clean(values, context)
+            except ValidationError as error:
+                errors = error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
+        if cleaned is None:
+            plan.rejects.append((number, cells, _reasons(spec, errors)))
+        else:
+            pending.append((number, cells, str(cleaned[spec.key_column]), cleaned))
+        if len(pending) >= CHUNK:
+            settle()
+        if on_progress is not None and plan.rows % PROGRESS_EVERY == 0:
+            on_progress(plan.rows)
+        if limit is not None and plan.rows >= limit:
+            break
+    settle()
+    return plan
+
+
+# --- the run -----------------------------------------------------------------------------------------
+
+
+def _write_error_file(spec: ImportSpec, job: ImportJob, header: list[Any], plan: Plan) -> str:
+    if not plan.rejects:
+        return ""
+    name = f"{Path(job.stored_name).stem}-errors.xlsx"
+    path = Path(settings.PRIVATE_FILES_ROOT) / "imports" / name
+    width = len(header)
+    write_xlsx(
+        str(path),
+        columns=[_("Row"), *[str(h) for h in header], _("Reason")],
+        rows=(
+            [
+                number,
+                *[("" if cell is None else cell) for cell in (cells + [None] * (width - len(cells)))[:width]],
+                "；".join(reasons),
+            ]
+            for number, cells, reasons in sorted(plan.rejects)
+        ),
+        # The original cells are written back as text, exactly as they came (an ID stays all its digits).
+        text_columns=set(range(1, width + 1)),
+        sheet_name=str(spec.title),
+    )
+    return name
+
+
+def run(job_id: int) -> ImportJob:
+    """Run an import job to the end (called by the worker, or inline for a small file)."""
+    job = ImportJob.objects.select_related("created_by").get(pk=job_id)
+    spec = get_spec(job.spec)
+    if spec is None:
+        raise ValueError(f"unknown import type {job.spec!r}")
+    ImportJob.objects.filter(pk=job.pk).update(
+        status=ImportJob.Status.RUNNING, started_at=timezone.now(), message=""
+    )
+    job.refresh_from_db()
+    total = job.total_rows
+    set_progress(job.pk, phase="checking", done=0, total=total)
+    try:
+        header, rows = read_rows(job_path(job))
+        plan = classify_rows(
+            spec, job, rows, on_progress=lambda n: set_progress(job.pk, phase="checking", done=n, total=total)
+        )
+        accepted = len(plan.creates) + len(plan.updates)
+        if plan.rows != accepted + len(plan.rejects):  # the promise of the summary; never false
+            raise RuntimeError("row accounting does not add up")
+        reference = f"import:{job.pk}"
+        actor = job.created_by
+        with transaction.atomic():
+            written = 0
+            for start in range(0, len(plan.creates), CHUNK):
+                batch = [cleaned for _, _, cleaned in plan.creates[start : start + CHUNK]]
+                spec.write(actor, batch, [], reference)
+                written += len(batch)
+                set_progress(job.pk, phase="writing", done=written, total=accepted)
+            unresolved = [key for _, key, pk, _ in plan.updates if pk is None]
+            resolved = spec.existing(unresolved) if unresolved else {}
+            updates = [
+                (pk if pk is not None else resolved[key], cleaned) for _, key, pk, cleaned in plan.updates
+            ]
+            for start in range(0, len(updates), CHUNK):
+                spec.write(actor, [], updates[start : start + CHUNK], reference)
+                written += len(updates[start : start + CHUNK])
+                set_progress(job.pk, phase="writing", done=written, total=accepted)
+            job.total_rows = plan.rows
+            job.created_count = len(plan.creates)
+            job.updated_count = len(plan.updates)
+            job.rejected_count = len(plan.rejects)
+            job.status = ImportJob.Status.DONE
+            job.finished_at = timezone.now()
+            job.error_file = _write_error_file(spec, job, header, plan)
+            job.save()
+    except (ValidationError, DatabaseError, OSError, RuntimeError, KeyError) as exc:
+        message = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+        ImportJob.objects.filter(pk=job.pk).update(
+            status=ImportJob.Status.FAILED,
+            finished_at=timezone.now(),
+            message=_("Nothing was imported: %(error)s") % {"error": message},
+        )
+        job.refresh_from_db()
+    set_progress(job.pk, phase="done", done=job.total_rows, total=job.total_rows)
+    return job

@@ -1,0 +1,226 @@
+"""What a registry tells the import: its columns (with the header names people actually use), how to
+clean one row, and how to write a batch."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+
+from hrbureau.core.identifiers import to_half_width
+
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+_SPACES = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
+_NOTES = re.compile(r"[（(][^)）]*[)）]")
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str | Promise
+    synonyms: tuple[str, ...] = ()
+    required: bool = False
+    kind: str = "text"  # text | code | date | int | choice
+    # For choice columns: accepted spellings (Chinese and English labels, codes) -> stored value.
+    choices: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class BatchResult:
+    created: int = 0
+    updated: int = 0
+
+
+@dataclass(frozen=True)
+class ImportSpec:
+    key: str
+    title: str | Promise
+    permission: str
+    columns: tuple[Column, ...]
+    key_column: str
+    # (raw row dict, context) -> cleaned dict; raises ValidationError({field: [messages]}). Pure: no writes.
+    clean: Callable[[dict[str, Any], Any], dict[str, Any]]
+    # Called once per import with the uploader, to build what ``clean`` needs (units by name, scope).
+    context: Callable[[Any], Any]
+    # keys -> {key: pk} of records that already exist
+    existing: Callable[[Sequence[str]], dict[str, int]]
+    # (actor, creates, updates [(pk, cleaned)], reference) -> counts; inside the import's transaction
+    write: Callable[[Any, list[dict[str, Any]], list[tuple[int, dict[str, Any]]], str], BatchResult]
+    list_url_name: str
+    # Masks identifiers in the preview and in messages (the error file keeps what the uploader sent).
+    display: Callable[[str, Any], str] = lambda key, value: "" if value is None else str(value)
+
+    def column(self, key: str) -> Column:
+        return next(c for c in self.columns if c.key == key)
+
+
+def spellings(choices: Any) -> dict[str, str]:
+    """Every way a spreadsheet may write a choice: its stored value and its Chinese and English labels."""
+    from django.utils import translation
+
+    found: dict[str, str] = {}
+    for value, label in choices:
+        found[str(value)] = str(value)
+        for language in ("zh-hans", "en"):
+            with translation.override(language):
+                found[str(label)] = str(value)
+    return found
+
+
+_SPECS: dict[str, ImportSpec] = {}
+
+
+def register(spec: ImportSpec) -> None:
+    _SPECS[spec.key] = spec
+
+
+def get_spec(key: str) -> ImportSpec | None:
+    return _SPECS.get(key)
+
+
+def all_specs() -> list[ImportSpec]:
+    return list(_SPECS.values())
+
+
+# --- headers ---------------------------------------------------------------------------------------
+
+
+def normalize_header(value: Any) -> str:
+    """'* 统一社会信用代码（必填）' -> '统一社会信用代码'; 'USCC ' -> 'uscc'."""
+    text = to_half_width(str(value or ""))
+    text = _NOTES.sub("", text)
+    text = _SPACES.sub("", text).replace("*", "").replace(":", "").replace("：", "")
+    return text.lower()
+
+
+def map_headers(spec: ImportSpec, headers: Sequence[Any]) -> tuple[dict[int, str], list[str], list[str]]:
+    """({column index: field key}, ignored header names, missing required field labels)."""
+    names: dict[str, str] = {}
+    for column in spec.columns:
+        for name in (column.key, str(column.label), *column.synonyms):
+            names[normalize_header(name)] = column.key
+    mapping: dict[int, str] = {}
+    ignored: list[str] = []
+    for index, header in enumerate(headers):
+        key = names.get(normalize_header(header))
+        if key is None or key in mapping.values():
+            if str(header or "").strip():
+                ignored.append(str(header).strip())
+            continue
+        mapping[index] = key
+    missing = [str(c.label) for c in spec.columns if c.required and c.key not in mapping.values()]
+    return mapping, ignored, missing
+
+
+# --- cells -----------------------------------------------------------------------------------------
+
+
+def is_blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not _SPACES.sub("", value))
+
+
+def text_cell(value: Any) -> str:
+    """Trimmed text with inner runs of spaces collapsed; full-width punctuation in names is kept."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return " ".join(_SPACES.sub(" ", str(value)).split())
+
+
+def date_cell(value: Any) -> dt.date | None:
+    """A date from a date cell, an Excel serial number, or text such as 2022-07-01, 2022/7/1, 2022年7月1日,
+    20220701."""
+    if is_blank(value):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if 1 <= value < 2958466:
+            return EXCEL_EPOCH + dt.timedelta(days=int(value))
+        raise ValidationError(_("%(value)s is not a date.") % {"value": value})
+    text = to_half_width(str(value)).strip()
+    text = text.replace("年", "-").replace("月", "-").replace("日", "").replace("/", "-").replace(".", "-")
+    if re.fullmatch(r"\d{8}", text):
+        text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
+    if re.fullmatch(r"\d{5}", text):
+        return EXCEL_EPOCH + dt.timedelta(days=int(text))
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?", text)
+    if not match:
+        raise ValidationError(_("%(value)s is not a date (use YYYY-MM-DD).") % {"value": value})
+    try:
+        return dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        raise ValidationError(_("%(value)s is not a real date.") % {"value": value}) from None
+
+
+def int_cell(value: Any) -> int | None:
+    if is_blank(value):
+        return None
+    if isinstance(value, bool):
+        raise ValidationError(_("%(value)s is not a whole number.") % {"value": value})
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        if value.is_integer():
+            return int(value)
+        raise ValidationError(_("%(value)s is not a whole number.") % {"value": value})
+    text = to_half_width(str(value)).strip().replace(",", "").replace("人", "")
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        raise ValidationError(_("%(value)s is not a whole number.") % {"value": value}) from None
+    if number != number.to_integral_value():
+        raise ValidationError(_("%(value)s is not a whole number.") % {"value": value})
+    return int(number)
+
+
+def choice_cell(column: Column, value: Any) -> str:
+    if is_blank(value):
+        return ""
+    text = _SPACES.sub("", to_half_width(str(value)))
+    for spelling, stored in column.choices.items():
+        if _SPACES.sub("", to_half_width(spelling)).lower() == text.lower():
+            return stored
+    raise ValidationError(
+        _("%(value)s is not one of: %(allowed)s.")
+        % {
+            "value": value,
+            "allowed": "、".join(sorted({k for k in column.choices if not k.isascii()}) or column.choices),
+        }
+    )
+
+
+def convert_row(spec: ImportSpec, raw: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list[str]]]:
+    """Cell values converted by column kind; errors by field. Codes stay raw for their own normaliser."""
+    values: dict[str, Any] = {}
+    errors: dict[str, list[str]] = {}
+    for column in spec.columns:
+        if column.key not in raw:
+            continue
+        value = raw[column.key]
+        try:
+            if column.kind == "date":
+                values[column.key] = date_cell(value)
+            elif column.kind == "int":
+                values[column.key] = int_cell(value)
+            elif column.kind == "choice":
+                values[column.key] = choice_cell(column, value)
+            elif column.kind == "code":
+                values[column.key] = None if is_blank(value) else value
+            else:
+                values[column.key] = text_cell(value)
+        except ValidationError as error:
+            errors.setdefault(column.key, []).extend(error.messages)
+        if column.required and column.key not in errors and is_blank(raw.get(column.key)):
+            errors.setdefault(column.key, []).append(_("%(column)s is required.") % {"column": column.label})
+    return values, errors

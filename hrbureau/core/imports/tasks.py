@@ -1,0 +1,11 @@
+from __future__ import annotations
+
+from django_tasks import task
+
+
+@task()
+def run_import(job_id: int) -> None:
+    """Background import of a large file (the worker started by ``manage.py serve``)."""
+    from hrbureau.core.imports import engine
+
+    engine.run(job_id)

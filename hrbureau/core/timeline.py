@@ -1,0 +1,33 @@
+"""The timeline on a registry record's page: each app registers what it knows about an enterprise or a
+person (edits now; disputes, work orders, risks, applications as those lines arrive)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    at: dt.datetime
+    title: str
+    detail: str = ""
+    url: str = ""
+    icon: str = "point"
+
+
+Provider = Callable[[Any, Any], list[TimelineEntry]]  # (user, record) -> entries the user may see
+_PROVIDERS: dict[str, list[Provider]] = {}
+
+
+def register(model_label: str, provider: Provider) -> None:
+    _PROVIDERS.setdefault(model_label, []).append(provider)
+
+
+def timeline_for(*, user: Any, record: Any, limit: int = 50) -> list[TimelineEntry]:
+    entries: list[TimelineEntry] = []
+    for provider in _PROVIDERS.get(record._meta.label, []):
+        entries.extend(provider(user, record))
+    return sorted(entries, key=lambda entry: entry.at, reverse=True)[:limit]

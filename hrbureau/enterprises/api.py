@@ -1,0 +1,167 @@
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from ninja import Query, Router, Schema, Status
+
+from hrbureau.core.api import responses
+from hrbureau.core.apiutil import ApiPage, api_page, require_perm
+from hrbureau.enterprises import selectors, services
+from hrbureau.enterprises.choices import EnterpriseStatus, IndustrySection, SizeClass
+from hrbureau.enterprises.models import Enterprise, EnterpriseTag
+
+router = Router(tags=["enterprises"])
+
+
+class EnterpriseOut(Schema):
+    id: int
+    uscc: str
+    name: str
+    former_names: list[str]
+    legal_representative: str
+    registered_address: str
+    street_id: int | None
+    community_id: int | None
+    grid_id: int | None
+    industry_section: str
+    industry_division: str
+    size_class: str
+    employees: int | None
+    registration_date: dt.date | None
+    status: str
+    tags: list[str]
+
+    @staticmethod
+    def resolve_tags(obj: Enterprise) -> list[str]:
+        return [t.code for t in obj.tags.all()]
+
+
+class EnterpriseFilter(Schema):
+    q: str = ""
+    street: int | None = None
+    grid: int | None = None
+    industry_section: IndustrySection | None = None
+    size_class: SizeClass | None = None
+    status: EnterpriseStatus | None = None
+    tag: str = ""
+    cursor: str | None = None
+    limit: int = 20
+
+
+class EnterpriseIn(Schema):
+    uscc: str
+    name: str
+    former_names: list[str] = []
+    legal_representative: str = ""
+    registered_address: str = ""
+    street_id: int | None = None
+    community_id: int | None = None
+    grid_id: int | None = None
+    industry_section: IndustrySection | None = None
+    industry_division: str = ""
+    size_class: SizeClass | None = None
+    employees: int | None = None
+    registration_date: dt.date | None = None
+    status: EnterpriseStatus = EnterpriseStatus.ACTIVE
+    tags: list[str] = []
+
+
+class EnterprisePatch(Schema):
+    name: str | None = None
+    former_names: list[str] | None = None
+    legal_representative: str | None = None
+    registered_address: str | None = None
+    street_id: int | None = None
+    community_id: int | None = None
+    grid_id: int | None = None
+    industry_section: IndustrySection | None = None
+    industry_division: str | None = None
+    size_class: SizeClass | None = None
+    employees: int | None = None
+    registration_date: dt.date | None = None
+    status: EnterpriseStatus | None = None
+    tags: list[str] | None = None
+
+
+def _service_data(payload: dict[str, Any]) -> tuple[dict[str, Any], list[EnterpriseTag] | None]:
+    from hrbureau.accounts.models import OrgUnit
+
+    data = dict(payload)
+    for key in ("street", "community", "grid"):
+        if f"{key}_id" in data:
+            unit_id = data.pop(f"{key}_id")
+            unit = OrgUnit.objects.filter(pk=unit_id).first() if unit_id else None
+            if unit_id and unit is None:
+                raise ValidationError({key: [f"{unit_id}"]})
+            data[key] = unit
+    for key in ("industry_section", "size_class", "status"):
+        if data.get(key) is not None:
+            data[key] = str(data[key].value if hasattr(data[key], "value") else data[key])
+        elif key in data:
+            data[key] = ""
+    tags = None
+    if "tags" in data:
+        codes = data.pop("tags") or []
+        found = {t.code: t for t in EnterpriseTag.objects.filter(code__in=codes)}
+        missing = [c for c in codes if c not in found]
+        if missing:
+            raise ValidationError({"tags": [", ".join(missing)]})
+        tags = [found[c] for c in codes]
+    return data, tags
+
+
+@router.get(
+    "/enterprises",
+    response=responses(ApiPage[EnterpriseOut]),
+    summary="Enterprises (scoped, keyset-paginated)",
+)
+def enterprise_list(request: HttpRequest, filters: Query[EnterpriseFilter]) -> dict[str, Any]:
+    user = request.auth  # type: ignore[attr-defined]
+    require_perm(user, "enterprises.view_enterprise")
+    query = selectors.EnterpriseFilters(
+        q=filters.q,
+        street=filters.street,
+        grid=filters.grid,
+        industry_section=filters.industry_section or "",
+        size_class=filters.size_class or "",
+        status=filters.status or "",
+        tag=filters.tag,
+        order="id",
+    )
+    enterprises = selectors.enterprise_list(user=user, filters=query)
+    return api_page(enterprises, ordering=("id",), cursor=filters.cursor, limit=filters.limit)
+
+
+@router.get(
+    "/enterprises/{enterprise_id}", response=responses(EnterpriseOut, detail=True), summary="One enterprise"
+)
+def enterprise_detail(request: HttpRequest, enterprise_id: int) -> Enterprise:
+    user = request.auth  # type: ignore[attr-defined]
+    require_perm(user, "enterprises.view_enterprise")
+    return selectors.enterprise_detail(user=user, pk=enterprise_id)
+
+
+@router.post(
+    "/enterprises", response=responses(EnterpriseOut, ok_status=201), summary="Register an enterprise"
+)
+def enterprise_create(request: HttpRequest, payload: EnterpriseIn) -> Status[Enterprise]:
+    user = request.auth  # type: ignore[attr-defined]
+    require_perm(user, "enterprises.add_enterprise")
+    data, tags = _service_data(payload.dict())
+    return Status(201, services.enterprise_create(actor=user, data=data, tags=tags, source="api"))
+
+
+@router.patch(
+    "/enterprises/{enterprise_id}",
+    response=responses(EnterpriseOut, detail=True),
+    summary="Change an enterprise",
+)
+def enterprise_update(request: HttpRequest, enterprise_id: int, payload: EnterprisePatch) -> Enterprise:
+    user = request.auth  # type: ignore[attr-defined]
+    require_perm(user, "enterprises.change_enterprise")
+    enterprise = selectors.enterprise_detail(user=user, pk=enterprise_id)
+    data, tags = _service_data(payload.dict(exclude_unset=True))
+    return services.enterprise_update(actor=user, enterprise=enterprise, data=data, tags=tags, source="api")

@@ -1,0 +1,131 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from hrbureau.accounts.choices import OrgUnitKind
+from hrbureau.accounts.models import OrgUnit
+from hrbureau.core.forms import StyledFormMixin
+from hrbureau.enterprises.choices import EnterpriseStatus, IndustrySection, SizeClass
+from hrbureau.enterprises.models import Enterprise, EnterpriseTag
+from hrbureau.enterprises.selectors import ORDERINGS, EnterpriseFilters
+
+
+def _units(kind: str) -> Any:
+    return OrgUnit.objects.filter(kind=kind, is_active=True).select_related("parent").order_by("path")
+
+
+class UnitChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        if obj.kind == OrgUnitKind.STREET or obj.parent is None:
+            return obj.display_name
+        return f"{obj.parent.display_name} / {obj.display_name}"
+
+
+class EnterpriseFilterForm(StyledFormMixin, forms.Form):
+    q = forms.CharField(label=_("Name, address or code"), required=False, max_length=100)
+    street = UnitChoiceField(label=_("Street"), queryset=_units(OrgUnitKind.STREET), required=False)
+    grid = UnitChoiceField(label=_("Grid"), queryset=_units(OrgUnitKind.GRID), required=False)
+    industry_section = forms.ChoiceField(
+        label=_("Industry"), choices=[("", _("All industries")), *IndustrySection.choices], required=False
+    )
+    size_class = forms.ChoiceField(
+        label=_("Size"), choices=[("", _("All sizes")), *SizeClass.choices], required=False
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), choices=[("", _("All statuses")), *EnterpriseStatus.choices], required=False
+    )
+    tag = forms.ChoiceField(label=_("Tag"), required=False)
+    order = forms.ChoiceField(
+        label=_("Order"),
+        choices=[("-id", _("Newest first")), ("id", _("Oldest first")), ("name", _("Name"))],
+        required=False,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["street"].queryset = _units(OrgUnitKind.STREET)  # type: ignore[attr-defined]
+        self.fields["grid"].queryset = _units(OrgUnitKind.GRID)  # type: ignore[attr-defined]
+        self.fields["tag"].choices = [
+            ("", _("All tags")),
+            *((t.code, str(t)) for t in EnterpriseTag.objects.order_by("code")),
+        ]  # type: ignore[attr-defined]
+
+    def filters(self) -> EnterpriseFilters:
+        if not self.is_valid():
+            return EnterpriseFilters()
+        data = self.cleaned_data
+        order = data.get("order") or "-id"
+        return EnterpriseFilters(
+            q=data.get("q") or "",
+            street=data["street"].pk if data.get("street") else None,
+            grid=data["grid"].pk if data.get("grid") else None,
+            industry_section=data.get("industry_section") or "",
+            size_class=data.get("size_class") or "",
+            status=data.get("status") or "",
+            tag=data.get("tag") or "",
+            order=order if order in ORDERINGS else "-id",
+        )
+
+
+class EnterpriseForm(StyledFormMixin, forms.ModelForm):
+    """Renders and type-checks the fields; the rules live in services.enterprise_validate."""
+
+    street = UnitChoiceField(label=_("Street"), queryset=_units(OrgUnitKind.STREET), required=False)
+    community = UnitChoiceField(label=_("Community"), queryset=_units(OrgUnitKind.COMMUNITY), required=False)
+    grid = UnitChoiceField(label=_("Grid"), queryset=_units(OrgUnitKind.GRID), required=False)
+    former_names = forms.CharField(
+        label=_("Former names"),
+        required=False,
+        help_text=_("Separate several names with semicolons."),
+        max_length=1000,
+    )
+    tags = forms.ModelMultipleChoiceField(
+        label=_("Tags"),
+        queryset=EnterpriseTag.objects.order_by("code"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Enterprise
+        fields = [
+            "uscc",
+            "name",
+            "former_names",
+            "legal_representative",
+            "registered_address",
+            "street",
+            "community",
+            "grid",
+            "industry_section",
+            "industry_division",
+            "size_class",
+            "employees",
+            "registration_date",
+            "status",
+            "tags",
+        ]
+        widgets = {"registration_date": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["former_names"] = "; ".join(self.instance.former_names or [])
+        # Uniqueness and the USCC check digit are judged by the service, with one message each.
+        self.fields["uscc"].validators = []
+
+    def validate_unique(self) -> None:
+        return
+
+    def _post_clean(self) -> None:
+        # No model validation and no writing into the instance here: the service validates (one set of
+        # rules for the form, the API and imports) and needs the instance as it was, for the history.
+        return
+
+    def service_data(self) -> dict[str, Any]:
+        data = {key: self.cleaned_data.get(key) for key in self.Meta.fields if key != "tags"}
+        data["former_names"] = self.cleaned_data.get("former_names") or ""
+        return data

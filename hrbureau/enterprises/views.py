@@ -1,0 +1,150 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponseBase
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from hrbureau.core.exports import xlsx_response
+from hrbureau.core.history import history_of
+from hrbureau.core.pagination import InvalidCursor, keyset_page
+from hrbureau.core.recent import recent_visit_record
+from hrbureau.core.timeline import timeline_for
+from hrbureau.core.views import permission_required
+from hrbureau.enterprises import selectors, services
+from hrbureau.enterprises.forms import EnterpriseFilterForm, EnterpriseForm
+
+EXPORT_COLUMNS = [
+    gettext_lazy("Unified social credit code"),
+    gettext_lazy("Name"),
+    gettext_lazy("Legal representative"),
+    gettext_lazy("Registered address"),
+    gettext_lazy("Street"),
+    gettext_lazy("Industry section"),
+    gettext_lazy("Industry division"),
+    gettext_lazy("Size class"),
+    gettext_lazy("Employees"),
+    gettext_lazy("Registration date"),
+    gettext_lazy("Status"),
+    gettext_lazy("Tags"),
+]
+
+
+def _apply_errors(form: Any, error: ValidationError) -> None:
+    for field, messages_ in error.message_dict.items():
+        for message in messages_:
+            form.add_error(field if field in form.fields else None, message)
+
+
+@permission_required("enterprises.view_enterprise")
+def enterprise_list(request: HttpRequest) -> HttpResponseBase:
+    form = EnterpriseFilterForm(request.GET or None)
+    filters = form.filters()
+    enterprises = selectors.enterprise_list(user=request.user, filters=filters)
+    if request.GET.get("export") == "xlsx":
+        return _export(request, enterprises)
+    try:
+        page = keyset_page(
+            enterprises, ordering=filters.ordering, cursor=request.GET.get("cursor"), per_page=20
+        )
+    except InvalidCursor:
+        page = keyset_page(enterprises, ordering=filters.ordering, cursor=None, per_page=20)
+    context = {"form": form, "page": page, "query_string": request.GET.urlencode()}
+    template = (
+        "enterprises/_enterprise_rows.html"
+        if request.headers.get("HX-Request")
+        else "enterprises/enterprise_list.html"
+    )
+    return render(request, template, context)
+
+
+def _export(request: HttpRequest, enterprises: Any) -> HttpResponseBase:
+    from django.core.exceptions import PermissionDenied
+
+    if not request.user.has_perm("enterprises.export_enterprise"):
+        raise PermissionDenied("enterprises.export_enterprise")
+    rows = (
+        (
+            e.uscc,
+            e.name,
+            e.legal_representative,
+            e.registered_address,
+            e.street.name if e.street else "",
+            e.get_industry_section_display(),
+            e.industry_division,
+            e.get_size_class_display(),
+            e.employees,
+            e.registration_date,
+            e.get_status_display(),
+            "、".join(t.name for t in e.tags.all()),
+        )
+        for e in enterprises.order_by("id").iterator(chunk_size=2000)
+    )
+    return xlsx_response(
+        request=request,
+        filename="enterprises",
+        columns=[str(c) for c in EXPORT_COLUMNS],
+        rows=rows,
+        text_columns={0, 6},
+    )
+
+
+@permission_required("enterprises.view_enterprise")
+def enterprise_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
+    enterprise = selectors.enterprise_detail(user=request.user, pk=pk)
+    recent_visit_record(user=request.user, target=enterprise, label=enterprise.name, url=request.path)
+    return render(
+        request,
+        "enterprises/enterprise_detail.html",
+        {
+            "enterprise": enterprise,
+            "timeline": timeline_for(user=request.user, record=enterprise),
+            "history": history_of(enterprise)[:30],
+            "can_edit": request.user.has_perm("enterprises.change_enterprise"),
+        },
+    )
+
+
+@permission_required("enterprises.add_enterprise")
+def enterprise_create(request: HttpRequest) -> HttpResponseBase:
+    form = EnterpriseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            enterprise = services.enterprise_create(
+                actor=request.user, data=form.service_data(), tags=list(form.cleaned_data["tags"])
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("Enterprise %(name)s registered.") % {"name": enterprise.name})
+            return redirect("enterprises:detail", pk=enterprise.pk)
+    return render(request, "enterprises/enterprise_form.html", {"form": form, "enterprise": None})
+
+
+@permission_required("enterprises.change_enterprise")
+def enterprise_edit(request: HttpRequest, pk: int) -> HttpResponseBase:
+    enterprise = selectors.enterprise_detail(user=request.user, pk=pk)
+    # The form gets its own copy: a ModelForm writes its cleaned values into its instance while
+    # validating, and the service must see the record as it was to record what changed.
+    form = EnterpriseForm(
+        request.POST or None, instance=selectors.enterprise_detail(user=request.user, pk=pk)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.enterprise_update(
+                actor=request.user,
+                enterprise=enterprise,
+                data=form.service_data(),
+                tags=list(form.cleaned_data["tags"]),
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("Changes saved."))
+            return redirect(reverse("enterprises:detail", args=[enterprise.pk]))
+    return render(request, "enterprises/enterprise_form.html", {"form": form, "enterprise": enterprise})

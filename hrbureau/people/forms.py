@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from hrbureau.accounts.choices import OrgUnitKind
+from hrbureau.core.forms import StyledFormMixin
+from hrbureau.enterprises.forms import UnitChoiceField, _units
+from hrbureau.people.choices import Education, EmploymentStatus
+from hrbureau.people.models import Person
+from hrbureau.people.selectors import ORDERINGS, PersonFilters
+
+
+class PersonFilterForm(StyledFormMixin, forms.Form):
+    q = forms.CharField(label=_("Name, address or full ID number"), required=False, max_length=100)
+    street = UnitChoiceField(label=_("Street"), queryset=_units(OrgUnitKind.STREET), required=False)
+    grid = UnitChoiceField(label=_("Grid"), queryset=_units(OrgUnitKind.GRID), required=False)
+    employment_status = forms.ChoiceField(
+        label=_("Employment status"),
+        choices=[("", _("All statuses")), *EmploymentStatus.choices],
+        required=False,
+    )
+    education = forms.ChoiceField(
+        label=_("Education"), choices=[("", _("All levels")), *Education.choices], required=False
+    )
+    order = forms.ChoiceField(
+        label=_("Order"),
+        choices=[("-id", _("Newest first")), ("id", _("Oldest first")), ("name", _("Name"))],
+        required=False,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["street"].queryset = _units(OrgUnitKind.STREET)  # type: ignore[attr-defined]
+        self.fields["grid"].queryset = _units(OrgUnitKind.GRID)  # type: ignore[attr-defined]
+
+    def filters(self) -> PersonFilters:
+        if not self.is_valid():
+            return PersonFilters()
+        data = self.cleaned_data
+        order = data.get("order") or "-id"
+        return PersonFilters(
+            q=data.get("q") or "",
+            street=data["street"].pk if data.get("street") else None,
+            grid=data["grid"].pk if data.get("grid") else None,
+            employment_status=data.get("employment_status") or "",
+            education=data.get("education") or "",
+            order=order if order in ORDERINGS else "-id",
+        )
+
+
+class PersonForm(StyledFormMixin, forms.ModelForm):
+    street = UnitChoiceField(label=_("Street"), queryset=_units(OrgUnitKind.STREET), required=False)
+    community = UnitChoiceField(label=_("Community"), queryset=_units(OrgUnitKind.COMMUNITY), required=False)
+    grid = UnitChoiceField(label=_("Grid"), queryset=_units(OrgUnitKind.GRID), required=False)
+
+    class Meta:
+        model = Person
+        fields = [
+            "id_number",
+            "name",
+            "phone",
+            "hukou_address",
+            "residence_address",
+            "street",
+            "community",
+            "grid",
+            "education",
+            "employment_status",
+        ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            # Editing never shows the full number; leave it blank to keep it.
+            self.fields["id_number"].required = False
+            self.fields["id_number"].help_text = _("Leave blank to keep the current number.")
+            self.initial["id_number"] = ""
+            self.initial["phone"] = ""
+            self.fields["phone"].help_text = _("Leave blank to keep the current number.")
+
+    def validate_unique(self) -> None:
+        return
+
+    def _post_clean(self) -> None:
+        # No model validation and no writing into the instance here: the service validates (one set of
+        # rules for the form, the API and imports) and needs the instance as it was, for the history.
+        return
+
+    def service_data(self) -> dict[str, Any]:
+        data = {key: self.cleaned_data.get(key) for key in self.Meta.fields}
+        if self.instance.pk:
+            for secret in ("id_number", "phone"):
+                if not data.get(secret):
+                    data.pop(secret)
+        return data
+
+
+class RevealForm(StyledFormMixin, forms.Form):
+    reason = forms.CharField(label=_("Why do you need the full number?"), max_length=300, min_length=4)

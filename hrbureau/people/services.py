@@ -1,0 +1,238 @@
+"""Writes on the person registry, and the logged reveal of a full ID number."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from hrbureau.core.audit import audit_record
+from hrbureau.core.choices import AuditKind
+from hrbureau.core.history import record_edit, snapshot
+from hrbureau.core.identifiers import (
+    birth_date_from_id,
+    gender_from_id,
+    mask_id_number,
+    mask_phone,
+    normalize_phone,
+    normalize_resident_id,
+)
+from hrbureau.core.scoping import scope_allows
+from hrbureau.people.choices import Education, EmploymentStatus
+from hrbureau.people.models import Person
+
+FIELDS = (
+    "id_number",
+    "name",
+    "phone",
+    "hukou_address",
+    "residence_address",
+    "street",
+    "community",
+    "grid",
+    "education",
+    "employment_status",
+)
+MASKS = {"id_number": mask_id_number, "phone": mask_phone}
+
+
+def person_validate(
+    data: Mapping[str, Any], *, instance: Person | None = None, check_unique: bool = True
+) -> dict[str, Any]:
+    errors: dict[str, list[str]] = {}
+    cleaned: dict[str, Any] = {key: data[key] for key in FIELDS if key in data}
+    if "id_number" in data or instance is None:
+        try:
+            cleaned["id_number"] = normalize_resident_id(data.get("id_number"))
+        except ValidationError as error:
+            errors["id_number"] = list(error.messages)
+        else:
+            duplicates = Person.objects.filter(id_number=cleaned["id_number"])
+            if instance is not None:
+                duplicates = duplicates.exclude(pk=instance.pk)
+            if check_unique and duplicates.exists():
+                errors["id_number"] = [
+                    _("A person with the ID number %(id)s is already registered.")
+                    % {"id": mask_id_number(cleaned["id_number"])}
+                ]
+            cleaned["gender"] = gender_from_id(cleaned["id_number"])
+            cleaned["birth_date"] = birth_date_from_id(cleaned["id_number"])
+    if "name" in data or instance is None:
+        name = " ".join(str(data.get("name") or "").split())
+        if not name:
+            errors["name"] = [_("The name is required.")]
+        cleaned["name"] = name[:100]
+    if data.get("phone"):
+        try:
+            cleaned["phone"] = normalize_phone(data["phone"])
+        except ValidationError as error:
+            errors["phone"] = list(error.messages)
+    elif "phone" in data:
+        cleaned["phone"] = ""
+    for text_field in ("hukou_address", "residence_address"):
+        if text_field in data:
+            cleaned[text_field] = " ".join(str(data.get(text_field) or "").split())[:300]
+    if data.get("education") and data["education"] not in Education.values:
+        errors["education"] = [_("%(value)s is not an education level.") % {"value": data["education"]}]
+    if data.get("employment_status") and data["employment_status"] not in EmploymentStatus.values:
+        errors["employment_status"] = [
+            _("%(value)s is not an employment status.") % {"value": data["employment_status"]}
+        ]
+    if {"street", "community", "grid"} & set(data):
+        from hrbureau.enterprises.services import _place
+
+        for key in ("street", "community", "grid"):
+            cleaned.setdefault(key, getattr(instance, key) if instance else None)
+        _place(cleaned, errors)
+    if errors:
+        raise ValidationError(errors)
+    return cleaned
+
+
+def _check_scope(actor: Any, person: Person) -> None:
+    if not scope_allows(actor, street_id=person.street_id, grid_id=person.grid_id, person_id=person.pk):
+        raise PermissionDenied(_("This person would be outside your area."))
+
+
+@transaction.atomic
+def person_create(*, actor: Any, data: Mapping[str, Any], source: str = "form") -> Person:
+    person = Person(**person_validate(data))
+    _check_scope(actor, person)
+    person.save()
+    record_edit(
+        target=person,
+        actor=actor,
+        source=source,
+        before={},
+        after=snapshot(person, FIELDS),
+        created=True,
+        mask=MASKS,
+    )
+    return person
+
+
+@transaction.atomic
+def person_update(*, actor: Any, person: Person, data: Mapping[str, Any], source: str = "form") -> Person:
+    _check_scope(actor, person)
+    before = snapshot(person, FIELDS)
+    for key, value in person_validate(data, instance=person).items():
+        setattr(person, key, value)
+    _check_scope(actor, person)
+    person.save()
+    record_edit(
+        target=person, actor=actor, source=source, before=before, after=snapshot(person, FIELDS), mask=MASKS
+    )
+    return person
+
+
+def person_reveal(*, actor: Any, person: Person, reason: str, request: Any = None) -> dict[str, str]:
+    """The full ID number and phone of one person, for a stated reason; every reveal is audited."""
+    reason = " ".join(reason.split())
+    if len(reason) < 4:
+        raise ValidationError({"reason": [_("Say why you need the full number (at least 4 characters).")]})
+    if not actor.has_perm("people.reveal_person"):
+        raise PermissionDenied("people.reveal_person")
+    audit_record(
+        kind=AuditKind.REVEAL,
+        actor=actor,
+        request=request,
+        target=person,
+        reason=reason,
+        detail={"fields": ["id_number", "phone"]},
+    )
+    return {"id_number": person.id_number, "phone": person.phone}
+
+
+# --- imports -----------------------------------------------------------------------------------------
+
+
+def person_import_clean(values: dict[str, Any], context: Any) -> dict[str, Any]:
+    """One spreadsheet row to clean person data, by the form's rules (no writes)."""
+    data = dict(values)
+    place = {key: data.pop(key) for key in ("street", "community", "grid") if key in data}
+    if any(place.values()):
+        data.update(
+            context.place(
+                street=place.get("street", ""),
+                community=place.get("community", ""),
+                grid=place.get("grid", ""),
+            )
+        )
+    cleaned = person_validate(data, instance=None, check_unique=False)
+    if any(place.values()):
+        stand_in = Person(street=cleaned.get("street"), grid=cleaned.get("grid"))
+        if not scope_allows(context.actor, street_id=stand_in.street_id, grid_id=stand_in.grid_id):
+            raise ValidationError({"street": [_("This person would be outside your area.")]})
+    cleaned["_present"] = (
+        [key for key in values if key not in ("street", "community", "grid")]
+        + [key for key in ("street", "community", "grid") if any(place.values())]
+        + (["gender", "birth_date"] if "id_number" in values else [])
+    )
+    return cleaned
+
+
+def person_existing(id_numbers: Any) -> dict[str, int]:
+    return dict(Person.objects.filter(id_number__in=list(id_numbers)).values_list("id_number", "id"))
+
+
+WRITE_FIELDS = (*FIELDS, "gender", "birth_date")
+
+
+def person_import_write(
+    actor: Any, creates: list[dict[str, Any]], updates: list[tuple[int, dict[str, Any]]], reference: str
+) -> Any:
+    from django.utils import timezone
+
+    from hrbureau.core.imports.spec import BatchResult
+    from hrbureau.core.models import EditRecord
+
+    records: list[EditRecord] = []
+    if creates:
+        new = [Person(**{k: v for k, v in row.items() if k in WRITE_FIELDS}) for row in creates]
+        Person.objects.bulk_create(new, batch_size=500)
+        for person in new:
+            record = record_edit(
+                target=person,
+                actor=actor,
+                source="import",
+                before={},
+                after={},
+                created=True,
+                reference=reference,
+                save=False,
+            )
+            if record is not None:
+                records.append(record)
+    if updates:
+        instances = Person.objects.in_bulk([pk for pk, _ in updates])
+        changed: set[str] = set()
+        for pk, row in updates:
+            person = instances[pk]
+            person.updated_at = timezone.now()  # bulk_update does not apply auto_now
+            present = set(row.get("_present", WRITE_FIELDS))
+            before = snapshot(person, FIELDS)
+            for key in WRITE_FIELDS:
+                if key in present and key in row and key != "id_number":
+                    setattr(person, key, row[key])
+                    changed.add(key)
+            record = record_edit(
+                target=person,
+                actor=actor,
+                source="import",
+                before=before,
+                after=snapshot(person, FIELDS),
+                mask=MASKS,
+                reference=reference,
+                save=False,
+            )
+            if record is not None:
+                records.append(record)
+        if changed:
+            Person.objects.bulk_update(
+                list(instances.values()), sorted(changed | {"updated_at"}), batch_size=500
+            )
+    EditRecord.objects.bulk_create(records, batch_size=1000)
+    return BatchResult(created=len(creates), updated=len(updates))

@@ -1,0 +1,145 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponseBase
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from hrbureau.core.exports import xlsx_response
+from hrbureau.core.history import history_of
+from hrbureau.core.identifiers import mask_id_number, mask_phone
+from hrbureau.core.pagination import InvalidCursor, keyset_page
+from hrbureau.core.recent import recent_visit_record
+from hrbureau.core.timeline import timeline_for
+from hrbureau.core.views import permission_required
+from hrbureau.enterprises.views import _apply_errors
+from hrbureau.people import selectors, services
+from hrbureau.people.forms import PersonFilterForm, PersonForm, RevealForm
+
+EXPORT_COLUMNS = [
+    gettext_lazy("ID number (masked)"),
+    gettext_lazy("Name"),
+    gettext_lazy("Gender"),
+    gettext_lazy("Birth date"),
+    gettext_lazy("Mobile phone (masked)"),
+    gettext_lazy("Street"),
+    gettext_lazy("Residence address"),
+    gettext_lazy("Education"),
+    gettext_lazy("Employment status"),
+]
+
+
+@permission_required("people.view_person")
+def person_list(request: HttpRequest) -> HttpResponseBase:
+    form = PersonFilterForm(request.GET or None)
+    filters = form.filters()
+    people = selectors.person_list(user=request.user, filters=filters)
+    if request.GET.get("export") == "xlsx":
+        if not request.user.has_perm("people.export_person"):
+            raise PermissionDenied("people.export_person")
+        rows = (
+            (
+                mask_id_number(p.id_number),
+                p.name,
+                p.get_gender_display(),
+                p.birth_date,
+                mask_phone(p.phone),
+                p.street.name if p.street else "",
+                p.residence_address,
+                p.get_education_display(),
+                p.get_employment_status_display(),
+            )
+            for p in people.order_by("id").iterator(chunk_size=2000)
+        )
+        return xlsx_response(
+            request=request,
+            filename="people",
+            columns=[str(c) for c in EXPORT_COLUMNS],
+            rows=rows,
+            text_columns={0, 4},
+        )
+    try:
+        page = keyset_page(people, ordering=filters.ordering, cursor=request.GET.get("cursor"), per_page=20)
+    except InvalidCursor:
+        page = keyset_page(people, ordering=filters.ordering, cursor=None, per_page=20)
+    context = {"form": form, "page": page, "query_string": request.GET.urlencode()}
+    template = "people/_person_rows.html" if request.headers.get("HX-Request") else "people/person_list.html"
+    return render(request, template, context)
+
+
+@permission_required("people.view_person")
+def person_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
+    person = selectors.person_detail(user=request.user, pk=pk)
+    recent_visit_record(user=request.user, target=person, label=person.name, url=request.path)
+    return render(
+        request,
+        "people/person_detail.html",
+        _detail_context(request, person, revealed=None, form=RevealForm()),
+    )
+
+
+def _detail_context(
+    request: HttpRequest, person: Any, *, revealed: dict[str, str] | None, form: Any
+) -> dict[str, Any]:
+    return {
+        "person": person,
+        "revealed": revealed,
+        "reveal_form": form,
+        "timeline": timeline_for(user=request.user, record=person),
+        "history": history_of(person)[:30],
+        "can_edit": request.user.has_perm("people.change_person"),
+        "can_reveal": request.user.has_perm("people.reveal_person"),
+    }
+
+
+@permission_required("people.reveal_person")
+def person_reveal(request: HttpRequest, pk: int) -> HttpResponseBase:
+    person = selectors.person_detail(user=request.user, pk=pk)
+    if request.method != "POST":
+        return redirect("people:detail", pk=pk)
+    form = RevealForm(request.POST)
+    revealed = None
+    if form.is_valid():
+        try:
+            revealed = services.person_reveal(
+                actor=request.user, person=person, reason=form.cleaned_data["reason"], request=request
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+    response = render(
+        request, "people/person_detail.html", _detail_context(request, person, revealed=revealed, form=form)
+    )
+    return response
+
+
+@permission_required("people.add_person")
+def person_create(request: HttpRequest) -> HttpResponseBase:
+    form = PersonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            person = services.person_create(actor=request.user, data=form.service_data())
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("%(name)s registered.") % {"name": person.name})
+            return redirect("people:detail", pk=person.pk)
+    return render(request, "people/person_form.html", {"form": form, "person": None})
+
+
+@permission_required("people.change_person")
+def person_edit(request: HttpRequest, pk: int) -> HttpResponseBase:
+    person = selectors.person_detail(user=request.user, pk=pk)
+    form = PersonForm(request.POST or None, instance=person)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.person_update(actor=request.user, person=person, data=form.service_data())
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("Changes saved."))
+            return redirect("people:detail", pk=person.pk)
+    return render(request, "people/person_form.html", {"form": form, "person": person})
