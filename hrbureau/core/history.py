@@ -106,7 +106,7 @@ def edit_timeline(user: Any, record: models.Model) -> list[Any]:
     for edit in history_of(record)[:20]:
         title = _("Registered") if edit.created else _("Edited")
         fields = [
-            str(record._meta.get_field(name).verbose_name)
+            str(getattr(record._meta.get_field(name), "verbose_name", name))
             for name in edit.changes
             if _has_field(record, name)
         ]

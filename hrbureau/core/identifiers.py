@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 # --- shared clean-up ----------------------------------------------------------------------------------
 
 _SPACES = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
-_SCIENTIFIC = re.compile(r"^[+-]?\d+(?:\.\d+)?[eE][+-]?\d+$")
+_SCIENTIFIC = re.compile(r"^[+-]?\d+(?:\.\d+)?[eE][+-]\d+$")
 _FLOAT_TEXT = re.compile(r"^\d+\.\d*$")
 
 

@@ -29,7 +29,7 @@ from django.db.models.lookups import Lookup
 TRIGRAM = 3
 
 
-class Substring(Lookup):  # type: ignore[type-arg]
+class Substring(Lookup):
     """``field__substring=q``: ``ILIKE '%q%'`` on PostgreSQL (pg_trgm-indexable), ``LIKE`` on SQLite.
 
     Django's ``icontains`` on PostgreSQL is ``UPPER(col) LIKE UPPER(q)``, which no trigram index serves.
@@ -82,7 +82,7 @@ def substring_filter(queryset: models.QuerySet[Any], index: TextIndex, query: st
     if vendor == "sqlite" and len(query) >= TRIGRAM:
         queryset = queryset.filter(
             pk__in=RawSQL(
-                f'SELECT rowid FROM "{index.fts_table}" WHERE "{index.fts_table}" MATCH %s',  # noqa: S608
+                f'SELECT rowid FROM "{index.fts_table}" WHERE "{index.fts_table}" MATCH %s',
                 [_fts_match(query)],
             )
         )

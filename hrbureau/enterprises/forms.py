@@ -48,10 +48,11 @@ class EnterpriseFilterForm(StyledFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["street"].queryset = _units(OrgUnitKind.STREET)  # type: ignore[attr-defined]
         self.fields["grid"].queryset = _units(OrgUnitKind.GRID)  # type: ignore[attr-defined]
-        self.fields["tag"].choices = [
+        tag_field: Any = self.fields["tag"]
+        tag_field.choices = [
             ("", _("All tags")),
             *((t.code, str(t)) for t in EnterpriseTag.objects.order_by("code")),
-        ]  # type: ignore[attr-defined]
+        ]
 
     def filters(self) -> EnterpriseFilters:
         if not self.is_valid():

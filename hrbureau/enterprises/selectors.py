@@ -43,7 +43,7 @@ def normalize_query(query: str) -> str:
 
 
 def enterprise_list(*, user: Any, filters: EnterpriseFilters) -> QuerySet[Enterprise]:
-    enterprises = Enterprise.objects.for_user(user)
+    enterprises: QuerySet[Enterprise] = Enterprise.objects.for_user(user)
     if filters.street:
         enterprises = enterprises.filter(street_id=filters.street)
     if filters.community:

@@ -104,7 +104,7 @@ def enterprise_validate(
     if "former_names" in data:
         raw = data.get("former_names") or []
         if isinstance(raw, str):
-            raw = [part for part in raw.replace("；", ";").replace("、", ";").split(";")]
+            raw = list(raw.replace("；", ";").replace("、", ";").split(";"))
         cleaned["former_names"] = [" ".join(str(n).split()) for n in raw if str(n).strip()]
 
     section = data.get("industry_section", instance.industry_section if instance else "") or ""

@@ -58,7 +58,7 @@ imports.register(
                 required=True,
                 kind="code",
             ),
-            Column("name", _("Name"), ("姓名", "名字"), required=True),
+            Column("name", _("Full name"), ("姓名", "名字", "name"), required=True),
             Column(
                 "phone",
                 _("Mobile phone"),

@@ -29,7 +29,7 @@ class PersonFilters:
 
 
 def person_list(*, user: Any, filters: PersonFilters) -> QuerySet[Person]:
-    people = Person.objects.for_user(user)
+    people: QuerySet[Person] = Person.objects.for_user(user)
     if filters.street:
         people = people.filter(street_id=filters.street)
     if filters.grid:

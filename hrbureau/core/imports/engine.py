@@ -18,7 +18,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from hrbureau.core.exports import write_xlsx
@@ -182,8 +182,14 @@ def _write_error_file(spec: ImportSpec, job: ImportJob, header: list[Any], plan:
 
 
 def run(job_id: int) -> ImportJob:
-    """Run an import job to the end (called by the worker, or inline for a small file)."""
+    """Run an import job to the end (called by the worker, or inline for a small file), in the language
+    of the person who uploaded it: the reasons in the error file are for them to read."""
     job = ImportJob.objects.select_related("created_by").get(pk=job_id)
+    with translation.override(job.created_by.language or settings.LANGUAGE_CODE):
+        return _run(job)
+
+
+def _run(job: ImportJob) -> ImportJob:
     spec = get_spec(job.spec)
     if spec is None:
         raise ValueError(f"unknown import type {job.spec!r}")

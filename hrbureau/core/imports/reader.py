@@ -3,6 +3,7 @@ on a Chinese Windows writes). Yields the header row and then each data row as a 
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 from collections.abc import Iterator
@@ -31,10 +32,8 @@ def _csv_rows(path: Path) -> Iterator[list[Any]]:
     else:
         raise ValidationError(_("The CSV file is neither UTF-8 nor GB18030 text."))
     dialect: Any = csv.excel
-    try:
+    with contextlib.suppress(csv.Error):  # not enough text to tell: the default comma dialect
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        pass
     yield from csv.reader(io.StringIO(text), dialect)
 
 
@@ -59,7 +58,7 @@ def read_rows(path: Path) -> tuple[list[Any], Iterator[tuple[int, list[Any]]]]:
         raise ValidationError(_("Upload an .xlsx, .xls, .ods or .csv file."))
     rows = _csv_rows(path) if suffix == ".csv" else _spreadsheet_rows(path)
     numbered = ((number, list(row)) for number, row in enumerate(rows, start=1))
-    for number, row in numbered:
+    for _number, row in numbered:
         if not _blank(row):
             header = row
             break
@@ -71,7 +70,6 @@ def read_rows(path: Path) -> tuple[list[Any], Iterator[tuple[int, list[Any]]]]:
             if not _blank(cells):
                 yield row_number, cells
 
-    _ = number
     return header, data()
 
 

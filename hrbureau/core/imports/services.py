@@ -64,7 +64,7 @@ def import_job_create(*, actor: Any, spec: ImportSpec, upload: UploadedFile, mod
 
 
 def import_job_preview(*, job: ImportJob, spec: ImportSpec, limit: int = 20) -> engine.Plan:
-    header, rows = read_rows(engine.job_path(job))
+    _header, rows = read_rows(engine.job_path(job))
     return engine.classify_rows(spec, job, rows, limit=limit)
 
 

@@ -208,6 +208,13 @@ def convert_row(spec: ImportSpec, raw: dict[str, Any]) -> tuple[dict[str, Any], 
         if column.key not in raw:
             continue
         value = raw[column.key]
+        if is_blank(value):
+            # A blank cell gives no value: a new record takes the default, an existing one keeps its own.
+            if column.required:
+                errors.setdefault(column.key, []).append(
+                    _("%(column)s is required.") % {"column": column.label}
+                )
+            continue
         try:
             if column.kind == "date":
                 values[column.key] = date_cell(value)
@@ -221,6 +228,7 @@ def convert_row(spec: ImportSpec, raw: dict[str, Any]) -> tuple[dict[str, Any], 
                 values[column.key] = text_cell(value)
         except ValidationError as error:
             errors.setdefault(column.key, []).extend(error.messages)
-        if column.required and column.key not in errors and is_blank(raw.get(column.key)):
+    for column in spec.columns:
+        if column.required and column.key not in raw:
             errors.setdefault(column.key, []).append(_("%(column)s is required.") % {"column": column.label})
     return values, errors

@@ -91,12 +91,12 @@ def _job_context(request: HttpRequest, job: ImportJob, spec: ImportSpec) -> dict
         context["mapping"] = [
             (index, labels[key]) for index, key in sorted(((int(i), k) for i, k in job.header_map.items()))
         ]
-        preview = []
-        for number, key, cleaned in plan.creates:
+        preview: list[tuple[int, str, list[str], list[str]]] = []
+        for number, _key, cleaned in plan.creates:
             preview.append(
                 (number, "create", [spec.display(c.key, cleaned.get(c.key)) for c in spec.columns], [])
             )
-        for number, key, _pk, cleaned in plan.updates:
+        for number, _key, _pk, cleaned in plan.updates:
             preview.append(
                 (number, "update", [spec.display(c.key, cleaned.get(c.key)) for c in spec.columns], [])
             )

@@ -96,6 +96,11 @@ def test_every_generated_uscc_is_valid_and_any_single_change_of_the_check_is_cau
         normalize_uscc(code[:17] + wrong)
 
 
+def test_a_valid_code_with_an_e_between_digits_is_not_mistaken_for_scientific_notation() -> None:
+    # Excel writes mangled numbers as 4.40301E+17 (always with a sign); a code may contain a bare E.
+    assert normalize_uscc("914403060004E56782") == "914403060004E56782"
+
+
 def test_uscc_check_character_formula() -> None:
     # check = CH[(31 - Σ cᵢwᵢ mod 31) mod 31] with the GB 32100 weights: a hand-computed case.
     assert uscc_check_character("91350100M000100Y4") == "3"

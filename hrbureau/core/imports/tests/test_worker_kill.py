@@ -1,0 +1,111 @@
+"""A worker killed in the middle of writing an import leaves nothing half-imported (a real worker process,
+a real SQLite file, SIGKILL), and the same job can then be run to the end."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import xlsxwriter
+
+from hrbureau.core.identifiers import generate_uscc
+
+ROOT = Path(__file__).resolve().parents[4]
+ROWS = 30_000
+
+
+def _manage(env: dict[str, str], *args: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def _write_file(path: Path) -> None:
+    rng = random.Random(2026)
+    workbook = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    sheet = workbook.add_worksheet()
+    sheet.write_row(0, 0, ["统一社会信用代码", "企业名称", "注册地址"])
+    for row in range(1, ROWS + 1):
+        sheet.write_row(row, 0, [generate_uscc(rng), f"压力测试{row}号有限公司", f"示范区测试路{row}号"])
+    workbook.close()
+
+
+def _progress(cache_dir: Path, job_id: int) -> dict | None:  # type: ignore[type-arg]
+    from django.core.cache.backends.filebased import FileBasedCache
+
+    return FileBasedCache(str(cache_dir), {}).get(f"hrbureau:import-progress:{job_id}")
+
+
+def test_killing_the_worker_mid_write_leaves_nothing(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
+    env["HRBUREAU_VAR_DIR"] = str(tmp_path)
+    _manage(env, "migrate", "-v0")
+    _manage(env, "seed_demo", "--enterprises", "0", "--people", "0", "--quiet-logins")
+    source = tmp_path / "big.xlsx"
+    _write_file(source)
+    script = (
+        "from django.core.files.uploadedfile import SimpleUploadedFile as F;"
+        "from hrbureau.accounts.models import User;"
+        "from hrbureau.core.imports import services;"
+        "from hrbureau.core.imports.spec import get_spec;"
+        "u = User.objects.get(username='talent_staff');"
+        f"job = services.import_job_create(actor=u, spec=get_spec('enterprises'), upload=F('big.xlsx', open({str(source)!r}, 'rb').read()), mode='reject');"
+        "job = services.import_job_commit(actor=u, job=job);"
+        "print(job.pk, job.status)"
+    )
+    job_id, status = _manage(env, "shell", "-c", script).split()[-2:]
+    assert status == "queued"
+    database = sqlite3.connect(tmp_path / "hrbureau.sqlite3")
+
+    worker = subprocess.Popen(
+        [sys.executable, "manage.py", "db_worker", "--no-reload", "--no-startup-delay"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    killed_at = None
+    try:
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline and worker.poll() is None:
+            progress = _progress(tmp_path / "cache", int(job_id))
+            if progress and progress["phase"] == "writing" and 0 < progress["done"] < ROWS:
+                worker.send_signal(signal.SIGKILL)
+                killed_at = progress["done"]
+                break
+            time.sleep(0.01)
+    finally:
+        if worker.poll() is None:
+            worker.kill()
+        worker.wait()
+    assert killed_at is not None, "the worker finished or stalled before it could be killed mid-write"
+
+    # Batches up to `killed_at` had been written inside the import's transaction; none survive.
+    assert database.execute("SELECT COUNT(*) FROM enterprises_enterprise").fetchone()[0] == 0
+    assert database.execute("SELECT COUNT(*) FROM core_editrecord").fetchone()[0] == 0
+    assert (
+        database.execute("SELECT status FROM core_importjob WHERE id = ?", (job_id,)).fetchone()[0]
+        == "running"
+    )
+
+    # Run again (what "Run it again" does once the job is seen as interrupted): everything, once.
+    _manage(env, "shell", "-c", f"from hrbureau.core.imports import engine; engine.run({job_id})")
+    assert database.execute("SELECT COUNT(*) FROM enterprises_enterprise").fetchone()[0] == ROWS
+    status, created, rejected = database.execute(
+        "SELECT status, created_count, rejected_count FROM core_importjob WHERE id = ?", (job_id,)
+    ).fetchone()
+    assert (status, created, rejected) == ("done", ROWS, 0)
