@@ -25,6 +25,11 @@ navigation.register(
         order=10,
     )
 )
+navigation.register(
+    navigation.NavItem(
+        "imports", _("Imports"), "imports:list", "upload", "enterprises.import_enterprise", order=70
+    )
+)
 search.register(
     search.SearchSection(
         key="enterprises",

@@ -155,12 +155,26 @@ def enterprise_validate(
         cleaned["status"] = EnterpriseStatus.ACTIVE
 
     if {"street", "community", "grid"} & set(data):
-        for key in ("street", "community", "grid"):
-            cleaned.setdefault(key, getattr(instance, key) if instance else None)
+        inherit_place(cleaned, data, instance)
         _place(cleaned, errors)
     if errors:
         raise ValidationError(errors)
     return cleaned
+
+
+def inherit_place(cleaned: dict[str, Any], data: Mapping[str, Any], instance: Any) -> None:
+    """Levels not given keep the record's own values, unless these lie outside a level that was given
+    (moving an enterprise to another street drops its old community and grid)."""
+    parent = None
+    for key in ("street", "community", "grid"):
+        if key in data:
+            parent = cleaned.get(key)
+            continue
+        current = getattr(instance, key) if instance is not None else None
+        if current is not None and parent is not None and current.parent_id != parent.pk:
+            current = None
+        cleaned[key] = current
+        parent = current if current is not None else parent
 
 
 def _check_scope(actor: Any, enterprise: Enterprise) -> None:

@@ -82,10 +82,9 @@ def person_validate(
             _("%(value)s is not an employment status.") % {"value": data["employment_status"]}
         ]
     if {"street", "community", "grid"} & set(data):
-        from hrbureau.enterprises.services import _place
+        from hrbureau.enterprises.services import _place, inherit_place
 
-        for key in ("street", "community", "grid"):
-            cleaned.setdefault(key, getattr(instance, key) if instance else None)
+        inherit_place(cleaned, data, instance)
         _place(cleaned, errors)
     if errors:
         raise ValidationError(errors)

@@ -36,8 +36,13 @@ def test_two_roles_language_switch_navigation_and_refusal(
     expect(page).to_have_url(f"{base}/workbench/")
     expect(page.locator("h2.page-title")).to_have_text("工作台")
     nav = page.locator("[data-testid=main-nav] [data-nav]")
-    expect(nav).to_have_count(2)
-    assert set(nav.evaluate_all("links => links.map(l => l.dataset.nav)")) == {"workbench", "orgunits"}
+    expect(nav).to_have_count(4)
+    assert set(nav.evaluate_all("links => links.map(l => l.dataset.nav)")) == {
+        "workbench",
+        "enterprises",
+        "people",
+        "orgunits",
+    }
 
     # Switching to English reloads the page in English and is remembered.
     page.select_option("[data-testid=language-select]", "en")
@@ -61,7 +66,16 @@ def test_two_roles_language_switch_navigation_and_refusal(
             "links => links.map(l => l.dataset.nav)"
         )
     )
-    assert {"workbench", "dashboard", "orgunits", "audit", "admin"} <= navs
+    assert navs == {
+        "workbench",
+        "dashboard",
+        "enterprises",
+        "people",
+        "imports",
+        "orgunits",
+        "audit",
+        "admin",
+    }
     page.click("[data-nav=audit]")
     expect(page.locator("[data-testid=audit-table]")).to_contain_text("拒绝访问")
     expect(page.locator("[data-testid=audit-table]")).to_contain_text("street_staff")
