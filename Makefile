@@ -33,7 +33,7 @@ test: bootstrap
 lint: bootstrap
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	$(PY) -m mypy hrbureau
+	$(PY) -m mypy hrbureau bench
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
 	$(PY) scripts/check_messages.py

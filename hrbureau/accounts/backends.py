@@ -18,6 +18,13 @@ class RoleBackend(ModelBackend):
     def user_can_authenticate(self, user: Any) -> bool:
         return super().user_can_authenticate(user) and not getattr(user, "is_locked", False)
 
+    def get_user(self, user_id: Any) -> Any:
+        # The unit (and its parent, for the department) is needed on nearly every request for scoping.
+        from hrbureau.accounts.models import User
+
+        user = User.objects.select_related("org_unit__parent").filter(pk=user_id).first()
+        return user if user is not None and self.user_can_authenticate(user) else None
+
     def get_all_permissions(self, user_obj: Any, obj: Any = None) -> set[str]:
         if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
             return set()

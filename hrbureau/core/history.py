@@ -128,3 +128,33 @@ def _has_field(record: models.Model, name: str) -> bool:
     except Exception:
         return False
     return True
+
+
+def record_created_in_bulk(
+    *, model: type[models.Model], ids: Iterable[Any], actor: Any, source: str, reference: str
+) -> int:
+    """One "created" edit record per new row, written set-based (imports)."""
+    from django.utils import timezone
+
+    from hrbureau.core.bulk import bulk_insert
+
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    now = timezone.now()
+    label = model._meta.label
+    username = user.get_username() if user is not None else ""
+    actor_id = user.pk if user is not None else None
+    return bulk_insert(
+        EditRecord,
+        [
+            "created_at",
+            "object_type",
+            "object_id",
+            "actor_id",
+            "username",
+            "source",
+            "created",
+            "reference",
+            "changes",
+        ],
+        ((now, label, str(pk), actor_id, username, source, True, reference, {}) for pk in ids),
+    )

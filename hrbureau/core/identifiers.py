@@ -24,18 +24,12 @@ _SCIENTIFIC = re.compile(r"^[+-]?\d+(?:\.\d+)?[eE][+-]\d+$")
 _FLOAT_TEXT = re.compile(r"^\d+\.\d*$")
 
 
+_HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
 def to_half_width(value: str) -> str:
     """Full-width ASCII (ＡＢＣ１２３, as typed with a Chinese IME) to its half-width form."""
-    out = []
-    for char in value:
-        code = ord(char)
-        if 0xFF01 <= code <= 0xFF5E:
-            out.append(chr(code - 0xFEE0))
-        elif code == 0x3000:
-            out.append(" ")
-        else:
-            out.append(char)
-    return "".join(out)
+    return value.translate(_HALF_WIDTH)
 
 
 def clean_text(value: object) -> str:

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from django.conf import settings
+from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
@@ -75,3 +77,30 @@ class ChosenLanguageMiddleware(LocaleMiddleware):
         language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+class IdleTimeoutMiddleware:
+    """Ends a session after SESSION_IDLE_MINUTES without a request (DOMAIN.md §6).
+
+    The time of the last request is kept in the session and written back at most once a minute, so an
+    active user does not cost a session write on every request; the session's own expiry
+    (SESSION_COOKIE_AGE, the same period) moves forward with each of those writes, so the database
+    forgets idle sessions too.
+    """
+
+    KEY = "_last_seen"
+    WRITE_EVERY = 60
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            now = int(time.time())
+            last_seen = request.session.get(self.KEY)
+            if last_seen is not None and now - int(last_seen) > settings.SESSION_IDLE_MINUTES * 60:
+                logout(request)
+            elif last_seen is None or now - int(last_seen) >= self.WRITE_EVERY:
+                request.session[self.KEY] = now
+        return self.get_response(request)

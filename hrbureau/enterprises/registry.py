@@ -11,8 +11,10 @@ from hrbureau.core import navigation, search, timeline
 from hrbureau.core.history import edit_timeline
 from hrbureau.core.imports import spec as imports
 from hrbureau.core.imports.spec import Column, ImportSpec, spellings
+from hrbureau.core.textsearch import bulk_insert_indexing
 from hrbureau.enterprises import services
 from hrbureau.enterprises.choices import EnterpriseStatus, IndustrySection, SizeClass
+from hrbureau.enterprises.models import Enterprise
 from hrbureau.enterprises.selectors import enterprise_search_hits
 
 navigation.register(
@@ -147,6 +149,7 @@ def _enterprise_spec() -> ImportSpec:
         write=services.enterprise_import_write,
         list_url_name="enterprises:list",
         display=_display,
+        bulk=lambda: bulk_insert_indexing(Enterprise.text_index),
     )
 
 

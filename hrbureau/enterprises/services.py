@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Mapping
 from typing import Any
 
@@ -13,7 +14,8 @@ from django.utils.translation import gettext as _
 
 from hrbureau.accounts.choices import OrgUnitKind
 from hrbureau.accounts.models import OrgUnit
-from hrbureau.core.history import record_edit, snapshot
+from hrbureau.core.bulk import bulk_insert
+from hrbureau.core.history import record_created_in_bulk, record_edit, snapshot
 from hrbureau.core.identifiers import normalize_uscc
 from hrbureau.core.scoping import scope_allows
 from hrbureau.enterprises.choices import EnterpriseStatus, IndustrySection, SizeClass, section_of_division
@@ -36,6 +38,17 @@ FIELDS = (
     "status",
 )
 HISTORY_FIELDS = (*FIELDS, "tags")
+
+
+def today() -> dt.date:
+    """Today in the platform's time zone, computed once a minute (bulk checks ask for it per row)."""
+    now = time.monotonic()
+    if now - _today_cache[0] > 60:
+        _today_cache[0], _today_cache[1] = now, timezone.localdate()
+    return _today_cache[1]
+
+
+_today_cache: list[Any] = [-1e9, None]
 
 
 def _place(cleaned: dict[str, Any], errors: dict[str, list[str]]) -> None:
@@ -85,10 +98,10 @@ def enterprise_validate(
         except ValidationError as error:
             errors["uscc"] = list(error.messages)
         else:
-            duplicates = Enterprise.objects.filter(uscc=cleaned["uscc"])
-            if instance is not None:
+            duplicates = Enterprise.objects.filter(uscc=cleaned["uscc"]) if check_unique else None
+            if duplicates is not None and instance is not None:
                 duplicates = duplicates.exclude(pk=instance.pk)
-            if check_unique and duplicates.exists():
+            if duplicates is not None and duplicates.exists():
                 errors["uscc"] = [
                     _("An enterprise with the code %(uscc)s is already registered.")
                     % {"uscc": cleaned["uscc"]}
@@ -147,7 +160,7 @@ def enterprise_validate(
     elif "employees" in data:
         cleaned["employees"] = None
     registered = data.get("registration_date")
-    if registered and isinstance(registered, dt.date) and registered > timezone.localdate():
+    if registered and isinstance(registered, dt.date) and registered > today():
         errors["registration_date"] = [_("The registration date cannot be in the future.")]
     if "status" in data and data["status"] not in EnterpriseStatus.values:
         errors["status"] = [_("%(value)s is not a registration status.") % {"value": data["status"]}]
@@ -354,8 +367,10 @@ def enterprise_import_clean(values: dict[str, Any], context: ImportContext) -> d
         )
     cleaned = enterprise_validate(data, instance=None, check_unique=False)
     if any(place.values()):
-        stand_in = Enterprise(street=cleaned.get("street"), grid=cleaned.get("grid"))
-        if not scope_allows(context.actor, street_id=stand_in.street_id, grid_id=stand_in.grid_id):
+        street, grid = cleaned.get("street"), cleaned.get("grid")
+        if not scope_allows(
+            context.actor, street_id=street.pk if street else None, grid_id=grid.pk if grid else None
+        ):
             raise ValidationError({"street": [_("This enterprise would be outside your area.")]})
     if tags is not None:
         cleaned["tags"] = context.tag_list(tags) if tags else []
@@ -379,31 +394,42 @@ def enterprise_import_write(
 
     records: list[EditRecord] = []
     if creates:
-        new = [Enterprise(**{k: v for k, v in row.items() if k in FIELDS}) for row in creates]
-        Enterprise.objects.bulk_create(new, batch_size=500)
-        # bulk_create sets primary keys on PostgreSQL and SQLite (RETURNING).
-        through = Enterprise.tags.through
-        through.objects.bulk_create(
-            [
-                through(enterprise_id=e.pk, enterprisetag_id=t.pk)
-                for e, row in zip(new, creates, strict=True)
-                for t in row.get("tags") or []
-            ],
-            batch_size=1000,
+        now = timezone.now()
+        columns = [key for key in FIELDS if key not in ("street", "community", "grid")]
+        unit_columns = ["street_id", "community_id", "grid_id"]
+        defaults = {
+            "former_names": [],
+            "legal_representative": "",
+            "registered_address": "",
+            "industry_section": "",
+            "industry_division": "",
+            "size_class": "",
+            "status": EnterpriseStatus.ACTIVE,
+        }
+        bulk_insert(
+            Enterprise,
+            [*columns, *unit_columns, "created_at", "updated_at"],
+            (
+                [row.get(key, defaults.get(key)) for key in columns]
+                + [getattr(row.get(key), "pk", None) for key in ("street", "community", "grid")]
+                + [now, now]
+                for row in creates
+            ),
         )
-        for enterprise in new:
-            record = record_edit(
-                target=enterprise,
-                actor=actor,
-                source="import",
-                before={},
-                after={},
-                created=True,
-                reference=reference,
-                save=False,
-            )
-            if record is not None:
-                records.append(record)
+        ids = enterprise_existing([row["uscc"] for row in creates])
+        through = Enterprise.tags.through
+        bulk_insert(
+            through,
+            ["enterprise_id", "enterprisetag_id"],
+            ((ids[row["uscc"]], tag.pk) for row in creates for tag in row.get("tags") or []),
+        )
+        record_created_in_bulk(
+            model=Enterprise,
+            ids=[ids[row["uscc"]] for row in creates],
+            actor=actor,
+            source="import",
+            reference=reference,
+        )
     if updates:
         instances = Enterprise.objects.in_bulk([pk for pk, _ in updates])
         changed: set[str] = set()

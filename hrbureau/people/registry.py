@@ -9,9 +9,11 @@ from hrbureau.core.history import edit_timeline
 from hrbureau.core.identifiers import mask_id_number, mask_phone
 from hrbureau.core.imports import spec as imports
 from hrbureau.core.imports.spec import Column, ImportSpec, spellings
+from hrbureau.core.textsearch import bulk_insert_indexing
 from hrbureau.enterprises.services import ImportContext
 from hrbureau.people import services
 from hrbureau.people.choices import Education, EmploymentStatus
+from hrbureau.people.models import Person
 from hrbureau.people.selectors import person_search_hits
 
 navigation.register(
@@ -100,5 +102,6 @@ imports.register(
         write=services.person_import_write,
         list_url_name="people:list",
         display=_display,
+        bulk=lambda: bulk_insert_indexing(Person.text_index),
     )
 )

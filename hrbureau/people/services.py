@@ -10,8 +10,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from hrbureau.core.audit import audit_record
+from hrbureau.core.bulk import bulk_insert
 from hrbureau.core.choices import AuditKind
-from hrbureau.core.history import record_edit, snapshot
+from hrbureau.core.history import record_created_in_bulk, record_edit, snapshot
 from hrbureau.core.identifiers import (
     birth_date_from_id,
     gender_from_id,
@@ -50,10 +51,10 @@ def person_validate(
         except ValidationError as error:
             errors["id_number"] = list(error.messages)
         else:
-            duplicates = Person.objects.filter(id_number=cleaned["id_number"])
-            if instance is not None:
+            duplicates = Person.objects.filter(id_number=cleaned["id_number"]) if check_unique else None
+            if duplicates is not None and instance is not None:
                 duplicates = duplicates.exclude(pk=instance.pk)
-            if check_unique and duplicates.exists():
+            if duplicates is not None and duplicates.exists():
                 errors["id_number"] = [
                     _("A person with the ID number %(id)s is already registered.")
                     % {"id": mask_id_number(cleaned["id_number"])}
@@ -162,8 +163,10 @@ def person_import_clean(values: dict[str, Any], context: Any) -> dict[str, Any]:
         )
     cleaned = person_validate(data, instance=None, check_unique=False)
     if any(place.values()):
-        stand_in = Person(street=cleaned.get("street"), grid=cleaned.get("grid"))
-        if not scope_allows(context.actor, street_id=stand_in.street_id, grid_id=stand_in.grid_id):
+        street, grid = cleaned.get("street"), cleaned.get("grid")
+        if not scope_allows(
+            context.actor, street_id=street.pk if street else None, grid_id=grid.pk if grid else None
+        ):
             raise ValidationError({"street": [_("This person would be outside your area.")]})
     cleaned["_present"] = (
         [key for key in values if key not in ("street", "community", "grid")]
@@ -190,21 +193,33 @@ def person_import_write(
 
     records: list[EditRecord] = []
     if creates:
-        new = [Person(**{k: v for k, v in row.items() if k in WRITE_FIELDS}) for row in creates]
-        Person.objects.bulk_create(new, batch_size=500)
-        for person in new:
-            record = record_edit(
-                target=person,
-                actor=actor,
-                source="import",
-                before={},
-                after={},
-                created=True,
-                reference=reference,
-                save=False,
-            )
-            if record is not None:
-                records.append(record)
+        now = timezone.now()
+        columns = [key for key in WRITE_FIELDS if key not in ("street", "community", "grid")]
+        defaults = {
+            "phone": "",
+            "hukou_address": "",
+            "residence_address": "",
+            "education": "",
+            "employment_status": "",
+        }
+        bulk_insert(
+            Person,
+            [*columns, "street_id", "community_id", "grid_id", "created_at", "updated_at"],
+            (
+                [row.get(key, defaults.get(key)) for key in columns]
+                + [getattr(row.get(key), "pk", None) for key in ("street", "community", "grid")]
+                + [now, now]
+                for row in creates
+            ),
+        )
+        ids = person_existing([row["id_number"] for row in creates])
+        record_created_in_bulk(
+            model=Person,
+            ids=[ids[row["id_number"]] for row in creates],
+            actor=actor,
+            source="import",
+            reference=reference,
+        )
     if updates:
         instances = Person.objects.in_bulk([pk for pk, _ in updates])
         changed: set[str] = set()

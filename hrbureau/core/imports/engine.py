@@ -209,7 +209,7 @@ def _run(job: ImportJob) -> ImportJob:
             raise RuntimeError("row accounting does not add up")
         reference = f"import:{job.pk}"
         actor = job.created_by
-        with transaction.atomic():
+        with transaction.atomic(), spec.bulk():
             written = 0
             for start in range(0, len(plan.creates), CHUNK):
                 batch = [cleaned for _, _, cleaned in plan.creates[start : start + CHUNK]]

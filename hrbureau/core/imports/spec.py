@@ -3,6 +3,7 @@ clean one row, and how to write a batch."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -19,6 +20,7 @@ from hrbureau.core.identifiers import to_half_width
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 _SPACES = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
 _NOTES = re.compile(r"[（(][^)）]*[)）]")
+_INVISIBLE = "\u200b\ufeff"
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,8 @@ class ImportSpec:
     list_url_name: str
     # Masks identifiers in the preview and in messages (the error file keeps what the uploader sent).
     display: Callable[[str, Any], str] = lambda key, value: "" if value is None else str(value)
+    # Wraps the whole write phase, inside its transaction (e.g. set-based search indexing).
+    bulk: Callable[[], Any] = contextlib.nullcontext
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
@@ -123,7 +127,7 @@ def map_headers(spec: ImportSpec, headers: Sequence[Any]) -> tuple[dict[int, str
 
 
 def is_blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not _SPACES.sub("", value))
+    return value is None or (isinstance(value, str) and not value.strip().strip(_INVISIBLE))
 
 
 def text_cell(value: Any) -> str:
@@ -132,7 +136,11 @@ def text_cell(value: Any) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return " ".join(_SPACES.sub(" ", str(value)).split())
+    text = str(value)
+    if "\u200b" in text or "\ufeff" in text:
+        text = text.replace("\u200b", "").replace("\ufeff", "")
+    # str.split() splits on every Unicode space, the ideographic space (U+3000) included.
+    return " ".join(text.split())
 
 
 def date_cell(value: Any) -> dt.date | None:

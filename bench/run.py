@@ -1,0 +1,679 @@
+"""``make bench``: the registries at district scale, each figure beside its baseline from the same run.
+
+Fills a separate database (``var/bench/`` for SQLite; ``<name>_bench`` on the PostgreSQL server of
+DATABASE_URL) with 1,000,000 enterprises and 1,000,000 people once, then measures and writes
+``bench/results.json`` — a list of {name, ours, baseline, ratio, goal, pass} — and prints a table.
+Times are medians of repeated runs, in milliseconds unless the unit says otherwise.
+
+    make bench                                  # SQLite
+    DATABASE_URL=postgres://… make bench        # PostgreSQL
+    make bench BENCH_ARGS="--enterprises 100000 --people 100000"   # a quicker, smaller run
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results.json"
+DEPTH = 50_000
+
+
+# --- set-up ---------------------------------------------------------------------------------------
+
+
+def _configure(database_url: str | None) -> str:
+    """Point Django at the benchmark database (never the working one) and return its description."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hrbureau.settings")
+    os.environ["HRBUREAU_VAR_DIR"] = str(ROOT / "var" / "bench")
+    os.environ["TASKS_BACKEND"] = "immediate"
+    os.environ["LOG_LEVEL"] = "WARNING"
+    os.environ["DEBUG"] = "false"  # as deployed: no query logging
+    os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1")
+    if not database_url:
+        os.environ.pop("DATABASE_URL", None)
+        return "SQLite " + str(ROOT / "var" / "bench" / "hrbureau.sqlite3")
+    parts = urlsplit(database_url)
+    name = parts.path.lstrip("/") + "_bench"
+    import psycopg
+
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as connection:
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if not exists:
+            connection.execute(
+                f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
+            )
+    os.environ["DATABASE_URL"] = urlunsplit(parts._replace(path="/" + name))
+    return f"PostgreSQL {parts.hostname}/{name}"
+
+
+def median_ms(func: Callable[[], Any], *, repeat: int = 15, warmup: int = 3) -> float:
+    for _ in range(warmup):
+        func()
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        func()
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples)
+
+
+# --- data -----------------------------------------------------------------------------------------
+
+WORDS = [
+    "科技",
+    "电子",
+    "精密",
+    "智能",
+    "光电",
+    "新材料",
+    "贸易",
+    "物流",
+    "人力资源",
+    "建筑",
+    "餐饮",
+    "检测",
+    "软件",
+    "模具",
+    "医疗",
+    "文化",
+    "环保",
+    "家政",
+]
+PREFIX = "华宏鑫达瑞丰恒泰永盛金源联创佳信海天龙凤凰博远宝安新安明辉嘉润腾飞昌隆兴业成东西南北中"
+SUFFIX = ["有限公司", "股份有限公司", "有限责任公司", "实业有限公司", "发展有限公司"]
+ROADS = [
+    "宝安大道",
+    "新湖路",
+    "创业一路",
+    "兴华路",
+    "航城大道",
+    "福永大道",
+    "沙井路",
+    "松福大道",
+    "石岩路",
+    "建安路",
+]
+
+
+def _uscc(i: int) -> str:
+    from hrbureau.core.identifiers import USCC_CHARSET, uscc_check_character
+
+    digits = []
+    for _ in range(9):
+        i, r = divmod(i, 31)
+        digits.append(USCC_CHARSET[r])
+    first17 = "91440306" + "".join(reversed(digits))
+    return first17 + uscc_check_character(first17)
+
+
+def enterprise_rows(
+    start: int, count: int, places: list[tuple[int, int, int]], rng: random.Random
+) -> Iterator[tuple[Any, ...]]:
+    now = dt.datetime.now(dt.UTC)
+    for i in range(start, start + count):
+        grid, community, street = places[i % len(places)]
+        name = f"深圳市{rng.choice(PREFIX)}{rng.choice(PREFIX)}{rng.choice(WORDS)}{i}{rng.choice(SUFFIX)}"
+        address = f"广东省深圳市示范区{rng.choice(ROADS)}{rng.randint(1, 999)}号{rng.randint(1, 30)}栋"
+        yield (
+            _uscc(i),
+            name,
+            "[]",
+            "法人" + str(i % 997),
+            address,
+            street,
+            community,
+            grid,
+            "C",
+            "39",
+            rng.choice(["micro", "small", "medium", "large"]),
+            rng.randint(1, 900),
+            dt.date(2000, 1, 1) + dt.timedelta(days=i % 9000),
+            "active",
+            now,
+            now,
+        )
+
+
+ENTERPRISE_COLUMNS = (
+    "uscc",
+    "name",
+    "former_names",
+    "legal_representative",
+    "registered_address",
+    "street_id",
+    "community_id",
+    "grid_id",
+    "industry_section",
+    "industry_division",
+    "size_class",
+    "employees",
+    "registration_date",
+    "status",
+    "created_at",
+    "updated_at",
+)
+PERSON_COLUMNS = (
+    "id_number",
+    "name",
+    "gender",
+    "birth_date",
+    "phone",
+    "hukou_address",
+    "residence_address",
+    "street_id",
+    "community_id",
+    "grid_id",
+    "education",
+    "employment_status",
+    "created_at",
+    "updated_at",
+)
+
+
+def person_rows(
+    count: int, places: list[tuple[int, int, int]], rng: random.Random
+) -> Iterator[tuple[Any, ...]]:
+    from hrbureau.core.identifiers import id_check_character
+
+    now = dt.datetime.now(dt.UTC)
+    surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
+    given = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华"
+    for i in range(count):
+        birth = dt.date(1960, 1, 1) + dt.timedelta(days=i // 999)
+        sequence = i % 999
+        first17 = f"440306{birth:%Y%m%d}{sequence:03d}"
+        grid, community, street = places[i % len(places)]
+        yield (
+            first17 + id_check_character(first17),
+            rng.choice(surnames) + rng.choice(given) + rng.choice(given),
+            "male" if sequence % 2 else "female",
+            birth,
+            f"13{i % 1_000_000_000:09d}",
+            "广东省深圳市示范区",
+            f"示范区{rng.choice(ROADS)}{rng.randint(1, 999)}号",
+            street,
+            community,
+            grid,
+            "senior",
+            "employed",
+            now,
+            now,
+        )
+
+
+def _bulk_load(table: str, columns: tuple[str, ...], rows: Iterator[tuple[Any, ...]], index: Any) -> None:
+    from django.db import connection, transaction
+
+    from hrbureau.core.textsearch import create_text_index, drop_text_index
+
+    with connection.schema_editor() as editor:
+        drop_text_index(editor, index)  # load first, index after: much faster than row triggers
+    placeholders = ", ".join(["%s"] * len(columns))
+    with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            batch: list[tuple[Any, ...]] = []
+            for row in rows:
+                batch.append(row)
+                if len(batch) == 20_000:
+                    cursor.executemany(
+                        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})", batch
+                    )
+                    batch.clear()
+            if batch:
+                cursor.executemany(
+                    f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})", batch
+                )
+    with connection.schema_editor() as editor:
+        create_text_index(editor, index)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {table}")
+
+
+def fill(enterprises: int, people: int) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from hrbureau.accounts.selectors import grid_places
+    from hrbureau.enterprises.models import Enterprise
+    from hrbureau.people.models import Person
+
+    call_command("migrate", verbosity=0)
+    call_command("seed_demo", "--enterprises", "0", "--people", "0", "--quiet-logins", stdout=StringIO())
+    places = [(g.pk, c.pk, s.pk) for g, c, s in grid_places()]
+    have = Enterprise.objects.count()
+    if have != enterprises:
+        print(f"loading {enterprises:,} enterprises …", flush=True)
+        Enterprise.objects.all()._raw_delete(Enterprise.objects.db)
+        started = time.perf_counter()
+        _bulk_load(
+            "enterprises_enterprise",
+            ENTERPRISE_COLUMNS,
+            enterprise_rows(0, enterprises, places, random.Random(1)),
+            Enterprise.text_index,
+        )
+        print(f"  {time.perf_counter() - started:.0f} s", flush=True)
+    if Person.objects.count() != people:
+        print(f"loading {people:,} people …", flush=True)
+        Person.objects.all()._raw_delete(Person.objects.db)
+        started = time.perf_counter()
+        _bulk_load(
+            "people_person", PERSON_COLUMNS, person_rows(people, places, random.Random(2)), Person.text_index
+        )
+        print(f"  {time.perf_counter() - started:.0f} s", flush=True)
+
+
+# --- measurements --------------------------------------------------------------------------------
+
+results: list[dict[str, Any]] = []
+
+
+def record(
+    name: str, ours: float, baseline: float | None, goal: str, passed: bool, unit: str = "ms", note: str = ""
+) -> None:
+    ratio = round(ours / baseline, 3) if baseline else None
+    results.append(
+        {
+            "name": name,
+            "ours": round(ours, 3),
+            "baseline": None if baseline is None else round(baseline, 3),
+            "ratio": ratio,
+            "goal": goal,
+            "pass": bool(passed),
+            "unit": unit,
+            "note": note,
+        }
+    )
+
+
+def _client(username: str) -> Any:
+    from django.test import Client
+
+    from hrbureau.accounts.models import User
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(User.objects.get(username=username))
+    return client
+
+
+def bench_lists() -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from hrbureau.accounts.models import OrgUnit
+    from hrbureau.core.pagination import encode_cursor
+
+    street = OrgUnit.objects.get(code="street-donghu")
+    staff = _client("talent_staff")
+    admin = _client("admin")
+    columns = "id, uscc, name, legal_representative, registered_address, street_id, status, size_class"
+
+    def raw(sql: str, params: list[Any]) -> Callable[[], Any]:
+        def run() -> Any:
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                return cursor.fetchall()
+
+        return run
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT COUNT(*) FROM enterprises_enterprise WHERE street_id = %s", [street.pk])
+        depth = min(DEPTH, cursor.fetchone()[0] - 100)  # 50,000 at full size; less in a smaller run
+        cursor.execute(
+            "SELECT id FROM enterprises_enterprise WHERE street_id = %s ORDER BY id LIMIT 1 OFFSET %s",
+            [street.pk, depth],
+        )
+        deep_after_asc = cursor.fetchone()[0]
+        cursor.execute(
+            "SELECT id FROM enterprises_enterprise WHERE street_id = %s ORDER BY id DESC LIMIT 1 OFFSET %s",
+            [street.pk, depth],
+        )
+        deep_after_desc = cursor.fetchone()[0]
+
+    raw_page1_asc = median_ms(
+        raw(
+            f"SELECT {columns} FROM enterprises_enterprise WHERE street_id = %s ORDER BY id LIMIT 21",
+            [street.pk],
+        )
+    )
+    raw_deep_asc = median_ms(
+        raw(
+            f"SELECT {columns} FROM enterprises_enterprise WHERE street_id = %s AND id > %s ORDER BY id LIMIT 21",
+            [street.pk, deep_after_asc],
+        )
+    )
+    raw_page1_desc = median_ms(
+        raw(
+            f"SELECT {columns} FROM enterprises_enterprise WHERE street_id = %s ORDER BY id DESC LIMIT 21",
+            [street.pk],
+        )
+    )
+    raw_deep_desc = median_ms(
+        raw(
+            f"SELECT {columns} FROM enterprises_enterprise WHERE street_id = %s AND id < %s ORDER BY id DESC LIMIT 21",
+            [street.pk, deep_after_desc],
+        )
+    )
+
+    api1 = f"/api/v1/enterprises?street={street.pk}&limit=20"
+    api_deep = (
+        f"/api/v1/enterprises?street={street.pk}&limit=20&cursor={encode_cursor('after', [deep_after_asc])}"
+    )
+    page1 = f"/enterprises/?street={street.pk}"
+    page_deep = f"/enterprises/?street={street.pk}&cursor={encode_cursor('after', [deep_after_desc])}"
+    for url in (api1, api_deep, page1, page_deep):
+        response = staff.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+
+    t_api1 = median_ms(lambda: staff.get(api1))
+    t_api_deep = median_ms(lambda: staff.get(api_deep))
+    t_page1 = median_ms(lambda: staff.get(page1))
+    t_page_deep = median_ms(lambda: staff.get(page_deep))
+    admin1 = f"/admin/enterprises/enterprise/?street__id__exact={street.pk}"
+    admin_deep = f"/admin/enterprises/enterprise/?street__id__exact={street.pk}&p={depth // 20 + 1}"
+    assert admin.get(admin1).status_code == 200
+    t_admin1 = median_ms(lambda: admin.get(admin1), repeat=7, warmup=1)
+    t_admin_deep = median_ms(lambda: admin.get(admin_deep), repeat=7, warmup=1)
+
+    record("list API page 1 vs raw SQL", t_api1, raw_page1_asc, "ratio ≤ 3", t_api1 <= 3 * raw_page1_asc)
+    record(
+        f"list API {depth:,} rows deep vs raw SQL",
+        t_api_deep,
+        raw_deep_asc,
+        "ratio ≤ 3",
+        t_api_deep <= 3 * raw_deep_asc,
+    )
+    record("list page 1 vs raw SQL", t_page1, raw_page1_desc, "ratio ≤ 3", t_page1 <= 3 * raw_page1_desc)
+    record(
+        f"list page {depth:,} rows deep vs raw SQL",
+        t_page_deep,
+        raw_deep_desc,
+        "ratio ≤ 3",
+        t_page_deep <= 3 * raw_deep_desc,
+    )
+    record(
+        "list page 1 vs Django admin changelist",
+        t_page1,
+        t_admin1,
+        "ours ≥ 3× faster (ratio ≤ 0.333)",
+        t_page1 * 3 <= t_admin1,
+    )
+    record(
+        f"list page {depth:,} deep vs Django admin changelist",
+        t_page_deep,
+        t_admin_deep,
+        "ours ≥ 3× faster (ratio ≤ 0.333)",
+        t_page_deep * 3 <= t_admin_deep,
+    )
+    record("list API deep page vs API page 1", t_api_deep, t_api1, "ratio ≤ 1.5", t_api_deep <= 1.5 * t_api1)
+    record("list page deep vs page 1", t_page_deep, t_page1, "ratio ≤ 1.5", t_page_deep <= 1.5 * t_page1)
+
+    def queries(url: str) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            staff.get(url)
+        return len(captured)
+
+    q20 = queries(f"/api/v1/enterprises?street={street.pk}&limit=20")
+    q200 = queries(f"/api/v1/enterprises?street={street.pk}&limit=200")
+    record(
+        "queries per list API request: 200 rows vs 20 rows", q200, q20, "equal", q200 == q20, unit="queries"
+    )
+
+
+def bench_search() -> None:
+    from django.db import connection
+
+    from hrbureau.core.textsearch import substring_filter
+    from hrbureau.enterprises.models import Enterprise
+
+    def ours(query: str) -> list[int]:
+        return sorted(
+            substring_filter(Enterprise.objects.all(), Enterprise.text_index, query).values_list(
+                "id", flat=True
+            )
+        )
+
+    def scan(query: str) -> list[int]:
+        operator = "ILIKE" if connection.vendor == "postgresql" else "LIKE"
+        escape = "" if connection.vendor == "postgresql" else " ESCAPE '\\'"
+        pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                cursor.execute("SET enable_bitmapscan = off")
+                cursor.execute("SET enable_indexscan = off")
+            cursor.execute(
+                f"SELECT id FROM enterprises_enterprise WHERE name {operator} %s{escape} OR registered_address {operator} %s{escape} OR uscc {operator} %s{escape}",
+                [pattern] * 3,
+            )
+            found = sorted(row[0] for row in cursor.fetchall())
+            if connection.vendor == "postgresql":
+                cursor.execute("RESET enable_bitmapscan")
+                cursor.execute("RESET enable_indexscan")
+        return found
+
+    for query in ("凤凰电子1234", "鑫达科技", "航城大道88号"):
+        identical = ours(query) == scan(query)
+        t_ours = median_ms(lambda q=query: ours(q), repeat=9, warmup=2)  # type: ignore[misc]
+        t_scan = median_ms(lambda q=query: scan(q), repeat=3, warmup=1)  # type: ignore[misc]
+        record(
+            f"search '{query}' vs substring scan",
+            t_ours,
+            t_scan,
+            "≥ 50× faster (ratio ≤ 0.02), identical rows",
+            identical and t_ours * 50 <= t_scan,
+            note=f"{len(ours(query))} rows; identical={identical}",
+        )
+    for query in ("凤", "宝安"):
+        identical = ours(query) == scan(query)
+        record(
+            f"search '{query}' (1–2 characters): identical rows",
+            float(len(ours(query))),
+            float(len(scan(query))),
+            "identical rows",
+            identical,
+            unit="rows",
+        )
+
+
+def _import_file(path: Path, rows: int, start: int) -> None:
+    import xlsxwriter
+
+    rng = random.Random(3)
+    workbook = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    sheet = workbook.add_worksheet()
+    sheet.write_row(0, 0, ["统一社会信用代码", "企业名称", "注册地址", "所属街道", "从业人数", "成立日期"])
+    for r in range(rows):
+        i = start + r
+        sheet.write_row(
+            r + 1,
+            0,
+            [
+                _uscc(i),
+                f"导入{rng.choice(PREFIX)}{rng.choice(WORDS)}{i}有限公司",
+                f"示范区{rng.choice(ROADS)}{r}号",
+                "东湖街道",
+                rng.randint(1, 500),
+                f"2019-0{1 + r % 9}-1{r % 9}",
+            ],
+        )
+    workbook.close()
+
+
+def bench_import(rows: int) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.db import connection, transaction
+
+    from hrbureau.accounts.models import OrgUnit, User
+    from hrbureau.core.imports import engine, services
+    from hrbureau.core.imports.spec import get_spec
+    from hrbureau.enterprises.models import Enterprise
+
+    spec = get_spec("enterprises")
+    assert spec is not None
+    user = User.objects.get(username="talent_staff")
+    street = OrgUnit.objects.get(code="street-donghu")
+    start = 50_000_000  # codes far from the loaded ones
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "import.xlsx"
+        _import_file(path, rows, start)
+
+        def cleanup() -> None:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "DELETE FROM enterprises_enterprise WHERE uscc >= %s AND uscc <= %s",
+                    [_uscc(start), _uscc(start + rows - 1)],
+                )
+                cursor.execute("DELETE FROM core_editrecord WHERE reference LIKE 'import:%%'")
+
+        cleanup()
+        # Ours, end to end, in a child process so its peak memory is its own.
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.close(read)
+            connection.close()
+            started = time.perf_counter()
+            job = services.import_job_create(
+                actor=user,
+                spec=spec,
+                upload=SimpleUploadedFile("import.xlsx", path.read_bytes()),
+                mode="reject",
+            )
+            job = engine.run(job.pk)
+            elapsed = time.perf_counter() - started
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            os.write(
+                write,
+                json.dumps(
+                    {"seconds": elapsed, "status": job.status, "created": job.created_count, "peak_kb": peak}
+                ).encode(),
+            )
+            os._exit(0)
+        os.close(write)
+        os.waitpid(pid, 0)
+        outcome = json.loads(os.read(read, 10_000).decode())
+        os.close(read)
+        assert outcome["status"] == "done", outcome
+        assert outcome["created"] == rows, outcome
+        cleanup()
+
+        # Baseline: parse alone + one raw executemany of the same rows, in one transaction.
+        from python_calamine import CalamineWorkbook
+
+        started = time.perf_counter()
+        parsed = list(CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).iter_rows())[1:]
+        parse_seconds = time.perf_counter() - started
+        now = dt.datetime.now(dt.UTC)
+        values = [
+            (
+                str(r[0]),
+                str(r[1]),
+                "[]",
+                "",
+                str(r[2]),
+                street.pk,
+                "C",
+                "",
+                "",
+                int(float(str(r[4]))),
+                dt.date.fromisoformat(str(r[5])),
+                "active",
+                now,
+                now,
+            )
+            for r in parsed
+        ]
+        started = time.perf_counter()
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO enterprises_enterprise (uscc, name, former_names, legal_representative, registered_address, street_id, "
+                "industry_section, industry_division, size_class, employees, registration_date, status, created_at, updated_at) "
+                "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                values,
+            )
+        baseline = parse_seconds + (time.perf_counter() - started)
+        cleanup()
+    assert not Enterprise.objects.filter(uscc=_uscc(start)).exists()
+    rate = rows / outcome["seconds"]
+    record(
+        f"import {rows:,}-row xlsx: rows per second",
+        rate,
+        None,
+        "≥ 10,000 rows/s",
+        rate >= 10_000,
+        unit="rows/s",
+        note=f"peak memory {outcome['peak_kb'] / 1024:.0f} MB (resident, whole process)",
+    )
+    record(
+        f"import {rows:,}-row xlsx vs parse + raw executemany",
+        outcome["seconds"] * 1000,
+        baseline * 1000,
+        "ratio ≤ 3",
+        outcome["seconds"] <= 3 * baseline,
+        note=f"parse alone {parse_seconds * 1000:.0f} ms",
+    )
+
+
+def print_table(meta: str) -> None:
+    print()
+    print(f"hrbureau benchmarks — {meta}")
+    width = max(len(r["name"]) for r in results)
+    print(f"{'name'.ljust(width)}  {'ours':>12}  {'baseline':>12}  {'ratio':>8}  goal / result")
+    for r in results:
+        baseline = "—" if r["baseline"] is None else f"{r['baseline']:.2f}"
+        ratio = "—" if r["ratio"] is None else f"{r['ratio']:.3f}"
+        mark = "PASS" if r["pass"] else "FAIL"
+        print(
+            f"{r['name'].ljust(width)}  {r['ours']:>12.2f}  {baseline:>12}  {ratio:>8}  {r['goal']} … {mark} {r['unit']} {r['note']}"
+        )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--enterprises", type=int, default=1_000_000)
+    parser.add_argument("--people", type=int, default=1_000_000)
+    parser.add_argument("--import-rows", type=int, default=100_000)
+    parser.add_argument("--output", default=str(RESULTS))
+    args = parser.parse_args()
+    meta = _configure(os.environ.get("DATABASE_URL"))
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    started = time.perf_counter()
+    fill(args.enterprises, args.people)
+    bench_lists()
+    bench_search()
+    bench_import(args.import_rows)
+    meta += f"; {args.enterprises:,} enterprises, {args.people:,} people; {dt.datetime.now():%Y-%m-%d %H:%M}; {time.perf_counter() - started:.0f} s"
+    print_table(meta)
+    output = Path(args.output)
+    output.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    (output.parent / "results.meta.txt").write_text(meta + "\n", encoding="utf-8")
+    return 0 if all(r["pass"] for r in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,35 @@
+from typing import Any
+
+from django.contrib import admin
+from django.http import HttpRequest
+
+from hrbureau.enterprises.models import Enterprise, EnterpriseTag
+
+
+@admin.register(EnterpriseTag)
+class EnterpriseTagAdmin(admin.ModelAdmin):
+    """Tags are reference data an administrator edits (key enterprise, 专精特新, postdoc station, ...)."""
+
+    list_display = ("code", "name", "name_en")
+    search_fields = ("code", "name", "name_en")
+
+
+@admin.register(Enterprise)
+class EnterpriseAdmin(admin.ModelAdmin):
+    """Back-office view only; staff work in the registry pages, which keep the edit history."""
+
+    list_display = ("name", "uscc", "street", "status", "size_class")
+    list_filter = ("status", "street", "size_class")
+    list_select_related = ("street",)
+    search_fields = ("uscc",)
+    list_per_page = 20
+    raw_id_fields = ("street", "community", "grid")
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
