@@ -395,6 +395,31 @@ def bench_lists() -> None:
     t_admin1 = median_ms(lambda: admin.get(admin1), repeat=7, warmup=1)
     t_admin_deep = median_ms(lambda: admin.get(admin_deep), repeat=7, warmup=1)
 
+    # The data-access layer alone (selector + keyset page through the ORM), without HTTP, session and
+    # rendering: how much our query code adds to the database's own work.
+    from hrbureau.accounts.models import User
+    from hrbureau.core.pagination import keyset_page
+    from hrbureau.enterprises import selectors
+
+    staff_user = User.objects.get(username="talent_staff")
+
+    def orm_page() -> Any:
+        rows = selectors.enterprise_page_rows(
+            selectors.enterprise_list(
+                user=staff_user, filters=selectors.EnterpriseFilters(street=street.pk, order="id")
+            )
+        )
+        return keyset_page(rows, ordering=("id",), cursor=None, per_page=20).items
+
+    t_orm = median_ms(orm_page)
+    record(
+        "list selector page 1 (ORM, no HTTP) vs raw SQL",
+        t_orm,
+        raw_page1_asc,
+        "ratio ≤ 3",
+        t_orm <= 3 * raw_page1_asc,
+        note="informative: the query layer without the web stack",
+    )
     record("list API page 1 vs raw SQL", t_api1, raw_page1_asc, "ratio ≤ 3", t_api1 <= 3 * raw_page1_asc)
     record(
         f"list API {depth:,} rows deep vs raw SQL",

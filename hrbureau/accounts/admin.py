@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hrbureau.accounts import services
 from hrbureau.accounts.models import ApiToken, OrgUnit, User
+from hrbureau.accounts.selectors import orgunits_changed
 
 
 @admin.register(OrgUnit)
@@ -18,6 +19,10 @@ class OrgUnitAdmin(admin.ModelAdmin):
     list_filter = ("kind", "is_active")
     search_fields = ("name", "name_en", "code")
     readonly_fields = ("path", "depth")
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        orgunits_changed()
 
 
 @admin.register(User)

@@ -35,3 +35,42 @@ def grid_places() -> list[tuple[OrgUnit, OrgUnit, OrgUnit]]:
             raise ValueError(f"grid {grid.code} is not under a community and a street")
         places.append((grid, community, street))
     return places
+
+
+_CHOICES: dict[tuple[str, str, int], list[tuple[int, str]]] = {}
+VERSION_KEY = "hrbureau:orgunit-version"
+
+
+def orgunits_changed() -> None:
+    """Tell every process that the organisation tree changed (cached unit choices are rebuilt)."""
+    from django.core.cache import cache
+
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 1, None)
+
+
+def unit_choices(kind: str) -> list[tuple[int, str]]:
+    """(id, label) of the active units of one kind, for filter selects; cached per language until the
+    tree changes. Labels of communities and grids name their parent ("东湖街道 / 东湖一社区")."""
+    from django.core.cache import cache
+    from django.utils.translation import get_language
+
+    version = cache.get(VERSION_KEY, 0)
+    key = (kind, get_language() or "", version)
+    choices = _CHOICES.get(key)
+    if choices is None:
+        units = OrgUnit.objects.filter(kind=kind, is_active=True).select_related("parent").order_by("path")
+        choices = [
+            (
+                u.pk,
+                u.display_name
+                if kind == OrgUnitKind.STREET or u.parent is None
+                else f"{u.parent.display_name} / {u.display_name}",
+            )
+            for u in units
+        ]
+        _CHOICES.clear() if len(_CHOICES) > 64 else None
+        _CHOICES[key] = choices
+    return choices

@@ -18,6 +18,15 @@ from django.db import connections, models
 CHUNK = 5000
 
 
+def _json(value: Any) -> str:
+    # Most bulk rows carry an empty list or dict here; spare json.dumps for those.
+    if value == [] and isinstance(value, list):
+        return "[]"
+    if value == {} and isinstance(value, dict):
+        return "{}"
+    return json.dumps(value, ensure_ascii=False)
+
+
 def _same_value_cache(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
     """Bulk rows often share one timestamp (created_at = now): convert it once."""
     last: list[Any] = [object(), None]
@@ -30,16 +39,15 @@ def _same_value_cache(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return cached
 
 
-def _converter(field: models.Field[Any, Any], connection: Any) -> Callable[[Any], Any]:
+def _converter(field: models.Field[Any, Any], connection: Any) -> Callable[[Any], Any] | None:
+    """How to turn a Python value into what the driver takes; None when it takes the value as it is."""
     if isinstance(field, models.JSONField):
-        return lambda value: json.dumps(value, ensure_ascii=False)
+        return _json
     if isinstance(field, models.DateTimeField):
         return _same_value_cache(connection.ops.adapt_datetimefield_value)
     if isinstance(field, models.DateField):
-        return lambda value: connection.ops.adapt_datefield_value(value)
-    if isinstance(field, models.BooleanField):
-        return bool
-    return lambda value: value
+        return connection.ops.adapt_datefield_value
+    return None
 
 
 def _field(model: type[models.Model], name: str) -> Any:
@@ -58,31 +66,43 @@ def bulk_insert(
     rows: Iterable[Sequence[Any]],
     *,
     using: str = "default",
-) -> int:
-    """Insert ``rows`` (values in the order of ``columns``, field names or ``<fk>_id``) into ``model``."""
+) -> list[int] | None:
+    """Insert ``rows`` (values in the order of ``columns``, field names or ``<fk>_id``) into ``model``.
+
+    On SQLite, inside the caller's transaction nobody else can insert, and AUTOINCREMENT ids rise one
+    by one, so the new rows' ids are returned (in row order) without a query; elsewhere None.
+    """
     connection = connections[using]
     fields = [_field(model, name) for name in columns]
-    converters = [_converter(field, connection) for field in fields]
+    special = [
+        (index, convert) for index, field in enumerate(fields) if (convert := _converter(field, connection))
+    ]
     db_columns = [connection.ops.quote_name(field.column) for field in fields]
     sql = (
         f"INSERT INTO {connection.ops.quote_name(model._meta.db_table)} ({', '.join(db_columns)}) "  # noqa: S608
         f"VALUES ({', '.join(['%s'] * len(columns))})"
     )
-    count = 0
+    sqlite = connection.vendor == "sqlite" and connection.in_atomic_block
+    ids: list[int] = []
     batch: list[list[Any]] = []
+
+    def flush(cursor: Any) -> None:
+        cursor.executemany(sql, batch)
+        if sqlite:
+            cursor.execute("SELECT last_insert_rowid()")
+            last = cursor.fetchone()[0]
+            ids.extend(range(last - len(batch) + 1, last + 1))
+        batch.clear()
+
     with connection.cursor() as cursor:
         for row in rows:
-            batch.append(
-                [
-                    convert(value) if value is not None else None
-                    for convert, value in zip(converters, row, strict=True)
-                ]
-            )
+            values = list(row)
+            for index, convert in special:
+                if values[index] is not None:
+                    values[index] = convert(values[index])
+            batch.append(values)
             if len(batch) >= CHUNK:
-                cursor.executemany(sql, batch)
-                count += len(batch)
-                batch.clear()
+                flush(cursor)
         if batch:
-            cursor.executemany(sql, batch)
-            count += len(batch)
-    return count
+            flush(cursor)
+    return ids if sqlite else None

@@ -132,7 +132,7 @@ def _has_field(record: models.Model, name: str) -> bool:
 
 def record_created_in_bulk(
     *, model: type[models.Model], ids: Iterable[Any], actor: Any, source: str, reference: str
-) -> int:
+) -> None:
     """One "created" edit record per new row, written set-based (imports)."""
     from django.utils import timezone
 
@@ -143,7 +143,7 @@ def record_created_in_bulk(
     label = model._meta.label
     username = user.get_username() if user is not None else ""
     actor_id = user.pk if user is not None else None
-    return bulk_insert(
+    bulk_insert(
         EditRecord,
         [
             "created_at",

@@ -72,7 +72,10 @@ _USCC_VALUE = {char: index for index, char in enumerate(USCC_CHARSET)}
 
 
 def uscc_check_character(first17: str) -> str:
-    total = sum(_USCC_VALUE[char] * weight for char, weight in zip(first17, USCC_WEIGHTS, strict=True))
+    value = _USCC_VALUE
+    total = 0
+    for char, weight in zip(first17, USCC_WEIGHTS, strict=True):
+        total += value[char] * weight
     return USCC_CHARSET[(31 - total % 31) % 31]
 
 

@@ -22,10 +22,15 @@ class NavItem:
 
     @property
     def url(self) -> str:
-        return reverse(self.url_name)
+        # Navigation targets have no arguments: reverse each once per process, not on every page.
+        cached = _URLS.get(self.url_name)
+        if cached is None:
+            cached = _URLS[self.url_name] = reverse(self.url_name)
+        return cached
 
 
 _ITEMS: dict[str, NavItem] = {}
+_URLS: dict[str, str] = {}
 
 
 def register(item: NavItem) -> None:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hrbureau.accounts.choices import OrgUnitKind
 from hrbureau.accounts.models import OrgUnit
+from hrbureau.accounts.selectors import unit_choices
 from hrbureau.core.forms import StyledFormMixin
 from hrbureau.enterprises.choices import EnterpriseStatus, IndustrySection, SizeClass
 from hrbureau.enterprises.models import Enterprise, EnterpriseTag
@@ -24,10 +25,22 @@ class UnitChoiceField(forms.ModelChoiceField):
         return f"{obj.parent.display_name} / {obj.display_name}"
 
 
+class UnitFilterField(forms.TypedChoiceField):
+    """A unit filter whose options come from the cached unit choices (no query per page view)."""
+
+    def __init__(self, *, kind: str, empty_label: Any, **kwargs: Any) -> None:
+        super().__init__(coerce=int, required=False, empty_value=None, **kwargs)
+        self.kind = kind
+        self.empty_label = empty_label
+
+    def refresh(self) -> None:
+        self.choices = [("", self.empty_label), *unit_choices(self.kind)]
+
+
 class EnterpriseFilterForm(StyledFormMixin, forms.Form):
     q = forms.CharField(label=_("Name, address or code"), required=False, max_length=100)
-    street = UnitChoiceField(label=_("Street"), queryset=_units(OrgUnitKind.STREET), required=False)
-    grid = UnitChoiceField(label=_("Grid"), queryset=_units(OrgUnitKind.GRID), required=False)
+    street = UnitFilterField(kind=OrgUnitKind.STREET, label=_("Street"), empty_label=_("All streets"))
+    grid = UnitFilterField(kind=OrgUnitKind.GRID, label=_("Grid"), empty_label=_("All grids"))
     industry_section = forms.ChoiceField(
         label=_("Industry"), choices=[("", _("All industries")), *IndustrySection.choices], required=False
     )
@@ -46,8 +59,9 @@ class EnterpriseFilterForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["street"].queryset = _units(OrgUnitKind.STREET)  # type: ignore[attr-defined]
-        self.fields["grid"].queryset = _units(OrgUnitKind.GRID)  # type: ignore[attr-defined]
+        for name in ("street", "grid"):
+            field: Any = self.fields[name]
+            field.refresh()
         tag_field: Any = self.fields["tag"]
         tag_field.choices = [
             ("", _("All tags")),
@@ -61,8 +75,8 @@ class EnterpriseFilterForm(StyledFormMixin, forms.Form):
         order = data.get("order") or "-id"
         return EnterpriseFilters(
             q=data.get("q") or "",
-            street=data["street"].pk if data.get("street") else None,
-            grid=data["grid"].pk if data.get("grid") else None,
+            street=data.get("street"),
+            grid=data.get("grid"),
             industry_section=data.get("industry_section") or "",
             size_class=data.get("size_class") or "",
             status=data.get("status") or "",

@@ -406,7 +406,7 @@ def enterprise_import_write(
             "size_class": "",
             "status": EnterpriseStatus.ACTIVE,
         }
-        bulk_insert(
+        new_ids = bulk_insert(
             Enterprise,
             [*columns, *unit_columns, "created_at", "updated_at"],
             (
@@ -416,7 +416,8 @@ def enterprise_import_write(
                 for row in creates
             ),
         )
-        ids = enterprise_existing([row["uscc"] for row in creates])
+        codes = [row["uscc"] for row in creates]
+        ids = dict(zip(codes, new_ids, strict=True)) if new_ids is not None else enterprise_existing(codes)
         through = Enterprise.tags.through
         bulk_insert(
             through,

@@ -54,7 +54,13 @@ def enterprise_list(request: HttpRequest) -> HttpResponseBase:
         )
     except InvalidCursor:
         page = keyset_page(enterprises, ordering=filters.ordering, cursor=None, per_page=20)
-    context = {"form": form, "page": page, "query_string": request.GET.urlencode()}
+    # Row links are the list's address plus the id: one reverse() per page rather than one per row.
+    context = {
+        "form": form,
+        "page": page,
+        "query_string": request.GET.urlencode(),
+        "detail_prefix": reverse("enterprises:list"),
+    }
     template = (
         "enterprises/_enterprise_rows.html"
         if request.headers.get("HX-Request")

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hrbureau.accounts.choices import OrgUnitKind
 from hrbureau.core.forms import StyledFormMixin
-from hrbureau.enterprises.forms import UnitChoiceField, _units
+from hrbureau.enterprises.forms import UnitChoiceField, UnitFilterField, _units
 from hrbureau.people.choices import Education, EmploymentStatus
 from hrbureau.people.models import Person
 from hrbureau.people.selectors import ORDERINGS, PersonFilters
@@ -15,8 +15,8 @@ from hrbureau.people.selectors import ORDERINGS, PersonFilters
 
 class PersonFilterForm(StyledFormMixin, forms.Form):
     q = forms.CharField(label=_("Name, address or full ID number"), required=False, max_length=100)
-    street = UnitChoiceField(label=_("Street"), queryset=_units(OrgUnitKind.STREET), required=False)
-    grid = UnitChoiceField(label=_("Grid"), queryset=_units(OrgUnitKind.GRID), required=False)
+    street = UnitFilterField(kind=OrgUnitKind.STREET, label=_("Street"), empty_label=_("All streets"))
+    grid = UnitFilterField(kind=OrgUnitKind.GRID, label=_("Grid"), empty_label=_("All grids"))
     employment_status = forms.ChoiceField(
         label=_("Employment status"),
         choices=[("", _("All statuses")), *EmploymentStatus.choices],
@@ -33,8 +33,9 @@ class PersonFilterForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["street"].queryset = _units(OrgUnitKind.STREET)  # type: ignore[attr-defined]
-        self.fields["grid"].queryset = _units(OrgUnitKind.GRID)  # type: ignore[attr-defined]
+        for name in ("street", "grid"):
+            field: Any = self.fields[name]
+            field.refresh()
 
     def filters(self) -> PersonFilters:
         if not self.is_valid():
@@ -43,8 +44,8 @@ class PersonFilterForm(StyledFormMixin, forms.Form):
         order = data.get("order") or "-id"
         return PersonFilters(
             q=data.get("q") or "",
-            street=data["street"].pk if data.get("street") else None,
-            grid=data["grid"].pk if data.get("grid") else None,
+            street=data.get("street"),
+            grid=data.get("grid"),
             employment_status=data.get("employment_status") or "",
             education=data.get("education") or "",
             order=order if order in ORDERINGS else "-id",

@@ -202,7 +202,7 @@ def person_import_write(
             "education": "",
             "employment_status": "",
         }
-        bulk_insert(
+        new_ids = bulk_insert(
             Person,
             [*columns, "street_id", "community_id", "grid_id", "created_at", "updated_at"],
             (
@@ -212,7 +212,8 @@ def person_import_write(
                 for row in creates
             ),
         )
-        ids = person_existing([row["id_number"] for row in creates])
+        numbers = [row["id_number"] for row in creates]
+        ids = dict(zip(numbers, new_ids, strict=True)) if new_ids is not None else person_existing(numbers)
         record_created_in_bulk(
             model=Person,
             ids=[ids[row["id_number"]] for row in creates],

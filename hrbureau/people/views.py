@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -66,7 +67,13 @@ def person_list(request: HttpRequest) -> HttpResponseBase:
         page = keyset_page(people, ordering=filters.ordering, cursor=request.GET.get("cursor"), per_page=20)
     except InvalidCursor:
         page = keyset_page(people, ordering=filters.ordering, cursor=None, per_page=20)
-    context = {"form": form, "page": page, "query_string": request.GET.urlencode()}
+    # Row links are the list's address plus the id: one reverse() per page rather than one per row.
+    context = {
+        "form": form,
+        "page": page,
+        "query_string": request.GET.urlencode(),
+        "detail_prefix": reverse("people:list"),
+    }
     template = "people/_person_rows.html" if request.headers.get("HX-Request") else "people/person_list.html"
     return render(request, template, context)
 

@@ -127,7 +127,11 @@ def map_headers(spec: ImportSpec, headers: Sequence[Any]) -> tuple[dict[int, str
 
 
 def is_blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip().strip(_INVISIBLE))
+    if value is None:
+        return True
+    if value.__class__ is str:
+        return not value.strip().strip(_INVISIBLE)
+    return False
 
 
 def text_cell(value: Any) -> str:

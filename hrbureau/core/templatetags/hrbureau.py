@@ -55,3 +55,26 @@ def select(field: Any) -> str:
     return format_html(
         '<select name="{}" id="{}" class="{}">{}</select>', field.html_name, field.id_for_label, css, options
     )
+
+
+@register.simple_tag
+def deadline(due: Any, start: Any = None) -> str:
+    """A computed due date, with a visible warning when the holiday calendar of its years is unknown
+    and Monday–Friday was assumed (DOMAIN.md §1). Every page that shows a deadline uses this tag."""
+    from django.utils.html import format_html
+    from django.utils.translation import gettext as _
+
+    from hrbureau.core.calendar import uses_fallback
+
+    if not due:
+        return "—"
+    if uses_fallback(start or due, due):
+        return format_html(
+            '{} <span class="badge bg-yellow-lt" title="{}" data-calendar-warning>{}</span>',
+            due.strftime("%Y-%m-%d"),
+            _(
+                "The holidays of this year are not in the calendar yet; Monday to Friday were taken as working days."
+            ),
+            _("calendar estimate"),
+        )
+    return due.strftime("%Y-%m-%d")

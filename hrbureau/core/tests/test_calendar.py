@@ -96,3 +96,15 @@ def test_an_administrator_completes_a_new_year() -> None:
 def test_negative_periods_are_refused() -> None:
     with pytest.raises(ValueError, match="negative"):
         add_calendar_days(D(2026, 1, 1), -1)
+
+
+def test_a_deadline_in_an_uncovered_year_carries_a_visible_warning() -> None:
+    from django.template import Context, Template
+
+    template = Template("{% deadline due start %}")
+    covered = template.render(Context({"due": D(2026, 12, 1), "start": D(2026, 11, 2)}))
+    assert covered == "2026-12-01"
+    estimated = template.render(Context({"due": D(2027, 1, 15), "start": D(2026, 12, 20)}))
+    assert estimated.startswith("2027-01-15")
+    assert "data-calendar-warning" in estimated
+    assert "日历估算" in estimated
