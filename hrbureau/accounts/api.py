@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
+from pydantic import Field
 
 from hrbureau.accounts import selectors
 from hrbureau.accounts.choices import OrgUnitKind
@@ -35,8 +36,10 @@ class OrgUnitOut(Schema):
 
 class OrgUnitFilter(Schema):
     kind: OrgUnitKind | None = None
-    cursor: str | None = None
-    limit: int = 20
+    cursor: str | None = Field(
+        None, max_length=500, description="from next_cursor or previous_cursor of a page"
+    )
+    limit: int = Field(20, ge=1, le=200)
 
 
 @router.get("/me", response=responses(MeOut), summary="The signed-in account")

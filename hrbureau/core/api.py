@@ -98,6 +98,16 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        if exc.status_code == 400:
+            # django-ninja's "Cannot parse request body": an invalid request like any other (422).
+            return _error(
+                api,
+                request,
+                422,
+                _("The request body cannot be read (malformed JSON or form data)."),
+                "invalid",
+                errors=[],
+            )
         more: dict[str, Any] = {"errors": []} if exc.status_code == 422 else {}
         return _error(
             api,

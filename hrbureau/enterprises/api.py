@@ -6,6 +6,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from ninja import Query, Router, Schema, Status
+from pydantic import Field
 
 from hrbureau.core.api import responses
 from hrbureau.core.apiutil import ApiPage, api_page, require_perm
@@ -47,8 +48,10 @@ class EnterpriseFilter(Schema):
     size_class: SizeClass | None = None
     status: EnterpriseStatus | None = None
     tag: str = ""
-    cursor: str | None = None
-    limit: int = 20
+    cursor: str | None = Field(
+        None, max_length=500, description="from next_cursor or previous_cursor of a page"
+    )
+    limit: int = Field(20, ge=1, le=200)
 
 
 class EnterpriseIn(Schema):

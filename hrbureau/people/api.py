@@ -5,6 +5,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
+from pydantic import Field
 
 from hrbureau.core.api import responses
 from hrbureau.core.apiutil import ApiPage, api_page, require_perm
@@ -46,8 +47,10 @@ class PersonFilter(Schema):
     grid: int | None = None
     employment_status: EmploymentStatus | None = None
     education: Education | None = None
-    cursor: str | None = None
-    limit: int = 20
+    cursor: str | None = Field(
+        None, max_length=500, description="from next_cursor or previous_cursor of a page"
+    )
+    limit: int = Field(20, ge=1, le=200)
 
 
 class RevealIn(Schema):
