@@ -37,27 +37,29 @@ def grid_places() -> list[tuple[OrgUnit, OrgUnit, OrgUnit]]:
     return places
 
 
-_CHOICES: dict[tuple[str, str, int], list[tuple[int, str]]] = {}
+_CHOICES: dict[tuple[str, str, str], list[tuple[int, str]]] = {}
 VERSION_KEY = "hrbureau:orgunit-version"
 
 
 def orgunits_changed() -> None:
     """Tell every process that the organisation tree changed (cached unit choices are rebuilt)."""
+    import uuid
+
     from django.core.cache import cache
 
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 1, None)
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
 
 
 def unit_choices(kind: str) -> list[tuple[int, str]]:
     """(id, label) of the active units of one kind, for filter selects; cached per language until the
     tree changes. Labels of communities and grids name their parent ("东湖街道 / 东湖一社区")."""
+    import uuid
+
     from django.core.cache import cache
     from django.utils.translation import get_language
 
-    version = cache.get(VERSION_KEY, 0)
+    # A random version: should the cache be emptied, a new one is made and nothing stale can match.
+    version = cache.get_or_set(VERSION_KEY, lambda: uuid.uuid4().hex, None)
     key = (kind, get_language() or "", version)
     choices = _CHOICES.get(key)
     if choices is None:

@@ -68,9 +68,12 @@ class EnterpriseFilterForm(StyledFormMixin, forms.Form):
             *((t.code, str(t)) for t in EnterpriseTag.objects.order_by("code")),
         ]
 
-    def filters(self) -> EnterpriseFilters:
-        if not self.is_valid():
+    def filters(self) -> EnterpriseFilters | None:
+        """The filters asked for; None when a value is not valid (the page then shows the error)."""
+        if not self.is_bound:
             return EnterpriseFilters()
+        if not self.is_valid():
+            return None
         data = self.cleaned_data
         order = data.get("order") or "-id"
         return EnterpriseFilters(

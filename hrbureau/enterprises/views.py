@@ -45,15 +45,22 @@ def _apply_errors(form: Any, error: ValidationError) -> None:
 def enterprise_list(request: HttpRequest) -> HttpResponseBase:
     form = EnterpriseFilterForm(request.GET or None)
     filters = form.filters()
-    enterprises = selectors.enterprise_list(user=request.user, filters=filters)
-    if request.GET.get("export") == "xlsx":
+    invalid = filters is None
+    enterprises = selectors.enterprise_list(
+        user=request.user, filters=filters or selectors.EnterpriseFilters()
+    )
+    if invalid:
+        # A filter value that is not valid (a unit that no longer exists…) shows its error and no rows,
+        # never the unfiltered list.
+        enterprises = enterprises.none()
+    if request.GET.get("export") == "xlsx" and not invalid:
         return _export(request, enterprises)
+    ordering = (filters or selectors.EnterpriseFilters()).ordering
+    rows = selectors.enterprise_page_rows(enterprises)
     try:
-        page = keyset_page(
-            enterprises, ordering=filters.ordering, cursor=request.GET.get("cursor"), per_page=20
-        )
+        page = keyset_page(rows, ordering=ordering, cursor=request.GET.get("cursor"), per_page=20)
     except InvalidCursor:
-        page = keyset_page(enterprises, ordering=filters.ordering, cursor=None, per_page=20)
+        page = keyset_page(rows, ordering=ordering, cursor=None, per_page=20)
     # Row links are the list's address plus the id: one reverse() per page rather than one per row.
     context = {
         "form": form,

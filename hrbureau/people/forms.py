@@ -37,9 +37,12 @@ class PersonFilterForm(StyledFormMixin, forms.Form):
             field: Any = self.fields[name]
             field.refresh()
 
-    def filters(self) -> PersonFilters:
-        if not self.is_valid():
+    def filters(self) -> PersonFilters | None:
+        """The filters asked for; None when a value is not valid (the page then shows the error)."""
+        if not self.is_bound:
             return PersonFilters()
+        if not self.is_valid():
+            return None
         data = self.cleaned_data
         order = data.get("order") or "-id"
         return PersonFilters(

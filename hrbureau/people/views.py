@@ -38,8 +38,13 @@ EXPORT_COLUMNS = [
 def person_list(request: HttpRequest) -> HttpResponseBase:
     form = PersonFilterForm(request.GET or None)
     filters = form.filters()
-    people = selectors.person_list(user=request.user, filters=filters)
-    if request.GET.get("export") == "xlsx":
+    invalid = filters is None
+    people = selectors.person_list(user=request.user, filters=filters or selectors.PersonFilters())
+    if invalid:
+        # A filter value that is not valid (a unit that no longer exists…) shows its error and no rows,
+        # never the unfiltered list.
+        people = people.none()
+    if request.GET.get("export") == "xlsx" and not invalid:
         if not request.user.has_perm("people.export_person"):
             raise PermissionDenied("people.export_person")
         rows = (
@@ -63,10 +68,11 @@ def person_list(request: HttpRequest) -> HttpResponseBase:
             rows=rows,
             text_columns={0, 4},
         )
+    ordering = (filters or selectors.PersonFilters()).ordering
     try:
-        page = keyset_page(people, ordering=filters.ordering, cursor=request.GET.get("cursor"), per_page=20)
+        page = keyset_page(people, ordering=ordering, cursor=request.GET.get("cursor"), per_page=20)
     except InvalidCursor:
-        page = keyset_page(people, ordering=filters.ordering, cursor=None, per_page=20)
+        page = keyset_page(people, ordering=ordering, cursor=None, per_page=20)
     # Row links are the list's address plus the id: one reverse() per page rather than one per row.
     context = {
         "form": form,

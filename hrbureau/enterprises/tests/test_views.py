@@ -103,3 +103,24 @@ def test_register_a_new_enterprise(world: Any, client_for: Any) -> None:
     )
     assert response.status_code == 302
     assert Enterprise.objects.get(uscc="91350100M000100Y43").street == world.units["street-a"]
+
+
+def test_an_invalid_filter_shows_its_error_and_no_rows(world: Any, client_for: Any) -> None:
+    body = client_for("dept_staff").get("/enterprises/?street=999999").content.decode()
+    assert 'data-testid="filter-errors"' in body
+    assert "企业A1科技有限公司" not in body
+
+
+def test_unit_choices_follow_changes_to_the_tree(
+    world: Any, client_for: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from hrbureau.accounts.choices import OrgUnitKind
+    from hrbureau.accounts.services import orgunit_create
+
+    client = client_for("dept_staff")
+    assert "新设街道" not in client.get("/enterprises/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        orgunit_create(
+            kind=OrgUnitKind.STREET, code="street-new", name="新设街道", parent=world.units["district"]
+        )
+    assert "新设街道" in client.get("/enterprises/").content.decode()
