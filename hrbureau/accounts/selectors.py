@@ -59,7 +59,7 @@ def unit_choices(kind: str) -> list[tuple[int, str]]:
     from django.utils.translation import get_language
 
     # A random version: should the cache be emptied, a new one is made and nothing stale can match.
-    version = cache.get_or_set(VERSION_KEY, lambda: uuid.uuid4().hex, None)
+    version = str(cache.get_or_set(VERSION_KEY, lambda: uuid.uuid4().hex, None))
     key = (kind, get_language() or "", version)
     choices = _CHOICES.get(key)
     if choices is None:
