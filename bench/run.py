@@ -696,7 +696,7 @@ def main() -> int:
     print_table(meta)
     output = Path(args.output)
     output.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    (output.parent / "results.meta.txt").write_text(meta + "\n", encoding="utf-8")
+    output.with_suffix(".meta.txt").write_text(meta + "\n", encoding="utf-8")
     return 0 if all(r["pass"] for r in results) else 1
 
 
