@@ -292,6 +292,7 @@ def record(
     name: str, ours: float, baseline: float | None, goal: str, passed: bool, unit: str = "ms", note: str = ""
 ) -> None:
     ratio = round(ours / baseline, 3) if baseline else None
+    print(f"  {name}: {ours:.2f} vs {baseline} ({'pass' if passed else 'FAIL'})", flush=True)
     results.append(
         {
             "name": name,
@@ -573,10 +574,12 @@ def bench_import(rows: int) -> None:
         cleanup()
         # Ours, end to end, in a child process so its peak memory is its own.
         read, write = os.pipe()
+        # Close before forking: a connection shared by parent and child would be torn down for both
+        # when either closes it (PostgreSQL sees one socket).
+        connection.close()
         pid = os.fork()
         if pid == 0:
             os.close(read)
-            connection.close()
             started = time.perf_counter()
             job = services.import_job_create(
                 actor=user,

@@ -70,6 +70,14 @@ try:
     else:
         _db["CONN_MAX_AGE"] = env.integer("DATABASE_CONN_MAX_AGE", 60, minimum=0)
         _db["CONN_HEALTH_CHECKS"] = True
+        # TCP keepalives, so that a long statement (a bulk import, a report) is not cut off by a firewall
+        # or NAT that drops connections it thinks idle.
+        _db["OPTIONS"] = {
+            "keepalives": 1,
+            "keepalives_idle": 30,
+            "keepalives_interval": 10,
+            "keepalives_count": 5,
+        }
     _db["TEST"] = {"NAME": env.string("DATABASE_TEST_NAME") or None}
     if _db["ENGINE"] != "django.db.backends.sqlite3" and env.string("DATABASE_TEST_TEMPLATE"):
         # CI creates the test database from a template with a UTF-8 LC_CTYPE (pg_trgm needs it for Chinese).
