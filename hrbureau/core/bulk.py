@@ -82,6 +82,8 @@ def bulk_insert(
         f"INSERT INTO {connection.ops.quote_name(model._meta.db_table)} ({', '.join(db_columns)}) "  # noqa: S608
         f"VALUES ({', '.join(['%s'] * len(columns))})"
     )
+    if connection.vendor == "postgresql":
+        return _copy(connection, model, db_columns, special, rows)
     sqlite = connection.vendor == "sqlite" and connection.in_atomic_block
     ids: list[int] = []
     batch: list[list[Any]] = []
@@ -106,3 +108,25 @@ def bulk_insert(
         if batch:
             flush(cursor)
     return ids if sqlite else None
+
+
+def _copy(
+    connection: Any,
+    model: type[models.Model],
+    db_columns: list[str],
+    special: list[Any],
+    rows: Iterable[Sequence[Any]],
+) -> None:
+    """PostgreSQL: COPY … FROM STDIN, several times faster than INSERT for bulk rows."""
+    table = connection.ops.quote_name(model._meta.db_table)
+    with (
+        connection.cursor() as cursor,
+        cursor.cursor.copy(f"COPY {table} ({', '.join(db_columns)}) FROM STDIN") as copy,
+    ):
+        for row in rows:
+            values = list(row)
+            for index, convert in special:
+                if values[index] is not None:
+                    values[index] = convert(values[index])
+            copy.write_row(values)
+    return None
