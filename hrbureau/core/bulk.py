@@ -83,7 +83,8 @@ def bulk_insert(
         f"VALUES ({', '.join(['%s'] * len(columns))})"
     )
     if connection.vendor == "postgresql":
-        return _copy(connection, model, db_columns, special, rows)
+        _copy(connection, model, db_columns, special, rows)
+        return None
     sqlite = connection.vendor == "sqlite" and connection.in_atomic_block
     ids: list[int] = []
     batch: list[list[Any]] = []
@@ -129,4 +130,3 @@ def _copy(
                 if values[index] is not None:
                     values[index] = convert(values[index])
             copy.write_row(values)
-    return None
