@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -29,7 +29,25 @@ class AppendOnlyQuerySet(models.QuerySet):
         raise AppendOnlyError(f"{self.model.__name__} rows are append-only")
 
 
-class AuditEvent(models.Model):
+class AppendOnlyModel(models.Model):
+    """A record that is written once and never changed or removed (audit events, edit records): the
+    model and its queryset refuse updates and deletes."""
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise AppendOnlyError(f"{type(self).__name__} rows cannot be changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError(f"{type(self).__name__} rows cannot be deleted")
+
+
+class AuditEvent(AppendOnlyModel):
     """One security-relevant event (审计日志): a login, a failed login, a refusal, a reveal of personal data.
 
     Append-only: the application has no way to change or delete a row (the model, its queryset and the
@@ -60,7 +78,6 @@ class AuditEvent(models.Model):
     reason = models.CharField(_("reason"), max_length=500, blank=True)
     detail = models.JSONField(_("detail"), default=dict, blank=True)
 
-    objects: ClassVar[models.Manager[AuditEvent]] = AppendOnlyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("audit event")
@@ -74,13 +91,6 @@ class AuditEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M:%S} {self.kind} {self.username}"
 
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None:
-            raise AppendOnlyError("audit events cannot be changed")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        raise AppendOnlyError("audit events cannot be deleted")
 
 
 class RecentVisit(models.Model):
@@ -149,7 +159,7 @@ class HolidayOverride(models.Model):
         return f"{self.date:%Y-%m-%d} {self.get_kind_display()}"
 
 
-class EditRecord(models.Model):
+class EditRecord(AppendOnlyModel):
     """One edit of a registry record (修改记录): who changed which fields from what to what, and how
     (form, import, API, admin). Written by the services that make the change; append-only."""
 
@@ -180,7 +190,6 @@ class EditRecord(models.Model):
     # {field name: [old, new]} as display strings; personal identifiers are stored masked.
     changes = models.JSONField(_("changes"), default=dict)
 
-    objects: ClassVar[models.Manager[EditRecord]] = AppendOnlyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("edit record")
@@ -191,13 +200,6 @@ class EditRecord(models.Model):
     def __str__(self) -> str:
         return f"{self.object_type}#{self.object_id} {self.created_at:%Y-%m-%d %H:%M}"
 
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None:
-            raise AppendOnlyError("edit records cannot be changed")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        raise AppendOnlyError("edit records cannot be deleted")
 
 
 class ImportJob(models.Model):
