@@ -78,7 +78,6 @@ class AuditEvent(AppendOnlyModel):
     reason = models.CharField(_("reason"), max_length=500, blank=True)
     detail = models.JSONField(_("detail"), default=dict, blank=True)
 
-
     class Meta:
         verbose_name = _("audit event")
         verbose_name_plural = _("audit events")
@@ -90,7 +89,6 @@ class AuditEvent(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M:%S} {self.kind} {self.username}"
-
 
 
 class RecentVisit(models.Model):
@@ -190,7 +188,6 @@ class EditRecord(AppendOnlyModel):
     # {field name: [old, new]} as display strings; personal identifiers are stored masked.
     changes = models.JSONField(_("changes"), default=dict)
 
-
     class Meta:
         verbose_name = _("edit record")
         verbose_name_plural = _("edit records")
@@ -199,7 +196,6 @@ class EditRecord(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.object_type}#{self.object_id} {self.created_at:%Y-%m-%d %H:%M}"
-
 
 
 class ImportJob(models.Model):

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from hrbureau.accounts.choices import OrgUnitKind
 from hrbureau.accounts.models import OrgUnit
 from hrbureau.core.bulk import bulk_insert
-from hrbureau.core.history import record_created_in_bulk, record_edit, snapshot
+from hrbureau.core.history import record_edit, snapshot
 from hrbureau.core.identifiers import normalize_uscc
 from hrbureau.core.scoping import scope_allows
 from hrbureau.enterprises.choices import EnterpriseStatus, IndustrySection, SizeClass, section_of_division
@@ -385,90 +385,59 @@ def enterprise_existing(usccs: Any) -> dict[str, int]:
     return dict(Enterprise.objects.filter(uscc__in=list(usccs)).values_list("uscc", "id"))
 
 
+def _import_tags(
+    enterprise: Enterprise, row: dict[str, Any], before: dict[str, str], after: dict[str, str]
+) -> None:
+    if "tags" in row:
+        before["tags"] = "、".join(sorted(t.name for t in enterprise.tags.all()))
+        enterprise.tags.set(row["tags"])
+        after["tags"] = "、".join(sorted(t.name for t in row["tags"]))
+
+
+IMPORT_DEFAULTS = {
+    "former_names": [],
+    "legal_representative": "",
+    "registered_address": "",
+    "industry_section": "",
+    "industry_division": "",
+    "size_class": "",
+    "status": EnterpriseStatus.ACTIVE,
+}
+
+
 def enterprise_import_write(
     actor: Any, creates: list[dict[str, Any]], updates: list[tuple[int, dict[str, Any]]], reference: str
 ) -> Any:
     """Write a batch of checked rows: bulk inserts and updates, their tags and their edit records."""
+    from hrbureau.core.imports import writers
     from hrbureau.core.imports.spec import BatchResult
-    from hrbureau.core.models import EditRecord
 
-    records: list[EditRecord] = []
     if creates:
-        now = timezone.now()
-        columns = [key for key in FIELDS if key not in ("street", "community", "grid")]
-        unit_columns = ["street_id", "community_id", "grid_id"]
-        defaults = {
-            "former_names": [],
-            "legal_representative": "",
-            "registered_address": "",
-            "industry_section": "",
-            "industry_division": "",
-            "size_class": "",
-            "status": EnterpriseStatus.ACTIVE,
-        }
-        new_ids = bulk_insert(
-            Enterprise,
-            [*columns, *unit_columns, "created_at", "updated_at"],
-            (
-                [row.get(key, defaults.get(key)) for key in columns]
-                + [getattr(row.get(key), "pk", None) for key in ("street", "community", "grid")]
-                + [now, now]
-                for row in creates
-            ),
+        ids = writers.insert_created(
+            model=Enterprise,
+            rows=creates,
+            fields=FIELDS,
+            defaults=IMPORT_DEFAULTS,
+            key="uscc",
+            existing=enterprise_existing,
+            actor=actor,
+            reference=reference,
         )
-        codes = [row["uscc"] for row in creates]
-        ids = dict(zip(codes, new_ids, strict=True)) if new_ids is not None else enterprise_existing(codes)
         through = Enterprise.tags.through
         bulk_insert(
             through,
             ["enterprise_id", "enterprisetag_id"],
             ((ids[row["uscc"]], tag.pk) for row in creates for tag in row.get("tags") or []),
         )
-        record_created_in_bulk(
-            model=Enterprise,
-            ids=[ids[row["uscc"]] for row in creates],
-            actor=actor,
-            source="import",
-            reference=reference,
-        )
     if updates:
-        instances = Enterprise.objects.in_bulk([pk for pk, _ in updates])
-        changed: set[str] = set()
-        for pk, row in updates:
-            enterprise = instances[pk]
-            enterprise.updated_at = timezone.now()  # bulk_update does not apply auto_now
-            present = set(row.get("_present", FIELDS))
-            before = snapshot(enterprise, FIELDS)
-            for key in FIELDS:
-                if key in present and key in row and key != "uscc":
-                    setattr(enterprise, key, row[key])
-                    changed.add(key)
-            if "tags" in row:
-                old_tags = {t.name for t in enterprise.tags.all()}
-                enterprise.tags.set(row["tags"])
-                before["tags"], after_tags = (
-                    "、".join(sorted(old_tags)),
-                    "、".join(sorted(t.name for t in row["tags"])),
-                )
-            else:
-                after_tags = None
-            after = snapshot(enterprise, FIELDS)
-            if after_tags is not None:
-                after["tags"] = after_tags
-            record = record_edit(
-                target=enterprise,
-                actor=actor,
-                source="import",
-                before=before,
-                after=after,
-                reference=reference,
-                save=False,
-            )
-            if record is not None:
-                records.append(record)
-        if changed:
-            Enterprise.objects.bulk_update(
-                list(instances.values()), sorted(changed | {"updated_at"}), batch_size=500
-            )
-    EditRecord.objects.bulk_create(records, batch_size=1000)
+        writers.apply_updates(
+            queryset=Enterprise.objects.prefetch_related("tags"),
+            updates=updates,
+            fields=FIELDS,
+            history_fields=FIELDS,
+            immutable="uscc",
+            actor=actor,
+            reference=reference,
+            extra=_import_tags,
+        )
     return BatchResult(created=len(creates), updated=len(updates))

@@ -10,9 +10,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from hrbureau.core.audit import audit_record
-from hrbureau.core.bulk import bulk_insert
 from hrbureau.core.choices import AuditKind
-from hrbureau.core.history import record_created_in_bulk, record_edit, snapshot
+from hrbureau.core.history import record_edit, snapshot
 from hrbureau.core.identifiers import (
     birth_date_from_id,
     gender_from_id,
@@ -183,71 +182,41 @@ def person_existing(id_numbers: Any) -> dict[str, int]:
 WRITE_FIELDS = (*FIELDS, "gender", "birth_date")
 
 
+IMPORT_DEFAULTS = {
+    "phone": "",
+    "hukou_address": "",
+    "residence_address": "",
+    "education": "",
+    "employment_status": "",
+}
+
+
 def person_import_write(
     actor: Any, creates: list[dict[str, Any]], updates: list[tuple[int, dict[str, Any]]], reference: str
 ) -> Any:
-    from django.utils import timezone
-
+    from hrbureau.core.imports import writers
     from hrbureau.core.imports.spec import BatchResult
-    from hrbureau.core.models import EditRecord
 
-    records: list[EditRecord] = []
     if creates:
-        now = timezone.now()
-        columns = [key for key in WRITE_FIELDS if key not in ("street", "community", "grid")]
-        defaults = {
-            "phone": "",
-            "hukou_address": "",
-            "residence_address": "",
-            "education": "",
-            "employment_status": "",
-        }
-        new_ids = bulk_insert(
-            Person,
-            [*columns, "street_id", "community_id", "grid_id", "created_at", "updated_at"],
-            (
-                [row.get(key, defaults.get(key)) for key in columns]
-                + [getattr(row.get(key), "pk", None) for key in ("street", "community", "grid")]
-                + [now, now]
-                for row in creates
-            ),
-        )
-        numbers = [row["id_number"] for row in creates]
-        ids = dict(zip(numbers, new_ids, strict=True)) if new_ids is not None else person_existing(numbers)
-        record_created_in_bulk(
+        writers.insert_created(
             model=Person,
-            ids=[ids[row["id_number"]] for row in creates],
+            rows=creates,
+            fields=WRITE_FIELDS,
+            defaults=IMPORT_DEFAULTS,
+            key="id_number",
+            existing=person_existing,
             actor=actor,
-            source="import",
             reference=reference,
         )
     if updates:
-        instances = Person.objects.in_bulk([pk for pk, _ in updates])
-        changed: set[str] = set()
-        for pk, row in updates:
-            person = instances[pk]
-            person.updated_at = timezone.now()  # bulk_update does not apply auto_now
-            present = set(row.get("_present", WRITE_FIELDS))
-            before = snapshot(person, FIELDS)
-            for key in WRITE_FIELDS:
-                if key in present and key in row and key != "id_number":
-                    setattr(person, key, row[key])
-                    changed.add(key)
-            record = record_edit(
-                target=person,
-                actor=actor,
-                source="import",
-                before=before,
-                after=snapshot(person, FIELDS),
-                mask=MASKS,
-                reference=reference,
-                save=False,
-            )
-            if record is not None:
-                records.append(record)
-        if changed:
-            Person.objects.bulk_update(
-                list(instances.values()), sorted(changed | {"updated_at"}), batch_size=500
-            )
-    EditRecord.objects.bulk_create(records, batch_size=1000)
+        writers.apply_updates(
+            queryset=Person.objects.all(),
+            updates=updates,
+            fields=WRITE_FIELDS,
+            history_fields=FIELDS,
+            immutable="id_number",
+            actor=actor,
+            reference=reference,
+            mask=MASKS,
+        )
     return BatchResult(created=len(creates), updated=len(updates))
