@@ -12,8 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from hrbureau.accounts.choices import OrgUnitKind
-from hrbureau.accounts.models import OrgUnit
+from hrbureau.accounts.places import UnitIndex, validate_place
 from hrbureau.core.bulk import bulk_insert
 from hrbureau.core.history import record_edit, snapshot
 from hrbureau.core.identifiers import normalize_uscc
@@ -49,37 +48,6 @@ def today() -> dt.date:
 
 
 _today_cache: list[Any] = [-1e9, None]
-
-
-def _place(cleaned: dict[str, Any], errors: dict[str, list[str]]) -> None:
-    """Fill street and community from the most specific unit given, and check they agree."""
-    street, community, grid = cleaned.get("street"), cleaned.get("community"), cleaned.get("grid")
-    for field, unit, kind in (
-        ("street", street, OrgUnitKind.STREET),
-        ("community", community, OrgUnitKind.COMMUNITY),
-        ("grid", grid, OrgUnitKind.GRID),
-    ):
-        if unit is not None and unit.kind != kind:
-            errors.setdefault(field, []).append(
-                _("%(unit)s is not a %(kind)s.") % {"unit": unit, "kind": OrgUnitKind(kind).label}
-            )
-            return
-    if grid is not None:
-        if community is not None and grid.parent_id != community.pk:
-            errors.setdefault("grid", []).append(
-                _("Grid %(grid)s is not in community %(community)s.") % {"grid": grid, "community": community}
-            )
-            return
-        community = grid.parent
-    if community is not None:
-        if street is not None and community.parent_id != street.pk:
-            errors.setdefault("community", []).append(
-                _("Community %(community)s is not in street %(street)s.")
-                % {"community": community, "street": street}
-            )
-            return
-        street = community.parent
-    cleaned["street"], cleaned["community"], cleaned["grid"] = street, community, grid
 
 
 def enterprise_validate(
@@ -167,27 +135,10 @@ def enterprise_validate(
     elif instance is None and not data.get("status"):
         cleaned["status"] = EnterpriseStatus.ACTIVE
 
-    if {"street", "community", "grid"} & set(data):
-        inherit_place(cleaned, data, instance)
-        _place(cleaned, errors)
+    validate_place(cleaned, data, instance, errors)
     if errors:
         raise ValidationError(errors)
     return cleaned
-
-
-def inherit_place(cleaned: dict[str, Any], data: Mapping[str, Any], instance: Any) -> None:
-    """Levels not given keep the record's own values, unless these lie outside a level that was given
-    (moving an enterprise to another street drops its old community and grid)."""
-    parent = None
-    for key in ("street", "community", "grid"):
-        if key in data:
-            parent = cleaned.get(key)
-            continue
-        current = getattr(instance, key) if instance is not None else None
-        if current is not None and parent is not None and current.parent_id != parent.pk:
-            current = None
-        cleaned[key] = current
-        parent = current if current is not None else parent
 
 
 def _check_scope(actor: Any, enterprise: Enterprise) -> None:
@@ -247,98 +198,19 @@ def enterprise_update(
     return enterprise
 
 
-def place_by_names(*, street: str = "", community: str = "", grid: str = "") -> dict[str, OrgUnit | None]:
-    """Resolve organisation units named in a spreadsheet (by name or code), each within its parent when
-    the parent is named too (two streets may each have a "第一社区")."""
-    found: dict[str, OrgUnit | None] = {}
-    parent: OrgUnit | None = None
-    for key, value, kind in (
-        ("street", street, OrgUnitKind.STREET),
-        ("community", community, OrgUnitKind.COMMUNITY),
-        ("grid", grid, OrgUnitKind.GRID),
-    ):
-        value = " ".join(str(value or "").split())
-        if not value:
-            parent = None
-            continue
-        units = OrgUnit.objects.filter(kind=kind, is_active=True)
-        if parent is not None:
-            units = units.filter(parent=parent)
-        matches = list(units.filter(name=value)[:2]) or list(units.filter(code=value)[:2])
-        if not matches:
-            raise ValidationError(
-                {key: [_("No %(kind)s named %(name)s.") % {"kind": OrgUnitKind(kind).label, "name": value}]}
-            )
-        if len(matches) > 1:
-            raise ValidationError(
-                {
-                    key: [
-                        _("More than one %(kind)s is named %(name)s; give its parent too.")
-                        % {"kind": OrgUnitKind(kind).label, "name": value}
-                    ]
-                }
-            )
-        found[key] = parent = matches[0]
-    return found
-
-
 # --- imports -----------------------------------------------------------------------------------------
 
 
-class ImportContext:
-    """What an import's row checks need, loaded once: organisation units and tags by name, the uploader."""
+class ImportContext(UnitIndex):
+    """What an enterprise import's row checks need, loaded once: the district's units and the tags."""
 
     def __init__(self, actor: Any) -> None:
-        self.actor = actor
-        units = OrgUnit.objects.filter(
-            is_active=True, kind__in=[OrgUnitKind.STREET, OrgUnitKind.COMMUNITY, OrgUnitKind.GRID]
-        )
-        self.units = list(units.select_related("parent__parent"))
-        self.by_name: dict[tuple[str, str], list[OrgUnit]] = {}
-        for unit in self.units:
-            for label in {unit.name, unit.code, unit.name_en}:
-                if label:
-                    self.by_name.setdefault((unit.kind, label), []).append(unit)
+        super().__init__(actor)
         self.tags = {}
         for tag in EnterpriseTag.objects.all():
             for label in (tag.code, tag.name, tag.name_en):
                 if label:
                     self.tags[label.strip().lower()] = tag
-
-    def place(self, *, street: str, community: str, grid: str) -> dict[str, OrgUnit]:
-        found: dict[str, OrgUnit] = {}
-        parent: OrgUnit | None = None
-        for key, value, kind in (
-            ("street", street, OrgUnitKind.STREET),
-            ("community", community, OrgUnitKind.COMMUNITY),
-            ("grid", grid, OrgUnitKind.GRID),
-        ):
-            if not value:
-                parent = None
-                continue
-            matches = self.by_name.get((kind, value), [])
-            if parent is not None:
-                matches = [unit for unit in matches if unit.parent_id == parent.pk]
-            if not matches:
-                raise ValidationError(
-                    {
-                        key: [
-                            _("No %(kind)s named %(name)s.")
-                            % {"kind": OrgUnitKind(kind).label, "name": value}
-                        ]
-                    }
-                )
-            if len(matches) > 1:
-                raise ValidationError(
-                    {
-                        key: [
-                            _("More than one %(kind)s is named %(name)s; give its parent too.")
-                            % {"kind": OrgUnitKind(kind).label, "name": value}
-                        ]
-                    }
-                )
-            found[key] = parent = matches[0]
-        return found
 
     def tag_list(self, value: str) -> list[EnterpriseTag]:
         names = [
@@ -355,29 +227,15 @@ class ImportContext:
 def enterprise_import_clean(values: dict[str, Any], context: ImportContext) -> dict[str, Any]:
     """One spreadsheet row to clean enterprise data, by the same rules as the form (no writes)."""
     data = dict(values)
-    place = {key: data.pop(key) for key in ("street", "community", "grid") if key in data}
     tags = data.pop("tags", None)
-    if any(place.values()):
-        data.update(
-            context.place(
-                street=place.get("street", ""),
-                community=place.get("community", ""),
-                grid=place.get("grid", ""),
-            )
-        )
-    cleaned = enterprise_validate(data, instance=None, check_unique=False)
-    if any(place.values()):
-        street, grid = cleaned.get("street"), cleaned.get("grid")
-        if not scope_allows(
-            context.actor, street_id=street.pk if street else None, grid_id=grid.pk if grid else None
-        ):
-            raise ValidationError({"street": [_("This enterprise would be outside your area.")]})
+    cleaned = context.clean_row(
+        data,
+        lambda row: enterprise_validate(row, instance=None, check_unique=False),
+        _("This enterprise would be outside your area."),
+    )
     if tags is not None:
         cleaned["tags"] = context.tag_list(tags) if tags else []
-    # Only the columns present in the file are changed by an update.
-    cleaned["_present"] = [key for key in values if key not in ("street", "community", "grid")] + [
-        key for key in ("street", "community", "grid") if any(place.values())
-    ]
+        cleaned["_present"].append("tags")
     return cleaned
 
 

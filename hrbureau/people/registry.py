@@ -4,13 +4,13 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
+from hrbureau.accounts.places import UnitIndex
 from hrbureau.core import navigation, search, timeline
 from hrbureau.core.history import edit_timeline
 from hrbureau.core.identifiers import mask_id_number, mask_phone
 from hrbureau.core.imports import spec as imports
 from hrbureau.core.imports.spec import Column, ImportSpec, spellings
 from hrbureau.core.textsearch import bulk_insert_indexing
-from hrbureau.enterprises.services import ImportContext
 from hrbureau.people import services
 from hrbureau.people.choices import Education, EmploymentStatus
 from hrbureau.people.models import Person
@@ -29,10 +29,6 @@ search.register(
     )
 )
 timeline.register("people.Person", edit_timeline)
-
-
-class PersonImportContext(ImportContext):
-    """Units by name and the uploader; people carry no tags."""
 
 
 def _display(key: str, value: Any) -> str:
@@ -97,7 +93,7 @@ imports.register(
         ),
         key_column="id_number",
         clean=services.person_import_clean,
-        context=PersonImportContext,
+        context=UnitIndex,
         existing=services.person_existing,
         write=services.person_import_write,
         list_url_name="people:list",

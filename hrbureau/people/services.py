@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from hrbureau.accounts.places import UnitIndex, validate_place
 from hrbureau.core.audit import audit_record
 from hrbureau.core.choices import AuditKind
 from hrbureau.core.history import record_edit, snapshot
@@ -81,11 +82,7 @@ def person_validate(
         errors["employment_status"] = [
             _("%(value)s is not an employment status.") % {"value": data["employment_status"]}
         ]
-    if {"street", "community", "grid"} & set(data):
-        from hrbureau.enterprises.services import _place, inherit_place
-
-        inherit_place(cleaned, data, instance)
-        _place(cleaned, errors)
+    validate_place(cleaned, data, instance, errors)
     if errors:
         raise ValidationError(errors)
     return cleaned
@@ -148,30 +145,15 @@ def person_reveal(*, actor: Any, person: Person, reason: str, request: Any = Non
 # --- imports -----------------------------------------------------------------------------------------
 
 
-def person_import_clean(values: dict[str, Any], context: Any) -> dict[str, Any]:
+def person_import_clean(values: dict[str, Any], context: UnitIndex) -> dict[str, Any]:
     """One spreadsheet row to clean person data, by the form's rules (no writes)."""
-    data = dict(values)
-    place = {key: data.pop(key) for key in ("street", "community", "grid") if key in data}
-    if any(place.values()):
-        data.update(
-            context.place(
-                street=place.get("street", ""),
-                community=place.get("community", ""),
-                grid=place.get("grid", ""),
-            )
-        )
-    cleaned = person_validate(data, instance=None, check_unique=False)
-    if any(place.values()):
-        street, grid = cleaned.get("street"), cleaned.get("grid")
-        if not scope_allows(
-            context.actor, street_id=street.pk if street else None, grid_id=grid.pk if grid else None
-        ):
-            raise ValidationError({"street": [_("This person would be outside your area.")]})
-    cleaned["_present"] = (
-        [key for key in values if key not in ("street", "community", "grid")]
-        + [key for key in ("street", "community", "grid") if any(place.values())]
-        + (["gender", "birth_date"] if "id_number" in values else [])
+    cleaned = context.clean_row(
+        values,
+        lambda row: person_validate(row, instance=None, check_unique=False),
+        _("This person would be outside your area."),
     )
+    if "id_number" in values:
+        cleaned["_present"] += ["gender", "birth_date"]
     return cleaned
 
 
