@@ -14,8 +14,9 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from hrbureau.accounts import services
-from hrbureau.accounts.choices import Role
-from hrbureau.accounts.models import User
+from hrbureau.accounts.choices import OrgUnitKind, Role
+from hrbureau.accounts.models import OrgUnit, User
+from hrbureau.accounts.selectors import unit_choices
 from hrbureau.core.forms import StyledFormMixin
 
 
@@ -97,3 +98,41 @@ class StyledPasswordResetForm(StyledFormMixin, PasswordResetForm):
 
 class StyledSetPasswordForm(StyledFormMixin, SetPasswordForm):
     pass
+
+
+# --- choosing organisation units in other apps' forms ---------------------------------------------
+
+
+def units_of_kind(kind: str) -> Any:
+    return OrgUnit.objects.filter(kind=kind, is_active=True).select_related("parent").order_by("path")
+
+
+class UnitChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        if obj.kind == OrgUnitKind.STREET or obj.parent is None:
+            return obj.display_name
+        return f"{obj.parent.display_name} / {obj.display_name}"
+
+
+class UnitFilterField(forms.TypedChoiceField):
+    """A unit filter whose options come from the cached unit choices (no query per page view)."""
+
+    def __init__(self, *, kind: str, empty_label: Any, **kwargs: Any) -> None:
+        super().__init__(coerce=int, required=False, empty_value=None, **kwargs)
+        self.kind = kind
+        self.empty_label = empty_label
+
+    def refresh(self) -> None:
+        self.choices = [("", self.empty_label), *unit_choices(self.kind)]
+
+
+class UnitFiltersMixin:
+    """Fills every UnitFilterField of a filter form from the cached unit choices."""
+
+    fields: dict[str, forms.Field]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, UnitFilterField):
+                field.refresh()

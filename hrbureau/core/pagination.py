@@ -145,3 +145,14 @@ def keyset_page(
         encode_cursor("before", _values(items[0], ordering)) if values is not None and items else None
     )
     return KeysetPage(items, next_cursor, previous_cursor, per_page)
+
+
+def keyset_page_or_first(
+    queryset: models.QuerySet[T], *, ordering: Sequence[str], cursor: str | None, per_page: int = 20
+) -> KeysetPage[T]:
+    """For pages: a cursor that cannot be read (an old bookmark, a hand-edited address) gives the first
+    page rather than an error. The API refuses such a cursor instead (422)."""
+    try:
+        return keyset_page(queryset, ordering=ordering, cursor=cursor, per_page=per_page)
+    except InvalidCursor:
+        return keyset_page(queryset, ordering=ordering, cursor=None, per_page=per_page)

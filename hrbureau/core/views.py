@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET
 from hrbureau.core import recent, search, todo
 from hrbureau.core.choices import AuditKind
 from hrbureau.core.models import AuditEvent
-from hrbureau.core.pagination import InvalidCursor, keyset_page
+from hrbureau.core.pagination import keyset_page_or_first
 
 ViewFunc = Callable[..., HttpResponseBase]
 
@@ -139,12 +139,9 @@ def audit_list(request: HttpRequest) -> HttpResponseBase:
             ),
             text_columns={3, 4},
         )
-    try:
-        page = keyset_page(
-            events, ordering=("-created_at", "-id"), cursor=request.GET.get("cursor"), per_page=50
-        )
-    except InvalidCursor:
-        page = keyset_page(events, ordering=("-created_at", "-id"), cursor=None, per_page=50)
+    page = keyset_page_or_first(
+        events, ordering=("-created_at", "-id"), cursor=request.GET.get("cursor"), per_page=50
+    )
     return render(
         request,
         "core/audit_list.html",

@@ -6,38 +6,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from hrbureau.accounts.choices import OrgUnitKind
-from hrbureau.accounts.models import OrgUnit
-from hrbureau.accounts.selectors import unit_choices
+from hrbureau.accounts.forms import UnitChoiceField, UnitFilterField, UnitFiltersMixin, units_of_kind
 from hrbureau.core.forms import StyledFormMixin
 from hrbureau.enterprises.choices import EnterpriseStatus, IndustrySection, SizeClass
 from hrbureau.enterprises.models import Enterprise, EnterpriseTag
 from hrbureau.enterprises.selectors import ORDERINGS, EnterpriseFilters
 
 
-def _units(kind: str) -> Any:
-    return OrgUnit.objects.filter(kind=kind, is_active=True).select_related("parent").order_by("path")
-
-
-class UnitChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        if obj.kind == OrgUnitKind.STREET or obj.parent is None:
-            return obj.display_name
-        return f"{obj.parent.display_name} / {obj.display_name}"
-
-
-class UnitFilterField(forms.TypedChoiceField):
-    """A unit filter whose options come from the cached unit choices (no query per page view)."""
-
-    def __init__(self, *, kind: str, empty_label: Any, **kwargs: Any) -> None:
-        super().__init__(coerce=int, required=False, empty_value=None, **kwargs)
-        self.kind = kind
-        self.empty_label = empty_label
-
-    def refresh(self) -> None:
-        self.choices = [("", self.empty_label), *unit_choices(self.kind)]
-
-
-class EnterpriseFilterForm(StyledFormMixin, forms.Form):
+class EnterpriseFilterForm(UnitFiltersMixin, StyledFormMixin, forms.Form):
     q = forms.CharField(label=_("Name, address or code"), required=False, max_length=100)
     street = UnitFilterField(kind=OrgUnitKind.STREET, label=_("Street"), empty_label=_("All streets"))
     grid = UnitFilterField(kind=OrgUnitKind.GRID, label=_("Grid"), empty_label=_("All grids"))
@@ -59,9 +35,6 @@ class EnterpriseFilterForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for name in ("street", "grid"):
-            field: Any = self.fields[name]
-            field.refresh()
         tag_field: Any = self.fields["tag"]
         tag_field.choices = [
             ("", _("All tags")),
@@ -91,9 +64,11 @@ class EnterpriseFilterForm(StyledFormMixin, forms.Form):
 class EnterpriseForm(StyledFormMixin, forms.ModelForm):
     """Renders and type-checks the fields; the rules live in services.enterprise_validate."""
 
-    street = UnitChoiceField(label=_("Street"), queryset=_units(OrgUnitKind.STREET), required=False)
-    community = UnitChoiceField(label=_("Community"), queryset=_units(OrgUnitKind.COMMUNITY), required=False)
-    grid = UnitChoiceField(label=_("Grid"), queryset=_units(OrgUnitKind.GRID), required=False)
+    street = UnitChoiceField(label=_("Street"), queryset=units_of_kind(OrgUnitKind.STREET), required=False)
+    community = UnitChoiceField(
+        label=_("Community"), queryset=units_of_kind(OrgUnitKind.COMMUNITY), required=False
+    )
+    grid = UnitChoiceField(label=_("Grid"), queryset=units_of_kind(OrgUnitKind.GRID), required=False)
     former_names = forms.CharField(
         label=_("Former names"),
         required=False,

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from hrbureau.core.exports import xlsx_response
 from hrbureau.core.history import history_of
-from hrbureau.core.pagination import InvalidCursor, keyset_page
+from hrbureau.core.pagination import keyset_page_or_first
 from hrbureau.core.recent import recent_visit_record
 from hrbureau.core.timeline import timeline_for
 from hrbureau.core.views import permission_required
@@ -57,10 +57,7 @@ def enterprise_list(request: HttpRequest) -> HttpResponseBase:
         return _export(request, enterprises)
     ordering = (filters or selectors.EnterpriseFilters()).ordering
     rows = selectors.enterprise_page_rows(enterprises)
-    try:
-        page = keyset_page(rows, ordering=ordering, cursor=request.GET.get("cursor"), per_page=20)
-    except InvalidCursor:
-        page = keyset_page(rows, ordering=ordering, cursor=None, per_page=20)
+    page = keyset_page_or_first(rows, ordering=ordering, cursor=request.GET.get("cursor"), per_page=20)
     # Row links are the list's address plus the id: one reverse() per page rather than one per row.
     context = {
         "form": form,

@@ -6,14 +6,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from hrbureau.accounts.choices import OrgUnitKind
+from hrbureau.accounts.forms import UnitChoiceField, UnitFilterField, UnitFiltersMixin, units_of_kind
 from hrbureau.core.forms import StyledFormMixin
-from hrbureau.enterprises.forms import UnitChoiceField, UnitFilterField, _units
 from hrbureau.people.choices import Education, EmploymentStatus
 from hrbureau.people.models import Person
 from hrbureau.people.selectors import ORDERINGS, PersonFilters
 
 
-class PersonFilterForm(StyledFormMixin, forms.Form):
+class PersonFilterForm(UnitFiltersMixin, StyledFormMixin, forms.Form):
     q = forms.CharField(label=_("Name, address or full ID number"), required=False, max_length=100)
     street = UnitFilterField(kind=OrgUnitKind.STREET, label=_("Street"), empty_label=_("All streets"))
     grid = UnitFilterField(kind=OrgUnitKind.GRID, label=_("Grid"), empty_label=_("All grids"))
@@ -30,12 +30,6 @@ class PersonFilterForm(StyledFormMixin, forms.Form):
         choices=[("-id", _("Newest first")), ("id", _("Oldest first")), ("name", _("Name"))],
         required=False,
     )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for name in ("street", "grid"):
-            field: Any = self.fields[name]
-            field.refresh()
 
     def filters(self) -> PersonFilters | None:
         """The filters asked for; None when a value is not valid (the page then shows the error)."""
@@ -56,9 +50,11 @@ class PersonFilterForm(StyledFormMixin, forms.Form):
 
 
 class PersonForm(StyledFormMixin, forms.ModelForm):
-    street = UnitChoiceField(label=_("Street"), queryset=_units(OrgUnitKind.STREET), required=False)
-    community = UnitChoiceField(label=_("Community"), queryset=_units(OrgUnitKind.COMMUNITY), required=False)
-    grid = UnitChoiceField(label=_("Grid"), queryset=_units(OrgUnitKind.GRID), required=False)
+    street = UnitChoiceField(label=_("Street"), queryset=units_of_kind(OrgUnitKind.STREET), required=False)
+    community = UnitChoiceField(
+        label=_("Community"), queryset=units_of_kind(OrgUnitKind.COMMUNITY), required=False
+    )
+    grid = UnitChoiceField(label=_("Grid"), queryset=units_of_kind(OrgUnitKind.GRID), required=False)
 
     class Meta:
         model = Person

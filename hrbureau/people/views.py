@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from hrbureau.core.exports import xlsx_response
 from hrbureau.core.history import history_of
 from hrbureau.core.identifiers import mask_id_number, mask_phone
-from hrbureau.core.pagination import InvalidCursor, keyset_page
+from hrbureau.core.pagination import keyset_page_or_first
 from hrbureau.core.recent import recent_visit_record
 from hrbureau.core.timeline import timeline_for
 from hrbureau.core.views import permission_required
@@ -69,10 +69,7 @@ def person_list(request: HttpRequest) -> HttpResponseBase:
             text_columns={0, 4},
         )
     ordering = (filters or selectors.PersonFilters()).ordering
-    try:
-        page = keyset_page(people, ordering=ordering, cursor=request.GET.get("cursor"), per_page=20)
-    except InvalidCursor:
-        page = keyset_page(people, ordering=ordering, cursor=None, per_page=20)
+    page = keyset_page_or_first(people, ordering=ordering, cursor=request.GET.get("cursor"), per_page=20)
     # Row links are the list's address plus the id: one reverse() per page rather than one per row.
     context = {
         "form": form,
