@@ -11,6 +11,7 @@ from hrbureau.core.forms import StyledFormMixin
 from hrbureau.enterprises.choices import EnterpriseStatus, IndustrySection, SizeClass
 from hrbureau.enterprises.models import Enterprise, EnterpriseTag
 from hrbureau.enterprises.selectors import ORDERINGS, EnterpriseFilters
+from hrbureau.enterprises.services import FIELDS
 
 
 class EnterpriseFilterForm(UnitFiltersMixin, StyledFormMixin, forms.Form):
@@ -84,23 +85,7 @@ class EnterpriseForm(StyledFormMixin, forms.ModelForm):
 
     class Meta:
         model = Enterprise
-        fields = [
-            "uscc",
-            "name",
-            "former_names",
-            "legal_representative",
-            "registered_address",
-            "street",
-            "community",
-            "grid",
-            "industry_section",
-            "industry_division",
-            "size_class",
-            "employees",
-            "registration_date",
-            "status",
-            "tags",
-        ]
+        fields = [*FIELDS, "tags"]  # the fields the service validates, plus the tags
         widgets = {"registration_date": forms.DateInput(attrs={"type": "date"})}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

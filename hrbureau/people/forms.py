@@ -11,6 +11,7 @@ from hrbureau.core.forms import StyledFormMixin
 from hrbureau.people.choices import Education, EmploymentStatus
 from hrbureau.people.models import Person
 from hrbureau.people.selectors import ORDERINGS, PersonFilters
+from hrbureau.people.services import FIELDS
 
 
 class PersonFilterForm(UnitFiltersMixin, StyledFormMixin, forms.Form):
@@ -58,18 +59,7 @@ class PersonForm(StyledFormMixin, forms.ModelForm):
 
     class Meta:
         model = Person
-        fields = [
-            "id_number",
-            "name",
-            "phone",
-            "hukou_address",
-            "residence_address",
-            "street",
-            "community",
-            "grid",
-            "education",
-            "employment_status",
-        ]
+        fields = list(FIELDS)  # the fields the service validates
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
