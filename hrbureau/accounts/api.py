@@ -8,7 +8,7 @@ from hrbureau.accounts import selectors
 from hrbureau.accounts.choices import OrgUnitKind
 from hrbureau.accounts.models import OrgUnit
 from hrbureau.core.api import responses
-from hrbureau.core.apiutil import ApiPage, api_page, require_perm
+from hrbureau.core.apiutil import ApiPage, PathId, api_page, require_perm
 from hrbureau.core.scoping import get_for_user_or_404
 
 router = Router(tags=["accounts"])
@@ -69,7 +69,7 @@ def orgunit_list(request: HttpRequest, filters: Query[OrgUnitFilter]) -> dict:
 @router.get(
     "/org-units/{unit_id}", response=responses(OrgUnitOut, detail=True), summary="One organisation unit"
 )
-def orgunit_detail(request: HttpRequest, unit_id: int) -> OrgUnit:
+def orgunit_detail(request: HttpRequest, unit_id: PathId) -> OrgUnit:
     user = request.auth  # type: ignore[attr-defined]
     require_perm(user, "accounts.view_orgunit")
     return get_for_user_or_404(OrgUnit.objects.all(), user, pk=unit_id)

@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.translation import gettext as _
-from ninja import Schema
+from ninja import Path, Schema
 from ninja.errors import HttpError
+from pydantic import Field, model_validator
 
 from hrbureau.core.pagination import MAX_PER_PAGE, InvalidCursor, keyset_page
 
 T = TypeVar("T")
+
+# Database ids are 64-bit; a larger number must be refused as invalid (422), not reach the database.
+MAX_ID = 2**63 - 1
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
+Count = Annotated[int, Field(ge=0, le=2_147_483_647)]
 
 
 class ApiPage(Schema, Generic[T]):
@@ -37,3 +44,16 @@ def api_page(
     except InvalidCursor:
         raise HttpError(422, _("The cursor is not valid for this list.")) from None
     return {"items": page.items, "next_cursor": page.next_cursor, "previous_cursor": page.previous_cursor}
+
+
+class ObjectBody(Schema):
+    """A request body that must be a JSON object: django-ninja would otherwise read a JSON array into
+    a schema whose fields are all optional (found by the schemathesis fuzz)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _must_be_an_object(cls, value: Any) -> Any:
+        inner = getattr(value, "_obj", value)  # ninja may wrap the parsed body in a DjangoGetter
+        if not isinstance(inner, dict):
+            raise ValueError("the request body must be a JSON object")
+        return value

@@ -9,7 +9,7 @@ from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from hrbureau.core.api import responses
-from hrbureau.core.apiutil import ApiPage, api_page, require_perm
+from hrbureau.core.apiutil import ApiPage, Count, Id, ObjectBody, PathId, api_page, require_perm
 from hrbureau.enterprises import selectors, services
 from hrbureau.enterprises.choices import EnterpriseStatus, IndustrySection, SizeClass
 from hrbureau.enterprises.models import Enterprise, EnterpriseTag
@@ -42,8 +42,8 @@ class EnterpriseOut(Schema):
 
 class EnterpriseFilter(Schema):
     q: str = ""
-    street: int | None = None
-    grid: int | None = None
+    street: Id | None = None
+    grid: Id | None = None
     industry_section: IndustrySection | None = None
     size_class: SizeClass | None = None
     status: EnterpriseStatus | None = None
@@ -54,36 +54,36 @@ class EnterpriseFilter(Schema):
     limit: int = Field(20, ge=1, le=200)
 
 
-class EnterpriseIn(Schema):
+class EnterpriseIn(ObjectBody):
     uscc: str
     name: str
     former_names: list[str] = []
     legal_representative: str = ""
     registered_address: str = ""
-    street_id: int | None = None
-    community_id: int | None = None
-    grid_id: int | None = None
+    street_id: Id | None = None
+    community_id: Id | None = None
+    grid_id: Id | None = None
     industry_section: IndustrySection | None = None
     industry_division: str = ""
     size_class: SizeClass | None = None
-    employees: int | None = None
+    employees: Count | None = None
     registration_date: dt.date | None = None
     status: EnterpriseStatus = EnterpriseStatus.ACTIVE
     tags: list[str] = []
 
 
-class EnterprisePatch(Schema):
+class EnterprisePatch(ObjectBody):
     name: str | None = None
     former_names: list[str] | None = None
     legal_representative: str | None = None
     registered_address: str | None = None
-    street_id: int | None = None
-    community_id: int | None = None
-    grid_id: int | None = None
+    street_id: Id | None = None
+    community_id: Id | None = None
+    grid_id: Id | None = None
     industry_section: IndustrySection | None = None
     industry_division: str | None = None
     size_class: SizeClass | None = None
-    employees: int | None = None
+    employees: Count | None = None
     registration_date: dt.date | None = None
     status: EnterpriseStatus | None = None
     tags: list[str] | None = None
@@ -141,7 +141,7 @@ def enterprise_list(request: HttpRequest, filters: Query[EnterpriseFilter]) -> d
 @router.get(
     "/enterprises/{enterprise_id}", response=responses(EnterpriseOut, detail=True), summary="One enterprise"
 )
-def enterprise_detail(request: HttpRequest, enterprise_id: int) -> Enterprise:
+def enterprise_detail(request: HttpRequest, enterprise_id: PathId) -> Enterprise:
     user = request.auth  # type: ignore[attr-defined]
     require_perm(user, "enterprises.view_enterprise")
     return selectors.enterprise_detail(user=user, pk=enterprise_id)
@@ -162,7 +162,7 @@ def enterprise_create(request: HttpRequest, payload: EnterpriseIn) -> Status[Ent
     response=responses(EnterpriseOut, detail=True),
     summary="Change an enterprise",
 )
-def enterprise_update(request: HttpRequest, enterprise_id: int, payload: EnterprisePatch) -> Enterprise:
+def enterprise_update(request: HttpRequest, enterprise_id: PathId, payload: EnterprisePatch) -> Enterprise:
     user = request.auth  # type: ignore[attr-defined]
     require_perm(user, "enterprises.change_enterprise")
     enterprise = selectors.enterprise_detail(user=user, pk=enterprise_id)

@@ -8,7 +8,7 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 
 from hrbureau.core.api import responses
-from hrbureau.core.apiutil import ApiPage, api_page, require_perm
+from hrbureau.core.apiutil import ApiPage, Id, ObjectBody, PathId, api_page, require_perm
 from hrbureau.core.identifiers import mask_id_number, mask_phone
 from hrbureau.people import selectors, services
 from hrbureau.people.choices import Education, EmploymentStatus
@@ -43,8 +43,8 @@ class PersonOut(Schema):
 
 class PersonFilter(Schema):
     q: str = ""
-    street: int | None = None
-    grid: int | None = None
+    street: Id | None = None
+    grid: Id | None = None
     employment_status: EmploymentStatus | None = None
     education: Education | None = None
     cursor: str | None = Field(
@@ -53,7 +53,7 @@ class PersonFilter(Schema):
     limit: int = Field(20, ge=1, le=200)
 
 
-class RevealIn(Schema):
+class RevealIn(ObjectBody):
     reason: str
 
 
@@ -85,7 +85,7 @@ def person_list(request: HttpRequest, filters: Query[PersonFilter]) -> dict[str,
 
 
 @router.get("/people/{person_id}", response=responses(PersonOut, detail=True), summary="One person (masked)")
-def person_detail(request: HttpRequest, person_id: int) -> Person:
+def person_detail(request: HttpRequest, person_id: PathId) -> Person:
     user = request.auth  # type: ignore[attr-defined]
     require_perm(user, "people.view_person")
     return selectors.person_detail(user=user, pk=person_id)
@@ -96,7 +96,7 @@ def person_detail(request: HttpRequest, person_id: int) -> Person:
     response=responses(RevealOut, detail=True),
     summary="Reveal the full ID number (audited)",
 )
-def person_reveal(request: HttpRequest, person_id: int, payload: RevealIn) -> dict[str, str]:
+def person_reveal(request: HttpRequest, person_id: PathId, payload: RevealIn) -> dict[str, str]:
     user = request.auth  # type: ignore[attr-defined]
     require_perm(user, "people.reveal_person")
     person = selectors.person_detail(user=user, pk=person_id)

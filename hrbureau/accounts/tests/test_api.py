@@ -115,3 +115,28 @@ def test_create_api_token_command(world: Any) -> None:
         call_command("create_api_token", "leader", stdout=StringIO(), stderr=StringIO())
     with pytest.raises(CommandError, match="No user named"):
         call_command("create_api_token", "ghost", stdout=StringIO(), stderr=StringIO())
+
+
+def test_ids_beyond_64_bits_are_refused_as_invalid_not_a_server_error(world: Any, client_for: Any) -> None:
+    # Found by the schemathesis fuzz: an id the database cannot hold must never reach it.
+    client = client_for("dept_staff")
+    huge = "99999999999999999999999"
+    for url in (
+        f"/api/v1/enterprises?grid={huge}",
+        f"/api/v1/enterprises/{huge}",
+        f"/api/v1/org-units/{huge}",
+    ):
+        response = client.get(url)
+        assert response.status_code == 422, url
+        assert response.json()["code"] == "invalid"
+    assert client.get(f"/enterprises/{huge}/").status_code == 404
+
+
+def test_a_body_that_is_not_a_json_object_is_refused(world: Any, client_for: Any) -> None:
+    # Found by the schemathesis fuzz: a JSON array was read into the all-optional PATCH schema.
+    enterprise = world.enterprises["a1"]
+    response = client_for("dept_staff").patch(
+        f"/api/v1/enterprises/{enterprise.pk}", "[null, null]", content_type="application/json"
+    )
+    assert response.status_code == 422
+    assert response.json()["code"] == "invalid"

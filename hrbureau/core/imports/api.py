@@ -10,7 +10,7 @@ from ninja.errors import HttpError
 from ninja.files import UploadedFile
 
 from hrbureau.core.api import responses
-from hrbureau.core.apiutil import require_perm
+from hrbureau.core.apiutil import PathId, require_perm
 from hrbureau.core.exports import XLSX_CONTENT_TYPE
 from hrbureau.core.imports import engine, services
 from hrbureau.core.imports.spec import get_spec
@@ -59,7 +59,7 @@ class ImportJobOut(Schema):
         return engine.get_progress(obj.pk)
 
 
-def _job(request: HttpRequest, job_id: int) -> ImportJob:
+def _job(request: HttpRequest, job_id: PathId) -> ImportJob:
     user = request.auth  # type: ignore[attr-defined]
     job = ImportJob.objects.filter(pk=job_id).first()
     if job is None:
@@ -101,7 +101,7 @@ def import_upload(
     response=responses(ImportJobOut, detail=True),
     summary="An import job and its progress",
 )
-def import_job(request: HttpRequest, job_id: int) -> ImportJob:
+def import_job(request: HttpRequest, job_id: PathId) -> ImportJob:
     return _job(request, job_id)
 
 
@@ -110,7 +110,7 @@ def import_job(request: HttpRequest, job_id: int) -> ImportJob:
     response=responses(ImportJobOut, detail=True),
     summary="Start an uploaded import",
 )
-def import_commit(request: HttpRequest, job_id: int) -> ImportJob:
+def import_commit(request: HttpRequest, job_id: PathId) -> ImportJob:
     job = _job(request, job_id)
     spec = get_spec(job.spec)
     if spec is None:
@@ -132,7 +132,7 @@ def import_commit(request: HttpRequest, job_id: int) -> ImportJob:
         }
     },
 )
-def import_errors(request: HttpRequest, job_id: int) -> FileResponse:
+def import_errors(request: HttpRequest, job_id: PathId) -> FileResponse:
     job = _job(request, job_id)
     path = engine.error_path(job) if job.error_file else None
     if path is None or not path.exists():
