@@ -34,7 +34,8 @@ def token(world: Any) -> Any:
 
 
 @schema.parametrize()
-@settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+# Derandomized so CI is reproducible; run with --hypothesis-seed=random locally to explore further.
+@settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 def test_the_api_keeps_its_contract(case: Any, token: str) -> None:
     # Every check but one: a cursor is an opaque token, so a well-formed string that is not one of
     # ours is valid by the schema yet rightly refused (422) rather than silently read as page 1.
