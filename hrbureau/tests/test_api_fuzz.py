@@ -34,7 +34,7 @@ def token(world: Any) -> Any:
 
 
 @schema.parametrize()
-# Derandomized so CI is reproducible; run with --hypothesis-seed=random locally to explore further.
+# Derandomized so CI is reproducible; drop derandomize locally to explore new inputs.
 @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 def test_the_api_keeps_its_contract(case: Any, token: str) -> None:
     # Every check but one: a cursor is an opaque token, so a well-formed string that is not one of
