@@ -119,6 +119,8 @@ try:
     CSRF_COOKIE_SECURE = env.boolean("CSRF_COOKIE_SECURE", default=PRODUCTION)
     LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
 
+    # How often ``manage.py serve`` runs the deadline sweep.
+    SWEEP_INTERVAL_SECONDS = env.integer("SWEEP_INTERVAL_SECONDS", 900, minimum=10, maximum=86400)
     TASKS_BACKEND = env.choice("TASKS_BACKEND", "database", ["database", "immediate"])
     LOG_LEVEL = env.choice("LOG_LEVEL", "INFO", ["DEBUG", "INFO", "WARNING", "ERROR"])
 except SettingError as error:
@@ -139,6 +141,7 @@ INSTALLED_APPS = [
     "hrbureau.accounts",
     "hrbureau.enterprises",
     "hrbureau.people",
+    "hrbureau.petitions",
     "hrbureau.reports",
 ]
 

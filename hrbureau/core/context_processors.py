@@ -4,8 +4,19 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
 
 from hrbureau.core import navigation
+
+
+def _nav_counts(user: Any) -> dict[str, int]:
+    from hrbureau.core import notifications, todo
+
+    unread = notifications.unread_count(user)
+    counts = {"inbox": unread, "portal_inbox": unread}
+    if user.has_perm("core.use_workbench"):
+        counts["todo"] = todo.todo_count(user)
+    return counts
 
 
 def platform(request: HttpRequest) -> dict[str, Any]:
@@ -14,6 +25,8 @@ def platform(request: HttpRequest) -> dict[str, Any]:
     return {
         "nav_items": navigation.items_for(user, area=area),
         "nav_area": area,
+        # Counted only when a page shows the navigation (never for HTMX partials or the API).
+        "nav_counts": SimpleLazyObject(lambda: _nav_counts(user)),
         "session_idle_minutes": settings.SESSION_IDLE_MINUTES,
         "platform_debug": settings.DEBUG,
     }

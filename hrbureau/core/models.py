@@ -256,3 +256,318 @@ class ImportJob(models.Model):
             self.Status.INVALID,
             self.Status.CANCELLED,
         }
+
+
+# --- Cases: the workflow core (DESIGN.md mechanisms 1–3 and 8) -------------------------------------
+
+
+class Case(TimeStampedModel):
+    """What every case-like record shares (work order, dispute, risk, demand, application): a state that
+    only ``core.workflow.transition`` changes, a version for optimistic concurrency, the unit (and
+    optionally the person) that must act, and the nearest due date of its running clocks.
+    """
+
+    state = models.CharField(_("state"), max_length=30, db_index=True)
+    # Bumped by every transition; the update is conditional on it, so of two people acting on the
+    # same case at once exactly one wins.
+    version = models.PositiveIntegerField(_("version"), default=0, editable=False)
+    assigned_unit = models.ForeignKey(
+        "accounts.OrgUnit",
+        verbose_name=_("assigned unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    assigned_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned person"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    # The soonest due date of the case's running clocks (core.clocks keeps it; never edited by hand).
+    due_on = models.DateField(_("due"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class CaseEvent(AppendOnlyModel):
+    """One step in a case's life (办理记录): a transition with who made it, from which state to which,
+    the reason and the data given. Append-only, like the audit log."""
+
+    created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    case_type = models.CharField(_("case type"), max_length=60)
+    case_id = models.BigIntegerField(_("case"))
+    name = models.CharField(_("action"), max_length=40)
+    from_state = models.CharField(_("from"), max_length=30, blank=True)
+    to_state = models.CharField(_("to"), max_length=30)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    actor_name = models.CharField(_("by"), max_length=150, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    data = models.JSONField(_("data"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("case event")
+        verbose_name_plural = _("case events")
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["case_type", "case_id", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.case_type}#{self.case_id} {self.name}"
+
+
+class DayKind(models.TextChoices):
+    """How a period is counted (DOMAIN.md §1)."""
+
+    CALENDAR = "calendar", _("calendar days")  # due = start + N, moved off a rest day
+    WORKING = "working", _("working days")  # the N-th working day after the start
+
+
+class Clock(models.Model):
+    """A named deadline of a case (时限): acceptance, handling, reply… Its due date is derived from its
+    events (start, pauses, restarts, extensions) and the calendar, never typed in. The supervision
+    ladder level records which notices have gone out, so a second sweep sends nothing twice."""
+
+    case_type = models.CharField(_("case type"), max_length=60)
+    case_id = models.BigIntegerField(_("case"))
+    name = models.CharField(_("clock"), max_length=40)
+    label = models.CharField(_("label"), max_length=100)
+    title = models.CharField(_("case"), max_length=200)  # the case as named in notices
+    url = models.CharField(max_length=300, blank=True)
+    unit = models.ForeignKey(
+        "accounts.OrgUnit",
+        verbose_name=_("responsible unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    day_kind = models.CharField(_("counted in"), max_length=10, choices=DayKind.choices)
+    period_days = models.PositiveSmallIntegerField(_("period (days)"))
+    extension_days = models.PositiveSmallIntegerField(_("extension (days)"), default=0)
+    started_on = models.DateField(_("started"))
+    paused_since = models.DateField(_("paused since"), null=True, blank=True)
+    stopped_on = models.DateField(_("met on"), null=True, blank=True)
+    due_on = models.DateField(_("due"), null=True, blank=True)
+    overdue = models.BooleanField(_("overdue"), default=False)
+    # 0 none; otherwise the level of the highest supervision step sent (see SupervisionStep).
+    ladder_level = models.PositiveSmallIntegerField(_("supervision level"), default=0)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("deadline clock")
+        verbose_name_plural = _("deadline clocks")
+        ordering = ["due_on", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["case_type", "case_id", "name"], name="clock_unique_name")
+        ]
+        indexes = [
+            # The sweep: running clocks by due date.
+            models.Index(
+                fields=["due_on", "ladder_level"],
+                name="clock_running_due",
+                condition=models.Q(stopped_on__isnull=True, paused_since__isnull=True),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} · {self.label}"
+
+    @property
+    def running(self) -> bool:
+        return self.stopped_on is None and self.paused_since is None
+
+
+class ClockEvent(AppendOnlyModel):
+    """One event a clock's due date is derived from (start, pause, resume, restart, extend, stop)."""
+
+    class Kind(models.TextChoices):
+        START = "start", _("started")
+        PAUSE = "pause", _("paused")
+        RESUME = "resume", _("resumed")
+        RESTART = "restart", _("restarted")
+        EXTEND = "extend", _("extended")
+        STOP = "stop", _("met")
+
+    clock = models.ForeignKey(Clock, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(_("event"), max_length=10, choices=Kind.choices)
+    on = models.DateField(_("date"))
+    days = models.PositiveSmallIntegerField(_("days"), default=0)
+    reason = models.CharField(_("reason"), max_length=500, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("time"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("clock event")
+        verbose_name_plural = _("clock events")
+        ordering = ["clock", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.clock_id} {self.kind} {self.on}"
+
+
+class SupervisionStep(models.Model):
+    """One rung of the supervision ladder (督办阶梯) [practice, configurable]: a reminder before the due
+    date, a formal reminder notice (催办) the day after it passes, supervision (督办) with leadership
+    notified after more days overdue. ``offset_days`` counts from the due date (negative = before)."""
+
+    level = models.PositiveSmallIntegerField(_("level"), unique=True)
+    name = models.CharField(_("name"), max_length=50)
+    offset_days = models.SmallIntegerField(_("days after the due date"))
+    notify_leadership = models.BooleanField(_("notify leadership"), default=False)
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("supervision step")
+        verbose_name_plural = _("supervision steps")
+        ordering = ["level"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Notification(models.Model):
+    """A message in the in-app inbox (站内消息), addressed to a person, to every member of a unit, or to
+    everyone in a role (leadership)."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    recipient_unit = models.ForeignKey(
+        "accounts.OrgUnit", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    recipient_role = models.CharField(max_length=30, blank=True)
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("message"), blank=True)
+    url = models.CharField(max_length=300, blank=True)
+    case_type = models.CharField(max_length=60, blank=True)
+    case_id = models.BigIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["recipient", "-created_at"]),
+            models.Index(fields=["recipient_unit", "-created_at"]),
+            models.Index(fields=["recipient_role", "-created_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class NotificationRead(models.Model):
+    """That one user has read one notification (a unit's notice is read person by person)."""
+
+    notification = models.ForeignKey(Notification, on_delete=models.CASCADE, related_name="reads")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    read_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["notification", "user"], name="notificationread_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} read {self.notification_id}"
+
+
+class OutboxMessage(models.Model):
+    """An SMS or e-mail waiting to go out, or gone (消息发送记录). Written in the same transaction as
+    the change that caused it and sent after commit by the configured backend, with its status."""
+
+    class Channel(models.TextChoices):
+        SMS = "sms", _("SMS")
+        EMAIL = "email", _("E-mail")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
+    to = models.CharField(_("to"), max_length=254)
+    subject = models.CharField(_("subject"), max_length=200, blank=True)
+    body = models.TextField(_("message"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    error = models.CharField(_("error"), max_length=500, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("outgoing message")
+        verbose_name_plural = _("outgoing messages")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.channel} → {self.to}"
+
+
+class CaseComment(models.Model):
+    """A note on a case (办理意见) by someone working on it."""
+
+    case_type = models.CharField(max_length=60)
+    case_id = models.BigIntegerField()
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    body = models.TextField(_("comment"))
+    created_at = models.DateTimeField(_("time"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["case_type", "case_id"])]
+
+    def __str__(self) -> str:
+        return self.body[:50]
+
+
+class CaseAttachment(models.Model):
+    """A file attached to a case (附件), stored outside the web root and served only to those who may
+    see the case."""
+
+    case_type = models.CharField(max_length=60)
+    case_id = models.BigIntegerField()
+    event = models.ForeignKey(CaseEvent, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    original_name = models.CharField(_("file name"), max_length=255)
+    stored_name = models.CharField(max_length=255, unique=True)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField(_("size"))
+    sha256 = models.CharField(max_length=64)
+    created_at = models.DateTimeField(_("time"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["case_type", "case_id"])]
+
+    def __str__(self) -> str:
+        return self.original_name

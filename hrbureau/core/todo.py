@@ -1,8 +1,9 @@
-"""My to-do (mechanism 3): each app registers a provider of what a user's units must act on.
+"""My to-do (DESIGN.md mechanism 3): what the user's unit (or the user in person) must act on, across
+every app, soonest due first.
 
-A provider is ``fn(user) -> list[TodoItem]``; the workbench merges them, soonest due first. The
-workflow core (issue 4) registers the case-based provider; until a business line is installed the list
-is honestly empty.
+Every declared workflow with ``todo_states`` contributes its cases in those states that are assigned to
+the user's unit or to the user, through the model's ``for_user`` scoping; an app may also register a
+provider of its own for work that is not a case.
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+
+from django.db.models import F, Q, QuerySet
+from django.utils import timezone
 
 
 @dataclass(frozen=True)
@@ -21,24 +25,85 @@ class TodoItem:
     due: dt.date | None = None
     overdue: bool = False
     unit: str = ""
+    state: str = ""
 
 
 Provider = Callable[[Any], list[TodoItem]]
 _PROVIDERS: dict[str, Provider] = {}
+
+DEFAULT_LIMIT = 200
 
 
 def register(name: str, provider: Provider) -> None:
     _PROVIDERS[name] = provider
 
 
-def todo_items(*, user: Any, kind: str | None = None) -> list[TodoItem]:
+def case_todo_queryset(workflow: Any, user: Any) -> QuerySet[Any]:
+    """The cases of ``workflow`` waiting for ``user``'s unit or for the user, within their scope."""
+    mine = Q(assigned_user_id=user.pk)
+    if getattr(user, "org_unit_id", None) is not None:
+        mine |= Q(assigned_unit_id=user.org_unit_id)
+    return workflow.model.objects.for_user(user).filter(mine, state__in=workflow.todo_states)
+
+
+def _case_items(workflow: Any, user: Any, *, overdue_only: bool, limit: int) -> list[TodoItem]:
+    today = timezone.localdate()
+    queryset = case_todo_queryset(workflow, user)
+    if overdue_only:
+        queryset = queryset.filter(due_on__lt=today)
+    rows = queryset.select_related("assigned_unit").order_by(F("due_on").asc(nulls_last=True), "id")[:limit]
+    kind = str(workflow.model._meta.verbose_name)
+    states = workflow.states
+    return [
+        TodoItem(
+            title=str(case),
+            url=case.get_absolute_url(),
+            kind=kind,
+            due=case.due_on,
+            overdue=case.due_on is not None and case.due_on < today,
+            unit=case.assigned_unit.display_name if case.assigned_unit else "",
+            state=str(states(case.state).label),
+        )
+        for case in rows
+    ]
+
+
+def kinds() -> list[tuple[str, str]]:
+    """(key, label) of every kind of to-do, for the filter."""
+    from hrbureau.core.workflow import workflows
+
+    result = [(w.label, str(w.model._meta.verbose_name)) for w in workflows() if w.todo_states]
+    result += [(name, name) for name in sorted(_PROVIDERS)]
+    return result
+
+
+def todo_items(
+    *, user: Any, kind: str | None = None, overdue_only: bool = False, limit: int = DEFAULT_LIMIT
+) -> list[TodoItem]:
+    from hrbureau.core.workflow import workflows
+
+    if not getattr(user, "is_authenticated", False):
+        return []
     items: list[TodoItem] = []
+    for workflow in workflows():
+        if workflow.todo_states and kind in (None, "", workflow.label):
+            items.extend(_case_items(workflow, user, overdue_only=overdue_only, limit=limit))
     for name, provider in _PROVIDERS.items():
-        if kind and kind != name:
-            continue
-        items.extend(provider(user))
-    return sorted(items, key=lambda item: (item.due is None, item.due or dt.date.max, item.title))
+        if kind in (None, "", name):
+            items.extend(item for item in provider(user) if item.overdue or not overdue_only)
+    items.sort(key=lambda item: (item.due is None, item.due or dt.date.max, item.title))
+    return items[:limit]
+
+
+def todo_count(user: Any) -> int:
+    """How many cases wait for the user (the badge in the navigation)."""
+    from hrbureau.core.workflow import workflows
+
+    if not getattr(user, "is_authenticated", False):
+        return 0
+    total = sum(case_todo_queryset(w, user).count() for w in workflows() if w.todo_states)
+    return total + sum(len(provider(user)) for provider in _PROVIDERS.values())
 
 
 def providers() -> list[str]:
-    return sorted(_PROVIDERS)
+    return [key for key, _label in kinds()]

@@ -6,15 +6,16 @@ from functools import wraps
 from typing import Any
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from hrbureau.core import recent, search, todo
 from hrbureau.core.choices import AuditKind
@@ -170,4 +171,112 @@ def error_404(request: HttpRequest, exception: Exception | None = None) -> HttpR
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     response = render(request, "403_csrf.html", status=403)
     response.audit_reason = f"CSRF: {reason}"  # type: ignore[attr-defined]
+    return response
+
+
+# --- To-do, inbox and the shared parts of every case page ------------------------------------------
+
+
+@permission_required("core.use_workbench")
+def todo_list(request: HttpRequest) -> HttpResponse:
+    kind = request.GET.get("kind") or ""
+    overdue_only = request.GET.get("overdue") == "1"
+    known = dict(todo.kinds())
+    if kind and kind not in known:
+        kind = ""
+    items = todo.todo_items(user=request.user, kind=kind or None, overdue_only=overdue_only)
+    return render(
+        request,
+        "core/todo_list.html",
+        {"items": items, "kinds": todo.kinds(), "kind": kind, "overdue_only": overdue_only},
+    )
+
+
+@permission_required(None, area="any")
+def inbox(request: HttpRequest) -> HttpResponseBase:
+    from hrbureau.core import notifications
+
+    if request.method == "POST":
+        ids = [int(v) for v in request.POST.getlist("id") if v.isdigit() and len(v) < 19]
+        notifications.notification_mark_read(user=request.user, ids=ids or None)
+        return redirect("core:inbox")
+    unread_only = request.GET.get("unread") == "1"
+    notices = notifications.inbox_for(request.user)
+    if unread_only:
+        notices = notices.filter(is_read=False)
+    page = keyset_page_or_first(
+        notices, ordering=("-created_at", "-id"), cursor=request.GET.get("cursor"), per_page=30
+    )
+    return render(request, "core/inbox.html", {"page": page, "unread_only": unread_only})
+
+
+def _case_for(request: HttpRequest, case_type: str, pk: int) -> Any:
+    from hrbureau.core.scoping import get_for_user_or_404
+    from hrbureau.core.workflow import workflows
+
+    models_by_label = {w.label: w.model for w in workflows()}
+    model = models_by_label.get(case_type)
+    if model is None:
+        raise Http404
+    return get_for_user_or_404(model.objects.all(), request.user, pk=pk)
+
+
+@require_POST
+@permission_required("core.comment_case")
+def case_comment(request: HttpRequest, case_type: str, pk: int) -> HttpResponseBase:
+    from hrbureau.core.models import CaseComment
+
+    case = _case_for(request, case_type, pk)
+    body = (request.POST.get("body") or "").strip()
+    if not body:
+        messages.error(request, _("A comment cannot be empty."))
+    elif len(body) > 5000:
+        messages.error(request, _("A comment can be at most 5,000 characters long."))
+    else:
+        CaseComment.objects.create(case_type=case_type, case_id=case.pk, author=request.user, body=body)
+        messages.success(request, _("Comment added."))
+    return redirect(case.get_absolute_url())
+
+
+@require_POST
+@permission_required("core.attach_case")
+def case_attach(request: HttpRequest, case_type: str, pk: int) -> HttpResponseBase:
+    from django.core.exceptions import ValidationError
+
+    from hrbureau.core.attachments import attachment_add
+
+    case = _case_for(request, case_type, pk)
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, _("Choose a file to attach."))
+    else:
+        try:
+            attachment_add(case=case, upload=upload, actor=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("File attached."))
+    return redirect(case.get_absolute_url())
+
+
+@permission_required(None, area="any")
+def attachment_download(request: HttpRequest, pk: int) -> HttpResponseBase:
+    from hrbureau.core.attachments import attachment_path
+    from hrbureau.core.models import CaseAttachment
+
+    attachment = CaseAttachment.objects.filter(pk=pk).first()
+    if attachment is None:
+        raise Http404
+    # Whoever may see the case may read its files; everyone else is refused (and audited).
+    _case_for(request, attachment.case_type, attachment.case_id)
+    path = attachment_path(attachment)
+    if not path.exists():
+        raise Http404
+    response = FileResponse(
+        path.open("rb"),
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
     return response

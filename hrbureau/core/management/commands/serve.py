@@ -46,6 +46,10 @@ class Command(BaseCommand):
         commands = [("web", web)]
         if not no_worker:
             commands += [(f"worker-{i + 1}", [*manage, "db_worker", "--no-reload"]) for i in range(workers)]
+            # The periodic deadline sweep (reminders, 催办, 督办); idempotent, so one per site is enough.
+            commands.append(
+                ("sweep", [*manage, "sweep_deadlines", "--every", str(settings.SWEEP_INTERVAL_SECONDS)])
+            )
         processes: list[tuple[str, subprocess.Popen[bytes]]] = []
         stopping = False
 

@@ -1,0 +1,97 @@
+"""Case attachments: checked on the way in, stored outside the web root, served only through a view
+that checks the reader may see the case (DESIGN.md mechanism 1, the case page)."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from pathlib import Path
+from typing import Any
+
+from django.apps import apps
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from hrbureau.core.models import CaseAttachment
+
+MAX_BYTES = 10 * 1024 * 1024
+# Extension -> (content type, a check of the file's first bytes). The content is checked, not only
+# the name: a renamed executable is refused.
+ALLOWED: dict[str, tuple[str, tuple[bytes, ...]]] = {
+    "pdf": ("application/pdf", (b"%PDF-",)),
+    "png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
+    "jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
+    "jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
+    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", (b"PK\x03\x04",)),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", (b"PK\x03\x04",)),
+    "txt": ("text/plain; charset=utf-8", ()),
+}
+
+
+def root() -> Path:
+    return Path(settings.PRIVATE_FILES_ROOT) / "attachments"
+
+
+def validate_upload(upload: Any) -> tuple[str, bytes]:
+    """The upload's content type and bytes, or a translated ValidationError saying what is wrong."""
+    name = Path(upload.name or "").name
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if extension not in ALLOWED:
+        raise ValidationError(
+            _("Files of this type cannot be attached. Allowed: %(types)s.")
+            % {"types": ", ".join(sorted(ALLOWED))}
+        )
+    if upload.size is not None and upload.size > MAX_BYTES:
+        raise ValidationError(
+            _("The file is larger than %(limit)d MB.") % {"limit": MAX_BYTES // (1024 * 1024)}
+        )
+    content = upload.read(MAX_BYTES + 1)
+    if len(content) > MAX_BYTES:
+        raise ValidationError(
+            _("The file is larger than %(limit)d MB.") % {"limit": MAX_BYTES // (1024 * 1024)}
+        )
+    if not content:
+        raise ValidationError(_("The file is empty."))
+    content_type, signatures = ALLOWED[extension]
+    if signatures and not any(content.startswith(s) for s in signatures):
+        raise ValidationError(
+            _("The file's content does not match its name (.%(ext)s).") % {"ext": extension}
+        )
+    if extension == "txt":
+        try:
+            content.decode("utf-8")
+        except UnicodeDecodeError:
+            raise ValidationError(_("A text file must be UTF-8.")) from None
+    return content_type, content
+
+
+def attachment_add(*, case: Any, upload: Any, actor: Any, event: Any = None) -> CaseAttachment:
+    content_type, content = validate_upload(upload)
+    now = timezone.now()
+    stored_name = f"{now:%Y/%m}/{uuid.uuid4().hex}"
+    path = root() / stored_name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    return CaseAttachment.objects.create(
+        case_type=case._meta.label_lower,
+        case_id=case.pk,
+        event=event,
+        uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
+        original_name=Path(upload.name).name[:255],
+        stored_name=stored_name,
+        content_type=content_type,
+        size=len(content),
+        sha256=hashlib.sha256(content).hexdigest(),
+    )
+
+
+def attachment_path(attachment: CaseAttachment) -> Path:
+    return root() / attachment.stored_name
+
+
+def case_model(case_type: str) -> Any:
+    """The model of a case type label ("petitions.workorder"), or LookupError."""
+    app_label, _dot, model_name = case_type.partition(".")
+    return apps.get_model(app_label, model_name)

@@ -1,0 +1,319 @@
+"""Deadline clocks (DESIGN.md mechanism 2; DOMAIN.md §1).
+
+A case has named clocks. Each clock's due date is *derived* from its events — start, pause, resume,
+restart, extension, stop — and the calendar (``core.calendar``), never typed in:
+
+* calendar days: due = start + period + extensions + the calendar days spent paused, moved to the next
+  working day when it lands on a rest day;
+* working days: the (period + extensions + working days spent paused)-th working day after the start;
+* a restart begins the full period again from the restart date (earlier pauses no longer count);
+* while paused a clock has no due date; it is neither running nor overdue.
+
+The deadline sweep (``sweep_deadlines``) marks overdue clocks and climbs the supervision ladder
+(``SupervisionStep``); every step is recorded on the clock, so running the sweep twice sends nothing twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Min
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from hrbureau.core import calendar
+from hrbureau.core.models import Clock, ClockEvent, DayKind, Notification, SupervisionStep
+
+Kind = ClockEvent.Kind
+
+
+@dataclass(frozen=True)
+class ClockState:
+    started_on: dt.date
+    period_days: int
+    extension_days: int
+    due_on: dt.date | None
+    paused_since: dt.date | None
+    stopped_on: dt.date | None
+
+
+def _paused_days(day_kind: str, pause: dt.date, resume: dt.date) -> int:
+    if day_kind == DayKind.CALENDAR:
+        return max((resume - pause).days, 0)
+    # Working days lost while paused: the working days after the pause day up to the resume day.
+    count = 0
+    day = pause
+    while day < resume:
+        day += calendar.ONE_DAY
+        if calendar.is_working_day(day):
+            count += 1
+    return count
+
+
+def derive(*, day_kind: str, events: Iterable[tuple[str, dt.date, int]]) -> ClockState:
+    """The clock's state from its events ``(kind, date, days)`` in the order they happened."""
+    started_on: dt.date | None = None
+    period = extension = paused = 0
+    paused_since: dt.date | None = None
+    stopped_on: dt.date | None = None
+    for kind, on, days in events:
+        if kind == Kind.START:
+            started_on, period, extension, paused = on, days, 0, 0
+            paused_since = stopped_on = None
+        elif kind == Kind.RESTART:
+            # The full period again from the restart (调解仲裁法 Art.43 / 办案规则 Art.46 for awards).
+            started_on, paused, paused_since, stopped_on = on, 0, None, None
+        elif kind == Kind.PAUSE and paused_since is None and stopped_on is None:
+            paused_since = on
+        elif kind == Kind.RESUME and paused_since is not None:
+            paused += _paused_days(day_kind, paused_since, on)
+            paused_since = None
+        elif kind == Kind.EXTEND:
+            extension += days
+        elif kind == Kind.STOP and stopped_on is None:
+            stopped_on = on
+    if started_on is None:
+        raise ValueError("a clock's first event must be its start")
+    due: dt.date | None = None
+    if paused_since is None:
+        total = period + extension + paused
+        if day_kind == DayKind.CALENDAR:
+            due = calendar.add_calendar_days(started_on, total)
+        else:
+            due = calendar.add_working_days(started_on, total)
+    return ClockState(
+        started_on=started_on,
+        period_days=period,
+        extension_days=extension,
+        due_on=due,
+        paused_since=paused_since,
+        stopped_on=stopped_on,
+    )
+
+
+def _case_key(case: Any) -> tuple[str, int]:
+    return case._meta.label_lower, case.pk
+
+
+def clock_of(case: Any, name: str) -> Clock | None:
+    case_type, case_id = _case_key(case)
+    return Clock.objects.filter(case_type=case_type, case_id=case_id, name=name).first()
+
+
+def clocks_of(case: Any) -> list[Clock]:
+    case_type, case_id = _case_key(case)
+    return list(Clock.objects.filter(case_type=case_type, case_id=case_id).order_by("id"))
+
+
+def _recompute(clock: Clock, *, today: dt.date | None = None) -> Clock:
+    events = clock.events.order_by("id").values_list("kind", "on", "days")
+    state = derive(day_kind=clock.day_kind, events=list(events))
+    today = today or timezone.localdate()
+    moved = state.due_on != clock.due_on
+    clock.started_on = state.started_on
+    clock.period_days = state.period_days
+    clock.extension_days = state.extension_days
+    clock.due_on = state.due_on
+    clock.paused_since = state.paused_since
+    clock.stopped_on = state.stopped_on
+    clock.overdue = state.due_on is not None and state.stopped_on is None and state.due_on < today
+    if moved:
+        # A new due date (extension, restart, resume) starts the supervision ladder afresh.
+        clock.ladder_level = 0
+    clock.save()
+    return clock
+
+
+def refresh_case_due(case: Any) -> None:
+    """Keep ``case.due_on`` = the soonest due date of its running clocks (what to-do lists sort by)."""
+    case_type, case_id = _case_key(case)
+    due = Clock.objects.filter(
+        case_type=case_type, case_id=case_id, stopped_on__isnull=True, paused_since__isnull=True
+    ).aggregate(due=Min("due_on"))["due"]
+    if due != case.due_on:
+        type(case)._base_manager.filter(pk=case.pk).update(due_on=due)
+        case.due_on = due
+
+
+def _event(clock: Clock, kind: str, on: dt.date, *, days: int = 0, reason: str = "", actor: Any) -> None:
+    ClockEvent.objects.create(
+        clock=clock,
+        kind=kind,
+        on=on,
+        days=days,
+        reason=reason[:500],
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+
+
+@transaction.atomic
+def clock_start(
+    *,
+    case: Any,
+    name: str,
+    label: str,
+    days: int,
+    day_kind: str,
+    on: dt.date,
+    unit: Any = None,
+    actor: Any = None,
+) -> Clock:
+    """Start (or start afresh) the clock ``name`` of ``case``: ``days`` counted from ``on``."""
+    case_type, case_id = _case_key(case)
+    clock, _created = Clock.objects.get_or_create(
+        case_type=case_type,
+        case_id=case_id,
+        name=name,
+        defaults={
+            "label": label,
+            "title": str(case)[:200],
+            "url": case.get_absolute_url() if hasattr(case, "get_absolute_url") else "",
+            "unit": unit,
+            "day_kind": day_kind,
+            "period_days": days,
+            "started_on": on,
+        },
+    )
+    if not _created:
+        clock.day_kind, clock.label, clock.unit = day_kind, label, unit
+    _event(clock, Kind.START, on, days=days, actor=actor)
+    _recompute(clock)
+    refresh_case_due(case)
+    return clock
+
+
+def _change(
+    case: Any, name: str, kind: str, on: dt.date, *, days: int = 0, reason: str = "", actor: Any
+) -> Clock:
+    clock = clock_of(case, name)
+    if clock is None:
+        raise ValueError(f"{case} has no clock {name!r}")
+    _event(clock, kind, on, days=days, reason=reason, actor=actor)
+    _recompute(clock)
+    refresh_case_due(case)
+    return clock
+
+
+@transaction.atomic
+def clock_pause(*, case: Any, name: str, on: dt.date, reason: str = "", actor: Any = None) -> Clock:
+    return _change(case, name, Kind.PAUSE, on, reason=reason, actor=actor)
+
+
+@transaction.atomic
+def clock_resume(*, case: Any, name: str, on: dt.date, actor: Any = None) -> Clock:
+    return _change(case, name, Kind.RESUME, on, actor=actor)
+
+
+@transaction.atomic
+def clock_restart(*, case: Any, name: str, on: dt.date, reason: str = "", actor: Any = None) -> Clock:
+    return _change(case, name, Kind.RESTART, on, reason=reason, actor=actor)
+
+
+@transaction.atomic
+def clock_extend(*, case: Any, name: str, days: int, on: dt.date, reason: str, actor: Any = None) -> Clock:
+    """Record an approved extension (the approval itself is a transition of the case's workflow)."""
+    if days <= 0:
+        raise ValueError("an extension is a positive number of days")
+    return _change(case, name, Kind.EXTEND, on, days=days, reason=reason, actor=actor)
+
+
+@transaction.atomic
+def clock_stop(*, case: Any, name: str, on: dt.date, actor: Any = None) -> Clock | None:
+    """The clock's deadline is met (or no longer applies); a clock never started is left alone."""
+    clock = clock_of(case, name)
+    if clock is None or clock.stopped_on is not None:
+        return clock
+    return _change(case, name, Kind.STOP, on, actor=actor)
+
+
+def clocks_reassign(*, case: Any, unit: Any) -> None:
+    """Notices of the case's running clocks go to ``unit`` from now on (dispatch, transfer)."""
+    case_type, case_id = _case_key(case)
+    Clock.objects.filter(case_type=case_type, case_id=case_id, stopped_on__isnull=True).update(unit=unit)
+
+
+# --- The sweep -------------------------------------------------------------------------------------
+
+
+@dataclass
+class SweepResult:
+    today: dt.date
+    marked_overdue: int = 0
+    steps: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def notices(self) -> int:
+        return sum(self.steps.values())
+
+
+def _step_title(step: SupervisionStep, clock: dict[str, Any]) -> tuple[str, str]:
+    due = clock["due_on"].isoformat()
+    if step.offset_days < 0:
+        title = _("Reminder: %(case)s is due on %(due)s") % {"case": clock["title"], "due": due}
+    elif step.notify_leadership:
+        title = _("Supervision (督办): %(case)s is overdue since %(due)s") % {
+            "case": clock["title"],
+            "due": due,
+        }
+    else:
+        title = _("Formal reminder (催办): %(case)s was due on %(due)s") % {
+            "case": clock["title"],
+            "due": due,
+        }
+    return title, clock["label"]
+
+
+def sweep_deadlines(*, today: dt.date | None = None, chunk: int = 5000) -> SweepResult:
+    """Mark overdue clocks and send each running clock the highest supervision step it has reached.
+
+    Set-based: one UPDATE per chunk of clocks and one bulk insert of their notices; a clock that first
+    comes up already several steps late gets only the highest step, not every step at once.
+    """
+    today = today or timezone.localdate()
+    result = SweepResult(today=today)
+    running = Clock.objects.filter(stopped_on__isnull=True, paused_since__isnull=True)
+    result.marked_overdue = running.filter(overdue=False, due_on__lt=today).update(overdue=True)
+    # A due date moved later (an administrator's calendar change, a replayed day) clears the flag.
+    running.filter(overdue=True, due_on__gte=today).update(overdue=False)
+    steps = list(SupervisionStep.objects.filter(active=True).order_by("-level"))
+    for step in steps:
+        threshold = today - dt.timedelta(days=step.offset_days)
+        sent = 0
+        while True:
+            with transaction.atomic():
+                batch = list(
+                    running.filter(ladder_level__lt=step.level, due_on__lte=threshold)
+                    .select_for_update(skip_locked=True)
+                    .order_by("id")
+                    .values("id", "title", "label", "url", "unit_id", "due_on", "case_type", "case_id")[
+                        :chunk
+                    ]
+                )
+                if not batch:
+                    break
+                ids = [row["id"] for row in batch]
+                Clock.objects.filter(id__in=ids).update(ladder_level=step.level)
+                notices = []
+                for row in batch:
+                    title, body = _step_title(step, row)
+                    common = {
+                        "title": title[:200],
+                        "body": body,
+                        "url": row["url"],
+                        "case_type": row["case_type"],
+                        "case_id": row["case_id"],
+                    }
+                    if row["unit_id"] is not None:
+                        notices.append(Notification(recipient_unit_id=row["unit_id"], **common))
+                    if step.notify_leadership:
+                        notices.append(Notification(recipient_role="leader", **common))
+                Notification.objects.bulk_create(notices, batch_size=2000)
+                sent += len(batch)
+            if len(batch) < chunk:
+                break
+        result.steps[step.name] = sent
+    return result

@@ -1,0 +1,142 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from hrbureau.accounts.choices import OrgUnitKind
+from hrbureau.accounts.forms import UnitChoiceField, UnitFilterField, UnitFiltersMixin
+from hrbureau.accounts.models import OrgUnit
+from hrbureau.petitions.choices import Channel, RedirectTarget, Satisfaction, WorkOrderState
+from hrbureau.petitions.models import Category
+from hrbureau.petitions.selectors import FIGURES, WorkOrderFilters
+
+
+def dispatch_units() -> Any:
+    return OrgUnit.objects.filter(
+        kind__in=[OrgUnitKind.DEPARTMENT, OrgUnitKind.STREET], is_active=True
+    ).select_related("parent")
+
+
+class WorkOrderForm(forms.Form):
+    """Registration by the petitions office (letters, visits, calls taken at the counter)."""
+
+    channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices)
+    category = forms.ModelChoiceField(label=_("Category"), queryset=Category.objects.filter(active=True))
+    title = forms.CharField(label=_("Title"), max_length=200)
+    content = forms.CharField(label=_("Content"), widget=forms.Textarea(attrs={"rows": 5}), max_length=10000)
+    petitioner_name = forms.CharField(label=_("Name of the person raising it"), max_length=100)
+    petitioner_phone = forms.CharField(label=_("Phone"), max_length=20)
+    street = UnitChoiceField(
+        label=_("Street"), queryset=OrgUnit.objects.filter(kind=OrgUnitKind.STREET), required=False
+    )
+    external_no = forms.CharField(label=_("External order number"), max_length=64, required=False)
+    received_at = forms.DateTimeField(
+        label=_("Received"), required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+
+    def service_data(self) -> dict[str, Any]:
+        data = dict(self.cleaned_data)
+        data["received_at"] = data.get("received_at") or timezone.now()
+        return data
+
+
+class PortalFileForm(forms.Form):
+    """What a citizen or an enterprise files on the portal."""
+
+    category = forms.ModelChoiceField(
+        label=_("What is it about"), queryset=Category.objects.filter(active=True)
+    )
+    title = forms.CharField(label=_("Title"), max_length=200)
+    content = forms.CharField(
+        label=_("Describe the matter"), widget=forms.Textarea(attrs={"rows": 6}), max_length=10000
+    )
+    petitioner_name = forms.CharField(label=_("Your name"), max_length=100)
+    petitioner_phone = forms.CharField(label=_("Your mobile phone"), max_length=20)
+
+
+class TrackForm(forms.Form):
+    number = forms.CharField(label=_("Order number"), max_length=30)
+    phone = forms.CharField(label=_("The phone you gave"), max_length=20)
+
+
+class WorkOrderFilterForm(UnitFiltersMixin, forms.Form):
+    q = forms.CharField(
+        label=_("Number, title or name"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"class": "form-control", "type": "search"}),
+    )
+    state = forms.ChoiceField(
+        label=_("State"), choices=[("", _("All states")), *WorkOrderState.choices], required=False
+    )
+    channel = forms.ChoiceField(
+        label=_("Channel"), choices=[("", _("All channels")), *Channel.choices], required=False
+    )
+    category = forms.ModelChoiceField(
+        label=_("Category"), queryset=Category.objects.all(), required=False, empty_label=_("All categories")
+    )
+    unit = forms.ModelChoiceField(
+        label=_("Handling unit"), queryset=dispatch_units(), required=False, empty_label=_("All units")
+    )
+    street = UnitFilterField(label=_("Street"), kind=OrgUnitKind.STREET, empty_label=_("All streets"))
+    received_from = forms.DateField(
+        label=_("Received from"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}),
+    )
+    received_to = forms.DateField(
+        label=_("Received until"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}),
+    )
+    figure = forms.ChoiceField(
+        label=_("Figure"), choices=[("", "—"), *[(k, k) for k in FIGURES]], required=False
+    )
+
+    def filters(self) -> WorkOrderFilters | None:
+        if not self.is_bound:
+            return WorkOrderFilters()
+        if not self.is_valid():
+            return None
+        d = self.cleaned_data
+        return WorkOrderFilters(
+            q=d["q"],
+            state=d["state"],
+            channel=d["channel"],
+            category=d["category"].pk if d["category"] else None,
+            unit=d["unit"].pk if d["unit"] else None,
+            street=d["street"],
+            received_from=d["received_from"],
+            received_to=d["received_to"],
+            figure=d["figure"],
+        )
+
+
+class BoardForm(forms.Form):
+    by = forms.ChoiceField(
+        label=_("By"),
+        choices=[
+            ("unit", _("Handling unit")),
+            ("street", _("Street")),
+            ("channel", _("Channel")),
+            ("category", _("Category")),
+        ],
+        required=False,
+    )
+    received_from = forms.DateField(
+        label=_("Received from"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}),
+    )
+    received_to = forms.DateField(
+        label=_("Received until"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}),
+    )
+
+
+SATISFACTION_CHOICES = Satisfaction.choices
+REDIRECT_CHOICES = RedirectTarget.choices

@@ -1,0 +1,170 @@
+"""Import of a 12345 platform export through the generic import (DESIGN.md mechanism 5).
+
+The external order number is the key: an order the city platform sent before is matched, and either
+rejected or — when the upload says so — its title, content and caller details corrected (the clocks
+and steps of an order already received are never restarted by an import)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from hrbureau.accounts.places import UnitIndex
+from hrbureau.core.history import record_edit, snapshot
+from hrbureau.core.imports import spec as imports
+from hrbureau.core.imports.spec import BatchResult, Column, ImportSpec, spellings
+from hrbureau.petitions import services
+from hrbureau.petitions.choices import Channel
+from hrbureau.petitions.models import Category, WorkOrder
+
+CORRECTABLE = ("title", "content", "petitioner_name", "petitioner_phone")
+
+
+class WorkOrderImportContext(UnitIndex):
+    def __init__(self, actor: Any) -> None:
+        super().__init__(actor)
+        self.categories: dict[str, Category] = {}
+        for category in Category.objects.filter(active=True):
+            for label in (category.code, category.name):
+                self.categories[label.strip().lower()] = category
+
+
+def _clean(values: dict[str, Any], context: WorkOrderImportContext) -> dict[str, Any]:
+    data = dict(values)
+    errors: dict[str, list[str]] = {}
+    category_name = str(data.pop("category", "") or "").strip()
+    category = context.categories.get(category_name.lower())
+    if category is None:
+        errors["category"] = [_("Unknown category: %(name)s.") % {"name": category_name or "—"}]
+    street_name = str(data.pop("street", "") or "").strip()
+    street = None
+    if street_name:
+        try:
+            street = context.place(street=street_name, community="", grid="")["street"]
+        except ValidationError as error:
+            errors.update(error.message_dict)
+    received = data.pop("received_on", None)
+    received_at = (
+        timezone.make_aware(dt.datetime.combine(received, dt.time(9))) if received else timezone.now()
+    )
+    if errors:
+        raise ValidationError(errors)
+    cleaned = services.clean_intake(
+        {
+            "channel": data.get("channel") or Channel.HOTLINE,
+            "category": category,
+            "title": data.get("title"),
+            "content": data.get("content"),
+            "petitioner_name": data.get("petitioner_name"),
+            "petitioner_phone": data.get("petitioner_phone"),
+            "street": street,
+            "external_no": data.get("external_no"),
+            "received_at": received_at,
+        }
+    )
+    if not cleaned["external_no"]:
+        raise ValidationError({"external_no": [_("The external order number is required.")]})
+    return cleaned
+
+
+def _existing(keys: Sequence[str]) -> dict[str, int]:
+    rows = WorkOrder.objects.filter(external_no__in=list(keys)).values_list("external_no", "pk")
+    return dict(rows)
+
+
+def _write(
+    actor: Any, creates: list[dict[str, Any]], updates: list[tuple[int, dict[str, Any]]], reference: str
+) -> BatchResult:
+    for data in creates:
+        services.workorder_create(actor=actor, data=data)
+    orders = WorkOrder.objects.in_bulk([pk for pk, _data in updates])
+    for pk, data in updates:
+        order = orders[pk]
+        before = snapshot(order, CORRECTABLE)
+        for field in CORRECTABLE:
+            setattr(order, field, data[field])
+        order.save(update_fields=[*CORRECTABLE, "updated_at"])
+        record_edit(
+            target=order,
+            actor=actor,
+            source="import",
+            before=before,
+            after=snapshot(order, CORRECTABLE),
+            reference=reference,
+        )
+    return BatchResult(created=len(creates), updated=len(updates))
+
+
+imports.register(
+    ImportSpec(
+        key="workorders",
+        title=gettext_lazy("12345 work orders"),
+        permission="petitions.import_workorder",
+        columns=(
+            Column(
+                "external_no",
+                gettext_lazy("External order number"),
+                ("工单编号", "工单号", "编号", "12345工单编号", "order number"),
+                required=True,
+                kind="code",
+            ),
+            Column(
+                "channel",
+                gettext_lazy("Channel"),
+                ("来源渠道", "渠道", "来源"),
+                kind="choice",
+                choices={
+                    **spellings(Channel.choices),
+                    "12345": "hotline",
+                    "热线": "hotline",
+                    "国家满意度调查": "national_survey",
+                },
+            ),
+            Column(
+                "category",
+                gettext_lazy("Category"),
+                ("诉求分类", "分类", "事项分类", "业务分类"),
+                required=True,
+            ),
+            Column("title", gettext_lazy("Title"), ("工单标题", "标题", "诉求标题"), required=True),
+            Column(
+                "content",
+                gettext_lazy("Content"),
+                ("诉求内容", "内容", "来电内容", "工单内容"),
+                required=True,
+            ),
+            Column(
+                "petitioner_name",
+                gettext_lazy("Name"),
+                ("来电人", "诉求人", "姓名", "来电人姓名", "反映人"),
+                required=True,
+            ),
+            Column(
+                "petitioner_phone",
+                gettext_lazy("Phone"),
+                ("联系电话", "来电号码", "电话", "手机号码", "联系方式"),
+                required=True,
+                kind="code",
+            ),
+            Column("street", gettext_lazy("Street"), ("所属街道", "街道", "属地")),
+            Column(
+                "received_on",
+                gettext_lazy("Received"),
+                ("受理时间", "来电时间", "登记时间", "受理日期"),
+                kind="date",
+            ),
+        ),
+        key_column="external_no",
+        clean=_clean,
+        context=WorkOrderImportContext,
+        existing=_existing,
+        write=_write,
+        list_url_name="petitions:list",
+    )
+)

@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from hrbureau.accounts.choices import Role
+from hrbureau.accounts.models import User
+from hrbureau.petitions.tests.factories import categories
+
+
+@pytest.fixture
+def office(world: Any) -> dict[str, Any]:
+    """The petitions office's people and the test categories."""
+    unit = world.units["petitions"]
+    staff = User.objects.create_user(
+        username="xf_staff",
+        password="Secret#2026",
+        role=Role.DEPT_STAFF,
+        org_unit=unit,
+        full_name="信访办科员",
+    )
+    head = User.objects.create_user(
+        username="xf_head", password="Secret#2026", role=Role.DEPT_HEAD, org_unit=unit, full_name="信访办主任"
+    )
+    return {"staff": staff, "head": head, "unit": unit, "categories": categories()}

@@ -1,0 +1,445 @@
+"""The work-order workflow: every state and transition in one place (DOMAIN.md §3).
+
+The effects registered here run inside the transition's transaction: they start, stop and restart
+the clocks and route notices; after commit, the citizen is told by SMS.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from hrbureau.core import clocks
+from hrbureau.core.notifications import notify
+from hrbureau.core.workflow import TransitionContext, declare_workflow
+from hrbureau.petitions.choices import Satisfaction, Track
+from hrbureau.petitions.choices import TimeLimitKey as K
+from hrbureau.petitions.choices import WorkOrderState as S
+from hrbureau.petitions.models import WorkOrder
+from hrbureau.petitions.rules import (
+    CLOCK_ACCEPTANCE,
+    CLOCK_HANDLING,
+    CLOCK_REVIEW,
+    CLOCK_SIGN,
+    limit_in_force,
+    rereview_window_open,
+    review_window_open,
+)
+
+WORKFLOW = declare_workflow(
+    WorkOrder,
+    states=S,
+    initial=S.REGISTERED,
+    todo_states={
+        S.REGISTERED,
+        S.ACCEPTED,
+        S.DISPATCHED,
+        S.HANDLING,
+        S.RETURNED,
+        S.REPLIED,
+        S.REVIEW,
+        S.REREVIEW,
+    },
+    final_states={S.CLOSED, S.MERGED, S.REDIRECTED},
+)
+
+
+# --- guards: None when allowed, else the translated reason -------------------------------------------
+
+
+def _own_unit(case: WorkOrder, actor: Any, data: dict[str, Any]) -> str | None:
+    if actor is None or actor.org_unit_id is None or actor.org_unit_id != case.assigned_unit_id:
+        return _("Only the unit the order is dispatched to can do this.")
+    return None
+
+
+def _petition_only(case: WorkOrder, actor: Any, data: dict[str, Any]) -> str | None:
+    return None if case.track == Track.PETITION else _("Only petitions are accepted this way.")
+
+
+def _ready_to_dispatch(case: WorkOrder, actor: Any, data: dict[str, Any]) -> str | None:
+    if case.track == Track.PETITION and case.accepted_on is None:
+        return _("Tell the petitioner the petition is accepted before dispatching it.")
+    if case.bounces >= 2:
+        return _("This order was returned twice: the petitions office must rule on the responsible unit.")
+    return None
+
+
+def _within_return_window(case: WorkOrder, actor: Any, data: dict[str, Any]) -> str | None:
+    refusal = _own_unit(case, actor, data)
+    if refusal:
+        return refusal
+    clock = clocks.clock_of(case, CLOCK_SIGN)
+    if clock is not None and clock.due_on is not None and timezone.localdate() > clock.due_on:
+        return _("The return window ended on %(due)s; the order must be handled.") % {"due": clock.due_on}
+    return None
+
+
+def _needs_ruling(case: WorkOrder, actor: Any, data: dict[str, Any]) -> str | None:
+    return None if case.bounces >= 2 else _("A ruling is needed only after the order was returned twice.")
+
+
+def _can_extend(case: WorkOrder, actor: Any, data: dict[str, Any]) -> str | None:
+    if case.track != Track.PETITION:
+        return _("Only a petition's handling period can be extended.")
+    if case.extended:
+        return _("A petition can be extended only once.")
+    return None
+
+
+def _review_open(case: WorkOrder, actor: Any, data: dict[str, Any]) -> str | None:
+    return review_window_open(case, today=timezone.localdate())
+
+
+def _rereview_open(case: WorkOrder, actor: Any, data: dict[str, Any]) -> str | None:
+    return rereview_window_open(case, today=timezone.localdate())
+
+
+# --- transitions --------------------------------------------------------------------------------------
+
+add = WORKFLOW.add
+add(
+    "accept",
+    gettext_lazy("Accept (tell the petitioner)"),
+    source={S.REGISTERED},
+    target=S.ACCEPTED,
+    permission="petitions.dispatch_workorder",
+    guard=_petition_only,
+)
+add(
+    "decline",
+    gettext_lazy("Do not accept"),
+    source={S.REGISTERED},
+    target=S.CLOSED,
+    permission="petitions.dispatch_workorder",
+    guard=_petition_only,
+    requires_reason=True,
+    button="outline-danger",
+)
+add(
+    "dispatch",
+    gettext_lazy("Dispatch"),
+    source={S.REGISTERED, S.ACCEPTED, S.RETURNED},
+    target=S.DISPATCHED,
+    permission="petitions.dispatch_workorder",
+    guard=_ready_to_dispatch,
+)
+add(
+    "rule",
+    gettext_lazy("Rule on the responsible unit"),
+    source={S.RETURNED},
+    target=S.DISPATCHED,
+    permission="petitions.rule_workorder",
+    guard=_needs_ruling,
+    requires_reason=True,
+)
+add(
+    "sign",
+    gettext_lazy("Sign for it"),
+    source={S.DISPATCHED},
+    target=S.HANDLING,
+    permission="petitions.handle_workorder",
+    guard=_own_unit,
+)
+add(
+    "return",
+    gettext_lazy("Return (not ours)"),
+    source={S.DISPATCHED},
+    target=S.RETURNED,
+    permission="petitions.handle_workorder",
+    guard=_within_return_window,
+    requires_reason=True,
+    button="outline-danger",
+)
+add(
+    "reply",
+    gettext_lazy("Reply"),
+    source={S.HANDLING},
+    target=S.REPLIED,
+    permission="petitions.handle_workorder",
+    guard=_own_unit,
+)
+add(
+    "extend",
+    gettext_lazy("Approve an extension"),
+    source={S.HANDLING},
+    target=S.HANDLING,
+    permission="petitions.extend_workorder",
+    guard=_can_extend,
+    requires_reason=True,
+    button="outline-primary",
+)
+add(
+    "visit",
+    gettext_lazy("Record the return visit"),
+    source={S.REPLIED},
+    target=S.CLOSED,
+    permission="petitions.visit_workorder",
+)
+add(
+    "visit_rework",
+    gettext_lazy("Return visit: dissatisfied, rework"),
+    source={S.REPLIED},
+    target=S.HANDLING,
+    permission="petitions.visit_workorder",
+    requires_reason=True,
+    button="outline-danger",
+)
+add(
+    "rate",
+    gettext_lazy("Rate the handling"),
+    source={S.REPLIED},
+    target=S.CLOSED,
+    permission="petitions.rate_workorder",
+    area="portal",
+)
+add(
+    "rate_rework",
+    gettext_lazy("Dissatisfied: ask for rework"),
+    source={S.REPLIED},
+    target=S.HANDLING,
+    permission="petitions.rate_workorder",
+    requires_reason=True,
+    area="portal",
+    button="outline-danger",
+)
+add(
+    "merge",
+    gettext_lazy("Merge into another order"),
+    source={S.REGISTERED, S.ACCEPTED, S.RETURNED},
+    target=S.MERGED,
+    permission="petitions.dispatch_workorder",
+    requires_reason=True,
+    button="outline-secondary",
+)
+add(
+    "redirect",
+    gettext_lazy("Redirect to arbitration or court"),
+    source={S.REGISTERED, S.ACCEPTED, S.RETURNED},
+    target=S.REDIRECTED,
+    permission="petitions.dispatch_workorder",
+    requires_reason=True,
+    button="outline-secondary",
+)
+add(
+    "request_review",
+    gettext_lazy("Request a review"),
+    source={S.CLOSED},
+    target=S.REVIEW,
+    permission="petitions.review_workorder",
+    guard=_review_open,
+    requires_reason=True,
+    area="portal",
+)
+add(
+    "request_review_for",
+    gettext_lazy("Register a review request"),
+    source={S.CLOSED},
+    target=S.REVIEW,
+    permission="petitions.dispatch_workorder",
+    guard=_review_open,
+    requires_reason=True,
+    button="outline-secondary",
+)
+add(
+    "request_rereview",
+    gettext_lazy("Request a re-review"),
+    source={S.CLOSED},
+    target=S.REREVIEW,
+    permission="petitions.review_workorder",
+    guard=_rereview_open,
+    requires_reason=True,
+    area="portal",
+)
+add(
+    "request_rereview_for",
+    gettext_lazy("Register a re-review request"),
+    source={S.CLOSED},
+    target=S.REREVIEW,
+    permission="petitions.dispatch_workorder",
+    guard=_rereview_open,
+    requires_reason=True,
+    button="outline-secondary",
+)
+add(
+    "answer_review",
+    gettext_lazy("Answer the review"),
+    source={S.REVIEW},
+    target=S.CLOSED,
+    permission="petitions.answer_review",
+    requires_reason=True,
+)
+add(
+    "answer_rereview",
+    gettext_lazy("Answer the re-review"),
+    source={S.REREVIEW},
+    target=S.CLOSED,
+    permission="petitions.answer_review",
+    requires_reason=True,
+)
+
+
+# --- effects -----------------------------------------------------------------------------------------
+
+
+def _today() -> Any:
+    return timezone.localdate()
+
+
+@WORKFLOW.effect("accept")
+def _accepted(ctx: TransitionContext) -> None:
+    order: WorkOrder = ctx.case
+    clocks.clock_stop(case=order, name=CLOCK_ACCEPTANCE, on=_today(), actor=ctx.actor)
+    limit = limit_in_force(K.PETITION_HANDLING, order.accepted_on or _today())
+    clocks.clock_start(
+        case=order,
+        name=CLOCK_HANDLING,
+        label=str(gettext_lazy("Handling")),
+        days=limit.days,
+        day_kind=limit.day_kind,
+        on=order.accepted_on or _today(),
+        unit=order.assigned_unit,
+        actor=ctx.actor,
+    )
+
+
+@WORKFLOW.effect("decline", "merge", "redirect")
+def _ended_without_handling(ctx: TransitionContext) -> None:
+    for name in (CLOCK_ACCEPTANCE, CLOCK_HANDLING, CLOCK_SIGN):
+        clocks.clock_stop(case=ctx.case, name=name, on=_today(), actor=ctx.actor)
+
+
+@WORKFLOW.effect("dispatch", "rule")
+def _dispatched(ctx: TransitionContext) -> None:
+    order: WorkOrder = ctx.case
+    today = _today()
+    if order.track == Track.PETITION:
+        clocks.clock_stop(case=order, name=CLOCK_ACCEPTANCE, on=today, actor=ctx.actor)
+    window = limit_in_force(K.RETURN, today)
+    clocks.clock_start(
+        case=order,
+        name=CLOCK_SIGN,
+        label=str(gettext_lazy("Sign for or return")),
+        days=window.days,
+        day_kind=window.day_kind,
+        on=today,
+        unit=order.assigned_unit,
+        actor=ctx.actor,
+    )
+    clocks.clocks_reassign(case=order, unit=order.assigned_unit)
+    notify(
+        title=_("New work order for your unit: %(order)s") % {"order": order},
+        url=order.get_absolute_url(),
+        unit=order.assigned_unit,
+        case=order,
+    )
+
+
+@WORKFLOW.effect("sign")
+def _signed(ctx: TransitionContext) -> None:
+    clocks.clock_stop(case=ctx.case, name=CLOCK_SIGN, on=_today(), actor=ctx.actor)
+
+
+@WORKFLOW.effect("return")
+def _returned(ctx: TransitionContext) -> None:
+    order: WorkOrder = ctx.case
+    clocks.clock_stop(case=order, name=CLOCK_SIGN, on=_today(), actor=ctx.actor)
+    clocks.clocks_reassign(case=order, unit=order.assigned_unit)
+    notify(
+        title=_("Work order returned: %(order)s") % {"order": order},
+        body=ctx.reason,
+        url=order.get_absolute_url(),
+        unit=order.assigned_unit,
+        case=order,
+    )
+
+
+@WORKFLOW.effect("extend")
+def _extended(ctx: TransitionContext) -> None:
+    order: WorkOrder = ctx.case
+    days = int(ctx.data["days"])
+    clocks.clock_extend(
+        case=order, name=CLOCK_HANDLING, days=days, on=_today(), reason=ctx.reason, actor=ctx.actor
+    )
+
+
+@WORKFLOW.on_commit("extend")
+def _tell_extension(ctx: TransitionContext) -> None:
+    # 信访工作条例: the reason for an extension is told to the petitioner.
+    order: WorkOrder = ctx.case
+    _tell_petitioner(
+        order,
+        _("Your petition %(number)s was extended by %(days)s days: %(reason)s")
+        % {"number": order.number, "days": ctx.data["days"], "reason": ctx.reason},
+    )
+
+
+@WORKFLOW.effect("reply")
+def _replied(ctx: TransitionContext) -> None:
+    clocks.clock_stop(case=ctx.case, name=CLOCK_HANDLING, on=_today(), actor=ctx.actor)
+
+
+@WORKFLOW.on_commit("reply", "answer_review", "answer_rereview", "decline", "redirect")
+def _tell_reply(ctx: TransitionContext) -> None:
+    order: WorkOrder = ctx.case
+    _tell_petitioner(
+        order,
+        _("Your matter %(number)s has an answer. Follow it on the portal with its number and your phone.")
+        % {"number": order.number},
+    )
+
+
+@WORKFLOW.effect("visit_rework", "rate_rework")
+def _rework(ctx: TransitionContext) -> None:
+    order: WorkOrder = ctx.case
+    # A dissatisfied rating sends the order back to the unit with a fresh handling period.
+    clocks.clock_restart(case=order, name=CLOCK_HANDLING, on=_today(), reason=ctx.reason, actor=ctx.actor)
+    clocks.clocks_reassign(case=order, unit=order.assigned_unit)
+    notify(
+        title=_("Rework requested: %(order)s") % {"order": order},
+        body=ctx.reason,
+        url=order.get_absolute_url(),
+        unit=order.assigned_unit,
+        case=order,
+    )
+
+
+@WORKFLOW.effect("request_review", "request_review_for", "request_rereview", "request_rereview_for")
+def _review_requested(ctx: TransitionContext) -> None:
+    order: WorkOrder = ctx.case
+    key = K.REVIEW_ANSWER if ctx.transition.target == S.REVIEW else K.REREVIEW_ANSWER
+    limit = limit_in_force(key, _today())
+    clocks.clock_start(
+        case=order,
+        name=CLOCK_REVIEW,
+        label=str(K(key).label),
+        days=limit.days,
+        day_kind=limit.day_kind,
+        on=_today(),
+        unit=order.assigned_unit,
+        actor=ctx.actor,
+    )
+
+
+@WORKFLOW.effect("answer_review", "answer_rereview")
+def _review_answered(ctx: TransitionContext) -> None:
+    clocks.clock_stop(case=ctx.case, name=CLOCK_REVIEW, on=_today(), actor=ctx.actor)
+
+
+def _tell_petitioner(order: WorkOrder, text: str) -> None:
+    from django.db import transaction
+
+    with transaction.atomic():
+        notify(
+            title=text,
+            url=order.get_absolute_url(),
+            users=[order.person.user] if order.person_id and hasattr(order.person, "user") else [],
+            sms_to=[order.petitioner_phone],
+            case=order,
+        )
+
+
+SATISFIED = {Satisfaction.SATISFIED, Satisfaction.BASIC}
