@@ -250,7 +250,7 @@ class SweepResult:
         return sum(self.steps.values())
 
 
-def _step_title(step: SupervisionStep, clock: dict[str, Any]) -> tuple[str, str]:
+def _step_title(step: SupervisionStep, clock: Any) -> tuple[str, str]:
     due = clock["due_on"].isoformat()
     if step.offset_days < 0:
         title = _("Reminder: %(case)s is due on %(due)s") % {"case": clock["title"], "due": due}

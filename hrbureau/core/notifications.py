@@ -113,12 +113,12 @@ def inbox_for(user: Any) -> QuerySet[Notification]:
 
 
 def unread_count(user: Any) -> int:
-    return inbox_for(user).filter(is_read=False).count()
+    return inbox_for(user).filter(is_read=False).count()  # type: ignore[misc]
 
 
 def notification_mark_read(*, user: Any, ids: Iterable[int] | None = None) -> int:
     """Mark the named notices (or all of the user's) read; only notices addressed to the user count."""
-    unread = inbox_for(user).filter(is_read=False)
+    unread = inbox_for(user).filter(is_read=False)  # type: ignore[misc]
     if ids is not None:
         unread = unread.filter(pk__in=list(ids))
     rows = [NotificationRead(notification_id=pk, user=user) for pk in unread.values_list("pk", flat=True)]

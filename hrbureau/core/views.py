@@ -203,7 +203,7 @@ def inbox(request: HttpRequest) -> HttpResponseBase:
     unread_only = request.GET.get("unread") == "1"
     notices = notifications.inbox_for(request.user)
     if unread_only:
-        notices = notices.filter(is_read=False)
+        notices = notices.filter(is_read=False)  # type: ignore[misc]
     page = keyset_page_or_first(
         notices, ordering=("-created_at", "-id"), cursor=request.GET.get("cursor"), per_page=30
     )
@@ -214,7 +214,7 @@ def _case_for(request: HttpRequest, case_type: str, pk: int) -> Any:
     from hrbureau.core.scoping import get_for_user_or_404
     from hrbureau.core.workflow import workflows
 
-    models_by_label = {w.label: w.model for w in workflows()}
+    models_by_label: dict[str, Any] = {w.label: w.model for w in workflows()}
     model = models_by_label.get(case_type)
     if model is None:
         raise Http404
@@ -233,7 +233,7 @@ def case_comment(request: HttpRequest, case_type: str, pk: int) -> HttpResponseB
     elif len(body) > 5000:
         messages.error(request, _("A comment can be at most 5,000 characters long."))
     else:
-        CaseComment.objects.create(case_type=case_type, case_id=case.pk, author=request.user, body=body)
+        CaseComment.objects.create(case_type=case_type, case_id=case.pk, author=request.user, body=body)  # type: ignore[misc]
         messages.success(request, _("Comment added."))
     return redirect(case.get_absolute_url())
 

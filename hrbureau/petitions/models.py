@@ -79,6 +79,7 @@ class WorkOrder(Case):
     """A 12345 work order or a petition (工单 / 信访件): a matter a citizen or an enterprise raised, from
     intake to closure, with its time limits, dispatches, returns, reply, rating and reviews."""
 
+    state = models.CharField(_("state"), max_length=30, choices=WorkOrderState.choices, db_index=True)
     number = models.CharField(_("number"), max_length=30, unique=True, null=True, blank=True)
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices, db_index=True)
     track = models.CharField(_("rules"), max_length=10, choices=Track.choices)

@@ -231,6 +231,7 @@ def workorder_rate(
     """The citizen's rating (portal) or the return visit (staff); dissatisfied sends it back for rework."""
     if satisfaction not in Satisfaction.values:
         raise ValidationError({"satisfaction": [_("Choose satisfied, basically satisfied or dissatisfied.")]})
+    fields: dict[str, Any]
     if satisfaction == Satisfaction.DISSATISFIED:
         name = "rate_rework" if by_citizen else "visit_rework"
         fields = {

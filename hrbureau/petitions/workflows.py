@@ -432,11 +432,12 @@ def _review_answered(ctx: TransitionContext) -> None:
 def _tell_petitioner(order: WorkOrder, text: str) -> None:
     from django.db import transaction
 
+    person = order.person
     with transaction.atomic():
         notify(
             title=text,
             url=order.get_absolute_url(),
-            users=[order.person.user] if order.person_id and hasattr(order.person, "user") else [],
+            users=[person.user] if person is not None and hasattr(person, "user") else [],
             sms_to=[order.petitioner_phone],
             case=order,
         )
