@@ -36,6 +36,7 @@ lint: bootstrap
 	$(PY) -m mypy hrbureau bench
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
+	$(MANAGE) workflow_diagrams --check
 	$(PY) scripts/check_messages.py
 
 format: bootstrap
