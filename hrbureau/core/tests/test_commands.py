@@ -99,7 +99,7 @@ def test_serve_starts_web_and_worker_and_ctrl_c_stops_both(tmp_path: Path) -> No
             ["pgrep", "-P", str(process.pid)], capture_output=True, text=True, check=False
         )
         child_pids = [int(p) for p in children.stdout.split()]
-        assert len(child_pids) == 2  # the web server and one worker
+        assert len(child_pids) == 3  # the web server, one worker and the deadline sweep
         os.killpg(process.pid, signal.SIGINT)
         output, _ = process.communicate(timeout=30)
         assert process.returncode == 0, output.decode()

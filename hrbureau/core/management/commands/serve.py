@@ -1,4 +1,5 @@
-"""Run the web server and the task worker together; Ctrl-C (or SIGTERM) stops both cleanly.
+"""Run the web server, the task worker and the periodic deadline sweep together; Ctrl-C (or SIGTERM)
+stops them all cleanly.
 
 ``make run`` uses this. The web server is Django's development server in development and gunicorn in
 production; the worker is django-tasks-db's ``db_worker``. If either process dies the other is stopped
