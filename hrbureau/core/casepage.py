@@ -10,6 +10,7 @@ from typing import Any
 from django.utils import timezone
 
 from hrbureau.core import calendar
+from hrbureau.core import clocks as clocks_module
 from hrbureau.core.models import CaseAttachment, CaseComment, CaseEvent, Clock
 from hrbureau.core.workflow import workflow_for
 
@@ -91,6 +92,7 @@ def case_panel(*, case: Any, user: Any, area: str = "workbench", internal: bool 
     clock_rows = [
         {
             "clock": clock,
+            "label": clocks_module.display_label(clock),
             "overdue": clock.running and clock.due_on is not None and clock.due_on < today,
             "estimate": clock.due_on is not None and calendar.uses_fallback(clock.started_on, clock.due_on),
         }

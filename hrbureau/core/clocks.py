@@ -22,7 +22,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Min
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from hrbureau.core import calendar
@@ -128,6 +128,10 @@ def _recompute(clock: Clock, *, today: dt.date | None = None) -> Clock:
     return clock
 
 
+def display_label(clock: Clock) -> str:
+    return _(clock.label)
+
+
 def refresh_case_due(case: Any) -> None:
     """Keep ``case.due_on`` = the soonest due date of its running clocks (what to-do lists sort by)."""
     case_type, case_id = _case_key(case)
@@ -155,14 +159,19 @@ def clock_start(
     *,
     case: Any,
     name: str,
-    label: str,
+    label: Any,
     days: int,
     day_kind: str,
     on: dt.date,
     unit: Any = None,
     actor: Any = None,
 ) -> Clock:
-    """Start (or start afresh) the clock ``name`` of ``case``: ``days`` counted from ``on``."""
+    """Start (or start afresh) the clock ``name`` of ``case``: ``days`` counted from ``on``.
+
+    ``label`` is stored as its English source text and translated when shown (``display_label``), so a
+    clock started by the worker or an import reads right in every language."""
+    with translation.override("en"):
+        label = str(label)
     case_type, case_id = _case_key(case)
     clock, _created = Clock.objects.get_or_create(
         case_type=case_type,
@@ -264,7 +273,7 @@ def _step_title(step: SupervisionStep, clock: Any) -> tuple[str, str]:
             "case": clock["title"],
             "due": due,
         }
-    return title, clock["label"]
+    return title, _(clock["label"])
 
 
 def sweep_deadlines(*, today: dt.date | None = None, chunk: int = 5000) -> SweepResult:

@@ -147,6 +147,8 @@ def _advance(
         if order.is_petition:
             services.workorder_accept(actor=office, order=order)
         unit = suggest_unit(order) or order.street
+        if unit is None:
+            return
         services.workorder_dispatch(actor=office, order=order, unit=unit)
         handler = handlers.get(unit.pk)
         if handler is None or steps == 1:

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from hrbureau.core import clocks
 from hrbureau.core.identifiers import normalize_phone
@@ -105,7 +106,7 @@ def workorder_create(*, actor: Any, data: dict[str, Any]) -> WorkOrder:
         order.number = f"{order.received_at:%Y%m%d}{order.pk:07d}"
         WorkOrder.objects.filter(pk=order.pk).update(number=order.number)
         name, limit = rules.first_limit(order)
-        label = _("Acceptance") if name == rules.CLOCK_ACCEPTANCE else _("Handling")
+        label = gettext_lazy("Acceptance") if name == rules.CLOCK_ACCEPTANCE else gettext_lazy("Handling")
         clocks.clock_start(
             case=order,
             name=name,

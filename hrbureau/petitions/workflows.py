@@ -297,7 +297,7 @@ def _accepted(ctx: TransitionContext) -> None:
     clocks.clock_start(
         case=order,
         name=CLOCK_HANDLING,
-        label=str(gettext_lazy("Handling")),
+        label=gettext_lazy("Handling"),
         days=limit.days,
         day_kind=limit.day_kind,
         on=order.accepted_on or _today(),
@@ -322,7 +322,7 @@ def _dispatched(ctx: TransitionContext) -> None:
     clocks.clock_start(
         case=order,
         name=CLOCK_SIGN,
-        label=str(gettext_lazy("Sign for or return")),
+        label=gettext_lazy("Sign for or return"),
         days=window.days,
         day_kind=window.day_kind,
         on=today,
@@ -415,7 +415,7 @@ def _review_requested(ctx: TransitionContext) -> None:
     clocks.clock_start(
         case=order,
         name=CLOCK_REVIEW,
-        label=str(K(key).label),
+        label=K(key).label,
         days=limit.days,
         day_kind=limit.day_kind,
         on=_today(),

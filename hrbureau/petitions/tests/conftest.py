@@ -24,3 +24,12 @@ def office(world: Any) -> dict[str, Any]:
         username="xf_head", password="Secret#2026", role=Role.DEPT_HEAD, org_unit=unit, full_name="信访办主任"
     )
     return {"staff": staff, "head": head, "unit": unit, "categories": categories()}
+
+
+@pytest.fixture(autouse=True)
+def _english_messages() -> Any:
+    """Assertions below match the English source messages (the Chinese ones are checked by lint)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
