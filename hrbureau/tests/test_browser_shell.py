@@ -36,9 +36,13 @@ def test_two_roles_language_switch_navigation_and_refusal(
     expect(page).to_have_url(f"{base}/workbench/")
     expect(page.locator("h2.page-title")).to_have_text("工作台")
     nav = page.locator("[data-testid=main-nav] [data-nav]")
-    expect(nav).to_have_count(4)
+    expect(nav).to_have_count(8)
     assert set(nav.evaluate_all("links => links.map(l => l.dataset.nav)")) == {
         "workbench",
+        "todo",
+        "inbox",
+        "workorders",
+        "workorder_board",
         "enterprises",
         "people",
         "orgunits",
@@ -68,6 +72,10 @@ def test_two_roles_language_switch_navigation_and_refusal(
     )
     assert navs == {
         "workbench",
+        "todo",
+        "inbox",
+        "workorders",
+        "workorder_board",
         "dashboard",
         "enterprises",
         "people",
