@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from hrbureau.core.identifiers import normalize_phone
 from hrbureau.core.scoping import get_for_user_or_404
@@ -189,7 +190,7 @@ def supervision_board(
     board = Board(period_from=period_from, period_to=period_to, by=by)
     for row in orders.order_by().values(*values).annotate(**aggregates).order_by(key):
         if label_field:
-            label = row[label_field] or "—"
+            label = row[label_field] or (str(_("Not dispatched yet")) if by == "unit" else "—")
         else:
             label = str(Channel(row[key]).label) if row[key] in Channel.values else row[key]
         rate_row = RateRow(key=row[key], label=label, **{name: row[name] for name in aggregates})
