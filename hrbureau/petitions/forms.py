@@ -7,8 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hrbureau.accounts.choices import OrgUnitKind
-from hrbureau.accounts.forms import UnitChoiceField, UnitFilterField, UnitFiltersMixin
+from hrbureau.accounts.forms import UnitChoiceField, UnitFilterField, UnitFiltersMixin, units_of_kind
 from hrbureau.accounts.models import OrgUnit
+from hrbureau.core.forms import StyledFormMixin
 from hrbureau.petitions.choices import Channel, RedirectTarget, Satisfaction, WorkOrderState
 from hrbureau.petitions.models import Category
 from hrbureau.petitions.selectors import FIGURES, WorkOrderFilters
@@ -20,7 +21,7 @@ def dispatch_units() -> Any:
     ).select_related("parent")
 
 
-class WorkOrderForm(forms.Form):
+class WorkOrderForm(StyledFormMixin, forms.Form):
     """Registration by the petitions office (letters, visits, calls taken at the counter)."""
 
     channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices)
@@ -30,7 +31,7 @@ class WorkOrderForm(forms.Form):
     petitioner_name = forms.CharField(label=_("Name of the person raising it"), max_length=100)
     petitioner_phone = forms.CharField(label=_("Phone"), max_length=20)
     street = UnitChoiceField(
-        label=_("Street"), queryset=OrgUnit.objects.filter(kind=OrgUnitKind.STREET), required=False
+        label=_("Street"), queryset=units_of_kind(OrgUnitKind.STREET), required=False
     )
     external_no = forms.CharField(label=_("External order number"), max_length=64, required=False)
     received_at = forms.DateTimeField(
@@ -43,7 +44,7 @@ class WorkOrderForm(forms.Form):
         return data
 
 
-class PortalFileForm(forms.Form):
+class PortalFileForm(StyledFormMixin, forms.Form):
     """What a citizen or an enterprise files on the portal."""
 
     category = forms.ModelChoiceField(
@@ -57,7 +58,7 @@ class PortalFileForm(forms.Form):
     petitioner_phone = forms.CharField(label=_("Your mobile phone"), max_length=20)
 
 
-class TrackForm(forms.Form):
+class TrackForm(StyledFormMixin, forms.Form):
     number = forms.CharField(label=_("Order number"), max_length=30)
     phone = forms.CharField(label=_("The phone you gave"), max_length=20)
 
