@@ -9,16 +9,6 @@ from django.utils.functional import SimpleLazyObject
 from hrbureau.core import navigation
 
 
-def _nav_counts(user: Any) -> dict[str, int]:
-    from hrbureau.core import notifications, todo
-
-    unread = notifications.unread_count(user)
-    counts = {"inbox": unread, "portal_inbox": unread}
-    if user.has_perm("core.use_workbench"):
-        counts["todo"] = todo.todo_count(user)
-    return counts
-
-
 def platform(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     area = "portal" if getattr(user, "is_portal_role", False) else "workbench"
@@ -26,7 +16,7 @@ def platform(request: HttpRequest) -> dict[str, Any]:
         "nav_items": navigation.items_for(user, area=area),
         "nav_area": area,
         # Counted only when a page shows the navigation (never for HTMX partials or the API).
-        "nav_counts": SimpleLazyObject(lambda: _nav_counts(user)),
+        "nav_counts": SimpleLazyObject(lambda: navigation.counts_for(user)),
         "session_idle_minutes": settings.SESSION_IDLE_MINUTES,
         "platform_debug": settings.DEBUG,
     }

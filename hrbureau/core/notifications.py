@@ -123,4 +123,7 @@ def notification_mark_read(*, user: Any, ids: Iterable[int] | None = None) -> in
         unread = unread.filter(pk__in=list(ids))
     rows = [NotificationRead(notification_id=pk, user=user) for pk in unread.values_list("pk", flat=True)]
     NotificationRead.objects.bulk_create(rows, ignore_conflicts=True)
+    from hrbureau.core.navigation import forget_counts
+
+    forget_counts(user)
     return len(rows)

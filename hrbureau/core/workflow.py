@@ -29,6 +29,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from hrbureau.core.models import Case, CaseEvent
+from hrbureau.core.navigation import forget_counts
 
 SYSTEM = None  # the actor of transitions the platform makes by itself (the deadline sweep)
 
@@ -325,6 +326,8 @@ def transition(
         )
         for effect in workflow.effects.get(name, []):
             effect(context)
+        # The actor's own to-do badge follows their action at once.
+        transaction.on_commit(lambda: forget_counts(actor))
         for hook in workflow.after_commit.get(name, []):
             transaction.on_commit(lambda hook=hook: hook(context))  # type: ignore[misc]
     return event

@@ -30,9 +30,7 @@ class WorkOrderForm(StyledFormMixin, forms.Form):
     content = forms.CharField(label=_("Content"), widget=forms.Textarea(attrs={"rows": 5}), max_length=10000)
     petitioner_name = forms.CharField(label=_("Name of the person raising it"), max_length=100)
     petitioner_phone = forms.CharField(label=_("Phone"), max_length=20)
-    street = UnitChoiceField(
-        label=_("Street"), queryset=units_of_kind(OrgUnitKind.STREET), required=False
-    )
+    street = UnitChoiceField(label=_("Street"), queryset=units_of_kind(OrgUnitKind.STREET), required=False)
     external_no = forms.CharField(label=_("External order number"), max_length=64, required=False)
     received_at = forms.DateTimeField(
         label=_("Received"), required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"})

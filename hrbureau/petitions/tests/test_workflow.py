@@ -266,3 +266,19 @@ def test_petition_extension_once_with_reason_told_to_the_petitioner(
     assert OutboxMessage.objects.filter(channel="sms", to="13800138000", body__contains="30").exists()
     with pytest.raises(TransitionError, match="only once"):
         services.workorder_extend(actor=office["head"], order=order, days=5, reason="再延")
+
+
+def test_the_navigation_counts_the_to_do_and_follows_ones_own_action(
+    world: Any, office: dict[str, Any], client: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    order = make_order(category=office["categories"]["wages"])
+    services.workorder_dispatch(actor=office["staff"], order=order, unit=world.units["street-a"])
+    street = world.users["street_staff"]
+    client.force_login(street)
+    page = client.get("/workbench/").content.decode()
+    assert 'data-testid="nav-count-todo">1<' in page
+    # Returning it takes it out of the street's to-do, and the actor's badge follows at once.
+    with django_capture_on_commit_callbacks(execute=True):
+        services.workorder_return(actor=street, order=order, reason="不属于本街道")
+    page = client.get("/workbench/").content.decode()
+    assert 'data-testid="nav-count-todo"' not in page

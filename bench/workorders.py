@@ -1,0 +1,369 @@
+"""Work-order benchmarks (issue 4): 2,500,000 orders; a street user's to-do, the work-order list (page 1
+and deep) and the supervision board beside the raw SQL of the same rows; the deadline sweep over all open
+orders; transitions through the service.
+
+Orders are bulk-loaded with explicit ids (a tenth open, each open order with its running handling
+clock), the way ``bench.run`` loads the registries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from bench.run import _bulk_load, _client, median_ms, record
+
+COLUMNS = (
+    "id",
+    "created_at",
+    "updated_at",
+    "state",
+    "version",
+    "assigned_unit_id",
+    "due_on",
+    "number",
+    "channel",
+    "track",
+    "category_id",
+    "title",
+    "content",
+    "petitioner_name",
+    "petitioner_phone",
+    "street_id",
+    "handling_unit_id",
+    "external_no",
+    "received_at",
+    "bounces",
+    "reply",
+    "replied_at",
+    "replied_on_time",
+    "satisfaction",
+    "rework_count",
+    "closed_at",
+    "extended",
+    "reviews",
+    "redirected_to",
+)
+CLOCK_COLUMNS = (
+    "case_type",
+    "case_id",
+    "name",
+    "label",
+    "title",
+    "url",
+    "unit_id",
+    "day_kind",
+    "period_days",
+    "extension_days",
+    "started_on",
+    "due_on",
+    "overdue",
+    "ladder_level",
+    "created_at",
+    "updated_at",
+)
+OPEN_SHARE = 10  # one order in ten is open
+TRANSITIONS = 1000
+
+
+def _rows(count: int, ctx: dict[str, Any], rng: random.Random) -> Iterator[tuple[Any, ...]]:
+    now = dt.datetime.now(dt.UTC)
+    today = now.date()
+    streets, departments, office, categories = ctx["streets"], ctx["departments"], ctx["office"], ctx["categories"]
+    for i in range(1, count + 1):
+        street = streets[i % len(streets)]
+        received = now - dt.timedelta(days=(i * 7919) % 730, minutes=i % 600)
+        category = categories[i % len(categories)]
+        unit = street if i % 3 else departments[i % len(departments)]
+        open_order = i % OPEN_SHARE == 0
+        if open_order:
+            state = ("registered", "dispatched", "handling", "replied")[(i // OPEN_SHARE) % 4]
+            assigned = office if state in ("registered", "replied") else unit
+            due = today + dt.timedelta(days=(i % 40) - 20)
+            replied_at = now if state == "replied" else None
+            on_time = (i % 5 != 0) if state == "replied" else None
+            satisfaction, closed_at = "", None
+        else:
+            state, assigned, due = "closed", None, None
+            replied_at, on_time, closed_at = received + dt.timedelta(days=5), i % 7 != 0, received + dt.timedelta(days=7)
+            satisfaction = ("satisfied", "satisfied", "satisfied", "basic", "dissatisfied")[i % 5]
+        yield (
+            i,
+            received,
+            received,
+            state,
+            1,
+            assigned,
+            due,
+            f"B{i:012d}",
+            "hotline",
+            "hotline",
+            category,
+            f"基准工单{i}",
+            "基准内容",
+            "张三",
+            f"138{i % 100_000_000:08d}",
+            street,
+            None if state == "registered" else unit,
+            "",
+            received,
+            0,
+            "",
+            replied_at,
+            on_time,
+            satisfaction,
+            0,
+            closed_at,
+            False,
+            0,
+            "",
+        )
+
+
+def _clock_rows(count: int, ctx: dict[str, Any]) -> Iterator[tuple[Any, ...]]:
+    now = dt.datetime.now(dt.UTC)
+    today = now.date()
+    for i in range(OPEN_SHARE, count + 1, OPEN_SHARE):
+        due = today + dt.timedelta(days=(i % 40) - 20)
+        yield (
+            "petitions.workorder",
+            i,
+            "handling",
+            "Handling",
+            f"B{i:012d} 基准工单{i}",
+            f"/petitions/{i}/",
+            ctx["office"],
+            "working",
+            15,
+            0,
+            due - dt.timedelta(days=21),
+            due,
+            False,
+            0,
+            now,
+            now,
+        )
+
+
+def fill(count: int) -> dict[str, Any]:
+    from django.db import connection
+
+    from hrbureau.accounts.choices import OrgUnitKind
+    from hrbureau.accounts.models import OrgUnit
+    from hrbureau.core.models import CaseEvent, Clock, ClockEvent, Notification
+    from hrbureau.petitions.models import Category, WorkOrder
+
+    ctx = {
+        "streets": list(OrgUnit.objects.filter(kind=OrgUnitKind.STREET).order_by("id").values_list("id", flat=True)),
+        "departments": list(
+            OrgUnit.objects.filter(kind=OrgUnitKind.DEPARTMENT).exclude(code="petitions").values_list("id", flat=True)
+        ),
+        "office": OrgUnit.objects.get(code="petitions").pk,
+        "categories": list(Category.objects.values_list("id", flat=True)),
+    }
+    if WorkOrder.objects.count() != count:
+        print(f"loading {count:,} work orders …", flush=True)
+        started = time.perf_counter()
+        for model in (Notification, ClockEvent, Clock, CaseEvent):
+            model.objects.all()._raw_delete(model.objects.db)
+        WorkOrder.objects.all()._raw_delete(WorkOrder.objects.db)
+        _bulk_load("petitions_workorder", COLUMNS, _rows(count, ctx, random.Random(3)), None)
+        _bulk_load("core_clock", CLOCK_COLUMNS, _clock_rows(count, ctx), None)
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT setval(pg_get_serial_sequence('petitions_workorder', 'id'), (SELECT MAX(id) FROM petitions_workorder))"
+                )
+                cursor.execute("ANALYZE core_clock")
+        print(f"  {time.perf_counter() - started:.0f} s", flush=True)
+    return ctx
+
+
+def _raw(sql: str, params: list[Any]) -> Callable[[], list[tuple[Any, ...]]]:
+    from django.db import connection
+
+    def run() -> list[tuple[Any, ...]]:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    return run
+
+
+def bench_todo_and_list() -> None:
+    from hrbureau.accounts.models import User
+    from hrbureau.core.pagination import encode_cursor
+    from hrbureau.core.todo import todo_items
+    from hrbureau.petitions.workflows import WORKFLOW
+
+    user = User.objects.select_related("org_unit").get(username="street_staff")
+    unit = user.org_unit_id
+    states = sorted(WORKFLOW.todo_states)
+    marks = ", ".join(["%s"] * len(states))
+    raw_todo = _raw(
+        "SELECT w.id, w.number, w.title, w.state, w.due_on, u.name FROM petitions_workorder w "
+        "LEFT JOIN accounts_orgunit u ON u.id = w.assigned_unit_id "
+        f"WHERE w.street_id = %s AND (w.assigned_user_id = %s OR w.assigned_unit_id = %s) AND w.state IN ({marks}) "
+        "ORDER BY w.due_on IS NULL, w.due_on, w.id LIMIT 200",
+        [unit, user.pk, unit, *states],
+    )
+    ours_rows = todo_items(user=user)
+    raw_rows = raw_todo()
+    assert [item.url for item in ours_rows] == [f"/petitions/{row[0]}/" for row in raw_rows], "to-do differs from SQL"
+    t_raw = median_ms(raw_todo)
+    t_ours = median_ms(lambda: todo_items(user=user))
+    record(
+        f"street to-do ({len(raw_rows)} rows, selector) vs raw SQL",
+        t_ours,
+        t_raw,
+        "ratio ≤ 3",
+        t_ours <= 3 * t_raw,
+    )
+    client = _client("street_staff")
+    assert client.get("/core/todo/").status_code == 200
+    t_page = median_ms(lambda: client.get("/core/todo/"))
+    record("street to-do page vs raw SQL", t_page, t_raw, "ratio ≤ 3", t_page <= 3 * t_raw, note="HTML of 200 rows")
+
+    # The street's work-order list, page 1 and a page deep in it (keyset).
+    with_street = "SELECT id, number, title, state, received_at FROM petitions_workorder WHERE street_id = %s"
+    count = _raw("SELECT COUNT(*) FROM petitions_workorder WHERE street_id = %s", [unit])()[0][0]
+    depth = min(50_000, count - 100)
+    anchor = _raw(
+        "SELECT received_at, id FROM petitions_workorder WHERE street_id = %s ORDER BY received_at DESC, id DESC LIMIT 1 OFFSET %s",
+        [unit, depth],
+    )()[0]
+    raw1 = median_ms(_raw(f"{with_street} ORDER BY received_at DESC, id DESC LIMIT 21", [unit]))
+    raw_deep = median_ms(
+        _raw(
+            f"{with_street} AND (received_at < %s OR (received_at = %s AND id < %s)) ORDER BY received_at DESC, id DESC LIMIT 21",
+            [unit, anchor[0], anchor[0], anchor[1]],
+        )
+    )
+    cursor = encode_cursor("after", [anchor[0], anchor[1]])
+    page1, deep = "/petitions/", f"/petitions/?cursor={cursor}"
+    for url in (page1, deep):
+        assert client.get(url).status_code == 200, url
+    t1 = median_ms(lambda: client.get(page1))
+    t_deep = median_ms(lambda: client.get(deep))
+    record("street work-order list page 1 vs raw SQL", t1, raw1, "ratio ≤ 3", t1 <= 3 * raw1)
+    record(f"street work-order list {depth:,} deep vs raw SQL", t_deep, raw_deep, "ratio ≤ 3", t_deep <= 3 * raw_deep)
+    record("work-order list deep vs page 1", t_deep, t1, "ratio ≤ 1.5", t_deep <= 1.5 * t1)
+
+
+def bench_board() -> None:
+    from django.utils import timezone
+
+    from hrbureau.accounts.models import User
+    from hrbureau.petitions.choices import OPEN_STATES
+    from hrbureau.petitions.selectors import SOON_DAYS, supervision_board
+
+    leader = User.objects.get(username="leader")
+    today = timezone.localdate()
+    start = today.replace(month=1, day=1)
+    since = timezone.make_aware(dt.datetime.combine(start, dt.time.min))
+    open_states = sorted(OPEN_STATES)
+    marks = ", ".join(["%s"] * len(open_states))
+    is_open = f"w.state IN ({marks})"
+    sql = (
+        "SELECT w.handling_unit_id, u.name, "
+        "SUM(CASE WHEN w.state NOT IN ('merged', 'redirected') THEN 1 ELSE 0 END), "
+        "SUM(CASE WHEN w.state = 'closed' THEN 1 ELSE 0 END), "
+        "SUM(CASE WHEN w.replied_on_time IS NOT NULL THEN 1 ELSE 0 END), "
+        "SUM(CASE WHEN w.replied_on_time THEN 1 ELSE 0 END), "
+        "SUM(CASE WHEN w.satisfaction <> '' THEN 1 ELSE 0 END), "
+        "SUM(CASE WHEN w.satisfaction IN ('satisfied', 'basic') THEN 1 ELSE 0 END), "
+        f"SUM(CASE WHEN {is_open} THEN 1 ELSE 0 END), "
+        f"SUM(CASE WHEN {is_open} AND w.due_on < %s THEN 1 ELSE 0 END), "
+        f"SUM(CASE WHEN {is_open} AND w.due_on >= %s AND w.due_on <= %s THEN 1 ELSE 0 END) "
+        "FROM petitions_workorder w LEFT JOIN accounts_orgunit u ON u.id = w.handling_unit_id "
+        "WHERE w.received_at >= %s GROUP BY w.handling_unit_id, u.name ORDER BY w.handling_unit_id"
+    )
+    params = [*open_states, *open_states, today, *open_states, today, today + dt.timedelta(days=SOON_DAYS), since]
+    raw = _raw(sql, params)
+    board = supervision_board(user=leader, by="unit", period_from=start)
+    expected = {row[0]: tuple(int(v or 0) for v in row[2:]) for row in raw()}
+    got = {
+        r.key: (r.received, r.closed, r.replied, r.on_time, r.rated, r.satisfied, r.open, r.overdue, r.soon)
+        for r in board.rows
+    }
+    assert got == expected, "board figures differ from SQL"
+    t_raw = median_ms(raw, repeat=5, warmup=1)
+    t_ours = median_ms(lambda: supervision_board(user=leader, by="unit", period_from=start), repeat=5, warmup=1)
+    record("supervision board (selector) vs raw SQL", t_ours, t_raw, "ratio ≤ 3", t_ours <= 3 * t_raw)
+    client = _client("leader")
+    url = f"/petitions/board/?by=unit&received_from={start.isoformat()}"
+    assert client.get(url).status_code == 200
+    t_page = median_ms(lambda: client.get(url), repeat=5, warmup=1)
+    record("supervision board page vs raw SQL", t_page, t_raw, "ratio ≤ 3", t_page <= 3 * t_raw)
+
+
+def bench_sweep() -> None:
+    from hrbureau.core.clocks import sweep_deadlines
+    from hrbureau.core.models import Clock, Notification
+
+    running = Clock.objects.filter(stopped_on__isnull=True, paused_since__isnull=True)
+    Notification.objects.all()._raw_delete(Notification.objects.db)
+    running.update(ladder_level=0, overdue=False)
+    total = running.count()
+    started = time.perf_counter()
+    result = sweep_deadlines()
+    seconds = time.perf_counter() - started
+    rate = total / seconds
+    record(
+        f"deadline sweep over {total:,} open orders",
+        rate,
+        None,
+        "≥ 20,000 orders/s",
+        rate >= 20_000,
+        unit="orders/s",
+        note=f"{result.marked_overdue:,} marked overdue, {result.notices:,} notices",
+    )
+    # A second sweep the same day sends nothing (and is the steady-state cost).
+    started = time.perf_counter()
+    again = sweep_deadlines()
+    assert again.notices == 0
+    rate = total / (time.perf_counter() - started)
+    record("deadline sweep again the same day", rate, None, "≥ 20,000 orders/s", rate >= 20_000, unit="orders/s")
+    Notification.objects.all()._raw_delete(Notification.objects.db)
+
+
+def bench_transitions() -> None:
+    from django.db import connection
+
+    from hrbureau.accounts.models import User
+    from hrbureau.petitions import services
+    from hrbureau.petitions.models import WorkOrder
+
+    staff = User.objects.select_related("org_unit").get(username="street_staff")
+    ids = list(
+        WorkOrder.objects.filter(state="dispatched", assigned_unit_id=staff.org_unit_id, street_id=staff.org_unit_id)
+        .order_by("id")
+        .values_list("id", flat=True)[:TRANSITIONS]
+    )
+    orders = list(WorkOrder.objects.filter(id__in=ids))
+    started = time.perf_counter()
+    for order in orders:
+        services.workorder_sign(actor=staff, order=order)
+    seconds = time.perf_counter() - started
+    rate = len(orders) / seconds
+    # Put them back, so the next run finds them dispatched again.
+    WorkOrder.objects.filter(id__in=ids).update(state="dispatched", assigned_user=None)
+    record(
+        f"transitions through the service ({len(orders)} sign-offs, {connection.vendor})",
+        rate,
+        None,
+        "≥ 300/s sustained (goal on PostgreSQL)",
+        rate >= 300,
+        unit="transitions/s",
+    )
+
+
+def run(count: int) -> None:
+    fill(count)
+    bench_todo_and_list()
+    bench_board()
+    bench_sweep()
+    bench_transitions()
