@@ -72,7 +72,12 @@ TRANSITIONS = 1000
 def _rows(count: int, ctx: dict[str, Any], rng: random.Random) -> Iterator[tuple[Any, ...]]:
     now = dt.datetime.now(dt.UTC)
     today = now.date()
-    streets, departments, office, categories = ctx["streets"], ctx["departments"], ctx["office"], ctx["categories"]
+    streets, departments, office, categories = (
+        ctx["streets"],
+        ctx["departments"],
+        ctx["office"],
+        ctx["categories"],
+    )
     for i in range(1, count + 1):
         street = streets[i % len(streets)]
         received = now - dt.timedelta(days=(i * 7919) % 730, minutes=i % 600)
@@ -88,7 +93,11 @@ def _rows(count: int, ctx: dict[str, Any], rng: random.Random) -> Iterator[tuple
             satisfaction, closed_at = "", None
         else:
             state, assigned, due = "closed", None, None
-            replied_at, on_time, closed_at = received + dt.timedelta(days=5), i % 7 != 0, received + dt.timedelta(days=7)
+            replied_at, on_time, closed_at = (
+                received + dt.timedelta(days=5),
+                i % 7 != 0,
+                received + dt.timedelta(days=7),
+            )
             satisfaction = ("satisfied", "satisfied", "satisfied", "basic", "dissatisfied")[i % 5]
         yield (
             i,
@@ -157,9 +166,13 @@ def fill(count: int) -> dict[str, Any]:
     from hrbureau.petitions.models import Category, WorkOrder
 
     ctx = {
-        "streets": list(OrgUnit.objects.filter(kind=OrgUnitKind.STREET).order_by("id").values_list("id", flat=True)),
+        "streets": list(
+            OrgUnit.objects.filter(kind=OrgUnitKind.STREET).order_by("id").values_list("id", flat=True)
+        ),
         "departments": list(
-            OrgUnit.objects.filter(kind=OrgUnitKind.DEPARTMENT).exclude(code="petitions").values_list("id", flat=True)
+            OrgUnit.objects.filter(kind=OrgUnitKind.DEPARTMENT)
+            .exclude(code="petitions")
+            .values_list("id", flat=True)
         ),
         "office": OrgUnit.objects.get(code="petitions").pk,
         "categories": list(Category.objects.values_list("id", flat=True)),
@@ -212,7 +225,9 @@ def bench_todo_and_list() -> None:
     )
     ours_rows = todo_items(user=user)
     raw_rows = raw_todo()
-    assert [item.url for item in ours_rows] == [f"/petitions/{row[0]}/" for row in raw_rows], "to-do differs from SQL"
+    assert [item.url for item in ours_rows] == [f"/petitions/{row[0]}/" for row in raw_rows], (
+        "to-do differs from SQL"
+    )
     t_raw = median_ms(raw_todo)
     t_ours = median_ms(lambda: todo_items(user=user))
     record(
@@ -225,7 +240,14 @@ def bench_todo_and_list() -> None:
     client = _client("street_staff")
     assert client.get("/core/todo/").status_code == 200
     t_page = median_ms(lambda: client.get("/core/todo/"))
-    record("street to-do page vs raw SQL", t_page, t_raw, "ratio ≤ 3", t_page <= 3 * t_raw, note="HTML of 200 rows")
+    record(
+        "street to-do page vs raw SQL",
+        t_page,
+        t_raw,
+        "ratio ≤ 3",
+        t_page <= 3 * t_raw,
+        note="HTML of 200 rows",
+    )
 
     # The street's work-order list, page 1 and a page deep in it (keyset).
     with_street = "SELECT id, number, title, state, received_at FROM petitions_workorder WHERE street_id = %s"
@@ -249,7 +271,13 @@ def bench_todo_and_list() -> None:
     t1 = median_ms(lambda: client.get(page1))
     t_deep = median_ms(lambda: client.get(deep))
     record("street work-order list page 1 vs raw SQL", t1, raw1, "ratio ≤ 3", t1 <= 3 * raw1)
-    record(f"street work-order list {depth:,} deep vs raw SQL", t_deep, raw_deep, "ratio ≤ 3", t_deep <= 3 * raw_deep)
+    record(
+        f"street work-order list {depth:,} deep vs raw SQL",
+        t_deep,
+        raw_deep,
+        "ratio ≤ 3",
+        t_deep <= 3 * raw_deep,
+    )
     record("work-order list deep vs page 1", t_deep, t1, "ratio ≤ 1.5", t_deep <= 1.5 * t1)
 
 
@@ -281,7 +309,15 @@ def bench_board() -> None:
         "FROM petitions_workorder w LEFT JOIN accounts_orgunit u ON u.id = w.handling_unit_id "
         "WHERE w.received_at >= %s GROUP BY w.handling_unit_id, u.name ORDER BY w.handling_unit_id"
     )
-    params = [*open_states, *open_states, today, *open_states, today, today + dt.timedelta(days=SOON_DAYS), since]
+    params = [
+        *open_states,
+        *open_states,
+        today,
+        *open_states,
+        today,
+        today + dt.timedelta(days=SOON_DAYS),
+        since,
+    ]
     raw = _raw(sql, params)
     board = supervision_board(user=leader, by="unit", period_from=start)
     expected = {row[0]: tuple(int(v or 0) for v in row[2:]) for row in raw()}
@@ -291,7 +327,9 @@ def bench_board() -> None:
     }
     assert got == expected, "board figures differ from SQL"
     t_raw = median_ms(raw, repeat=5, warmup=1)
-    t_ours = median_ms(lambda: supervision_board(user=leader, by="unit", period_from=start), repeat=5, warmup=1)
+    t_ours = median_ms(
+        lambda: supervision_board(user=leader, by="unit", period_from=start), repeat=5, warmup=1
+    )
     record("supervision board (selector) vs raw SQL", t_ours, t_raw, "ratio ≤ 3", t_ours <= 3 * t_raw)
     client = _client("leader")
     url = f"/petitions/board/?by=unit&received_from={start.isoformat()}"
@@ -326,7 +364,9 @@ def bench_sweep() -> None:
     again = sweep_deadlines()
     assert again.notices == 0
     rate = total / (time.perf_counter() - started)
-    record("deadline sweep again the same day", rate, None, "≥ 20,000 orders/s", rate >= 20_000, unit="orders/s")
+    record(
+        "deadline sweep again the same day", rate, None, "≥ 20,000 orders/s", rate >= 20_000, unit="orders/s"
+    )
     Notification.objects.all()._raw_delete(Notification.objects.db)
 
 
@@ -339,7 +379,9 @@ def bench_transitions() -> None:
 
     staff = User.objects.select_related("org_unit").get(username="street_staff")
     ids = list(
-        WorkOrder.objects.filter(state="dispatched", assigned_unit_id=staff.org_unit_id, street_id=staff.org_unit_id)
+        WorkOrder.objects.filter(
+            state="dispatched", assigned_unit_id=staff.org_unit_id, street_id=staff.org_unit_id
+        )
         .order_by("id")
         .values_list("id", flat=True)[:TRANSITIONS]
     )
