@@ -282,6 +282,7 @@ def bench_todo_and_list() -> None:
 
 
 def bench_board() -> None:
+    from django.db import connection
     from django.utils import timezone
 
     from hrbureau.accounts.models import User
@@ -316,7 +317,8 @@ def bench_board() -> None:
         *open_states,
         today,
         today + dt.timedelta(days=SOON_DAYS),
-        since,
+        # The period start as the database stores datetimes (UTC text on SQLite).
+        connection.ops.adapt_datetimefield_value(since),
     ]
     raw = _raw(sql, params)
     board = supervision_board(user=leader, by="unit", period_from=start)
@@ -325,7 +327,7 @@ def bench_board() -> None:
         r.key: (r.received, r.closed, r.replied, r.on_time, r.rated, r.satisfied, r.open, r.overdue, r.soon)
         for r in board.rows
     }
-    assert got == expected, "board figures differ from SQL"
+    assert got == expected, ("board figures differ from SQL", got, expected)
     t_raw = median_ms(raw, repeat=5, warmup=1)
     t_ours = median_ms(
         lambda: supervision_board(user=leader, by="unit", period_from=start), repeat=5, warmup=1

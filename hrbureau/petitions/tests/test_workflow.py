@@ -218,6 +218,10 @@ def test_the_ladder_climbs_once_per_step_and_a_second_sweep_sends_nothing(
     result = sweep_deadlines(today=dt.date(2026, 3, 8))
     assert result.steps == {"supervise": 1, "urge": 0, "reminder": 0}
     assert notices(recipient_role="leader") == 1
+    supervision = Notification.objects.get(case_id=order.pk, recipient_role="leader")
+    assert supervision.title == f"Supervision (督办): {order} is overdue since 2026-03-04"
+    assert supervision.body == "Handling"
+    assert supervision.url == order.get_absolute_url()
     # The unit got the dispatch notice and the three rungs of the ladder, one each.
     assert notices(recipient_unit=talent) == 4
     assert sweep_deadlines(today=dt.date(2026, 3, 9)).notices == 0
