@@ -8,7 +8,7 @@ from hrbureau.accounts import selectors
 from hrbureau.accounts.choices import OrgUnitKind
 from hrbureau.accounts.models import OrgUnit
 from hrbureau.core.api import responses
-from hrbureau.core.apiutil import ApiPage, PathId, api_page, require_perm
+from hrbureau.core.apiutil import ApiPage, InputSchema, PathId, api_page, require_perm
 from hrbureau.core.scoping import get_for_user_or_404
 
 router = Router(tags=["accounts"])
@@ -34,7 +34,7 @@ class OrgUnitOut(Schema):
     parent_id: int | None
 
 
-class OrgUnitFilter(Schema):
+class OrgUnitFilter(InputSchema):
     kind: OrgUnitKind | None = None
     cursor: str | None = Field(
         None, max_length=500, description="from next_cursor or previous_cursor of a page"

@@ -46,7 +46,33 @@ def api_page(
     return {"items": page.items, "next_cursor": page.next_cursor, "previous_cursor": page.previous_cursor}
 
 
-class ObjectBody(Schema):
+def _has_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return any(_has_nul(v) for v in value)
+    return False
+
+
+class InputSchema(Schema):
+    """Any input the API reads (query filters and bodies). A NUL character is refused as invalid (422)
+    wherever it appears: PostgreSQL cannot store or even compare it, and no real text contains it
+    (Django's forms refuse it the same way; found by the schemathesis fuzz)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_nul_characters(cls, value: Any) -> Any:
+        inner = getattr(value, "_obj", value)  # ninja may wrap the parsed input in a DjangoGetter
+        if (isinstance(inner, dict) and _has_nul(inner)) or (
+            isinstance(inner, str | list) and _has_nul(inner)
+        ):
+            raise ValueError("text must not contain NUL characters")
+        return value
+
+
+class ObjectBody(InputSchema):
     """A request body that must be a JSON object: django-ninja would otherwise read a JSON array into
     a schema whose fields are all optional (found by the schemathesis fuzz)."""
 

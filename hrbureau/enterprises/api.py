@@ -9,7 +9,7 @@ from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from hrbureau.core.api import responses
-from hrbureau.core.apiutil import ApiPage, Count, Id, ObjectBody, PathId, api_page, require_perm
+from hrbureau.core.apiutil import ApiPage, Count, Id, InputSchema, ObjectBody, PathId, api_page, require_perm
 from hrbureau.enterprises import selectors, services
 from hrbureau.enterprises.choices import EnterpriseStatus, IndustrySection, SizeClass
 from hrbureau.enterprises.models import Enterprise, EnterpriseTag
@@ -40,7 +40,7 @@ class EnterpriseOut(Schema):
         return [t.code for t in obj.tags.all()]
 
 
-class EnterpriseFilter(Schema):
+class EnterpriseFilter(InputSchema):
     q: str = ""
     street: Id | None = None
     grid: Id | None = None

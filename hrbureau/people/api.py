@@ -8,7 +8,7 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 
 from hrbureau.core.api import responses
-from hrbureau.core.apiutil import ApiPage, Id, ObjectBody, PathId, api_page, require_perm
+from hrbureau.core.apiutil import ApiPage, Id, InputSchema, ObjectBody, PathId, api_page, require_perm
 from hrbureau.core.identifiers import mask_id_number, mask_phone
 from hrbureau.people import selectors, services
 from hrbureau.people.choices import Education, EmploymentStatus
@@ -41,7 +41,7 @@ class PersonOut(Schema):
         return mask_phone(obj.phone) if obj.phone else ""
 
 
-class PersonFilter(Schema):
+class PersonFilter(InputSchema):
     q: str = ""
     street: Id | None = None
     grid: Id | None = None

@@ -9,7 +9,7 @@ from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from hrbureau.core.api import responses
-from hrbureau.core.apiutil import ApiPage, Id, ObjectBody, PathId, api_page, require_perm
+from hrbureau.core.apiutil import ApiPage, Id, InputSchema, ObjectBody, PathId, api_page, require_perm
 from hrbureau.petitions import selectors, services
 from hrbureau.petitions.choices import Channel, WorkOrderState
 from hrbureau.petitions.models import Category, WorkOrder
@@ -39,7 +39,7 @@ class WorkOrderOut(Schema):
         return obj.category.code
 
 
-class WorkOrderFilter(Schema):
+class WorkOrderFilter(InputSchema):
     q: str = Field("", max_length=100)
     state: WorkOrderState | None = None
     channel: Channel | None = None

@@ -140,3 +140,41 @@ def test_a_body_that_is_not_a_json_object_is_refused(world: Any, client_for: Any
     )
     assert response.status_code == 422
     assert response.json()["code"] == "invalid"
+
+
+@pytest.mark.parametrize(
+    ("method", "url", "body"),
+    [
+        # Found by the fuzz on PostgreSQL, which cannot compare a NUL character: a 500, now a 422.
+        ("post", "/api/v1/enterprises", {"uscc": "91350100M000100Y43", "name": "公司", "tags": ["a\u0000b"]}),
+        (
+            "post",
+            "/api/v1/workorders",
+            {
+                "external_no": "X\u00001",
+                "category": "c",
+                "title": "t",
+                "content": "c",
+                "petitioner_name": "n",
+                "petitioner_phone": "13800138000",
+            },
+        ),
+        ("get", "/api/v1/enterprises?q=%00", None),
+        ("get", "/api/v1/workorders?q=a%00", None),
+        ("get", "/api/v1/people?q=%00", None),
+    ],
+)
+def test_nul_characters_are_refused_as_invalid_everywhere(
+    world: Any, client: Client, method: str, url: str, body: Any
+) -> None:
+    from hrbureau.enterprises.models import Enterprise
+
+    headers = _bearer(services.api_token_create(user=world.users["integration"]))
+    before = Enterprise.objects.count()
+    if method == "get":
+        response = client.get(url, headers=headers)
+    else:
+        response = client.post(url, data=body, content_type="application/json", headers=headers)
+    assert response.status_code == 422, response.content
+    assert "NUL" in response.content.decode()
+    assert Enterprise.objects.count() == before
