@@ -6,17 +6,11 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from hrbureau.core import calendar
-from hrbureau.core.models import AuditEvent, CalendarYear, HolidayOverride
+from hrbureau.core.models import AuditEvent, CalendarYear, HolidayOverride, OutboxMessage, SupervisionStep
 
 
-@admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
-    """Read-only: audit events are written by the platform and never edited (DOMAIN.md §6)."""
-
-    list_display = ("created_at", "kind", "success", "username", "ip_address", "path")
-    list_filter = ("kind", "success")
-    search_fields = ("username", "path", "object_id")
-    date_hierarchy = "created_at"
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records the platform writes and nobody edits: shown, never added, changed or deleted here."""
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
@@ -26,6 +20,33 @@ class AuditEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(ReadOnlyAdmin):
+    """Read-only: audit events are written by the platform and never edited (DOMAIN.md §6)."""
+
+    list_display = ("created_at", "kind", "success", "username", "ip_address", "path")
+    list_filter = ("kind", "success")
+    search_fields = ("username", "path", "object_id")
+    date_hierarchy = "created_at"
+
+
+@admin.register(OutboxMessage)
+class OutboxMessageAdmin(ReadOnlyAdmin):
+    """Every SMS and e-mail with its delivery status (a failed one is retried by the next sweep)."""
+
+    list_display = ("created_at", "channel", "to", "status", "attempts", "sent_at", "error")
+    list_filter = ("channel", "status")
+    search_fields = ("to",)
+    date_hierarchy = "created_at"
+
+
+@admin.register(SupervisionStep)
+class SupervisionStepAdmin(admin.ModelAdmin):
+    """The supervision ladder (DOMAIN.md §3, configurable): days after the due date, who is told."""
+
+    list_display = ("level", "name", "offset_days", "notify_leadership", "active")
 
 
 @admin.register(CalendarYear)

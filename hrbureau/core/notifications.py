@@ -8,6 +8,7 @@ gateway is visible and ``deliver_outbox`` can be run again.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
@@ -20,6 +21,8 @@ from hrbureau.core import sms
 from hrbureau.core.models import Notification, NotificationRead, OutboxMessage
 
 MAX_ATTEMPTS = 5
+# A waiting message is left to its own task this long before the sweep sends it instead.
+RETRY_AFTER = dt.timedelta(minutes=10)
 
 
 def notify(
@@ -72,12 +75,16 @@ def _enqueue_delivery(ids: list[int]) -> None:
 
 
 def deliver_outbox(*, ids: Iterable[int] | None = None) -> dict[str, int]:
-    """Send waiting messages (those named, or every waiting one); record sent or failed on each."""
+    """Send the named waiting messages (the after-commit task), or — with no ids, from the periodic
+    sweep — retry failed ones and those whose task never ran (waiting for more than RETRY_AFTER); record
+    sent or failed on each."""
     pending = OutboxMessage.objects.filter(status=OutboxMessage.Status.PENDING)
-    failed_before = OutboxMessage.objects.filter(
-        status=OutboxMessage.Status.FAILED, attempts__lt=MAX_ATTEMPTS
-    )
-    queryset = (pending | failed_before) if ids is None else pending.filter(pk__in=list(ids))
+    if ids is not None:
+        queryset = pending.filter(pk__in=list(ids))
+    else:
+        stale = pending.filter(created_at__lt=timezone.now() - RETRY_AFTER)
+        failed = OutboxMessage.objects.filter(status=OutboxMessage.Status.FAILED, attempts__lt=MAX_ATTEMPTS)
+        queryset = stale | failed
     counts = {"sent": 0, "failed": 0}
     for message in queryset.order_by("id"):
         message.attempts += 1

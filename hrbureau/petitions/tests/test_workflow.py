@@ -286,3 +286,50 @@ def test_the_navigation_counts_the_to_do_and_follows_ones_own_action(
         services.workorder_return(actor=street, order=order, reason="不属于本街道")
     page = client.get("/workbench/").content.decode()
     assert 'data-testid="nav-count-todo"' not in page
+
+
+def test_a_refused_transition_leaves_no_attachment_row_and_the_orphan_file_is_purged(
+    world: Any, office: dict[str, Any], settings: Any
+) -> None:
+    import os
+    from io import StringIO
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.core.management import call_command
+
+    from hrbureau.core.attachments import root
+    from hrbureau.core.models import CaseAttachment
+
+    order = make_order(category=office["categories"]["wages"])
+    services.workorder_dispatch(actor=office["staff"], order=order, unit=world.units["street-a"])
+    services.workorder_sign(actor=world.users["street_staff"], order=order)
+
+    def reply_then_fail() -> None:
+        from django.db import transaction
+
+        upload = SimpleUploadedFile("答复.txt", "答复内容".encode())
+        with transaction.atomic():
+            services.workorder_reply(
+                actor=world.users["street_staff"], order=order, reply="答复", attachment=upload
+            )
+            raise RuntimeError("the gateway fell over")
+
+    # Something failing after the file was stored rolls the whole step back.
+    with pytest.raises(RuntimeError):
+        reply_then_fail()
+    assert CaseAttachment.objects.count() == 0
+    assert WorkOrder.objects.get(pk=order.pk).state == "handling"
+    files = [p for p in root().rglob("*") if p.is_file()]
+    assert len(files) == 1
+    kept = make_order(category=office["categories"]["enquiry"])
+    from hrbureau.core.attachments import attachment_add
+
+    attachment_add(case=kept, upload=SimpleUploadedFile("说明.txt", "说明".encode()), actor=None)
+    for path in root().rglob("*"):
+        if path.is_file():
+            os.utime(path, (0, 0))  # both old enough
+    out = StringIO()
+    call_command("purge_orphan_files", stdout=out)
+    assert "removed 1" in out.getvalue()
+    remaining = [p for p in root().rglob("*") if p.is_file()]
+    assert [p.relative_to(root()).as_posix() for p in remaining] == [CaseAttachment.objects.get().stored_name]

@@ -23,6 +23,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, today: str | None, every: int, **options: Any) -> None:
         from hrbureau.core.clocks import sweep_deadlines
+        from hrbureau.core.notifications import deliver_outbox
 
         day = None
         if today:
@@ -34,6 +35,10 @@ class Command(BaseCommand):
             result = sweep_deadlines(today=day)
             steps = ", ".join(f"{name} {count}" for name, count in result.steps.items()) or "no steps"
             self.stdout.write(f"{result.today}: {result.marked_overdue} newly overdue; notices: {steps}")
+            # Messages whose delivery failed (a gateway down) are tried again on every sweep.
+            delivery = deliver_outbox()
+            if any(delivery.values()):
+                self.stdout.write(f"messages: {delivery['sent']} sent, {delivery['failed']} failed")
             self.stdout.flush()
             if every <= 0:
                 return
