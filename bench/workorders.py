@@ -260,8 +260,8 @@ def bench_todo_and_list() -> None:
     raw1 = median_ms(_raw(f"{with_street} ORDER BY received_at DESC, id DESC LIMIT 21", [unit]))
     raw_deep = median_ms(
         _raw(
-            f"{with_street} AND (received_at < %s OR (received_at = %s AND id < %s)) ORDER BY received_at DESC, id DESC LIMIT 21",
-            [unit, anchor[0], anchor[0], anchor[1]],
+            f"{with_street} AND (received_at, id) < (%s, %s) ORDER BY received_at DESC, id DESC LIMIT 21",
+            [unit, anchor[0], anchor[1]],
         )
     )
     cursor = encode_cursor("after", [anchor[0], anchor[1]])

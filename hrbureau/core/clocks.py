@@ -125,7 +125,19 @@ def _recompute(clock: Clock, *, today: dt.date | None = None) -> Clock:
     if moved:
         # A new due date (extension, restart, resume) starts the supervision ladder afresh.
         clock.ladder_level = 0
-    clock.save()
+    clock.save(
+        update_fields=[
+            "started_on",
+            "period_days",
+            "extension_days",
+            "due_on",
+            "paused_since",
+            "stopped_on",
+            "overdue",
+            "ladder_level",
+            "updated_at",
+        ]
+    )
     return clock
 
 
@@ -336,22 +348,26 @@ def sweep_deadlines(*, today: dt.date | None = None, chunk: int = 5000) -> Sweep
     running.filter(overdue=True, due_on__gte=today).update(overdue=False)
     steps = list(SupervisionStep.objects.filter(active=True).order_by("-level"))
     for step in steps:
-        threshold = today - dt.timedelta(days=step.offset_days)
+        reached = running.filter(
+            ladder_level__lt=step.level, due_on__lte=today - dt.timedelta(days=step.offset_days)
+        )
+        # The candidates are read once (one range over the running-clock index); each chunk then
+        # locks its own rows by primary key and checks them again, skipping those another sweep holds,
+        # so two sweeps at once never notify a clock twice and no chunk rescans the whole index.
+        candidates = sorted(reached.order_by().values_list("id", flat=True))
         sent = 0
-        while True:
+        for start in range(0, len(candidates), chunk):
             with transaction.atomic():
                 batch = list(
-                    running.filter(ladder_level__lt=step.level, due_on__lte=threshold)
+                    reached.filter(id__in=candidates[start : start + chunk])
                     .select_for_update(skip_locked=True)
                     .order_by("id")
-                    .values_list("id", flat=True)[:chunk]
+                    .values_list("id", flat=True)
                 )
                 if not batch:
-                    break
+                    continue
                 Clock.objects.filter(id__in=batch).update(ladder_level=step.level)
                 _insert_notices(step, batch)
                 sent += len(batch)
-            if len(batch) < chunk:
-                break
         result.steps[step.name] = sent
     return result

@@ -15,8 +15,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Generic, TypeVar
 
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.fields.tuple_lookups import (
+    Tuple,
+    TupleGreaterThan,
+    TupleLessThan,
+    TupleLookupMixin,
+)
+from django.db.models.lookups import Lookup
 
 T = TypeVar("T", bound=models.Model)
 
@@ -71,8 +79,38 @@ def _field_path(order: str) -> tuple[str, bool]:
     return (order[1:], True) if order.startswith("-") else (order, False)
 
 
-def _seek(ordering: Sequence[str], values: Sequence[Any], *, forward: bool) -> Q:
-    """Rows strictly after ``values`` in ``ordering`` (or strictly before when not ``forward``)."""
+class _RowValueMixin:
+    """Django enables row-value lookups only where it can use them everywhere; SQLite (3.15 and later)
+    has row values, so compare the whole row there too and fall back to the expansion elsewhere."""
+
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
+        if connection.vendor in ("sqlite", "postgresql"):
+            return super(TupleLookupMixin, self).as_sql(compiler, connection)  # type: ignore[misc]
+        return self.get_fallback_sql(compiler, connection)  # type: ignore[attr-defined]
+
+
+class _RowBefore(_RowValueMixin, TupleLessThan):
+    pass
+
+
+class _RowAfter(_RowValueMixin, TupleGreaterThan):
+    pass
+
+
+def _seek(ordering: Sequence[str], values: Sequence[Any], *, forward: bool) -> Q | Lookup:
+    """Rows strictly after ``values`` in ``ordering`` (or strictly before when not ``forward``).
+
+    When every column runs the same way the condition is one row-value comparison,
+    ``(received_at, id) < (%s, %s)``, which SQLite and PostgreSQL both answer as a range on the index
+    (the expanded ``a < x OR (a = x AND b < y)`` makes SQLite walk the index from its start: a page
+    50,000 rows deep cost 250× page 1). Mixed directions need the expansion.
+    """
+    directions = {_field_path(order)[1] for order in ordering}
+    if len(ordering) > 1 and len(directions) == 1:
+        smaller = directions.pop() == forward
+        lookup = _RowBefore if smaller else _RowAfter
+        columns = Tuple(*(F(_field_path(order)[0]) for order in ordering))
+        return lookup(columns, list(values))
     condition = Q()
     for index, order in enumerate(ordering):
         field, descending = _field_path(order)
@@ -113,6 +151,15 @@ def _values(obj: Any, ordering: Sequence[str]) -> list[Any]:
     return values
 
 
+def _fetch(queryset: models.QuerySet[T]) -> list[T]:
+    # A readable cursor can still hold a value of the wrong kind for its column ("abc" for a date); the
+    # database adapter finds out only when the query is compiled.
+    try:
+        return list(queryset)
+    except (ValidationError, ValueError, TypeError) as exc:
+        raise InvalidCursor("cursor does not fit this list") from exc
+
+
 def keyset_page(
     queryset: models.QuerySet[T], *, ordering: Sequence[str], cursor: str | None, per_page: int = 20
 ) -> KeysetPage[T]:
@@ -123,7 +170,7 @@ def keyset_page(
         direction, values = decode_cursor(cursor, len(ordering))
     if direction == "before" and values is not None:
         reversed_ordering = [o[1:] if o.startswith("-") else f"-{o}" for o in ordering]
-        rows = list(
+        rows = _fetch(
             queryset.filter(_seek(ordering, values, forward=False)).order_by(*reversed_ordering)[
                 : per_page + 1
             ]
@@ -138,7 +185,7 @@ def keyset_page(
     page_qs = queryset.order_by(*ordering)
     if values is not None:
         page_qs = page_qs.filter(_seek(ordering, values, forward=True))
-    rows = list(page_qs[: per_page + 1])
+    rows = _fetch(page_qs[: per_page + 1])
     items = rows[:per_page]
     next_cursor = encode_cursor("after", _values(items[-1], ordering)) if len(rows) > per_page else None
     previous_cursor = (

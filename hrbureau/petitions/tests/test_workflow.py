@@ -241,6 +241,19 @@ def test_a_clock_first_seen_late_gets_only_the_highest_step(world: Any, office: 
     assert Notification.objects.filter(case_id=order.pk, recipient_unit=office["unit"]).count() == 1
 
 
+def test_a_sweep_in_small_chunks_notifies_every_late_clock_exactly_once(
+    world: Any, office: dict[str, Any]
+) -> None:
+    orders = [make_order(category=office["categories"]["enquiry"], day=dt.date(2026, 3, 2)) for _ in range(7)]
+    result = sweep_deadlines(today=dt.date(2026, 3, 20), chunk=3)
+    assert result.steps["supervise"] == 7
+    per_order = Notification.objects.filter(
+        case_id__in=[o.pk for o in orders], recipient_unit=office["unit"]
+    ).values_list("case_id", flat=True)
+    assert sorted(per_order) == sorted(o.pk for o in orders)
+    assert sweep_deadlines(today=dt.date(2026, 3, 20), chunk=3).notices == 0
+
+
 def test_petition_extension_once_with_reason_told_to_the_petitioner(
     world: Any, office: dict[str, Any], django_capture_on_commit_callbacks: Any
 ) -> None:
