@@ -142,6 +142,7 @@ INSTALLED_APPS = [
     "hrbureau.enterprises",
     "hrbureau.people",
     "hrbureau.petitions",
+    "hrbureau.arbitration",
     "hrbureau.reports",
 ]
 

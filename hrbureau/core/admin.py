@@ -2,11 +2,21 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin
 from django.http import HttpRequest
+from django.utils.html import format_html_join
+from django.utils.translation import gettext_lazy as _
 
-from hrbureau.core import calendar
-from hrbureau.core.models import AuditEvent, CalendarYear, HolidayOverride, OutboxMessage, SupervisionStep
+from hrbureau.core import calendar, rules
+from hrbureau.core.models import (
+    AuditEvent,
+    CalendarYear,
+    HolidayOverride,
+    OutboxMessage,
+    Rule,
+    SupervisionStep,
+)
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -81,3 +91,31 @@ class HolidayOverrideAdmin(admin.ModelAdmin):
     def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
         super().delete_queryset(request, queryset)
         calendar.clear_cache()
+
+
+class RuleForm(forms.ModelForm):
+    subject = forms.ChoiceField(label=_("applies to"), choices=rules.subject_choices)
+
+    class Meta:
+        model = Rule
+        fields = ("code", "name", "subject", "condition", "description", "valid_from", "valid_to", "source")
+
+
+@admin.register(Rule)
+class RuleAdmin(admin.ModelAdmin):
+    """Rules in the condition language (fast-track triage, honest-employer criteria…). A rule with an
+    unknown field, operator or value is refused with the place of the mistake."""
+
+    form = RuleForm
+    list_display = ("code", "name", "subject", "valid_from", "valid_to", "updated_at")
+    list_filter = ("subject",)
+    search_fields = ("code", "name")
+    readonly_fields = ("fields_available",)
+
+    @admin.display(description=_("fields a rule may use"))
+    def fields_available(self, obj: Rule | None) -> str:
+        if obj is None or not obj.subject:
+            return ""
+        return format_html_join(
+            "", "<div><code>{}</code> — {} ({})</div>", rules.describe_fields(obj.subject)
+        )

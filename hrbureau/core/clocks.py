@@ -32,6 +32,12 @@ from hrbureau.core.models import Clock, ClockEvent, DayKind, Notification, Super
 Kind = ClockEvent.Kind
 
 
+# Clock writes join the caller's transaction without a savepoint of their own (two statements fewer per
+# write): an error in one is a bug that rolls the whole act back anyway.
+def _joins_caller(fn: Any) -> Any:
+    return transaction.atomic(savepoint=False)(fn)
+
+
 @dataclass(frozen=True)
 class ClockState:
     started_on: dt.date
@@ -167,7 +173,7 @@ def _event(clock: Clock, kind: str, on: dt.date, *, days: int = 0, reason: str =
     )
 
 
-@transaction.atomic
+@_joins_caller
 def clock_start(
     *,
     case: Any,
@@ -223,27 +229,32 @@ def _change(
     if clock is None:
         raise ValueError(f"{case} has no clock {name!r}")
     _event(clock, kind, on, days=days, reason=reason, actor=actor)
-    _recompute(clock)
+    if kind == Kind.STOP and clock.stopped_on is None and clock.paused_since is None:
+        # Meeting a running clock changes no date: what derive() would give, without reading the events.
+        clock.stopped_on, clock.overdue = on, False
+        clock.save(update_fields=["stopped_on", "overdue", "updated_at"])
+    else:
+        _recompute(clock)
     refresh_case_due(case)
     return clock
 
 
-@transaction.atomic
+@_joins_caller
 def clock_pause(*, case: Any, name: str, on: dt.date, reason: str = "", actor: Any = None) -> Clock:
     return _change(case, name, Kind.PAUSE, on, reason=reason, actor=actor)
 
 
-@transaction.atomic
+@_joins_caller
 def clock_resume(*, case: Any, name: str, on: dt.date, actor: Any = None) -> Clock:
     return _change(case, name, Kind.RESUME, on, actor=actor)
 
 
-@transaction.atomic
+@_joins_caller
 def clock_restart(*, case: Any, name: str, on: dt.date, reason: str = "", actor: Any = None) -> Clock:
     return _change(case, name, Kind.RESTART, on, reason=reason, actor=actor)
 
 
-@transaction.atomic
+@_joins_caller
 def clock_extend(*, case: Any, name: str, days: int, on: dt.date, reason: str, actor: Any = None) -> Clock:
     """Record an approved extension (the approval itself is a transition of the case's workflow)."""
     if days <= 0:
@@ -251,7 +262,7 @@ def clock_extend(*, case: Any, name: str, days: int, on: dt.date, reason: str, a
     return _change(case, name, Kind.EXTEND, on, days=days, reason=reason, actor=actor)
 
 
-@transaction.atomic
+@_joins_caller
 def clock_stop(*, case: Any, name: str, on: dt.date, actor: Any = None) -> Clock | None:
     """The clock's deadline is met (or no longer applies); a clock never started is left alone."""
     clock = clock_of(case, name)
@@ -334,40 +345,55 @@ def _insert_notices(step: SupervisionStep, ids: list[int]) -> None:
             )
 
 
+def _climb(step: SupervisionStep, ids: list[int], today: dt.date) -> list[int]:
+    """Raise the clocks ``ids`` to ``step`` where they are still below it and running, marking the late
+    ones overdue in the same write; the ids actually raised. The row locks this UPDATE takes make a
+    second sweep at the same moment wait and then find them raised: nothing is sent twice."""
+    table = Clock._meta.db_table
+    marks = ", ".join(["%s"] * len(ids))
+    with connection.cursor() as cursor:
+        # Only fixed SQL fragments are formatted in; every value is a parameter.
+        cursor.execute(
+            f"UPDATE {table} SET ladder_level = %s, overdue = (overdue OR due_on < %s) "  # noqa: S608
+            f"WHERE id IN ({marks}) AND ladder_level < %s "
+            "AND stopped_on IS NULL AND paused_since IS NULL RETURNING id",
+            [step.level, connection.ops.adapt_datefield_value(today), *ids, step.level],
+        )
+        return sorted(row[0] for row in cursor.fetchall())
+
+
 def sweep_deadlines(*, today: dt.date | None = None, chunk: int = 5000) -> SweepResult:
     """Mark overdue clocks and send each running clock the highest supervision step it has reached.
 
-    Set-based: per chunk of clocks one UPDATE and one INSERT … SELECT of their notices; a clock that
-    first comes up already several steps late gets only the highest step, not every step at once.
+    Set-based: each step reads its candidates once, then per chunk one UPDATE … RETURNING raises them
+    (and marks the late ones overdue) and one INSERT … SELECT writes their notices; a clock that first
+    comes up already several steps late gets only the highest step, not every step at once.
     """
     today = today or timezone.localdate()
     result = SweepResult(today=today)
     running = Clock.objects.filter(stopped_on__isnull=True, paused_since__isnull=True)
-    result.marked_overdue = running.filter(overdue=False, due_on__lt=today).update(overdue=True)
-    # A due date moved later (an administrator's calendar change, a replayed day) clears the flag.
-    running.filter(overdue=True, due_on__gte=today).update(overdue=False)
+    late = running.filter(overdue=False, due_on__lt=today)
+    before = late.count()
     steps = list(SupervisionStep.objects.filter(active=True).order_by("-level"))
     for step in steps:
-        reached = running.filter(
-            ladder_level__lt=step.level, due_on__lte=today - dt.timedelta(days=step.offset_days)
+        candidates = sorted(
+            running.filter(
+                ladder_level__lt=step.level, due_on__lte=today - dt.timedelta(days=step.offset_days)
+            )
+            .order_by()
+            .values_list("id", flat=True)
         )
-        # The candidates are read once (one range over the running-clock index); each chunk then
-        # locks its own rows by primary key and checks them again, skipping those another sweep holds,
-        # so two sweeps at once never notify a clock twice and no chunk rescans the whole index.
-        candidates = sorted(reached.order_by().values_list("id", flat=True))
         sent = 0
         for start in range(0, len(candidates), chunk):
             with transaction.atomic():
-                batch = list(
-                    reached.filter(id__in=candidates[start : start + chunk])
-                    .select_for_update(skip_locked=True)
-                    .order_by("id")
-                    .values_list("id", flat=True)
-                )
-                if not batch:
-                    continue
-                Clock.objects.filter(id__in=batch).update(ladder_level=step.level)
-                _insert_notices(step, batch)
-                sent += len(batch)
+                raised = _climb(step, candidates[start : start + chunk], today)
+                if raised:
+                    _insert_notices(step, raised)
+                sent += len(raised)
         result.steps[step.name] = sent
+    # Late clocks no step reached yet (a ladder whose first rung after the due date is days later).
+    late.update(overdue=True)
+    result.marked_overdue = before
+    # A due date moved later (an administrator's calendar change, a replayed day) clears the flag.
+    running.filter(overdue=True, due_on__gte=today).update(overdue=False)
     return result

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from hrbureau.core.choices import AuditKind
+from hrbureau.core.dated import DatedRow
 
 
 class TimeStampedModel(models.Model):
@@ -334,6 +335,29 @@ class DayKind(models.TextChoices):
     WORKING = "working", _("working days")  # the N-th working day after the start
 
 
+class DatedTimeLimit(DatedRow):
+    """A configurable time limit (时限) with the dates it is valid for; each business line keeps its own
+    table with its own keys. The row in force on a case's start date is the one that applies to it."""
+
+    key = models.CharField(_("time limit"), max_length=30)  # a line's model gives the choices
+    days = models.PositiveSmallIntegerField(_("days"))
+    day_kind = models.CharField(_("counted in"), max_length=10, choices=DayKind.choices)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.get_key_display()}: {self.days} {self.get_day_kind_display()}"  # type: ignore[attr-defined]
+
+    def due_from(self, start: Any) -> Any:
+        """The last day of this limit counted from ``start`` (DOMAIN.md §1)."""
+        from hrbureau.core import calendar
+
+        if self.day_kind == DayKind.CALENDAR:
+            return calendar.add_calendar_days(start, self.days)
+        return calendar.add_working_days(start, self.days)
+
+
 class Clock(models.Model):
     """A named deadline of a case (时限): acceptance, handling, reply… Its due date is derived from its
     events (start, pauses, restarts, extensions) and the calendar, never typed in. The supervision
@@ -571,3 +595,54 @@ class CaseAttachment(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class Rule(DatedRow):
+    """A condition in the rules language (``core.rules``) an administrator keeps: the fast-track
+    triage, the honest-employer criteria, a policy's eligibility. Dated like every local setting: the
+    rule in force on a case's date is the one applied to it."""
+
+    code = models.SlugField(_("code"), max_length=60)
+    subject = models.CharField(_("applies to"), max_length=60)
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    condition = models.JSONField(_("condition"))
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("rule")
+        verbose_name_plural = _("rules")
+        ordering = ["code", "-valid_from"]
+        constraints = [models.UniqueConstraint(fields=["code", "valid_from"], name="rule_unique_start")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        from hrbureau.core import rules
+
+        super().clean()
+        try:
+            rules.subject(self.subject)
+        except LookupError:
+            raise ValidationError({"subject": _("Unknown subject.")}) from None
+        try:
+            self.condition = rules.validate(self.subject, self.condition)
+        except ValidationError as exc:
+            raise ValidationError({"condition": exc.messages}) from None
+
+
+class Counter(models.Model):
+    """A named counter for numbers that must run without gaps or repeats (a yearly case number)."""
+
+    key = models.CharField(max_length=60, unique=True)
+    value = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("counter")
+        verbose_name_plural = _("counters")
+
+    def __str__(self) -> str:
+        return f"{self.key} = {self.value}"

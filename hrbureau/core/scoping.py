@@ -81,18 +81,19 @@ def _path_filter(path: str | tuple[str, ...], value: int) -> tuple[Q, bool]:
 _M = TypeVar("_M", bound=models.Model)
 
 
-def scope_queryset(
-    queryset: models.QuerySet[_M], user: Any, *, permission: str | None = None
-) -> models.QuerySet[_M]:
-    model = queryset.model
+_ALL, _NONE = "all", "none"
+
+
+def _scope_target(model: type[models.Model], user: Any, permission: str | None) -> Any:
+    """What ``user`` may see of ``model``: everything, nothing, or (path, value)."""
     if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
-        return queryset.none()
+        return _NONE
     if not user.has_perm(permission or view_permission(model)):
-        return queryset.none()
+        return _NONE
     paths: ScopePaths = getattr(model, "scope_paths", ScopePaths())
     scope: Scope = user.scope
     if scope.kind == DISTRICT or paths.unrestricted:
-        return queryset
+        return _ALL
     path: str | tuple[str, ...] | None
     value: int | None
     if scope.kind == STREET:
@@ -104,12 +105,37 @@ def scope_queryset(
     elif scope.kind == PERSON:
         path, value = paths.person, scope.person_id
     else:
-        return queryset.none()
+        return _NONE
     if path is None or value is None:
+        return _NONE
+    return path, value
+
+
+def scope_queryset(
+    queryset: models.QuerySet[_M], user: Any, *, permission: str | None = None
+) -> models.QuerySet[_M]:
+    target = _scope_target(queryset.model, user, permission)
+    if target == _ALL:
+        return queryset
+    if target == _NONE:
         return queryset.none()
+    path, value = target
+    paths: ScopePaths = getattr(queryset.model, "scope_paths", ScopePaths())
     condition, needs_distinct = _path_filter(path, value)
     scoped = queryset.filter(condition)
     return scoped.distinct() if needs_distinct or paths.distinct else scoped
+
+
+def may_see(user: Any, obj: models.Model) -> bool:
+    """Whether ``user`` may see the saved record ``obj`` — from the record's own columns when its scope
+    path is one of them (no query), else by asking the database through ``scope_queryset``."""
+    target = _scope_target(type(obj), user, None)
+    if target in (_ALL, _NONE):
+        return target == _ALL
+    path, value = target
+    if isinstance(path, str) and "__" not in path:
+        return bool(getattr(obj, path) == value)
+    return scope_queryset(type(obj)._default_manager.filter(pk=obj.pk), user).exists()
 
 
 class ScopedQuerySet(models.QuerySet[_M]):

@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 
 from hrbureau.core.models import Case, CaseEvent
 from hrbureau.core.navigation import forget_counts
+from hrbureau.core.scoping import may_see
 
 SYSTEM = None  # the actor of transitions the platform makes by itself (the deadline sweep)
 
@@ -54,7 +55,9 @@ class Transition:
     name: str
     label: str | Promise
     source: frozenset[str]
-    target: str
+    # None: the case stays in its state (an action recorded on the case: an extension, a suspension,
+    # a served document) — still version-checked and written as an event like any transition.
+    target: str | None
     # A declared permission; None for transitions only the platform itself makes.
     permission: str | None
     guard: Guard | None = None
@@ -105,7 +108,7 @@ class Workflow:
         label: str | Promise,
         *,
         source: Iterable[str],
-        target: str,
+        target: str | None,
         permission: str | None,
         guard: Guard | None = None,
         requires_reason: bool = False,
@@ -114,7 +117,7 @@ class Workflow:
         area: str = "workbench",
     ) -> Transition:
         sources = frozenset(source)
-        unknown = (sources | {target}) - set(self.states.values)
+        unknown = (sources | ({target} if target is not None else set())) - set(self.states.values)
         if unknown:
             raise ValueError(f"{self.label}.{name}: unknown states {sorted(unknown)}")
         if name in self.transitions:
@@ -180,7 +183,7 @@ class Workflow:
         lines = ["stateDiagram-v2", f"    [*] --> {self.initial}"]
         for t in self.transitions.values():
             for source in sorted(t.source):
-                lines.append(f"    {source} --> {t.target}: {t.name}")
+                lines.append(f"    {source} --> {t.target or source}: {t.name}")
         for final in sorted(self.final_states):
             lines.append(f"    {final} --> [*]")
         return "\n".join(lines) + "\n"
@@ -240,7 +243,9 @@ def _check_allowed(case: Any, t: Transition, actor: Any) -> None:
         return
     if actor is None or not actor.has_perm(t.permission):
         raise PermissionDenied(t.permission)
-    if not type(case).objects.for_user(actor).filter(pk=case.pk).exists():
+    # From the case's own columns where its scope path is one (a stale copy is caught by the
+    # version condition of the update), else one query.
+    if not may_see(actor, case):
         raise PermissionDenied("case outside the actor's scope")
 
 
@@ -283,18 +288,19 @@ def transition(
             raise TransitionError(str(refusal))
 
     from_state = case.state
+    target = t.target or from_state
     updates: dict[str, Any] = dict(fields or {})
     with transaction.atomic():
         changed = (
             type(case)
             ._base_manager.filter(pk=case.pk, state=from_state, version=case.version)
-            .update(state=t.target, version=F("version") + 1, updated_at=timezone.now(), **updates)
+            .update(state=target, version=F("version") + 1, updated_at=timezone.now(), **updates)
         )
         if changed != 1:
             raise ChangedMeanwhile(
                 _("This case was changed by someone else meanwhile. Reload it and try again.")
             )
-        case.state = t.target
+        case.state = target
         case.version += 1
         for attname, value in updates.items():
             setattr(case, attname, value)
@@ -303,7 +309,7 @@ def transition(
             case_id=case.pk,
             name=t.name,
             from_state=from_state,
-            to_state=t.target,
+            to_state=target,
             actor=actor,
             actor_name=(actor.get_full_name() if actor is not None else "")[:150],
             reason=reason,

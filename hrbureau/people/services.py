@@ -21,6 +21,7 @@ from hrbureau.core.identifiers import (
     normalize_phone,
     normalize_resident_id,
 )
+from hrbureau.core.models import EditRecord
 from hrbureau.core.scoping import scope_allows
 from hrbureau.people.choices import Education, EmploymentStatus
 from hrbureau.people.models import Person
@@ -102,6 +103,32 @@ def person_create(*, actor: Any, data: Mapping[str, Any], source: str = "form") 
         target=person,
         actor=actor,
         source=source,
+        before={},
+        after=snapshot(person, FIELDS),
+        created=True,
+        mask=MASKS,
+    )
+    return person
+
+
+def person_register_for_case(
+    *, actor: Any, id_number: str, name: str, phone: str = "", reference: str
+) -> Person:
+    """The registry record of a person a case names (an applicant, a party): found by the normalised ID
+    number, or registered from what the case gives. No scope check: the case's own permission governs,
+    and the record is written to the edit history with the case as its reference."""
+    normalized = normalize_resident_id(id_number)
+    existing = Person.objects.filter(id_number=normalized).first()
+    if existing is not None:
+        return existing
+    data = {"id_number": normalized, "name": name, "phone": phone}
+    person = Person(**person_validate(data))
+    person.save()
+    record_edit(
+        target=person,
+        actor=actor,
+        source=EditRecord.Source.SYSTEM,
+        reference=reference[:50],
         before={},
         after=snapshot(person, FIELDS),
         created=True,

@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from hrbureau.core.models import Case, DayKind
+from hrbureau.core.models import Case, DatedTimeLimit
 from hrbureau.core.scoping import ScopedManager, ScopePaths
 from hrbureau.petitions.choices import (
     CategoryKind,
@@ -19,26 +19,18 @@ from hrbureau.petitions.choices import (
 )
 
 
-class TimeLimit(models.Model):
+class TimeLimit(DatedTimeLimit):
     """A configurable time limit (时限) with the dates it is valid for: the 12345 limits by kind, the
     petition limits, the return window (DOMAIN.md §3). A new rule is a new row from a new date; the
     row in force on an order's receipt date is the one that applies to it."""
 
     key = models.CharField(_("time limit"), max_length=30, choices=TimeLimitKey.choices)
-    days = models.PositiveSmallIntegerField(_("days"))
-    day_kind = models.CharField(_("counted in"), max_length=10, choices=DayKind.choices)
-    valid_from = models.DateField(_("valid from"))
-    valid_to = models.DateField(_("valid until"), null=True, blank=True)
-    source = models.CharField(_("source"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("time limit")
         verbose_name_plural = _("time limits")
         ordering = ["key", "-valid_from"]
         constraints = [models.UniqueConstraint(fields=["key", "valid_from"], name="timelimit_unique_start")]
-
-    def __str__(self) -> str:
-        return f"{self.get_key_display()}: {self.days} {self.get_day_kind_display()}"
 
 
 class Category(models.Model):

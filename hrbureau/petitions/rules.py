@@ -6,13 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from hrbureau.accounts.choices import OrgUnitKind
-from hrbureau.core import calendar
-from hrbureau.core.models import DayKind
+from hrbureau.core.dated import in_force
 from hrbureau.petitions.choices import CategoryKind, Track, WorkOrderState
 from hrbureau.petitions.choices import TimeLimitKey as K
 from hrbureau.petitions.models import TimeLimit, WorkOrder
@@ -33,15 +31,7 @@ HOTLINE_LIMIT = {
 
 def limit_in_force(key: str, on: dt.date) -> TimeLimit:
     """The time-limit row for ``key`` valid on ``on`` (the newest that started on or before it)."""
-    row = (
-        TimeLimit.objects.filter(key=key, valid_from__lte=on)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
-        .order_by("-valid_from")
-        .first()
-    )
-    if row is None:
-        raise ImproperlyConfigured(f"no time limit {key!r} in force on {on}; add one in the administration")
-    return row
+    return in_force(TimeLimit.objects.filter(key=key), on, what=f"time limit {key!r}")
 
 
 def first_limit(order: WorkOrder) -> tuple[str, TimeLimit]:
@@ -53,9 +43,7 @@ def first_limit(order: WorkOrder) -> tuple[str, TimeLimit]:
 
 
 def due_date(limit: TimeLimit, start: dt.date) -> dt.date:
-    if limit.day_kind == DayKind.CALENDAR:
-        return calendar.add_calendar_days(start, limit.days)
-    return calendar.add_working_days(start, limit.days)
+    return limit.due_from(start)
 
 
 def review_window_open(order: WorkOrder, *, today: dt.date) -> str | None:

@@ -29,7 +29,7 @@ def render(workflow: Any) -> str:
     for t in workflow.transitions.values():
         needs = ", ".join(n for n, flag in (("reason", t.requires_reason), ("file", t.requires_file)) if flag)
         lines.append(
-            f"| `{t.name}` | {', '.join(sorted(t.source))} | {t.target} | {t.permission or 'platform'} | {needs} |"
+            f"| `{t.name}` | {', '.join(sorted(t.source))} | {t.target or '(stays)'} | {t.permission or 'platform'} | {needs} |"
         )
     return "\n".join(lines) + "\n"
 

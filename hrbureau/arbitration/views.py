@@ -1,0 +1,289 @@
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponseBase
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from hrbureau.accounts.choices import Role
+from hrbureau.accounts.models import User
+from hrbureau.arbitration import selectors, services
+from hrbureau.arbitration.choices import DocumentKind, Procedure, ServiceMethod
+from hrbureau.arbitration.forms import DisputeFilterForm
+from hrbureau.arbitration.models import Dispute, HearingRoom
+from hrbureau.arbitration.workflows import RESTART_REASONS, WORKFLOW
+from hrbureau.core.casepage import case_panel
+from hrbureau.core.exports import xlsx_response
+from hrbureau.core.pagination import keyset_page_or_first
+from hrbureau.core.recent import recent_visit_record
+from hrbureau.core.views import permission_required
+from hrbureau.core.workflow import TransitionError
+
+EXPORT_COLUMNS = [
+    gettext_lazy("Application number"),
+    gettext_lazy("Case number"),
+    gettext_lazy("Filed"),
+    gettext_lazy("Accepted"),
+    gettext_lazy("State"),
+    gettext_lazy("Procedure"),
+    gettext_lazy("Collective"),
+    gettext_lazy("Respondent enterprise"),
+    gettext_lazy("Amount claimed"),
+    gettext_lazy("Amount awarded"),
+    gettext_lazy("Due"),
+    gettext_lazy("Closed"),
+]
+
+
+def _errors(error: Exception) -> str:
+    if isinstance(error, TransitionError):
+        return error.message
+    if isinstance(error, ValidationError):
+        return " ".join(error.messages)
+    return str(error)
+
+
+@permission_required("arbitration.view_dispute")
+def dispute_list(request: HttpRequest) -> HttpResponseBase:
+    form = DisputeFilterForm(request.GET or None)
+    filters = form.filters() if request.GET else selectors.DisputeFilters()
+    disputes = selectors.dispute_list(user=request.user, filters=filters or selectors.DisputeFilters())
+    if filters is None:
+        disputes = disputes.none()
+    disputes = disputes.select_related("enterprise")
+    if request.GET.get("export") == "xlsx" and filters is not None:
+        rows = (
+            (
+                d.number,
+                d.case_no or "",
+                d.filed_on,
+                d.accepted_on,
+                d.get_state_display(),
+                d.get_procedure_display(),
+                _("yes") if d.collective else _("no"),
+                d.enterprise.name if d.enterprise else "",
+                d.total_claimed,
+                d.total_awarded,
+                d.due_on,
+                d.closed_on,
+            )
+            for d in disputes.order_by("-filed_on", "-id").iterator(chunk_size=2000)
+        )
+        return xlsx_response(
+            request=request,
+            filename="disputes",
+            columns=[str(c) for c in EXPORT_COLUMNS],
+            rows=rows,
+            text_columns={0, 1},
+        )
+    # Collective cases are handled first: a filter shows them, and the to-do sorts by due date.
+    page = keyset_page_or_first(
+        disputes, ordering=("-filed_on", "-id"), cursor=request.GET.get("cursor"), per_page=20
+    )
+    context = {
+        "form": form,
+        "page": page,
+        "query_string": request.GET.urlencode(),
+        "today": timezone.localdate(),
+    }
+    return render(request, "arbitration/dispute_list.html", context)
+
+
+def _action_context(dispute: Dispute, user: Any) -> dict[str, Any]:
+    actions = [t for t in WORKFLOW.available(dispute, user, area="workbench") if t.name != "serve"]
+    return {
+        "actions": actions,
+        "can_serve": user.has_perm("arbitration.serve_document"),
+        "arbitrators": User.objects.filter(role=Role.ARBITRATOR, is_active=True).order_by("full_name"),
+        "rooms": HearingRoom.objects.filter(active=True),
+        "procedures": Procedure.choices,
+        "restart_reasons": [(k, str(v)) for k, v in RESTART_REASONS.items()],
+        "documents": DocumentKind.choices,
+        "methods": ServiceMethod.choices,
+    }
+
+
+@permission_required("arbitration.view_dispute")
+def dispute_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
+    dispute = selectors.dispute_detail(user=request.user, pk=pk)
+    recent_visit_record(user=request.user, target=dispute, label=str(dispute), url=request.path)
+    parties = list(dispute.parties.prefetch_related("agents"))
+    context = {
+        "dispute": dispute,
+        "parties": parties,
+        "claims": list(dispute.claims.all()),
+        "services": list(dispute.services.select_related("party")),
+        "hearings": list(dispute.hearings.select_related("room")),
+        "receipts": list(dispute.receipts.all()),
+        "panel_members": list(dispute.panel.all()),
+        "today": timezone.localdate(),
+        **case_panel(case=dispute, user=request.user),
+        **_action_context(dispute, request.user),
+    }
+    return render(request, "arbitration/dispute_detail.html", context)
+
+
+def _day(value: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValidationError({"on": [_("Give a date like 2026-03-01.")]}) from None
+
+
+def _is_id(value: str) -> bool:
+    return value.isdigit() and len(value) < 19
+
+
+def _user(value: str) -> User | None:
+    if _is_id(value):
+        return User.objects.filter(pk=int(value), role=Role.ARBITRATOR).first()
+    return None
+
+
+def _run_action(request: HttpRequest, dispute: Dispute, action: str) -> None:
+    post = request.POST
+    actor = request.user
+    reason = post.get("reason", "")
+    on = _day(post.get("on", ""))
+    lines = [line for line in post.get("items", "").splitlines() if line.strip()]
+    if action == "request_supplement":
+        services.dispute_request_supplement(actor=actor, dispute=dispute, items=lines, on=on)
+    elif action == "supplement_complete":
+        services.dispute_supplement_complete(actor=actor, dispute=dispute, documents=lines, on=on)
+    elif action == "accept":
+        services.dispute_accept(actor=actor, dispute=dispute, on=on)
+    elif action == "refuse":
+        services.dispute_refuse(actor=actor, dispute=dispute, reason=reason, on=on)
+    elif action == "confirm_procedure":
+        services.dispute_confirm_procedure(
+            actor=actor, dispute=dispute, procedure=post.get("procedure", ""), reason=reason, on=on
+        )
+    elif action == "form_tribunal":
+        arbitrator = _user(post.get("arbitrator", ""))
+        if arbitrator is None:
+            raise ValidationError({"arbitrator": [_("Choose the presiding (or sole) arbitrator.")]})
+        panel = [u for u in (_user(v) for v in post.getlist("panel")) if u is not None]
+        services.dispute_form_tribunal(
+            actor=actor, dispute=dispute, arbitrator=arbitrator, panel=panel, on=on
+        )
+    elif action == "schedule_hearing":
+        room_id = post.get("room", "")
+        room = HearingRoom.objects.filter(pk=int(room_id), active=True).first() if _is_id(room_id) else None
+        if room is None:
+            raise ValidationError({"room": [_("Choose a hearing room.")]})
+        try:
+            starts = timezone.make_aware(dt.datetime.fromisoformat(post.get("starts_at", "")))
+            minutes = int(post.get("minutes", "120"))
+        except ValueError:
+            raise ValidationError({"starts_at": [_("Give the hearing's day and time.")]}) from None
+        services.hearing_book(
+            actor=actor,
+            dispute=dispute,
+            room=room,
+            starts_at=starts,
+            ends_at=starts + dt.timedelta(minutes=minutes),
+        )
+    elif action == "hold_hearing":
+        services.dispute_hold_hearing(
+            actor=actor, dispute=dispute, respondent_absent=post.get("respondent_absent") == "on", on=on
+        )
+    elif action == "mediate":
+        services.dispute_mediate(actor=actor, dispute=dispute, on=on)
+    elif action == "award":
+        awarded = {}
+        for claim in dispute.claims.all():
+            value = post.get(f"claim-{claim.pk}", "").strip()
+            awarded[claim.pk] = value or None
+        result = services.dispute_award(actor=actor, dispute=dispute, awarded=awarded, on=on)
+        messages.info(
+            request,
+            _(
+                "Final items: %(final)d, non-final items: %(non_final)d (threshold %(threshold)s yuan per item)."
+            )
+            % {"final": len(result.final), "non_final": len(result.non_final), "threshold": result.threshold},
+        )
+    elif action == "withdraw":
+        services.dispute_withdraw(actor=actor, dispute=dispute, reason=reason, on=on)
+    elif action == "suspend":
+        services.dispute_suspend(actor=actor, dispute=dispute, reason=reason, on=on)
+    elif action == "resume":
+        services.dispute_resume(actor=actor, dispute=dispute, on=on)
+    elif action == "extend":
+        days = post.get("days", "")
+        if not days.isdigit() or len(days) > 3:
+            raise ValidationError({"days": [_("Give the extension in days.")]})
+        services.dispute_extend(actor=actor, dispute=dispute, days=int(days), reason=reason, on=on)
+    elif action == "amend":
+        services.dispute_amend(actor=actor, dispute=dispute, kind=post.get("kind", ""), reason=reason, on=on)
+    elif action == "serve":
+        party_id = post.get("party", "")
+        party = dispute.parties.filter(pk=int(party_id)).first() if _is_id(party_id) else None
+        if party is None:
+            raise ValidationError({"party": [_("Choose the party to serve.")]})
+        signed = _day(post.get("signed_on", ""))
+        services.service_record(
+            actor=actor,
+            dispute=dispute,
+            party=party,
+            document=post.get("document", ""),
+            method=post.get("method", ""),
+            on=on,
+            signed_on=signed,
+            attachment=request.FILES.get("file"),
+            note=post.get("note", ""),
+        )
+    else:
+        raise Http404
+
+
+@require_POST
+@permission_required("arbitration.view_dispute")
+def dispute_act(request: HttpRequest, pk: int, action: str) -> HttpResponseBase:
+    dispute = selectors.dispute_detail(user=request.user, pk=pk)
+    try:
+        _run_action(request, dispute, action)
+    except (TransitionError, ValidationError) as error:
+        messages.error(request, _errors(error))
+    else:
+        dispute.refresh_from_db()
+        messages.success(
+            request, _("Done: the case is now “%(state)s”.") % {"state": dispute.get_state_display()}
+        )
+    return redirect(reverse("arbitration:detail", args=[pk]))
+
+
+@require_POST
+@permission_required("arbitration.serve_document")
+def service_confirm(request: HttpRequest, pk: int, service_pk: int) -> HttpResponseBase:
+    dispute = selectors.dispute_detail(user=request.user, pk=pk)
+    service = dispute.services.filter(pk=service_pk).first()
+    if service is None:
+        raise Http404
+    try:
+        services.service_confirm(actor=request.user, service=service, on=_day(request.POST.get("on", "")))
+    except ValidationError as error:
+        messages.error(request, _errors(error))
+    return redirect(reverse("arbitration:detail", args=[pk]))
+
+
+@permission_required("arbitration.view_dispute")
+def proof_of_service(request: HttpRequest, pk: int, service_pk: int) -> HttpResponseBase:
+    dispute = selectors.dispute_detail(user=request.user, pk=pk)
+    service = dispute.services.select_related("party").filter(pk=service_pk).first()
+    if service is None:
+        raise Http404
+    return render(
+        request,
+        "arbitration/proof_of_service.html",
+        {"dispute": dispute, "proof": services.proof_of_service(service)},
+    )

@@ -1,0 +1,377 @@
+"""The rules mechanism (DESIGN.md mechanism 4): one small condition language for policy eligibility,
+fast-track triage and the honest-employer criteria, evaluated on one object in Python *and* on a whole
+table as one database query, with the same answer.
+
+A condition is JSON an administrator can read and edit:
+
+    {"all": [
+        {"any": [{"field": "total_claimed", "op": "lte", "value": "30240"},
+                 {"field": "migrant_wages", "op": "eq", "value": true}]},
+        {"field": "public_interest", "op": "eq", "value": false}
+    ]}
+
+``all`` and ``any`` hold a list of conditions; a leaf names a *field* of the rule's subject, an
+operator and a value. A subject (``RuleSubject``) declares the fields rules may use — each with its
+label, kind and the database path it reads — so a rule can only speak about what is declared, and a
+rule with an unknown field, operator or value is refused with a translated message.
+
+Missing values (NULL) never satisfy a leaf, whatever the operator (``ne`` and ``not_in`` included);
+``isnull`` asks about them. There is no ``not``: under SQL's three-valued logic a negated NULL is still
+unknown, and the two evaluations would part ways. With these rules a row matches the query exactly when
+Python says the object matches (the property tests check it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+NUMBER, TEXT, BOOL, DATE = "number", "text", "bool", "date"
+
+OPERATORS: dict[str, Promise] = {
+    "eq": gettext_lazy("is"),
+    "ne": gettext_lazy("is not"),
+    "lt": gettext_lazy("is less than"),
+    "lte": gettext_lazy("is at most"),
+    "gt": gettext_lazy("is more than"),
+    "gte": gettext_lazy("is at least"),
+    "in": gettext_lazy("is one of"),
+    "not_in": gettext_lazy("is none of"),
+    "isnull": gettext_lazy("is missing"),
+}
+_ORDERED = {"lt", "lte", "gt", "gte"}
+_BY_KIND = {
+    NUMBER: {"eq", "ne", "lt", "lte", "gt", "gte", "in", "not_in", "isnull"},
+    DATE: {"eq", "ne", "lt", "lte", "gt", "gte", "isnull"},
+    TEXT: {"eq", "ne", "in", "not_in", "isnull"},
+    BOOL: {"eq", "isnull"},
+}
+
+
+@dataclass(frozen=True)
+class RuleField:
+    label: str | Promise
+    kind: str
+    # The ORM path the query reads (a column, a related column, or an annotation the subject adds).
+    path: str
+    # The Python side: how to read the value from an object (default: follow ``path`` attribute by
+    # attribute, as the object was loaded through the subject's queryset).
+    getter: Callable[[Any], Any] | None = None
+    choices: tuple[tuple[str, str | Promise], ...] = ()
+
+    def value_of(self, obj: Any) -> Any:
+        if self.getter is not None:
+            return self.getter(obj)
+        value = obj
+        for part in self.path.split("__"):
+            if value is None:
+                return None
+            value = getattr(value, part)
+        return value
+
+
+@dataclass
+class RuleSubject:
+    """What rules of one kind speak about: e.g. ``arbitration.dispute`` for the fast-track triage."""
+
+    key: str
+    label: str | Promise
+    model: type[models.Model]
+    fields: dict[str, RuleField]
+    # Adds the annotations the fields' paths name (the Python side reads the same annotations).
+    annotate: Callable[[models.QuerySet[Any]], models.QuerySet[Any]] | None = None
+
+    def queryset(self, queryset: models.QuerySet[Any] | None = None) -> models.QuerySet[Any]:
+        qs = queryset if queryset is not None else self.model._default_manager.all()
+        return self.annotate(qs) if self.annotate is not None else qs
+
+
+_SUBJECTS: dict[str, RuleSubject] = {}
+
+
+def register_subject(subject: RuleSubject) -> RuleSubject:
+    _SUBJECTS[subject.key] = subject
+    return subject
+
+
+def subject(key: str) -> RuleSubject:
+    try:
+        return _SUBJECTS[key]
+    except KeyError:
+        raise LookupError(f"no rule subject {key!r}") from None
+
+
+def subject_choices() -> list[tuple[str, str]]:
+    return sorted((key, str(s.label)) for key, s in _SUBJECTS.items())
+
+
+# --- validation -------------------------------------------------------------------------------------
+
+
+def _coerce(rule_field: RuleField, value: Any, where: str) -> Any:
+    """The value as the field's kind, or a translated ValidationError."""
+    if rule_field.kind == NUMBER:
+        if isinstance(value, bool):
+            raise ValidationError(_("%(where)s: a number is needed.") % {"where": where})
+        try:
+            number = Decimal(str(value).strip())
+        except (InvalidOperation, ValueError):
+            raise ValidationError(_("%(where)s: a number is needed.") % {"where": where}) from None
+        if not number.is_finite():
+            raise ValidationError(_("%(where)s: a number is needed.") % {"where": where})
+        return number
+    if rule_field.kind == DATE:
+        try:
+            return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+        except ValueError:
+            raise ValidationError(
+                _("%(where)s: a date like 2026-03-01 is needed.") % {"where": where}
+            ) from None
+    if rule_field.kind == BOOL:
+        if not isinstance(value, bool):
+            raise ValidationError(_("%(where)s: true or false is needed.") % {"where": where})
+        return value
+    if not isinstance(value, str):
+        raise ValidationError(_("%(where)s: text is needed.") % {"where": where})
+    if rule_field.choices and value not in {c for c, _label in rule_field.choices}:
+        raise ValidationError(
+            _("%(where)s: %(value)s is not one of the field's values.") % {"where": where, "value": value}
+        )
+    return value
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_json_value(v) for v in value]
+    return value
+
+
+def validate(subject_key: str, condition: Any) -> dict[str, Any]:
+    """The condition checked against the subject's fields and normalised (numbers as strings, dates
+    ISO); a ValidationError that names the place of every mistake otherwise."""
+    rule_subject = subject(subject_key)
+    return _validate(rule_subject, condition, "condition")
+
+
+def _validate(rule_subject: RuleSubject, condition: Any, where: str) -> dict[str, Any]:
+    if not isinstance(condition, dict):
+        raise ValidationError(_("%(where)s: a condition must be an object.") % {"where": where})
+    groups = [k for k in ("all", "any") if k in condition]
+    if groups:
+        if len(condition) != 1:
+            raise ValidationError(
+                _("%(where)s: a group holds only “all” or “any” and its list.") % {"where": where}
+            )
+        key = groups[0]
+        items = condition[key]
+        if not isinstance(items, list):
+            raise ValidationError(_("%(where)s: “%(key)s” needs a list.") % {"where": where, "key": key})
+        return {key: [_validate(rule_subject, c, f"{where}.{key}[{i}]") for i, c in enumerate(items)]}
+    unknown_keys = set(condition) - {"field", "op", "value"}
+    if unknown_keys or "field" not in condition or "op" not in condition:
+        raise ValidationError(
+            _("%(where)s: a condition is a group (“all”/“any”) or a field, an operator and a value.")
+            % {"where": where}
+        )
+    name, op = condition["field"], condition["op"]
+    rule_field = rule_subject.fields.get(name) if isinstance(name, str) else None
+    if rule_field is None:
+        raise ValidationError(
+            _("%(where)s: unknown field %(field)s; the fields are: %(fields)s.")
+            % {"where": where, "field": name, "fields": ", ".join(sorted(rule_subject.fields))}
+        )
+    if op not in _BY_KIND[rule_field.kind]:
+        raise ValidationError(
+            _("%(where)s: the operator %(op)s cannot be used with %(field)s.")
+            % {"where": where, "op": op, "field": name}
+        )
+    value = condition.get("value")
+    if op == "isnull":
+        if not isinstance(value, bool):
+            raise ValidationError(_("%(where)s: true or false is needed.") % {"where": where})
+        coerced: Any = value
+    elif op in ("in", "not_in"):
+        if not isinstance(value, list) or not value:
+            raise ValidationError(_("%(where)s: a non-empty list is needed.") % {"where": where})
+        coerced = [_coerce(rule_field, v, where) for v in value]
+    else:
+        coerced = _coerce(rule_field, value, where)
+    return {"field": name, "op": op, "value": _json_value(coerced)}
+
+
+# --- evaluation -------------------------------------------------------------------------------------
+
+
+def _typed(rule_field: RuleField, value: Any) -> Any:
+    if rule_field.kind == NUMBER:
+        return [Decimal(v) for v in value] if isinstance(value, list) else Decimal(value)
+    if rule_field.kind == DATE:
+        return dt.date.fromisoformat(value)
+    return value
+
+
+def _compare(op: str, actual: Any, expected: Any) -> bool:
+    if op == "isnull":
+        return (actual is None) == expected
+    if actual is None:
+        return False
+    if isinstance(actual, float):
+        actual = Decimal(str(actual))
+    if op == "eq":
+        return bool(actual == expected)
+    if op == "ne":
+        return bool(actual != expected)
+    if op == "in":
+        return actual in expected
+    if op == "not_in":
+        return actual not in expected
+    if op == "lt":
+        return bool(actual < expected)
+    if op == "lte":
+        return bool(actual <= expected)
+    if op == "gt":
+        return bool(actual > expected)
+    return bool(actual >= expected)
+
+
+def evaluate(subject_key: str, condition: dict[str, Any], obj: Any) -> bool:
+    """Whether ``obj`` (loaded through the subject's queryset) meets the validated ``condition``."""
+    return _evaluate(subject(subject_key), condition, obj)
+
+
+def _evaluate(rule_subject: RuleSubject, condition: dict[str, Any], obj: Any) -> bool:
+    if "all" in condition:
+        return all(_evaluate(rule_subject, c, obj) for c in condition["all"])
+    if "any" in condition:
+        return any(_evaluate(rule_subject, c, obj) for c in condition["any"])
+    rule_field = rule_subject.fields[condition["field"]]
+    op = condition["op"]
+    expected = condition["value"] if op == "isnull" else _typed(rule_field, condition["value"])
+    return _compare(op, rule_field.value_of(obj), expected)
+
+
+def to_q(subject_key: str, condition: dict[str, Any]) -> Q:
+    """The validated ``condition`` as one filter over the subject's queryset."""
+    return _to_q(subject(subject_key), condition)
+
+
+_NOTHING = Q(pk__in=[])
+_EVERYTHING = Q(pk__isnull=False)
+
+
+def _to_q(rule_subject: RuleSubject, condition: dict[str, Any]) -> Q:
+    if "all" in condition:
+        # An empty group holds; spelt out, since an empty Q() vanishes when OR-ed with another.
+        q = _EVERYTHING
+        for c in condition["all"]:
+            q &= _to_q(rule_subject, c)
+        return q
+    if "any" in condition:
+        parts = [_to_q(rule_subject, c) for c in condition["any"]]
+        if not parts:
+            return _NOTHING
+        q = parts[0]
+        for part in parts[1:]:
+            q |= part
+        return q
+    rule_field = rule_subject.fields[condition["field"]]
+    op, path = condition["op"], rule_field.path
+    if op == "isnull":
+        return Q(**{f"{path}__isnull": condition["value"]})
+    expected = _typed(rule_field, condition["value"])
+    present = Q(**{f"{path}__isnull": False})
+    if op == "eq":
+        return present & Q(**{path: expected})
+    if op == "ne":
+        return present & ~Q(**{path: expected})
+    if op == "in":
+        return present & Q(**{f"{path}__in": expected})
+    if op == "not_in":
+        return present & ~Q(**{f"{path}__in": expected})
+    return present & Q(**{f"{path}__{op}": expected})
+
+
+def matching(
+    subject_key: str, condition: dict[str, Any], queryset: models.QuerySet[Any] | None = None
+) -> models.QuerySet[Any]:
+    """Every object of the subject (or of ``queryset``) that meets ``condition``: one query."""
+    rule_subject = subject(subject_key)
+    return rule_subject.queryset(queryset).filter(_to_q(rule_subject, condition))
+
+
+# --- explanation ------------------------------------------------------------------------------------
+
+
+@dataclass
+class Reason:
+    """One line of why a rule did or did not hold, for the person who confirms the proposal."""
+
+    text: str
+    met: bool
+    children: list[Reason] = field(default_factory=list)
+
+
+def _display(rule_field: RuleField, value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(_display(rule_field, v) for v in value)
+    if rule_field.kind == BOOL:
+        return _("yes") if value else _("no")
+    labels = {c: str(label) for c, label in rule_field.choices}
+    return labels.get(value, str(value))
+
+
+def explain(subject_key: str, condition: dict[str, Any], obj: Any) -> Reason:
+    """The condition as a tree of readable lines, each marked met or not for ``obj``."""
+    return _explain(subject(subject_key), condition, obj)
+
+
+def _explain(rule_subject: RuleSubject, condition: dict[str, Any], obj: Any) -> Reason:
+    if "all" in condition or "any" in condition:
+        key = "all" if "all" in condition else "any"
+        children = [_explain(rule_subject, c, obj) for c in condition[key]]
+        met = all(c.met for c in children) if key == "all" else any(c.met for c in children)
+        text = _("All of these hold") if key == "all" else _("At least one of these holds")
+        return Reason(str(text), met, children)
+    rule_field = rule_subject.fields[condition["field"]]
+    op = condition["op"]
+    actual = rule_field.value_of(obj)
+    if op == "isnull":
+        text = (_("%(field)s is missing") if condition["value"] else _("%(field)s is given")) % {
+            "field": rule_field.label
+        }
+    else:
+        text = _("%(field)s %(op)s %(value)s (here: %(actual)s)") % {
+            "field": rule_field.label,
+            "op": OPERATORS[op],
+            "value": _display(rule_field, condition["value"]),
+            "actual": "—" if actual is None else _display(rule_field, actual),
+        }
+    return Reason(str(text), _evaluate(rule_subject, condition, obj))
+
+
+def describe_fields(subject_key: str) -> Iterable[tuple[str, str, str]]:
+    """(name, label, kind) of every field a rule of the subject may use, for the administration page."""
+    for name, rule_field in sorted(subject(subject_key).fields.items()):
+        yield name, str(rule_field.label), rule_field.kind
+
+
+def rule_in_force(code: str, on: dt.date) -> Any:
+    """The ``core.Rule`` row ``code`` in force on ``on`` (a configuration error when none is)."""
+    from hrbureau.core.dated import in_force
+    from hrbureau.core.models import Rule
+
+    return in_force(Rule.objects.filter(code=code), on, what=f"rule {code!r}")
