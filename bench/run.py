@@ -269,6 +269,8 @@ def fill(enterprises: int, people: int) -> None:
         "0",
         "--work-orders",
         "0",
+        "--disputes",
+        "0",
         "--quiet-logins",
         stdout=StringIO(),
     )

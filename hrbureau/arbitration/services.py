@@ -861,7 +861,7 @@ def proof_of_service(service: Service) -> dict[str, Any]:
 # --- mediation and award -------------------------------------------------------------------------------
 
 
-def _signers(dispute: Dispute) -> list[Party]:
+def mediation_signers(dispute: Dispute) -> list[Party]:
     """Who must sign for a mediation statement: every respondent, and every applicant (or, in a
     collective case with representatives, the representatives)."""
     parties = list(dispute.parties.all())
@@ -876,7 +876,7 @@ def dispute_mediate(*, actor: Any, dispute: Dispute, on: dt.date | None = None) 
     """Close by mediation: the statement takes effect once both sides have signed for it."""
     unsigned = [
         p.name
-        for p in _signers(dispute)
+        for p in mediation_signers(dispute)
         if not p.services.filter(document=DocumentKind.MEDIATION_STATEMENT, signed_at__isnull=False).exists()
     ]
     if unsigned:

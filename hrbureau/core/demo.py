@@ -19,6 +19,7 @@ STEPS = [
     "hrbureau.people.demo.seed",
     "hrbureau.accounts.demo.seed_users",
     "hrbureau.petitions.demo.seed",
+    "hrbureau.arbitration.demo.seed",
 ]
 
 DEMO_PASSWORD = "Demo@2026"  # noqa: S105 (printed on purpose: demo accounts only, refused in production)
@@ -31,6 +32,7 @@ class DemoContext:
     enterprises: int = 5000
     people: int = 20000
     work_orders: int = 2000
+    disputes: int = 2000
     created: dict[str, int] = field(default_factory=dict)
     logins: list[tuple[str, str, str]] = field(default_factory=list)
 

@@ -30,7 +30,7 @@ def _counts() -> tuple[int, int, int, int]:
 
 def test_seed_demo_loads_one_login_per_role_and_a_second_run_changes_nothing(db: Any) -> None:
     out = StringIO()
-    call_command("seed_demo", "--enterprises", "60", "--people", "80", stdout=out)
+    call_command("seed_demo", "--enterprises", "60", "--people", "80", "--disputes", "20", stdout=out)
     first = _counts()
     assert first[2] == 60
     assert first[3] == 80
@@ -43,7 +43,7 @@ def test_seed_demo_loads_one_login_per_role_and_a_second_run_changes_nothing(db:
     assert User.objects.get(role=Role.INDIVIDUAL).person is not None
     snapshot = list(Enterprise.objects.order_by("id").values_list("uscc", "name", "street_id"))
     again = StringIO()
-    call_command("seed_demo", "--enterprises", "60", "--people", "80", stdout=again)
+    call_command("seed_demo", "--enterprises", "60", "--people", "80", "--disputes", "20", stdout=again)
     assert _counts() == first
     assert list(Enterprise.objects.order_by("id").values_list("uscc", "name", "street_id")) == snapshot
     assert "nothing (already loaded)" in again.getvalue()
@@ -52,7 +52,17 @@ def test_seed_demo_loads_one_login_per_role_and_a_second_run_changes_nothing(db:
 def test_demo_identifiers_are_valid(db: Any) -> None:
     from hrbureau.core.identifiers import is_valid_resident_id, is_valid_uscc
 
-    call_command("seed_demo", "--enterprises", "40", "--people", "40", "--quiet-logins", stdout=StringIO())
+    call_command(
+        "seed_demo",
+        "--enterprises",
+        "40",
+        "--people",
+        "40",
+        "--disputes",
+        "10",
+        "--quiet-logins",
+        stdout=StringIO(),
+    )
     assert all(is_valid_uscc(u) for u in Enterprise.objects.values_list("uscc", flat=True))
     assert all(is_valid_resident_id(i) for i in Person.objects.values_list("id_number", flat=True))
 

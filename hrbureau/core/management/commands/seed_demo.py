@@ -11,12 +11,13 @@ from hrbureau.core.demo import DEMO_PASSWORD, STEPS, DemoContext
 
 
 class Command(BaseCommand):
-    help = "Load the fictional demo district: organisation, one login per role, enterprises, people, work orders. Idempotent."
+    help = "Load the fictional demo district: organisation, one login per role, enterprises, people, work orders, disputes. Idempotent."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--enterprises", type=int, default=5000)
         parser.add_argument("--people", type=int, default=20000)
         parser.add_argument("--work-orders", type=int, default=2000)
+        parser.add_argument("--disputes", type=int, default=2000)
         parser.add_argument("--seed", type=int, default=2026)
         parser.add_argument("--quiet-logins", action="store_true", help="do not print the demo logins")
 
@@ -31,6 +32,7 @@ class Command(BaseCommand):
             enterprises=options["enterprises"],
             people=options["people"],
             work_orders=options["work_orders"],
+            disputes=options["disputes"],
         )
         for path in STEPS:
             with transaction.atomic():
