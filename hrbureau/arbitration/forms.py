@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from hrbureau.arbitration.choices import DisputeState, Procedure
+from hrbureau.arbitration.choices import ClaimKind, DisputeState, Procedure
 from hrbureau.arbitration.selectors import DisputeFilters
 from hrbureau.core.forms import StyledFormMixin
 
@@ -42,3 +44,66 @@ class DisputeFilterForm(StyledFormMixin, forms.Form):
 class QueryForm(StyledFormMixin, forms.Form):
     number = forms.CharField(label=_("Application or case number"), max_length=60)
     identifier = forms.CharField(label=_("ID number or USCC of a party"), max_length=30)
+
+
+CLAIM_ROWS = 3
+
+
+class PortalFileForm(StyledFormMixin, forms.Form):
+    """An application filed online (网上立案) by a worker — or an employer — who is one of the applicants."""
+
+    respondent_kind = forms.ChoiceField(
+        label=_("The other side is"),
+        choices=[("enterprise", _("an enterprise (employer)")), ("person", _("a person"))],
+    )
+    respondent_name = forms.CharField(label=_("Name of the other side"), max_length=200)
+    respondent_identifier = forms.CharField(label=_("Its USCC, or the person's ID number"), max_length=30)
+    respondent_phone = forms.CharField(label=_("Its phone (if known)"), max_length=20, required=False)
+    respondent_address = forms.CharField(label=_("Its address"), max_length=300, required=False)
+    facts = forms.CharField(
+        label=_("Facts and reasons"), widget=forms.Textarea(attrs={"rows": 6}), max_length=10000
+    )
+    infringement_known_on = forms.DateField(
+        label=_("When did you learn your rights were infringed?"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    employment_ended_on = forms.DateField(
+        label=_("When did the employment end (if it has)?"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    documents = forms.CharField(
+        label=_("Materials you hand in, one per line"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        initial="仲裁申请书\n身份证复印件",
+        max_length=2000,
+    )
+    phone = forms.CharField(label=_("Your mobile phone"), max_length=20)
+    e_service = forms.BooleanField(
+        label=_("I agree to receive documents electronically in my account (with an SMS notice)"),
+        required=False,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for i in range(1, CLAIM_ROWS + 1):
+            required = i == 1
+            self.fields[f"claim_kind_{i}"] = forms.ChoiceField(
+                label=_("Claim %(n)d") % {"n": i},
+                choices=([] if required else [("", "—")]) + list(ClaimKind.choices),
+                required=required,
+            )
+            self.fields[f"claim_text_{i}"] = forms.CharField(
+                label=_("What you ask for"), max_length=500, required=required
+            )
+            self.fields[f"claim_amount_{i}"] = forms.CharField(
+                label=_("Amount (yuan)"), max_length=20, required=False
+            )
+        self.apply_styles()
+
+    def claim_rows(self) -> list[tuple[Any, Any, Any]]:
+        return [
+            (self[f"claim_kind_{i}"], self[f"claim_text_{i}"], self[f"claim_amount_{i}"])
+            for i in range(1, CLAIM_ROWS + 1)
+        ]

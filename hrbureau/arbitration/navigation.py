@@ -7,3 +7,14 @@ register(
         "disputes", _("Labour disputes"), "arbitration:list", "scale", "arbitration.view_dispute", order=35
     )
 )
+register(
+    NavItem(
+        "portal_disputes",
+        _("My disputes"),
+        "arbitration:portal_list",
+        "scale",
+        "arbitration.view_dispute",
+        order=12,
+        area="portal",
+    )
+)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hrbureau.arbitration import views
+from hrbureau.arbitration import portal, views
 
 app_name = "arbitration"
 
@@ -10,4 +10,10 @@ urlpatterns = [
     path("<int:pk>/act/<slug:action>/", views.dispute_act, name="act"),
     path("<int:pk>/services/<int:service_pk>/confirm/", views.service_confirm, name="service_confirm"),
     path("<int:pk>/services/<int:service_pk>/proof/", views.proof_of_service, name="proof"),
+    path("mine/", portal.portal_list, name="portal_list"),
+    path("mine/new/", portal.portal_file, name="portal_file"),
+    path("mine/<int:pk>/", portal.portal_detail, name="portal_detail"),
+    path("mine/<int:pk>/documents/<int:service_pk>/", portal.portal_document, name="portal_document"),
+    path("mine/<int:pk>/documents/<int:service_pk>/sign/", portal.portal_sign, name="portal_sign"),
+    path("query/", portal.query, name="query"),
 ]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from hrbureau.core import calendar
 from hrbureau.core import clocks as clocks_module
@@ -45,13 +46,15 @@ def case_panel(*, case: Any, user: Any, area: str = "workbench", internal: bool 
         title = labels.get(event.name, event.name)
         if event.name == "create":
             title = str(states(event.to_state).label)
+        if event.name != "create" and event.from_state != event.to_state:
+            title = f"{title} → {states(event.to_state).label}"
+        on = (event.data or {}).get("on")
+        if on and on != timezone.localtime(event.created_at).date().isoformat():
+            # An act recorded on a later day than it happened (a clerk entering yesterday's acceptance).
+            title = _("%(title)s (on %(day)s)") % {"title": title, "day": on}
         rows.append(
             TimelineRow(
-                at=event.created_at,
-                kind="event",
-                title=f"{title} → {states(event.to_state).label}" if event.name != "create" else title,
-                actor=event.actor_name,
-                text=event.reason,
+                at=event.created_at, kind="event", title=title, actor=event.actor_name, text=event.reason
             )
         )
         for attachment in by_event.get(event.pk, []):

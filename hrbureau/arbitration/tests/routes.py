@@ -1,13 +1,14 @@
 """Dispute routes for the permission matrix: dispute A (worker A1 against enterprise A1) and dispute B
 (worker B2 against enterprise B2). Only the arbitration institute, arbitrators and leadership open the
-workbench pages; the parties' portal comes with the portal pages."""
+workbench pages; in the portal, the worker (individual) and the enterprise of dispute A see A and only
+the documents served on themselves; anyone may query a case by its number and a party's identifier."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from hrbureau.accounts.choices import Role
-from hrbureau.tests.matrix import Route
+from hrbureau.tests.matrix import ALL_ROLES, ANONYMOUS, PORTAL, Route
 
 INSTITUTE_VIEW = {Role.ARBITRATOR, Role.ARBITRATION_CLERK, Role.LEADER}
 
@@ -47,6 +48,20 @@ def _list(world: Any) -> str:
     return "/arbitration/"
 
 
+def _portal_list(world: Any) -> str:
+    _disputes(world)
+    return "/arbitration/mine/"
+
+
+def _portal_rows(world: Any) -> dict[str, Any]:
+    d = _disputes(world)
+    return {d["dispute_a"].case_no: PORTAL, d["dispute_b"].number: set()}
+
+
+def _service(world: Any) -> str:
+    return f"/arbitration/mine/{_a(world)}/documents/{_disputes(world)['service_a'].pk}/"
+
+
 def _rows(world: Any) -> dict[str, Any]:
     d = _disputes(world)
     return {d["dispute_a"].case_no: INSTITUTE_VIEW, d["dispute_b"].number: INSTITUTE_VIEW}
@@ -78,4 +93,18 @@ ROUTES = [
         lambda w: f"/arbitration/{_a(w)}/services/{_disputes(w)['service_a'].pk}/proof/",
         allowed=INSTITUTE_VIEW,
     ),
+    Route("arbitration:portal_list", _portal_list, allowed=PORTAL, rows=_portal_rows),
+    Route("arbitration:portal_file", "/arbitration/mine/new/", allowed=PORTAL),
+    Route("arbitration:portal_detail", lambda w: f"/arbitration/mine/{_a(w)}/", allowed=PORTAL, label="a"),
+    Route("arbitration:portal_detail", lambda w: f"/arbitration/mine/{_b(w)}/", allowed=set(), label="b"),
+    # The copy of the application was served on the respondent, enterprise A1: only it opens and signs.
+    Route("arbitration:portal_document", _service, allowed={Role.ENTERPRISE}),
+    Route(
+        "arbitration:portal_sign",
+        lambda w: _service(w) + "sign/",
+        method="POST",
+        ok_status=302,
+        allowed={Role.ENTERPRISE},
+    ),
+    Route("arbitration:query", "/arbitration/query/", allowed=ALL_ROLES | {ANONYMOUS}),
 ]

@@ -120,3 +120,75 @@ def test_the_list_filters_and_exports(world: Any, arb: dict[str, Any], client: A
     numbers = {row[0] for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert numbers == {collective.number, single.number}
     assert client.get("/arbitration/?filed_from=2026-13-01").status_code == 200
+
+
+def _portal_form(world: Any, **overrides: Any) -> dict[str, Any]:
+    data = {
+        "respondent_kind": "enterprise",
+        "respondent_name": world.enterprises["a2"].name,
+        "respondent_identifier": world.enterprises["a2"].uscc,
+        "facts": "拖欠工资",
+        "documents": "仲裁申请书",
+        "phone": "13700137000",
+        "claim_kind_1": "wages",
+        "claim_text_1": "支付工资",
+        "claim_amount_1": "5000",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_an_online_application_with_a_bad_uscc_is_answered_on_the_form(
+    world: Any, arb: dict[str, Any], client: Any
+) -> None:
+    client.force_login(world.users["individual"])
+    bad = client.post("/arbitration/mine/new/", _portal_form(world, respondent_identifier="91440300ABC"))
+    assert bad.status_code == 200
+    assert "18 characters" in bad.content.decode()
+    assert not Dispute.objects.exists()
+    done = client.post("/arbitration/mine/new/", _portal_form(world, e_service="on"), follow=True)
+    dispute = Dispute.objects.get()
+    assert done.redirect_chain[-1][0] == f"/arbitration/mine/{dispute.pk}/"
+    worker = dispute.parties.get(role=PartyRole.APPLICANT)
+    assert worker.person == world.people["a1"]
+    assert worker.accepts_electronic_service
+    assert dispute.channel == "online"
+
+
+def test_an_enterprise_files_as_the_applicant_against_a_person(
+    world: Any, arb: dict[str, Any], client: Any
+) -> None:
+    client.force_login(world.users["enterprise"])
+    client.post(
+        "/arbitration/mine/new/",
+        _portal_form(
+            world,
+            respondent_kind="person",
+            respondent_name=world.people["b1"].name,
+            respondent_identifier=world.people["b1"].id_number,
+            claim_kind_1="damages",
+            claim_text_1="赔偿培训费用",
+        ),
+    )
+    dispute = Dispute.objects.get()
+    assert dispute.parties.get(role=PartyRole.APPLICANT).enterprise == world.enterprises["a1"]
+    assert dispute.parties.get(role=PartyRole.RESPONDENT).person == world.people["b1"]
+
+
+def test_the_case_query_needs_the_number_and_a_partys_identifier(
+    world: Any, arb: dict[str, Any], client: Any
+) -> None:
+    dispute = accepted(world, arb)
+    found = client.get(
+        "/arbitration/query/", {"number": dispute.case_no, "identifier": world.people["a1"].id_number}
+    )
+    assert 'data-testid="dispute-facts"' in found.content.decode()
+    by_uscc = client.get(
+        "/arbitration/query/", {"number": dispute.number, "identifier": world.enterprises["a2"].uscc.lower()}
+    )
+    assert 'data-testid="dispute-facts"' in by_uscc.content.decode()
+    stranger = client.get(
+        "/arbitration/query/", {"number": dispute.number, "identifier": world.people["b1"].id_number}
+    )
+    assert 'data-testid="query-not-found"' in stranger.content.decode()
+    assert 'data-testid="dispute-facts"' not in stranger.content.decode()

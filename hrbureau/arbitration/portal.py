@@ -1,0 +1,169 @@
+"""The parties' side of the E-platform: file online, follow one's cases, open and sign for the documents
+served on oneself, read the proof of service; and the case query by number plus ID number or USCC."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponseBase
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from hrbureau.accounts.choices import Role
+from hrbureau.arbitration import selectors, services
+from hrbureau.arbitration.choices import Channel, PartyKind, PartyRole
+from hrbureau.arbitration.forms import CLAIM_ROWS, PortalFileForm, QueryForm
+from hrbureau.arbitration.models import Dispute, Service
+from hrbureau.core.casepage import case_panel
+from hrbureau.core.pagination import keyset_page_or_first
+from hrbureau.core.views import permission_required
+
+
+@permission_required("arbitration.view_dispute", area="portal")
+def portal_list(request: HttpRequest) -> HttpResponseBase:
+    disputes = selectors.dispute_list(user=request.user).select_related("enterprise")
+    page = keyset_page_or_first(
+        disputes, ordering=("-filed_on", "-id"), cursor=request.GET.get("cursor"), per_page=20
+    )
+    return render(request, "arbitration/portal_list.html", {"page": page})
+
+
+def _own_party(user: Any, form: PortalFileForm) -> services.PartyInput:
+    data = form.cleaned_data
+    if user.role == Role.ENTERPRISE:
+        enterprise = user.enterprise
+        return services.PartyInput(
+            PartyRole.APPLICANT,
+            PartyKind.ENTERPRISE,
+            enterprise.name,
+            enterprise.uscc,
+            data["phone"],
+            e_service_consent=data["e_service"],
+        )
+    person = user.person
+    return services.PartyInput(
+        PartyRole.APPLICANT,
+        PartyKind.PERSON,
+        person.name,
+        person.id_number,
+        data["phone"],
+        e_service_consent=data["e_service"],
+    )
+
+
+@permission_required("arbitration.file_dispute", area="portal")
+def portal_file(request: HttpRequest) -> HttpResponseBase:
+    user: Any = request.user
+    if (user.role == Role.INDIVIDUAL and user.person_id is None) or (
+        user.role == Role.ENTERPRISE and user.enterprise_id is None
+    ):
+        raise PermissionDenied("account not bound to a person or an enterprise")
+    form = PortalFileForm(request.POST or None, initial={"phone": user.phone})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        claims = [
+            services.ClaimInput(data[f"claim_kind_{i}"], data[f"claim_text_{i}"], data[f"claim_amount_{i}"])
+            for i in range(1, CLAIM_ROWS + 1)
+            if data.get(f"claim_kind_{i}")
+        ]
+        respondent = services.PartyInput(
+            PartyRole.RESPONDENT,
+            data["respondent_kind"],
+            data["respondent_name"],
+            data["respondent_identifier"],
+            data["respondent_phone"],
+            data["respondent_address"],
+        )
+        try:
+            dispute = services.dispute_file(
+                actor=user,
+                channel=Channel.ONLINE,
+                facts=data["facts"],
+                parties=[_own_party(user, form), respondent],
+                claims=claims,
+                documents=data["documents"].splitlines(),
+                infringement_known_on=data.get("infringement_known_on"),
+                employment_ended_on=data.get("employment_ended_on"),
+            )
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                target = {"parties[1]": "respondent_identifier", "claims[0]": "claim_amount_1"}.get(
+                    field, field
+                )
+                for message in errors:
+                    form.add_error(target if target in form.fields else None, message)
+        else:
+            messages.success(
+                request,
+                _("Your application %(number)s was received. The commission decides on it within 5 days.")
+                % {"number": dispute.number},
+            )
+            return redirect("arbitration:portal_detail", pk=dispute.pk)
+    return render(request, "arbitration/portal_file.html", {"form": form})
+
+
+def _my_services(dispute: Dispute, user: Any) -> list[Service]:
+    return [s for s in dispute.services.select_related("party") if services.party_is_user(user, s.party)]
+
+
+@permission_required("arbitration.view_dispute", area="portal")
+def portal_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
+    dispute = selectors.dispute_detail(user=request.user, pk=pk)
+    context = {
+        "dispute": dispute,
+        "claims": list(dispute.claims.all()),
+        "my_services": _my_services(dispute, request.user),
+        **case_panel(case=dispute, user=request.user, area="portal", internal=False),
+    }
+    return render(request, "arbitration/portal_detail.html", context)
+
+
+def _my_service(request: HttpRequest, pk: int, service_pk: int) -> Service:
+    dispute = selectors.dispute_detail(user=request.user, pk=pk)
+    service = dispute.services.select_related("party", "dispute").filter(pk=service_pk).first()
+    if service is None:
+        raise Http404
+    if not services.party_is_user(request.user, service.party):
+        raise PermissionDenied("not the party served")
+    return service
+
+
+@permission_required("arbitration.view_dispute", area="portal")
+def portal_document(request: HttpRequest, pk: int, service_pk: int) -> HttpResponseBase:
+    """The document served on the party: opening it here is recorded as its opening."""
+    service = services.service_open(user=request.user, service=_my_service(request, pk, service_pk))
+    return render(
+        request,
+        "arbitration/portal_document.html",
+        {"dispute": service.dispute, "service": service, "proof": services.proof_of_service(service)},
+    )
+
+
+@require_POST
+@permission_required("arbitration.sign_document", area="portal")
+def portal_sign(request: HttpRequest, pk: int, service_pk: int) -> HttpResponseBase:
+    service = _my_service(request, pk, service_pk)
+    services.service_sign(user=request.user, service=service)
+    messages.success(request, _("Signed for. The proof of service records the time."))
+    return redirect("arbitration:portal_document", pk=pk, service_pk=service_pk)
+
+
+def query(request: HttpRequest) -> HttpResponseBase:
+    """Anyone who knows a case's number and the ID number or USCC of one of its parties may follow it."""
+    form = QueryForm(request.GET or None)
+    dispute = None
+    not_found = False
+    if form.is_bound and form.is_valid():
+        dispute = selectors.dispute_query(
+            number=form.cleaned_data["number"], identifier=form.cleaned_data["identifier"]
+        )
+        not_found = dispute is None
+    panel = case_panel(case=dispute, user=request.user, area="portal", internal=False) if dispute else {}
+    return render(
+        request,
+        "arbitration/query.html",
+        {"form": form, "dispute": dispute, "not_found": not_found, **panel},
+    )
