@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from hrbureau.arbitration.choices import ClaimKind, DisputeState, Procedure
-from hrbureau.arbitration.selectors import DisputeFilters
+from hrbureau.arbitration.selectors import FIGURES, DisputeFilters
 from hrbureau.core.forms import StyledFormMixin
 
 ANY = [("", _("Any"))]
@@ -25,6 +25,11 @@ class DisputeFilterForm(StyledFormMixin, forms.Form):
     filed_to = forms.DateField(
         label=_("Filed to"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
+    claim = forms.ChoiceField(label=_("Claim"), choices=ANY + list(ClaimKind.choices), required=False)
+    # Set by the links of the statistics page.
+    figure = forms.ChoiceField(
+        choices=[("", ""), *((name, name) for name in FIGURES)], required=False, widget=forms.HiddenInput
+    )
 
     def filters(self) -> DisputeFilters | None:
         if not self.is_valid():
@@ -38,6 +43,8 @@ class DisputeFilterForm(StyledFormMixin, forms.Form):
             collective=collective,
             filed_from=data.get("filed_from"),
             filed_to=data.get("filed_to"),
+            figure=data.get("figure") or "",
+            claim=data.get("claim") or "",
         )
 
 
@@ -107,3 +114,12 @@ class PortalFileForm(StyledFormMixin, forms.Form):
             (self[f"claim_kind_{i}"], self[f"claim_text_{i}"], self[f"claim_amount_{i}"])
             for i in range(1, CLAIM_ROWS + 1)
         ]
+
+
+class StatisticsForm(StyledFormMixin, forms.Form):
+    filed_from = forms.DateField(
+        label=_("Filed from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    filed_to = forms.DateField(
+        label=_("Filed to"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )

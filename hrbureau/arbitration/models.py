@@ -94,6 +94,9 @@ class Dispute(Case):
     supplement_requested_on = models.DateField(_("supplement requested on"), null=True, blank=True)
     accepted_on = models.DateField(_("accepted on"), null=True, blank=True, db_index=True)
     closed_on = models.DateField(_("closed on"), null=True, blank=True, db_index=True)
+    # Set when a case accepted is closed by award or mediation (the statistics read them).
+    days_to_close = models.PositiveIntegerField(_("days from acceptance to closing"), null=True, blank=True)
+    closed_on_time = models.BooleanField(_("closed within the award period"), null=True, blank=True)
     # Limitation (DOMAIN.md §2.1): a warning at filing, never a refusal by itself.
     infringement_known_on = models.DateField(_("infringement known on"), null=True, blank=True)
     employment_ended_on = models.DateField(_("employment ended on"), null=True, blank=True)

@@ -9,6 +9,16 @@ register(
 )
 register(
     NavItem(
+        "dispute_statistics",
+        _("Arbitration statistics"),
+        "arbitration:statistics",
+        "chart-pie",
+        "arbitration.view_statistics",
+        order=36,
+    )
+)
+register(
+    NavItem(
         "portal_disputes",
         _("My disputes"),
         "arbitration:portal_list",

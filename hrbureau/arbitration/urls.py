@@ -6,6 +6,7 @@ app_name = "arbitration"
 
 urlpatterns = [
     path("", views.dispute_list, name="list"),
+    path("statistics/", views.statistics, name="statistics"),
     path("<int:pk>/", views.dispute_detail, name="detail"),
     path("<int:pk>/act/<slug:action>/", views.dispute_act, name="act"),
     path("<int:pk>/services/<int:service_pk>/confirm/", views.service_confirm, name="service_confirm"),

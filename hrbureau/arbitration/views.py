@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -17,7 +18,7 @@ from hrbureau.accounts.choices import Role
 from hrbureau.accounts.models import User
 from hrbureau.arbitration import selectors, services
 from hrbureau.arbitration.choices import DocumentKind, Procedure, ServiceMethod
-from hrbureau.arbitration.forms import DisputeFilterForm
+from hrbureau.arbitration.forms import DisputeFilterForm, StatisticsForm
 from hrbureau.arbitration.models import Dispute, HearingRoom
 from hrbureau.arbitration.workflows import RESTART_REASONS, WORKFLOW
 from hrbureau.core.casepage import case_panel
@@ -286,4 +287,50 @@ def proof_of_service(request: HttpRequest, pk: int, service_pk: int) -> HttpResp
         request,
         "arbitration/proof_of_service.html",
         {"dispute": dispute, "proof": services.proof_of_service(service)},
+    )
+
+
+@permission_required("arbitration.view_statistics")
+def statistics(request: HttpRequest) -> HttpResponseBase:
+    form = StatisticsForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    today = timezone.localdate()
+    period_from = data.get("filed_from") or (None if request.GET else today.replace(month=1, day=1))
+    period_to = data.get("filed_to")
+    result = selectors.dispute_statistics(user=request.user, period_from=period_from, period_to=period_to)
+    if request.GET.get("export") == "xlsx":
+        columns = [
+            _("Procedure"),
+            _("Accepted"),
+            _("Closed by award or mediation"),
+            _("Average days to close"),
+            _("Closed on time"),
+            _("On-time rate (%)"),
+            _("Mediated"),
+            _("Mediation rate (%)"),
+        ]
+        rows = [
+            (
+                r.label or _("All"),
+                r.accepted,
+                r.closed,
+                r.average_days,
+                r.on_time,
+                r.on_time_rate,
+                r.mediated,
+                r.mediation_rate,
+            )
+            for r in [*result.rows, result.total]
+        ]
+        return xlsx_response(
+            request=request, filename="arbitration-statistics", columns=[str(c) for c in columns], rows=rows
+        )
+    period = {
+        "filed_from": period_from.isoformat() if period_from else "",
+        "filed_to": period_to.isoformat() if period_to else "",
+    }
+    return render(
+        request,
+        "arbitration/statistics.html",
+        {"form": form, "stats": result, "period": urlencode(period), "query_string": request.GET.urlencode()},
     )

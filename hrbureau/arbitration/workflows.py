@@ -321,9 +321,16 @@ def _stop_all(dispute: Dispute, day: dt.date, actor: Any) -> None:
 def _ended(ctx: TransitionContext) -> None:
     dispute: Dispute = ctx.case
     day = act_day(ctx)
+    award = clocks.clock_of(dispute, CLOCK_AWARD)
     _stop_all(dispute, day, ctx.actor)
-    Dispute.objects.filter(pk=dispute.pk).update(closed_on=day)
-    dispute.closed_on = day
+    fields: dict[str, Any] = {"closed_on": day}
+    if ctx.transition.name in ("mediate", "award") and dispute.accepted_on is not None:
+        # Read before the clocks stop: the award period as it stood (extensions and pauses included).
+        fields["days_to_close"] = (day - dispute.accepted_on).days
+        fields["closed_on_time"] = award is None or award.due_on is None or day <= award.due_on
+    Dispute.objects.filter(pk=dispute.pk).update(**fields)
+    for name, value in fields.items():
+        setattr(dispute, name, value)
 
 
 @WORKFLOW.effect("form_tribunal")

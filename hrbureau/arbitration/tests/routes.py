@@ -70,6 +70,16 @@ def _rows(world: Any) -> dict[str, Any]:
 ROUTES = [
     Route("arbitration:list", _list, allowed=INSTITUTE_VIEW, rows=_rows),
     Route("arbitration:list", "/arbitration/?export=xlsx", allowed=INSTITUTE_VIEW, label="export"),
+    Route("arbitration:statistics", "/arbitration/statistics/", allowed=INSTITUTE_VIEW),
+    Route(
+        "arbitration:statistics",
+        "/arbitration/statistics/?export=xlsx",
+        allowed=INSTITUTE_VIEW,
+        label="export",
+    ),
+    Route(
+        "arbitration:list", "/arbitration/?figure=closed&claim=wages", allowed=INSTITUTE_VIEW, label="figure"
+    ),
     Route("arbitration:detail", lambda w: f"/arbitration/{_a(w)}/", allowed=INSTITUTE_VIEW, label="a"),
     Route("arbitration:detail", lambda w: f"/arbitration/{_b(w)}/", allowed=INSTITUTE_VIEW, label="b"),
     # Accepting is the clerks'; an arbitrator or a leader who may see the case is refused.
