@@ -1,7 +1,7 @@
 """``make bench``: the registries at district scale, each figure beside its baseline from the same run.
 
 Fills a separate database (``var/bench/`` for SQLite; ``<name>_bench`` on the PostgreSQL server of
-DATABASE_URL) with 1,000,000 enterprises, 1,000,000 people and 2,500,000 work orders once, then measures and writes
+DATABASE_URL) with 1,000,000 enterprises, 1,000,000 people, 2,500,000 work orders and 150,000 disputes once, then measures and writes
 ``bench/results.json`` — a list of {name, ours, baseline, ratio, goal, pass} — and prints a table.
 Times are medians of repeated runs, in milliseconds unless the unit says otherwise.
 
@@ -698,6 +698,7 @@ def main() -> int:
     parser.add_argument("--people", type=int, default=1_000_000)
     parser.add_argument("--import-rows", type=int, default=100_000)
     parser.add_argument("--work-orders", type=int, default=2_500_000)
+    parser.add_argument("--disputes", type=int, default=150_000)
     parser.add_argument("--output", default=str(RESULTS))
     args = parser.parse_args()
     meta = _configure(os.environ.get("DATABASE_URL"))
@@ -715,7 +716,10 @@ def main() -> int:
     from bench import workorders
 
     workorders.run(args.work_orders)
-    meta += f"; {args.enterprises:,} enterprises, {args.people:,} people, {args.work_orders:,} work orders; {dt.datetime.now():%Y-%m-%d %H:%M}; {time.perf_counter() - started:.0f} s"
+    from bench import disputes
+
+    disputes.run(args.disputes)
+    meta += f"; {args.enterprises:,} enterprises, {args.people:,} people, {args.work_orders:,} work orders, {args.disputes:,} disputes; {dt.datetime.now():%Y-%m-%d %H:%M}; {time.perf_counter() - started:.0f} s"
     print_table(meta)
     output = Path(args.output)
     output.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
