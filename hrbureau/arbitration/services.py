@@ -701,8 +701,20 @@ def service_record(
         errors.append(_("%(party)s has not consented to electronic service.") % {"party": party.name})
     if signed_on is not None and (signed_on < day or signed_on > _today()):
         errors.append(_("The day signed for must lie between the sending day and today."))
+    if document in (DocumentKind.AWARD, DocumentKind.AWARD_FINAL, DocumentKind.AWARD_NONFINAL):
+        finals = {bool(c.final) for c in dispute.claims.all() if c.decided}
+        if not finals:
+            errors.append(_("There is no award to serve yet."))
+        elif (document == DocumentKind.AWARD) != (len(finals) == 1):
+            errors.append(
+                _("An award of final and non-final items is served as two documents, final and non-final.")
+                if document == DocumentKind.AWARD
+                else _("Every item of this award is of one kind: serve it as one award.")
+            )
     if errors:
         raise ValidationError({"method": errors})
+    if attachment is None:
+        attachment = _generated(dispute, document, actor)
     now = timezone.now()
     service = Service(
         dispute=dispute,
@@ -764,6 +776,21 @@ def service_record(
             case=dispute,
         )
     return service
+
+
+def _generated(dispute: Dispute, document: str, actor: Any) -> Any:
+    """The document made from the case's data and kept with the case, for the kinds there is a template
+    for; None for the others (a copy of the application is the applicant's own paper)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from hrbureau.arbitration.documents import GENERATED, render
+    from hrbureau.core.attachments import attachment_add
+
+    if document not in GENERATED:
+        return None
+    made = render(dispute, document)
+    upload = SimpleUploadedFile(made.filename, made.content, content_type=made.content_type)
+    return attachment_add(case=dispute, upload=upload, actor=actor)
 
 
 def _served(dispute: Dispute, service: Service, actor: Any) -> None:

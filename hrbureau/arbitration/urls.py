@@ -9,6 +9,7 @@ urlpatterns = [
     path("statistics/", views.statistics, name="statistics"),
     path("<int:pk>/", views.dispute_detail, name="detail"),
     path("<int:pk>/act/<slug:action>/", views.dispute_act, name="act"),
+    path("<int:pk>/documents/<slug:kind>/", views.document, name="document"),
     path("<int:pk>/services/<int:service_pk>/confirm/", views.service_confirm, name="service_confirm"),
     path("<int:pk>/services/<int:service_pk>/proof/", views.proof_of_service, name="proof"),
     path("mine/", portal.portal_list, name="portal_list"),

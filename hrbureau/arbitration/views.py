@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -98,6 +98,31 @@ def dispute_list(request: HttpRequest) -> HttpResponseBase:
     return render(request, "arbitration/dispute_list.html", context)
 
 
+def _documents(dispute: Dispute) -> list[tuple[str, str]]:
+    """The documents the case's data can make now, for the download links."""
+    from hrbureau.arbitration.choices import DisputeState as S
+
+    kinds: list[str] = []
+    if dispute.supplement_items:
+        kinds.append(DocumentKind.SUPPLEMENT_NOTICE)
+    if dispute.state == S.REFUSED:
+        kinds.append(DocumentKind.REFUSAL_NOTICE)
+    if dispute.accepted_on:
+        kinds.append(DocumentKind.ACCEPTANCE_NOTICE)
+    if services.next_hearing(dispute) is not None:
+        kinds.append(DocumentKind.HEARING_NOTICE)
+    if dispute.accepted_on and dispute.state not in (S.AWARDED, S.WITHDRAWN):
+        kinds.append(DocumentKind.MEDIATION_STATEMENT)
+    if dispute.state == S.AWARDED:
+        finals = {bool(c.final) for c in dispute.claims.all()}
+        kinds += (
+            [DocumentKind.AWARD_FINAL, DocumentKind.AWARD_NONFINAL]
+            if len(finals) > 1
+            else [DocumentKind.AWARD]
+        )
+    return [(kind, str(DocumentKind(kind).label)) for kind in kinds]
+
+
 def _action_context(dispute: Dispute, user: Any) -> dict[str, Any]:
     actions = [t for t in WORKFLOW.available(dispute, user, area="workbench") if t.name != "serve"]
     return {
@@ -125,6 +150,7 @@ def dispute_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
         "hearings": list(dispute.hearings.select_related("room")),
         "receipts": list(dispute.receipts.all()),
         "panel_members": list(dispute.panel.all()),
+        "made_documents": _documents(dispute),
         "today": timezone.localdate(),
         **case_panel(case=dispute, user=request.user),
         **_action_context(dispute, request.user),
@@ -334,3 +360,24 @@ def statistics(request: HttpRequest) -> HttpResponseBase:
         "arbitration/statistics.html",
         {"form": form, "stats": result, "period": urlencode(period), "query_string": request.GET.urlencode()},
     )
+
+
+@permission_required("arbitration.view_dispute")
+def document(request: HttpRequest, pk: int, kind: str) -> HttpResponseBase:
+    """A document of the case made from its data now (.docx, or PDF where LibreOffice is installed)."""
+    from django.http import HttpResponse
+
+    from hrbureau.arbitration import documents
+
+    dispute = selectors.dispute_detail(user=request.user, pk=pk)
+    if kind not in documents.GENERATED:
+        raise Http404
+    made = documents.render(dispute, kind)
+    if request.GET.get("format") == "pdf":
+        pdf = documents.to_pdf(made)
+        if pdf is None:
+            raise Http404
+        made = pdf
+    response = HttpResponse(made.content, content_type=made.content_type)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(made.filename)}"
+    return response

@@ -81,6 +81,11 @@ ROUTES = [
         "arbitration:list", "/arbitration/?figure=closed&claim=wages", allowed=INSTITUTE_VIEW, label="figure"
     ),
     Route("arbitration:detail", lambda w: f"/arbitration/{_a(w)}/", allowed=INSTITUTE_VIEW, label="a"),
+    Route(
+        "arbitration:document",
+        lambda w: f"/arbitration/{_a(w)}/documents/acceptance_notice/",
+        allowed=INSTITUTE_VIEW,
+    ),
     Route("arbitration:detail", lambda w: f"/arbitration/{_b(w)}/", allowed=INSTITUTE_VIEW, label="b"),
     # Accepting is the clerks'; an arbitrator or a leader who may see the case is refused.
     Route(

@@ -1,0 +1,148 @@
+"""Documents from the case's data: the right text and figures, separate final and non-final awards with
+their own remedies, generated and kept when served, downloadable by staff."""
+
+from __future__ import annotations
+
+import datetime as dt
+from io import BytesIO
+from typing import Any
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from docx import Document
+
+from hrbureau.arbitration import documents, services
+from hrbureau.arbitration.choices import ClaimKind, DocumentKind, PartyRole, ServiceMethod
+from hrbureau.arbitration.models import Dispute
+from hrbureau.arbitration.tests.conftest import accepted
+from hrbureau.arbitration.tests.test_law import _to_heard
+from hrbureau.core.models import CaseAttachment
+
+
+def _text(content: bytes) -> str:
+    doc = Document(BytesIO(content))
+    cells = [cell.text for table in doc.tables for row in table.rows for cell in row.cells]
+    return "\n".join([p.text for p in doc.paragraphs] + cells)
+
+
+def _awarded(world: Any, arb: dict[str, Any]) -> Dispute:
+    dispute = accepted(
+        world,
+        arb,
+        claims=[
+            services.ClaimInput(ClaimKind.WAGES, "支付拖欠工资", "30000"),
+            services.ClaimInput(ClaimKind.DAMAGES, "违法解除赔偿金", "80000"),
+        ],
+    )
+    _to_heard(world, arb, dispute)
+    wages, damages = dispute.claims.order_by("sort_order")
+    services.dispute_award(
+        actor=arb["arbitrator"],
+        dispute=dispute,
+        awarded={wages.pk: "28000", damages.pk: "60000"},
+        on=dt.date(2026, 6, 1),
+    )
+    return dispute
+
+
+def test_the_acceptance_notice_names_the_case_the_parties_and_the_claims(
+    world: Any, arb: dict[str, Any]
+) -> None:
+    dispute = accepted(world, arb, day=dt.date(2026, 3, 2))
+    text = _text(documents.render(dispute, DocumentKind.ACCEPTANCE_NOTICE).content)
+    assert "受理通知书" in text
+    assert dispute.case_no in text
+    assert "2026年03月02日" in text
+    assert world.people["a1"].name in text
+    assert world.enterprises["a2"].name in text
+    assert "12,000.00 元" in text
+
+
+def test_a_mixed_award_is_two_documents_each_with_its_remedies(world: Any, arb: dict[str, Any]) -> None:
+    dispute = _awarded(world, arb)
+    made = documents.award_documents(dispute)
+    assert [d.kind for d in made] == [DocumentKind.AWARD_FINAL, DocumentKind.AWARD_NONFINAL]
+    final, non_final = (_text(d.content) for d in made)
+    assert "28,000.00 元" in final
+    assert "60,000.00 元" not in final
+    assert documents.REMEDIES_FINAL in final
+    assert "60,000.00 元" in non_final
+    assert "28,000.00 元" not in non_final
+    assert documents.REMEDIES_NONFINAL in non_final
+
+
+def test_serving_makes_and_keeps_the_document_and_refuses_the_wrong_award_form(
+    world: Any, arb: dict[str, Any]
+) -> None:
+    dispute = _awarded(world, arb)
+    worker = dispute.parties.get(role=PartyRole.APPLICANT)
+    with pytest.raises(ValidationError, match="two documents"):
+        services.service_record(
+            actor=arb["clerk"],
+            dispute=dispute,
+            party=worker,
+            document=DocumentKind.AWARD,
+            method=ServiceMethod.ELECTRONIC,
+        )
+    served = services.service_record(
+        actor=arb["clerk"],
+        dispute=dispute,
+        party=worker,
+        document=DocumentKind.AWARD_FINAL,
+        method=ServiceMethod.ELECTRONIC,
+    )
+    kept = CaseAttachment.objects.get(pk=served.attachment_id)
+    assert kept.original_name.endswith("award_final.docx")
+    assert kept.content_type.endswith("wordprocessingml.document")
+    # The portal party downloads exactly what was served.
+    from django.test import Client
+
+    client = Client()
+    client.force_login(world.users["individual"])
+    download = client.get(f"/core/attachments/{kept.pk}/")
+    assert download.status_code == 200
+    assert documents.REMEDIES_FINAL in _text(
+        b"".join(download.streaming_content) if download.streaming else download.content
+    )
+
+
+def test_staff_download_a_document_and_an_unknown_kind_is_not_found(
+    world: Any, arb: dict[str, Any], client: Any
+) -> None:
+    dispute = accepted(world, arb)
+    client.force_login(arb["clerk"])
+    response = client.get(f"/arbitration/{dispute.pk}/documents/acceptance_notice/")
+    assert response.status_code == 200
+    assert "attachment;" in response["Content-Disposition"]
+    assert dispute.case_no in _text(response.content)
+    assert client.get(f"/arbitration/{dispute.pk}/documents/receipt/").status_code == 404
+    if not documents.pdf_available():
+        assert (
+            client.get(f"/arbitration/{dispute.pk}/documents/acceptance_notice/?format=pdf").status_code
+            == 404
+        )
+
+
+def test_the_hearing_notice_gives_the_room_and_time(world: Any, arb: dict[str, Any]) -> None:
+    dispute = accepted(world, arb)
+    services.dispute_form_tribunal(
+        actor=arb["clerk"],
+        dispute=dispute,
+        arbitrator=arb["arbitrator"],
+        panel=[arb["arbitrator2"], arb["arbitrator3"]],
+    )
+    start = timezone.make_aware(
+        dt.datetime.combine(timezone.localdate() + dt.timedelta(days=8), dt.time(9, 30))
+    )
+    services.hearing_book(
+        actor=arb["clerk"],
+        dispute=dispute,
+        room=arb["room"],
+        starts_at=start,
+        ends_at=start + dt.timedelta(hours=2),
+    )
+    text = _text(documents.render(dispute, DocumentKind.HEARING_NOTICE).content)
+    assert f"{start:%Y年%m月%d日} 09:30" in text
+    assert arb["room"].name in text
+    assert "开庭三日前" in text
