@@ -162,3 +162,9 @@ class AppointmentService(models.TextChoices):
     MATERIALS = "materials", _("Hand in materials")  # 提交材料
     CONSULTATION = "consultation", _("Consultation")  # 咨询
     COLLECT = "collect", _("Collect documents")  # 领取文书
+
+
+class AppointmentState(models.TextChoices):
+    BOOKED = "booked", _("Booked")
+    CANCELLED = "cancelled", _("Cancelled")
+    ATTENDED = "attended", _("Attended")

@@ -14,6 +14,7 @@ from django.utils import timezone
 from hrbureau.accounts.choices import Role
 from hrbureau.accounts.models import User
 from hrbureau.arbitration import services
+from hrbureau.arbitration.appointments import slots_open
 from hrbureau.arbitration.choices import (
     Channel,
     ClaimKind,
@@ -60,6 +61,7 @@ def _users() -> dict[str, Any]:
 
 def seed(ctx: DemoContext) -> None:
     rooms = [HearingRoom.objects.get_or_create(name=n, defaults={"location": loc})[0] for n, loc in ROOMS]
+    ctx.count("appointment slots", slots_open(days=10))
     if Dispute.objects.exists() or ctx.disputes <= 0:
         return
     users = _users()

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from hrbureau.arbitration.choices import (
     AgentKind,
+    AppointmentService,
+    AppointmentState,
     Channel,
     ClaimKind,
     DisputeState,
@@ -375,3 +377,48 @@ class Hearing(models.Model):
 
     def __str__(self) -> str:
         return f"{self.room} {self.starts_at:%Y-%m-%d %H:%M}"
+
+
+class AppointmentSlot(models.Model):
+    """A time at the arbitration counter that citizens and enterprises can book (预约办理)."""
+
+    day = models.DateField(_("day"))
+    starts = models.TimeField(_("from"))
+    ends = models.TimeField(_("until"))
+    capacity = models.PositiveSmallIntegerField(_("places"), default=4)
+    active = models.BooleanField(_("open for booking"), default=True)
+
+    class Meta:
+        verbose_name = _("appointment slot")
+        verbose_name_plural = _("appointment slots")
+        ordering = ["day", "starts"]
+        constraints = [models.UniqueConstraint(fields=["day", "starts"], name="appointmentslot_unique_start")]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.starts:%H:%M}–{self.ends:%H:%M}"
+
+
+class Appointment(models.Model):
+    """A booked visit to the counter: who, for what, when; never more than the slot's places."""
+
+    number = models.CharField(_("appointment number"), max_length=20, unique=True)
+    slot = models.ForeignKey(AppointmentSlot, on_delete=models.PROTECT, related_name="appointments")
+    service = models.CharField(_("service"), max_length=20, choices=AppointmentService.choices)
+    name = models.CharField(_("name"), max_length=100)
+    phone = models.CharField(_("phone"), max_length=20)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    state = models.CharField(
+        _("state"), max_length=20, choices=AppointmentState.choices, default=AppointmentState.BOOKED
+    )
+    created_at = models.DateTimeField(_("booked at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("appointment")
+        verbose_name_plural = _("appointments")
+        ordering = ["slot__day", "slot__starts", "id"]
+        indexes = [models.Index(fields=["user", "-created_at"], name="appointment_user")]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.slot}"

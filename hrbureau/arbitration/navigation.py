@@ -28,3 +28,24 @@ register(
         area="portal",
     )
 )
+register(
+    NavItem(
+        "appointment_desk",
+        _("Counter appointments"),
+        "arbitration:appointment_desk",
+        "calendar-event",
+        "arbitration.manage_appointments",
+        order=37,
+    )
+)
+register(
+    NavItem(
+        "portal_appointments",
+        _("Book a visit"),
+        "arbitration:appointments",
+        "calendar-event",
+        "arbitration.book_appointment",
+        order=13,
+        area="portal",
+    )
+)

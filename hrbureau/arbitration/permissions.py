@@ -54,3 +54,12 @@ declare(
     roles=CASE_STAFF | {Role.ARBITRATOR, Role.LEADER},
     **INSTITUTE,
 )
+declare(
+    "arbitration.book_appointment", _("Book an appointment at the arbitration counter"), roles=PORTAL_ROLES
+)
+declare(
+    "arbitration.manage_appointments",
+    _("See the counter's appointments and mark them attended"),
+    roles=CASE_STAFF,
+    **INSTITUTE,
+)

@@ -9,14 +9,16 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponseBase
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hrbureau.accounts.choices import Role
 from hrbureau.arbitration import selectors, services
-from hrbureau.arbitration.choices import Channel, PartyKind, PartyRole
+from hrbureau.arbitration.appointments import appointment_book, appointment_cancel, free_slots
+from hrbureau.arbitration.choices import AppointmentService, Channel, PartyKind, PartyRole
 from hrbureau.arbitration.forms import CLAIM_ROWS, PortalFileForm, QueryForm
-from hrbureau.arbitration.models import Dispute, Service
+from hrbureau.arbitration.models import Appointment, Dispute, Service
 from hrbureau.core.casepage import case_panel
 from hrbureau.core.pagination import keyset_page_or_first
 from hrbureau.core.views import permission_required
@@ -167,3 +169,59 @@ def query(request: HttpRequest) -> HttpResponseBase:
         "arbitration/query.html",
         {"form": form, "dispute": dispute, "not_found": not_found, **panel},
     )
+
+
+@permission_required("arbitration.book_appointment", area="portal")
+def appointments(request: HttpRequest) -> HttpResponseBase:
+    user: Any = request.user
+    if request.method == "POST":
+        slot = request.POST.get("slot", "")
+        try:
+            made = appointment_book(
+                user=user,
+                slot_id=int(slot) if slot.isdigit() and len(slot) < 10 else 0,
+                service=request.POST.get("service", ""),
+                name=request.POST.get("name", ""),
+                phone=request.POST.get("phone", ""),
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("Booked: %(number)s, %(slot)s. Please bring your ID card.")
+                % {"number": made.number, "slot": made.slot},
+            )
+            return redirect("arbitration:appointments")
+    mine = (
+        Appointment.objects.filter(user=user)
+        .select_related("slot")
+        .order_by("-slot__day", "-slot__starts")[:20]
+    )
+    return render(
+        request,
+        "arbitration/appointments.html",
+        {
+            "slots": list(free_slots()),
+            "mine": mine,
+            "services": AppointmentService.choices,
+            "name": user.full_name or (user.person.name if user.person_id else ""),
+            "phone": user.phone,
+            "now": timezone.localtime(),
+        },
+    )
+
+
+@require_POST
+@permission_required("arbitration.book_appointment", area="portal")
+def appointment_cancel_view(request: HttpRequest, pk: int) -> HttpResponseBase:
+    appointment = Appointment.objects.filter(pk=pk).select_related("slot").first()
+    if appointment is None or appointment.user_id != request.user.pk:
+        raise Http404
+    try:
+        appointment_cancel(user=request.user, appointment=appointment)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Cancelled."))
+    return redirect("arbitration:appointments")

@@ -18,4 +18,8 @@ urlpatterns = [
     path("mine/<int:pk>/documents/<int:service_pk>/", portal.portal_document, name="portal_document"),
     path("mine/<int:pk>/documents/<int:service_pk>/sign/", portal.portal_sign, name="portal_sign"),
     path("query/", portal.query, name="query"),
+    path("appointments/", portal.appointments, name="appointments"),
+    path("appointments/<int:pk>/cancel/", portal.appointment_cancel_view, name="appointment_cancel"),
+    path("appointments/desk/", views.appointment_desk, name="appointment_desk"),
+    path("appointments/<int:pk>/attend/", views.appointment_attend, name="appointment_attend"),
 ]

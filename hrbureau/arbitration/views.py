@@ -381,3 +381,37 @@ def document(request: HttpRequest, pk: int, kind: str) -> HttpResponseBase:
     response = HttpResponse(made.content, content_type=made.content_type)
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(made.filename)}"
     return response
+
+
+@permission_required("arbitration.manage_appointments")
+def appointment_desk(request: HttpRequest) -> HttpResponseBase:
+    """The counter's appointments of a day (today by default), to mark them attended."""
+    from hrbureau.arbitration.models import Appointment
+
+    try:
+        day = (
+            dt.date.fromisoformat(request.GET.get("day", ""))
+            if request.GET.get("day")
+            else timezone.localdate()
+        )
+    except ValueError:
+        day = timezone.localdate()
+        messages.error(request, _("Give a date like 2026-03-01."))
+    booked = Appointment.objects.filter(slot__day=day).select_related("slot").order_by("slot__starts", "id")
+    return render(request, "arbitration/appointment_desk.html", {"day": day, "appointments": booked})
+
+
+@require_POST
+@permission_required("arbitration.manage_appointments")
+def appointment_attend(request: HttpRequest, pk: int) -> HttpResponseBase:
+    from hrbureau.arbitration.appointments import appointment_attend as attend
+    from hrbureau.arbitration.models import Appointment
+
+    appointment = Appointment.objects.select_related("slot").filter(pk=pk).first()
+    if appointment is None:
+        raise Http404
+    try:
+        attend(actor=request.user, appointment=appointment)
+    except ValidationError as error:
+        messages.error(request, _errors(error))
+    return redirect(f"{reverse('arbitration:appointment_desk')}?day={appointment.slot.day.isoformat()}")

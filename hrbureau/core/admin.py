@@ -119,3 +119,11 @@ class RuleAdmin(admin.ModelAdmin):
         return format_html_join(
             "", "<div><code>{}</code> — {} ({})</div>", rules.describe_fields(obj.subject)
         )
+
+
+class DatedTimeLimitAdmin(admin.ModelAdmin):
+    """A business line's time limits (``core.models.DatedTimeLimit``): a change is a new row from a new
+    date, so each case keeps the rule of its time."""
+
+    list_display = ("key", "days", "day_kind", "valid_from", "valid_to", "source")
+    list_filter = ("key", "day_kind")

@@ -1,12 +1,12 @@
 from django.contrib import admin
 
+from hrbureau.core.admin import DatedTimeLimitAdmin
 from hrbureau.petitions.models import Category, TimeLimit
 
 
 @admin.register(TimeLimit)
-class TimeLimitAdmin(admin.ModelAdmin):
-    list_display = ("key", "days", "day_kind", "valid_from", "valid_to", "source")
-    list_filter = ("key", "day_kind")
+class TimeLimitAdmin(DatedTimeLimitAdmin):
+    pass
 
 
 @admin.register(Category)

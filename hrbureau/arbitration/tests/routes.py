@@ -58,6 +58,29 @@ def _portal_rows(world: Any) -> dict[str, Any]:
     return {d["dispute_a"].case_no: PORTAL, d["dispute_b"].number: set()}
 
 
+def _appointment(world: Any) -> int:
+    """An appointment the individual booked (only they may cancel it; the counter marks it attended)."""
+    if "appointment" not in world.enterprises:
+        import datetime as dt
+
+        from django.utils import timezone
+
+        from hrbureau.arbitration.appointments import appointment_book
+        from hrbureau.arbitration.models import AppointmentSlot
+
+        slot = AppointmentSlot.objects.create(
+            day=timezone.localdate() + dt.timedelta(days=3), starts=dt.time(9), ends=dt.time(10)
+        )
+        world.enterprises["appointment"] = appointment_book(
+            user=world.users["individual"],
+            slot_id=slot.pk,
+            service="filing",
+            name="居民",
+            phone="13800138000",
+        )
+    return world.enterprises["appointment"].pk
+
+
 def _service(world: Any) -> str:
     return f"/arbitration/mine/{_a(world)}/documents/{_disputes(world)['service_a'].pk}/"
 
@@ -122,4 +145,22 @@ ROUTES = [
         allowed={Role.ENTERPRISE},
     ),
     Route("arbitration:query", "/arbitration/query/", allowed=ALL_ROLES | {ANONYMOUS}),
+    Route("arbitration:appointments", "/arbitration/appointments/", allowed=PORTAL),
+    Route(
+        "arbitration:appointment_desk", "/arbitration/appointments/desk/", allowed={Role.ARBITRATION_CLERK}
+    ),
+    Route(
+        "arbitration:appointment_cancel",
+        lambda w: f"/arbitration/appointments/{_appointment(w)}/cancel/",
+        method="POST",
+        ok_status=302,
+        allowed={Role.INDIVIDUAL},
+    ),
+    Route(
+        "arbitration:appointment_attend",
+        lambda w: f"/arbitration/appointments/{_appointment(w)}/attend/",
+        method="POST",
+        ok_status=302,
+        allowed={Role.ARBITRATION_CLERK},
+    ),
 ]

@@ -1,0 +1,107 @@
+"""Counter appointments: slots on working days only, never beyond their places or twice by one person,
+cancelled only before they start, attended at the counter."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from hrbureau.arbitration import appointments
+from hrbureau.arbitration.choices import AppointmentState
+from hrbureau.arbitration.models import Appointment, AppointmentSlot
+from hrbureau.core import calendar
+
+
+def test_slots_open_on_working_days_only_and_again_adds_nothing(db: Any) -> None:
+    created = appointments.slots_open(days=5, start=dt.date(2026, 9, 28))  # the National Day week follows
+    assert created == 5 * len(appointments.DEFAULT_TIMES)
+    days = sorted(set(AppointmentSlot.objects.values_list("day", flat=True)))
+    assert all(calendar.is_working_day(d) for d in days)
+    assert days[:3] == [dt.date(2026, 9, 29), dt.date(2026, 9, 30), dt.date(2026, 10, 8)]
+    assert appointments.slots_open(days=5, start=dt.date(2026, 9, 28)) == 0
+
+
+def _slot(capacity: int = 2, days_ahead: int = 3) -> AppointmentSlot:
+    return AppointmentSlot.objects.create(
+        day=timezone.localdate() + dt.timedelta(days=days_ahead),
+        starts=dt.time(9),
+        ends=dt.time(10),
+        capacity=capacity,
+    )
+
+
+def _book(user: Any, slot: AppointmentSlot) -> Appointment:
+    return appointments.appointment_book(
+        user=user, slot_id=slot.pk, service="filing", name="居民", phone="13800138000"
+    )
+
+
+def test_a_slot_is_never_overbooked_or_booked_twice_by_one_person(world: Any) -> None:
+    from hrbureau.accounts.models import User
+
+    slot = _slot(capacity=2)
+    first = _book(world.users["individual"], slot)
+    assert first.number.startswith(f"YY{slot.day:%Y%m%d}")
+    with pytest.raises(ValidationError, match="already booked"):
+        _book(world.users["individual"], slot)
+    _book(world.users["enterprise"], slot)
+    third = User.objects.create_user(username="c3", password="Secret#2026", role="individual")
+    with pytest.raises(ValidationError, match="fully booked"):
+        _book(third, slot)
+    appointments.appointment_cancel(
+        user=world.users["enterprise"], appointment=slot.appointments.get(user=world.users["enterprise"])
+    )
+    _book(third, slot)  # the cancelled place is free again
+    assert slot.appointments.filter(state=AppointmentState.BOOKED).count() == 2
+    with pytest.raises(PermissionDenied):
+        _book(world.users["street_staff"], slot)
+
+
+def test_bad_input_and_past_times_are_refused(world: Any) -> None:
+    past = AppointmentSlot.objects.create(
+        day=timezone.localdate() - dt.timedelta(days=1), starts=dt.time(9), ends=dt.time(10)
+    )
+    with pytest.raises(ValidationError) as raised:
+        appointments.appointment_book(
+            user=world.users["individual"], slot_id=past.pk, service="nothing", name=" ", phone="12"
+        )
+    assert set(raised.value.message_dict) == {"slot", "service", "name", "phone"}
+    assert not Appointment.objects.exists()
+
+
+def test_the_counter_marks_attendance(world: Any, arb: dict[str, Any], client: Any) -> None:
+    booked = _book(world.users["individual"], _slot())
+    with pytest.raises(PermissionDenied):
+        appointments.appointment_attend(actor=world.users["arbitrator"], appointment=booked)
+    client.force_login(arb["clerk"])
+    desk = client.get(f"/arbitration/appointments/desk/?day={booked.slot.day.isoformat()}").content.decode()
+    assert booked.number in desk
+    client.post(f"/arbitration/appointments/{booked.pk}/attend/")
+    booked.refresh_from_db()
+    assert booked.state == AppointmentState.ATTENDED
+    with pytest.raises(ValidationError):
+        appointments.appointment_cancel(user=world.users["individual"], appointment=booked)
+
+
+def test_booking_through_the_portal_page(world: Any, client: Any) -> None:
+    slot = _slot()
+    client.cookies["hrbureau_language"] = "en"
+    client.force_login(world.users["individual"])
+    page = client.get("/arbitration/appointments/").content.decode()
+    assert f'value="{slot.pk}"' in page
+    done = client.post(
+        "/arbitration/appointments/",
+        {"slot": slot.pk, "service": "materials", "name": "居民A1", "phone": "13800138000"},
+        follow=True,
+    )
+    assert "Booked: YY" in done.content.decode()
+    refused = client.post(
+        "/arbitration/appointments/",
+        {"slot": "abc", "service": "materials", "name": "x", "phone": "13800138000"},
+        follow=True,
+    )
+    assert "not open for booking" in refused.content.decode()
