@@ -123,3 +123,24 @@ class StatisticsForm(StyledFormMixin, forms.Form):
     filed_to = forms.DateField(
         label=_("Filed to"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
+
+
+class CounterFileForm(PortalFileForm):
+    """An application taken in at the counter (窗口立案) by the institute's staff, for any applicant."""
+
+    applicant_kind = forms.ChoiceField(
+        label=_("The applicant is"), choices=[("person", _("a person")), ("enterprise", _("an enterprise"))]
+    )
+    applicant_name = forms.CharField(label=_("Applicant's name"), max_length=200)
+    applicant_identifier = forms.CharField(label=_("Applicant's ID number or USCC"), max_length=30)
+    phone = forms.CharField(label=_("Applicant's mobile phone"), max_length=20)
+    e_service = forms.BooleanField(
+        label=_("The applicant consents to electronic service (recorded with this application)"),
+        required=False,
+    )
+    filed_on = forms.DateField(
+        label=_("Received at the counter on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    facts_clear = forms.BooleanField(label=_("Facts and rights clear, little dispute"), required=False)
+    both_agree = forms.BooleanField(label=_("Both parties agree to the simplified procedure"), required=False)
+    migrant_wages = forms.BooleanField(label=_("Migrant-worker wages"), required=False)

@@ -56,6 +56,49 @@ def _own_party(user: Any, form: PortalFileForm) -> services.PartyInput:
     )
 
 
+def submit_application(
+    request: HttpRequest, form: PortalFileForm, *, channel: str, applicant: services.PartyInput, **extra: Any
+) -> Dispute | None:
+    """File what a valid form says; the service's errors go back onto the form's fields."""
+    data = form.cleaned_data
+    claims = [
+        services.ClaimInput(data[f"claim_kind_{i}"], data[f"claim_text_{i}"], data[f"claim_amount_{i}"])
+        for i in range(1, CLAIM_ROWS + 1)
+        if data.get(f"claim_kind_{i}")
+    ]
+    respondent = services.PartyInput(
+        PartyRole.RESPONDENT,
+        data["respondent_kind"],
+        data["respondent_name"],
+        data["respondent_identifier"],
+        data["respondent_phone"],
+        data["respondent_address"],
+    )
+    try:
+        return services.dispute_file(
+            actor=request.user,
+            channel=channel,
+            facts=data["facts"],
+            parties=[applicant, respondent],
+            claims=claims,
+            documents=data["documents"].splitlines(),
+            infringement_known_on=data.get("infringement_known_on"),
+            employment_ended_on=data.get("employment_ended_on"),
+            **extra,
+        )
+    except ValidationError as error:
+        fields = {
+            "parties[0]": "applicant_identifier",
+            "parties[1]": "respondent_identifier",
+            **{f"claims[{i - 1}]": f"claim_amount_{i}" for i in range(1, CLAIM_ROWS + 1)},
+        }
+        for field, errors in error.message_dict.items():
+            target = fields.get(field, field)
+            for message in errors:
+                form.add_error(target if target in form.fields else None, message)
+        return None
+
+
 @permission_required("arbitration.file_dispute", area="portal")
 def portal_file(request: HttpRequest) -> HttpResponseBase:
     user: Any = request.user
@@ -65,39 +108,8 @@ def portal_file(request: HttpRequest) -> HttpResponseBase:
         raise PermissionDenied("account not bound to a person or an enterprise")
     form = PortalFileForm(request.POST or None, initial={"phone": user.phone})
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        claims = [
-            services.ClaimInput(data[f"claim_kind_{i}"], data[f"claim_text_{i}"], data[f"claim_amount_{i}"])
-            for i in range(1, CLAIM_ROWS + 1)
-            if data.get(f"claim_kind_{i}")
-        ]
-        respondent = services.PartyInput(
-            PartyRole.RESPONDENT,
-            data["respondent_kind"],
-            data["respondent_name"],
-            data["respondent_identifier"],
-            data["respondent_phone"],
-            data["respondent_address"],
-        )
-        try:
-            dispute = services.dispute_file(
-                actor=user,
-                channel=Channel.ONLINE,
-                facts=data["facts"],
-                parties=[_own_party(user, form), respondent],
-                claims=claims,
-                documents=data["documents"].splitlines(),
-                infringement_known_on=data.get("infringement_known_on"),
-                employment_ended_on=data.get("employment_ended_on"),
-            )
-        except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                target = {"parties[1]": "respondent_identifier", "claims[0]": "claim_amount_1"}.get(
-                    field, field
-                )
-                for message in errors:
-                    form.add_error(target if target in form.fields else None, message)
-        else:
+        dispute = submit_application(request, form, channel=Channel.ONLINE, applicant=_own_party(user, form))
+        if dispute is not None:
             messages.success(
                 request,
                 _("Your application %(number)s was received. The commission decides on it within 5 days.")
@@ -118,6 +130,7 @@ def portal_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
         "dispute": dispute,
         "claims": list(dispute.claims.all()),
         "my_services": _my_services(dispute, request.user),
+        "my_parties": [p for p in dispute.parties.all() if services.party_is_user(request.user, p)],
         **case_panel(case=dispute, user=request.user, area="portal", internal=False),
     }
     return render(request, "arbitration/portal_detail.html", context)
@@ -225,3 +238,15 @@ def appointment_cancel_view(request: HttpRequest, pk: int) -> HttpResponseBase:
     else:
         messages.success(request, _("Cancelled."))
     return redirect("arbitration:appointments")
+
+
+@require_POST
+@permission_required("arbitration.sign_document", area="portal")
+def portal_e_service(request: HttpRequest, pk: int, party_pk: int) -> HttpResponseBase:
+    dispute = selectors.dispute_detail(user=request.user, pk=pk)
+    party = dispute.parties.filter(pk=party_pk).first()
+    if party is None:
+        raise Http404
+    services.party_e_service(user=request.user, party=party, consent=request.POST.get("consent") == "yes")
+    messages.success(request, _("Recorded."))
+    return redirect("arbitration:portal_detail", pk=pk)

@@ -867,6 +867,22 @@ def service_sign(*, user: Any, service: Service) -> Service:
     return service
 
 
+@transaction.atomic
+def party_e_service(*, user: Any, party: Party, consent: bool) -> Party:
+    """The party gives, or withdraws, consent to electronic service (DOMAIN.md §2.6: withdrawable);
+    recorded on the case."""
+    if not party_is_user(user, party):
+        raise PermissionDenied("not one's own party")
+    now = timezone.now()
+    if consent:
+        party.e_service_consent_at, party.e_service_withdrawn_at = now, None
+    else:
+        party.e_service_withdrawn_at = now
+    party.save(update_fields=["e_service_consent_at", "e_service_withdrawn_at"])
+    transition(party.dispute, "e_service", actor=user, data={"party": party.name, "consent": consent})
+    return party
+
+
 def proof_of_service(service: Service) -> dict[str, Any]:
     """The proof-of-service record (送达回证): what, to whom, how, and each recorded moment."""
     return {

@@ -415,3 +415,42 @@ def appointment_attend(request: HttpRequest, pk: int) -> HttpResponseBase:
     except ValidationError as error:
         messages.error(request, _errors(error))
     return redirect(f"{reverse('arbitration:appointment_desk')}?day={appointment.slot.day.isoformat()}")
+
+
+@permission_required("arbitration.add_dispute")
+def dispute_create(request: HttpRequest) -> HttpResponseBase:
+    """An application taken in at the counter: the receipt lists the materials handed in."""
+    from hrbureau.arbitration.choices import Channel, PartyRole
+    from hrbureau.arbitration.forms import CounterFileForm
+    from hrbureau.arbitration.portal import submit_application
+
+    form = CounterFileForm(request.POST or None, initial={"filed_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        applicant = services.PartyInput(
+            PartyRole.APPLICANT,
+            data["applicant_kind"],
+            data["applicant_name"],
+            data["applicant_identifier"],
+            data["phone"],
+            e_service_consent=data["e_service"],
+        )
+        dispute = submit_application(
+            request,
+            form,
+            channel=Channel.COUNTER,
+            applicant=applicant,
+            filed_on=data.get("filed_on"),
+            facts_clear=data["facts_clear"],
+            both_agree=data["both_agree"],
+            migrant_wages=data["migrant_wages"],
+        )
+        if dispute is not None:
+            receipt = dispute.receipts.order_by("-id").first()
+            messages.success(
+                request,
+                _("Registered as %(number)s; receipt %(receipt)s.")
+                % {"number": dispute.number, "receipt": receipt.number if receipt else "—"},
+            )
+            return redirect("arbitration:detail", pk=dispute.pk)
+    return render(request, "arbitration/portal_file.html", {"form": form, "counter": True})

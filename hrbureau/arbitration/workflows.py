@@ -249,6 +249,14 @@ add(
     button="outline-secondary",
 )
 add(
+    "e_service",
+    gettext_lazy("Give or withdraw consent to electronic service"),
+    source=set(S.values),
+    target=None,
+    permission="arbitration.sign_document",
+    area="portal",
+)
+add(
     "sign_document",
     gettext_lazy("Sign for a document"),
     source=set(S.values),

@@ -93,6 +93,7 @@ def _rows(world: Any) -> dict[str, Any]:
 ROUTES = [
     Route("arbitration:list", _list, allowed=INSTITUTE_VIEW, rows=_rows),
     Route("arbitration:list", "/arbitration/?export=xlsx", allowed=INSTITUTE_VIEW, label="export"),
+    Route("arbitration:create", "/arbitration/new/", allowed={Role.ARBITRATION_CLERK}),
     Route("arbitration:statistics", "/arbitration/statistics/", allowed=INSTITUTE_VIEW),
     Route(
         "arbitration:statistics",
@@ -145,6 +146,18 @@ ROUTES = [
         allowed={Role.ENTERPRISE},
     ),
     Route("arbitration:query", "/arbitration/query/", allowed=ALL_ROLES | {ANONYMOUS}),
+    # The enterprise is the respondent of dispute A: it may give or withdraw its own consent; the worker
+    # (applicant of A) is refused on the enterprise's party.
+    Route(
+        "arbitration:portal_e_service",
+        lambda w: (
+            f"/arbitration/mine/{_a(w)}/parties/{_disputes(w)['dispute_a'].parties.get(role='respondent').pk}/e-service/"
+        ),
+        method="POST",
+        ok_status=302,
+        data={"consent": "yes"},
+        allowed={Role.ENTERPRISE},
+    ),
     Route("arbitration:appointments", "/arbitration/appointments/", allowed=PORTAL),
     Route(
         "arbitration:appointment_desk", "/arbitration/appointments/desk/", allowed={Role.ARBITRATION_CLERK}

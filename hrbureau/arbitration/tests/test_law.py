@@ -750,3 +750,32 @@ def test_mediation_closes_only_when_both_sides_have_signed_the_statement(
     services.service_sign(user=boss, service=statements[1])
     services.dispute_mediate(actor=arb["arbitrator"], dispute=dispute)
     assert dispute.state == DisputeState.MEDIATED
+
+
+def test_consent_to_electronic_service_is_withdrawable_by_the_party_only(
+    world: Any, arb: dict[str, Any]
+) -> None:
+    dispute = accepted(world, arb)
+    worker = _party(dispute, PartyRole.APPLICANT)
+    with pytest.raises(PermissionDenied):
+        services.party_e_service(user=world.users["enterprise"], party=worker, consent=False)
+    services.party_e_service(user=world.users["individual"], party=worker, consent=False)
+    worker.refresh_from_db()
+    assert not worker.accepts_electronic_service
+    with pytest.raises(ValidationError, match="not consented"):
+        services.service_record(
+            actor=arb["clerk"],
+            dispute=dispute,
+            party=worker,
+            document=DocumentKind.HEARING_NOTICE,
+            method=ServiceMethod.ELECTRONIC,
+        )
+    services.party_e_service(user=world.users["individual"], party=worker, consent=True)
+    worker.refresh_from_db()
+    assert worker.accepts_electronic_service
+    assert (
+        CaseEvent.objects.filter(
+            case_id=dispute.pk, case_type="arbitration.dispute", name="e_service"
+        ).count()
+        == 2
+    )

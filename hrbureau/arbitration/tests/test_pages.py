@@ -192,3 +192,30 @@ def test_the_case_query_needs_the_number_and_a_partys_identifier(
     )
     assert 'data-testid="query-not-found"' in stranger.content.decode()
     assert 'data-testid="dispute-facts"' not in stranger.content.decode()
+
+
+def test_the_clerk_registers_an_application_at_the_counter(
+    world: Any, arb: dict[str, Any], client: Any
+) -> None:
+    client.force_login(arb["clerk"])
+    form = _portal_form(
+        world,
+        applicant_kind="person",
+        applicant_name="王五",
+        applicant_identifier="44030619900101123X",  # wrong check character
+        filed_on=timezone.localdate().isoformat(),
+        migrant_wages="on",
+    )
+    bad = client.post("/arbitration/new/", form)
+    assert bad.status_code == 200
+    assert "check character" in bad.content.decode()
+    assert not Dispute.objects.exists()
+    from hrbureau.arbitration.tests.conftest import new_resident_id
+
+    form["applicant_identifier"] = new_resident_id()
+    done = client.post("/arbitration/new/", form, follow=True)
+    dispute = Dispute.objects.get()
+    assert "receipt SJ" in done.content.decode()
+    assert dispute.channel == "counter"
+    assert dispute.migrant_wages
+    assert dispute.parties.get(role=PartyRole.APPLICANT).person.name == "王五"
