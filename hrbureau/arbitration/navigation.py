@@ -30,6 +30,16 @@ register(
 )
 register(
     NavItem(
+        "hearing_rooms",
+        _("Hearing rooms"),
+        "arbitration:rooms",
+        "calendar",
+        "arbitration.schedule_dispute",
+        order=38,
+    )
+)
+register(
+    NavItem(
         "appointment_desk",
         _("Counter appointments"),
         "arbitration:appointment_desk",

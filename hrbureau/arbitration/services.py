@@ -32,7 +32,7 @@ from hrbureau.arbitration.choices import (
     ServiceMethod,
 )
 from hrbureau.arbitration.choices import TimeLimitKey as K
-from hrbureau.arbitration.models import Claim, Dispute, Hearing, HearingRoom, Party, Receipt, Service
+from hrbureau.arbitration.models import Agent, Claim, Dispute, Hearing, HearingRoom, Party, Receipt, Service
 from hrbureau.core import clocks
 from hrbureau.core.counters import next_value
 from hrbureau.core.identifiers import normalize_phone, normalize_resident_id, normalize_uscc
@@ -865,6 +865,56 @@ def service_sign(*, user: Any, service: Service) -> Service:
         data={"proof_no": service.proof_no, "document": service.document},
     )
     return service
+
+
+@transaction.atomic
+def agent_add(
+    *,
+    actor: Any,
+    dispute: Dispute,
+    party: Party,
+    kind: str,
+    name: str,
+    phone: str = "",
+    special_authority: bool = False,
+    authorisation: Any,
+) -> Agent:
+    """An agent acting for a party, on the strength of a power of attorney kept with the case."""
+    from hrbureau.arbitration.choices import AgentKind
+    from hrbureau.core.attachments import attachment_add
+
+    errors: dict[str, list[str]] = {}
+    if party.dispute_id != dispute.pk:
+        errors["party"] = [_("This party is not a party to the case.")]
+    if kind not in AgentKind.values:
+        errors["kind"] = [_("Unknown kind of agent.")]
+    name = " ".join((name or "").split())
+    if not name:
+        errors["name"] = [_("The name is required.")]
+    if phone:
+        try:
+            phone = normalize_phone(phone)
+        except ValidationError as error:
+            errors["phone"] = list(error.messages)
+    if authorisation is None:
+        errors["authorisation"] = [_("Attach the power of attorney.")]
+    if errors:
+        raise ValidationError(errors)
+    event = transition(
+        dispute,
+        "add_agent",
+        actor=actor,
+        data={"party": party.name, "agent": name, "kind": kind, "special_authority": special_authority},
+    )
+    stored = attachment_add(case=dispute, upload=authorisation, actor=actor, event=event)
+    return Agent.objects.create(
+        party=party,
+        kind=kind,
+        name=name[:100],
+        phone=phone,
+        special_authority=special_authority,
+        authorisation=stored,
+    )
 
 
 @transaction.atomic

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.dispute_list, name="list"),
     path("statistics/", views.statistics, name="statistics"),
     path("new/", views.dispute_create, name="create"),
+    path("rooms/", views.room_schedule, name="rooms"),
     path("<int:pk>/", views.dispute_detail, name="detail"),
     path("<int:pk>/act/<slug:action>/", views.dispute_act, name="act"),
     path("<int:pk>/documents/<slug:kind>/", views.document, name="document"),

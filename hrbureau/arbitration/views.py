@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from hrbureau.accounts.choices import Role
 from hrbureau.accounts.models import User
 from hrbureau.arbitration import selectors, services
-from hrbureau.arbitration.choices import DocumentKind, Procedure, ServiceMethod
+from hrbureau.arbitration.choices import AgentKind, DocumentKind, Procedure, ServiceMethod
 from hrbureau.arbitration.forms import DisputeFilterForm, StatisticsForm
 from hrbureau.arbitration.models import Dispute, HearingRoom
 from hrbureau.arbitration.workflows import RESTART_REASONS, WORKFLOW
@@ -131,6 +131,7 @@ def _action_context(dispute: Dispute, user: Any) -> dict[str, Any]:
         "arbitrators": User.objects.filter(role=Role.ARBITRATOR, is_active=True).order_by("full_name"),
         "rooms": HearingRoom.objects.filter(active=True),
         "procedures": Procedure.choices,
+        "agent_kinds": AgentKind.choices,
         "restart_reasons": [(k, str(v)) for k, v in RESTART_REASONS.items()],
         "documents": DocumentKind.choices,
         "methods": ServiceMethod.choices,
@@ -252,6 +253,21 @@ def _run_action(request: HttpRequest, dispute: Dispute, action: str) -> None:
         services.dispute_extend(actor=actor, dispute=dispute, days=int(days), reason=reason, on=on)
     elif action == "amend":
         services.dispute_amend(actor=actor, dispute=dispute, kind=post.get("kind", ""), reason=reason, on=on)
+    elif action == "add_agent":
+        party_id = post.get("party", "")
+        party = dispute.parties.filter(pk=int(party_id)).first() if _is_id(party_id) else None
+        if party is None:
+            raise ValidationError({"party": [_("Choose the party the agent acts for.")]})
+        services.agent_add(
+            actor=actor,
+            dispute=dispute,
+            party=party,
+            kind=post.get("kind", ""),
+            name=post.get("name", ""),
+            phone=post.get("phone", ""),
+            special_authority=post.get("special_authority") == "on",
+            authorisation=request.FILES.get("file"),
+        )
     elif action == "serve":
         party_id = post.get("party", "")
         party = dispute.parties.filter(pk=int(party_id)).first() if _is_id(party_id) else None
@@ -454,3 +470,44 @@ def dispute_create(request: HttpRequest) -> HttpResponseBase:
             )
             return redirect("arbitration:detail", pk=dispute.pk)
     return render(request, "arbitration/portal_file.html", {"form": form, "counter": True})
+
+
+@permission_required("arbitration.schedule_dispute")
+def room_schedule(request: HttpRequest) -> HttpResponseBase:
+    """The hearing rooms' bookings for a week (Monday to Sunday): where there is still room."""
+    from hrbureau.arbitration.choices import HearingState
+    from hrbureau.arbitration.models import Hearing
+
+    try:
+        picked = (
+            dt.date.fromisoformat(request.GET["week"]) if request.GET.get("week") else timezone.localdate()
+        )
+    except ValueError:
+        picked = timezone.localdate()
+    monday = picked - dt.timedelta(days=picked.weekday())
+    days = [monday + dt.timedelta(days=n) for n in range(7)]
+    start = timezone.make_aware(dt.datetime.combine(monday, dt.time.min))
+    hearings = (
+        Hearing.objects.filter(
+            state=HearingState.BOOKED, starts_at__gte=start, starts_at__lt=start + dt.timedelta(days=7)
+        )
+        .select_related("dispute", "room")
+        .order_by("starts_at")
+    )
+    cells: dict[tuple[int, dt.date], list[Any]] = {}
+    for hearing in hearings:
+        cells.setdefault((hearing.room_id, timezone.localtime(hearing.starts_at).date()), []).append(hearing)
+    rooms = [
+        (room, [(day, cells.get((room.pk, day), [])) for day in days])
+        for room in HearingRoom.objects.filter(active=True)
+    ]
+    return render(
+        request,
+        "arbitration/room_schedule.html",
+        {
+            "days": days,
+            "rooms": rooms,
+            "previous": (monday - dt.timedelta(days=7)).isoformat(),
+            "next": (monday + dt.timedelta(days=7)).isoformat(),
+        },
+    )

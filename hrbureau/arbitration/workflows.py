@@ -249,6 +249,14 @@ add(
     button="outline-secondary",
 )
 add(
+    "add_agent",
+    gettext_lazy("Register an agent"),
+    source=STAFF_ACTIVE,
+    target=None,
+    permission="arbitration.amend_dispute",
+    button="outline-secondary",
+)
+add(
     "e_service",
     gettext_lazy("Give or withdraw consent to electronic service"),
     source=set(S.values),

@@ -94,6 +94,7 @@ ROUTES = [
     Route("arbitration:list", _list, allowed=INSTITUTE_VIEW, rows=_rows),
     Route("arbitration:list", "/arbitration/?export=xlsx", allowed=INSTITUTE_VIEW, label="export"),
     Route("arbitration:create", "/arbitration/new/", allowed={Role.ARBITRATION_CLERK}),
+    Route("arbitration:rooms", "/arbitration/rooms/", allowed={Role.ARBITRATION_CLERK}),
     Route("arbitration:statistics", "/arbitration/statistics/", allowed=INSTITUTE_VIEW),
     Route(
         "arbitration:statistics",

@@ -219,3 +219,69 @@ def test_the_clerk_registers_an_application_at_the_counter(
     assert dispute.channel == "counter"
     assert dispute.migrant_wages
     assert dispute.parties.get(role=PartyRole.APPLICANT).person.name == "王五"
+
+
+def test_an_agent_is_registered_only_with_a_power_of_attorney(
+    world: Any, arb: dict[str, Any], client: Any
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    dispute = accepted(world, arb)
+    worker = dispute.parties.get(role=PartyRole.APPLICANT)
+    client.force_login(arb["clerk"])
+    missing = _post(client, dispute, "add_agent", party=worker.pk, kind="lawyer", name="李律师")
+    assert "Attach the power of attorney" in missing.content.decode()
+    assert not worker.agents.exists()
+    letter = SimpleUploadedFile(
+        "授权委托书.pdf", b"%PDF-1.4 power of attorney", content_type="application/pdf"
+    )
+    _post(
+        client,
+        dispute,
+        "add_agent",
+        party=worker.pk,
+        kind="lawyer",
+        name="李律师",
+        special_authority="on",
+        file=letter,
+    )
+    agent = worker.agents.get()
+    assert agent.special_authority
+    assert agent.authorisation.original_name == "授权委托书.pdf"
+    page = client.get(f"/arbitration/{dispute.pk}/").content.decode()
+    assert "李律师" in page
+    from hrbureau.arbitration import documents
+    from hrbureau.arbitration.choices import DocumentKind
+    from hrbureau.arbitration.tests.test_documents import _text
+
+    assert "委托代理人：李律师" in _text(documents.render(dispute, DocumentKind.ACCEPTANCE_NOTICE).content)
+
+
+def test_the_room_schedule_shows_the_weeks_bookings(world: Any, arb: dict[str, Any], client: Any) -> None:
+    from hrbureau.arbitration import services
+
+    dispute = accepted(world, arb)
+    services.dispute_form_tribunal(
+        actor=arb["clerk"],
+        dispute=dispute,
+        arbitrator=arb["arbitrator"],
+        panel=[arb["arbitrator2"], arb["arbitrator3"]],
+    )
+    day = timezone.localdate() + dt.timedelta(days=9)
+    start = timezone.make_aware(dt.datetime.combine(day, dt.time(14)))
+    services.hearing_book(
+        actor=arb["clerk"],
+        dispute=dispute,
+        room=arb["room2"],
+        starts_at=start,
+        ends_at=start + dt.timedelta(hours=1),
+    )
+    client.force_login(arb["clerk"])
+    week = client.get(f"/arbitration/rooms/?week={day.isoformat()}").content.decode()
+    assert f"/arbitration/{dispute.pk}/" in week
+    assert "14:00–15:00" in week
+    other = client.get(
+        f"/arbitration/rooms/?week={(day + dt.timedelta(days=7)).isoformat()}"
+    ).content.decode()
+    assert f"/arbitration/{dispute.pk}/" not in other
+    assert client.get("/arbitration/rooms/?week=nonsense").status_code == 200
