@@ -223,20 +223,20 @@ def bench_list() -> None:
     from hrbureau.core.pagination import encode_cursor
 
     columns = "id, number, case_no, state, procedure, filed_on, total_claimed, due_on, enterprise_id"
-    raw1 = _raw(f"SELECT {columns} FROM arbitration_dispute ORDER BY filed_on DESC, id DESC LIMIT 21", [])
+    order = "ORDER BY collective DESC, filed_on DESC, id DESC"
+    raw1 = _raw(f"SELECT {columns} FROM arbitration_dispute {order} LIMIT 21", [])
     total = _raw("SELECT COUNT(*) FROM arbitration_dispute", [])()[0][0]
     depth = min(DEPTH, total - 100)
     anchor = _raw(
-        "SELECT filed_on, id FROM arbitration_dispute ORDER BY filed_on DESC, id DESC LIMIT 1 OFFSET %s",
+        f"SELECT collective, filed_on, id FROM arbitration_dispute {order} LIMIT 1 OFFSET %s",
         [depth],
     )()[0]
     raw_deep = _raw(
-        f"SELECT {columns} FROM arbitration_dispute WHERE (filed_on, id) < (%s, %s) "
-        "ORDER BY filed_on DESC, id DESC LIMIT 21",
-        [anchor[0], anchor[1]],
+        f"SELECT {columns} FROM arbitration_dispute WHERE (collective, filed_on, id) < (%s, %s, %s) {order} LIMIT 21",
+        [anchor[0], anchor[1], anchor[2]],
     )
     client = _client("clerk")
-    cursor = encode_cursor("after", [dt.date.fromisoformat(str(anchor[0])), anchor[1]])
+    cursor = encode_cursor("after", [bool(anchor[0]), dt.date.fromisoformat(str(anchor[1])), anchor[2]])
     page1, deep = "/arbitration/", f"/arbitration/?cursor={cursor}"
     for url in (page1, deep):
         assert client.get(url).status_code == 200, url

@@ -180,6 +180,7 @@ class Dispute(Case):
         permissions = []
         indexes = [
             models.Index(fields=["-filed_on", "-id"], name="dispute_filed"),
+            models.Index(fields=["-collective", "-filed_on", "-id"], name="dispute_list"),
             models.Index(fields=["state", "due_on"], name="dispute_state_due"),
             models.Index(fields=["assigned_unit", "state", "due_on"], name="dispute_todo"),
             models.Index(fields=["procedure", "closed_on"], name="dispute_procedure_closed"),

@@ -28,6 +28,7 @@ from hrbureau.core.recent import recent_visit_record
 from hrbureau.core.views import permission_required
 from hrbureau.core.workflow import TransitionError
 
+LIST_ORDER = ("-collective", "-filed_on", "-id")
 EXPORT_COLUMNS = [
     gettext_lazy("Application number"),
     gettext_lazy("Case number"),
@@ -76,7 +77,7 @@ def dispute_list(request: HttpRequest) -> HttpResponseBase:
                 d.due_on,
                 d.closed_on,
             )
-            for d in disputes.order_by("-filed_on", "-id").iterator(chunk_size=2000)
+            for d in disputes.order_by(*LIST_ORDER).iterator(chunk_size=2000)
         )
         return xlsx_response(
             request=request,
@@ -85,10 +86,8 @@ def dispute_list(request: HttpRequest) -> HttpResponseBase:
             rows=rows,
             text_columns={0, 1},
         )
-    # Collective cases are handled first: a filter shows them, and the to-do sorts by due date.
-    page = keyset_page_or_first(
-        disputes, ordering=("-filed_on", "-id"), cursor=request.GET.get("cursor"), per_page=20
-    )
+    # Collective cases are handled first [law Art.7]: they head the list, then the newest.
+    page = keyset_page_or_first(disputes, ordering=LIST_ORDER, cursor=request.GET.get("cursor"), per_page=20)
     context = {
         "form": form,
         "page": page,

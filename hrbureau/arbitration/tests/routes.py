@@ -85,6 +85,16 @@ def _service(world: Any) -> str:
     return f"/arbitration/mine/{_a(world)}/documents/{_disputes(world)['service_a'].pk}/"
 
 
+def _api_list(world: Any) -> str:
+    _disputes(world)
+    return "/api/v1/disputes"
+
+
+def _api_rows(world: Any) -> dict[str, Any]:
+    d = _disputes(world)
+    return {d["dispute_a"].number: INSTITUTE_VIEW | PORTAL, d["dispute_b"].number: INSTITUTE_VIEW}
+
+
 def _rows(world: Any) -> dict[str, Any]:
     d = _disputes(world)
     return {d["dispute_a"].case_no: INSTITUTE_VIEW, d["dispute_b"].number: INSTITUTE_VIEW}
@@ -93,6 +103,21 @@ def _rows(world: Any) -> dict[str, Any]:
 ROUTES = [
     Route("arbitration:list", _list, allowed=INSTITUTE_VIEW, rows=_rows),
     Route("arbitration:list", "/arbitration/?export=xlsx", allowed=INSTITUTE_VIEW, label="export"),
+    Route("api:dispute_list", _api_list, api=True, allowed=INSTITUTE_VIEW | PORTAL, rows=_api_rows),
+    Route(
+        "api:dispute_detail",
+        lambda w: f"/api/v1/disputes/{_a(w)}",
+        api=True,
+        allowed=INSTITUTE_VIEW | PORTAL,
+        label="a",
+    ),
+    Route(
+        "api:dispute_detail",
+        lambda w: f"/api/v1/disputes/{_b(w)}",
+        api=True,
+        allowed=INSTITUTE_VIEW,
+        label="b",
+    ),
     Route("arbitration:create", "/arbitration/new/", allowed={Role.ARBITRATION_CLERK}),
     Route("arbitration:rooms", "/arbitration/rooms/", allowed={Role.ARBITRATION_CLERK}),
     Route("arbitration:statistics", "/arbitration/statistics/", allowed=INSTITUTE_VIEW),

@@ -285,3 +285,22 @@ def test_the_room_schedule_shows_the_weeks_bookings(world: Any, arb: dict[str, A
     ).content.decode()
     assert f"/arbitration/{dispute.pk}/" not in other
     assert client.get("/arbitration/rooms/?week=nonsense").status_code == 200
+
+
+def test_collective_cases_head_the_clerks_list(world: Any, arb: dict[str, Any], client: Any) -> None:
+    workers = [applicant(name=f"工人{i}", representative=i < 3) for i in range(10)]
+    collective = file(
+        world, arb, day=dt.date(2026, 3, 2), parties=[*workers, respondent(world.enterprises["b1"])]
+    )
+    newer = [file(world, arb, day=dt.date(2026, 3, 10)) for _ in range(21)]
+    client.force_login(arb["clerk"])
+    page = client.get("/arbitration/").content.decode()
+    assert page.index(collective.number) < page.index(newer[-1].number)
+    # The next page carries on without the collective case again.
+    import re
+
+    cursor = re.search(r"cursor=([\w-]+)", page)
+    assert cursor is not None
+    second = client.get(f"/arbitration/?cursor={cursor.group(1)}").content.decode()
+    assert collective.number not in second
+    assert sum(d.number in page + second for d in newer) == 21
