@@ -28,7 +28,6 @@ CLOCK_DEFENCE = "defence"  # the respondent's defence: 10 days from receiving th
 CLOCK_AWARD = "award"  # 45 days from acceptance, + at most 15 once [law Art.43]
 
 FINAL_MONTHS = 12  # each final-by-amount item ≤ 12 × the monthly minimum wage [law Art.47(1)]
-MAX_EXTENSION_DAYS = 15
 
 
 def limit_in_force(key: str, on: dt.date) -> TimeLimit:
@@ -123,9 +122,19 @@ def deemed_service_date(method: str, on: dt.date) -> dt.date | None:
     return None
 
 
+def max_extension_days(on: dt.date) -> int:
+    """The most the award period may be extended, once [law Art.43: 15 days; dated, configurable]."""
+    return limit_in_force(K.AWARD_EXTENSION, on).days
+
+
+def hearing_notice_days(on: dt.date) -> int:
+    """How many days before the hearing its notice must reach the parties (5 by default)."""
+    return limit_in_force(K.HEARING_NOTICE, on).days
+
+
 def earliest_hearing_day(notice_served_on: dt.date) -> dt.date:
     """The first day a hearing may be held when its notice is served on ``notice_served_on``: the notice
-    must come at least 5 days before the hearing."""
+    must come at least ``hearing_notice_days`` before the hearing."""
     return _after(K.HEARING_NOTICE, notice_served_on)
 
 

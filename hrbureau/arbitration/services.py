@@ -509,7 +509,7 @@ def hearing_book(
     *, actor: Any, dispute: Dispute, room: HearingRoom, starts_at: dt.datetime, ends_at: dt.datetime
 ) -> Hearing:
     """Book a room. The room is locked while the booking is checked, so two clerks cannot both take it;
-    the notice must still reach the parties at least 5 days before (checked against today)."""
+    the notice must still reach the parties the configured days before (checked against today)."""
     errors: dict[str, list[str]] = {}
     if ends_at <= starts_at:
         errors["ends_at"] = [_("A hearing ends after it starts.")]
@@ -519,9 +519,10 @@ def hearing_book(
     if timezone.localtime(starts_at).date() < earliest:
         errors["starts_at"] = [
             _(
-                "The hearing notice must reach the parties at least 5 days before: the earliest day is %(day)s."
+                "The hearing notice must reach the parties at least %(days)d days before: the earliest day is "
+                "%(day)s."
             )
-            % {"day": earliest.isoformat()}
+            % {"days": rules.hearing_notice_days(_today()), "day": earliest.isoformat()}
         ]
     if errors:
         raise ValidationError(errors)
@@ -566,16 +567,16 @@ def next_hearing(dispute: Dispute) -> Hearing | None:
 
 def default_award_refusal(dispute: Dispute, hearing: Hearing) -> str | None:
     """Why the hearing may not go on without a respondent: every respondent must have had the hearing
-    notice served (a simple-channel notice confirmed) at least 5 days before the hearing."""
+    notice served (a simple-channel notice confirmed) at least the configured days before the hearing."""
     day = timezone.localtime(hearing.starts_at).date()
     for party in dispute.parties.filter(role=PartyRole.RESPONDENT):
         notices = party.services.filter(document=DocumentKind.HEARING_NOTICE, served_on__isnull=False)
         served = [s for s in notices.values_list("served_on", flat=True) if s is not None]
         if not any(rules.earliest_hearing_day(s) <= day for s in served):
             return _(
-                "%(party)s was not served the hearing notice at least 5 days before the hearing: "
+                "%(party)s was not served the hearing notice at least %(days)d days before the hearing: "
                 "no default award."
-            ) % {"party": party.name}
+            ) % {"party": party.name, "days": rules.hearing_notice_days(day)}
     return None
 
 
@@ -624,10 +625,9 @@ def dispute_extend(
     *, actor: Any, dispute: Dispute, days: int, reason: str, on: dt.date | None = None
 ) -> Dispute:
     """The chair's written approval of one extension of at most 15 days; the parties are told."""
-    if not 1 <= int(days) <= rules.MAX_EXTENSION_DAYS:
-        raise ValidationError(
-            {"days": [_("An extension is at most %(max)d days.") % {"max": rules.MAX_EXTENSION_DAYS}]}
-        )
+    most = rules.max_extension_days(_act_day(on))
+    if not 1 <= int(days) <= most:
+        raise ValidationError({"days": [_("An extension is at most %(max)d days.") % {"max": most}]})
     transition(dispute, "extend", actor=actor, reason=reason, data={"on": _act_day(on), "days": int(days)})
     due = clocks.clock_of(dispute, rules.CLOCK_AWARD)
     _tell_parties(

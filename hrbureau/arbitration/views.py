@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from hrbureau.accounts.choices import Role
 from hrbureau.accounts.models import User
+from hrbureau.arbitration import rules as arbitration_rules
 from hrbureau.arbitration import selectors, services
 from hrbureau.arbitration.choices import AgentKind, DocumentKind, Procedure, ServiceMethod
 from hrbureau.arbitration.forms import DisputeFilterForm, StatisticsForm
@@ -26,7 +27,7 @@ from hrbureau.core.exports import xlsx_response
 from hrbureau.core.pagination import keyset_page_or_first
 from hrbureau.core.recent import recent_visit_record
 from hrbureau.core.views import permission_required
-from hrbureau.core.workflow import TransitionError
+from hrbureau.core.workflow import TransitionError, error_message
 
 LIST_ORDER = ("-collective", "-filed_on", "-id")
 EXPORT_COLUMNS = [
@@ -43,14 +44,6 @@ EXPORT_COLUMNS = [
     gettext_lazy("Due"),
     gettext_lazy("Closed"),
 ]
-
-
-def _errors(error: Exception) -> str:
-    if isinstance(error, TransitionError):
-        return error.message
-    if isinstance(error, ValidationError):
-        return " ".join(error.messages)
-    return str(error)
 
 
 @permission_required("arbitration.view_dispute")
@@ -130,6 +123,7 @@ def _action_context(dispute: Dispute, user: Any) -> dict[str, Any]:
         "arbitrators": User.objects.filter(role=Role.ARBITRATOR, is_active=True).order_by("full_name"),
         "rooms": HearingRoom.objects.filter(active=True),
         "procedures": Procedure.choices,
+        "extension_max": arbitration_rules.max_extension_days(timezone.localdate()),
         "agent_kinds": AgentKind.choices,
         "restart_reasons": [(k, str(v)) for k, v in RESTART_REASONS.items()],
         "documents": DocumentKind.choices,
@@ -295,7 +289,7 @@ def dispute_act(request: HttpRequest, pk: int, action: str) -> HttpResponseBase:
     try:
         _run_action(request, dispute, action)
     except (TransitionError, ValidationError) as error:
-        messages.error(request, _errors(error))
+        messages.error(request, error_message(error))
     else:
         dispute.refresh_from_db()
         messages.success(
@@ -314,7 +308,7 @@ def service_confirm(request: HttpRequest, pk: int, service_pk: int) -> HttpRespo
     try:
         services.service_confirm(actor=request.user, service=service, on=_day(request.POST.get("on", "")))
     except ValidationError as error:
-        messages.error(request, _errors(error))
+        messages.error(request, error_message(error))
     return redirect(reverse("arbitration:detail", args=[pk]))
 
 
@@ -428,7 +422,7 @@ def appointment_attend(request: HttpRequest, pk: int) -> HttpResponseBase:
     try:
         attend(actor=request.user, appointment=appointment)
     except ValidationError as error:
-        messages.error(request, _errors(error))
+        messages.error(request, error_message(error))
     return redirect(f"{reverse('arbitration:appointment_desk')}?day={appointment.slot.day.isoformat()}")
 
 

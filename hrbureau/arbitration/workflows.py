@@ -28,8 +28,8 @@ from hrbureau.arbitration.rules import (
     CLOCK_AWARD,
     CLOCK_COPY,
     CLOCK_TRIBUNAL,
-    MAX_EXTENSION_DAYS,
     limit_in_force,
+    max_extension_days,
 )
 from hrbureau.core import clocks
 from hrbureau.core.workflow import Guard, TransitionContext, declare_workflow
@@ -88,8 +88,9 @@ def _can_extend(case: Dispute, actor: Any, data: dict[str, Any]) -> str | None:
     if case.extended:
         return _("The award period can be extended only once.")
     days = data.get("days")
-    if days is not None and not (1 <= int(days) <= MAX_EXTENSION_DAYS):
-        return _("An extension is at most %(max)d days.") % {"max": MAX_EXTENSION_DAYS}
+    most = max_extension_days(act_day(data))
+    if days is not None and not (1 <= int(days) <= most):
+        return _("An extension is at most %(max)d days.") % {"max": most}
     return None
 
 

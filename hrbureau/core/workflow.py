@@ -47,6 +47,17 @@ class ChangedMeanwhile(TransitionError):
     """Someone else changed the case between reading and acting on it."""
 
 
+def error_message(error: Exception) -> str:
+    """What to tell the user when an action was refused: a transition's reason or a validation's messages."""
+    from django.core.exceptions import ValidationError
+
+    if isinstance(error, TransitionError):
+        return error.message
+    if isinstance(error, ValidationError):
+        return " ".join(error.messages)
+    return str(error)
+
+
 Guard = Callable[[Any, Any, dict[str, Any]], "str | Promise | None"]
 
 

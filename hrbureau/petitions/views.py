@@ -18,7 +18,7 @@ from hrbureau.core.exports import xlsx_response
 from hrbureau.core.pagination import keyset_page_or_first
 from hrbureau.core.recent import recent_visit_record
 from hrbureau.core.views import permission_required
-from hrbureau.core.workflow import TransitionError
+from hrbureau.core.workflow import TransitionError, error_message
 from hrbureau.petitions import rules, selectors, services
 from hrbureau.petitions.choices import RedirectTarget, Satisfaction
 from hrbureau.petitions.forms import (
@@ -46,14 +46,6 @@ EXPORT_COLUMNS = [
     gettext_lazy("Times returned"),
     gettext_lazy("External order number"),
 ]
-
-
-def _errors(error: Exception) -> str:
-    if isinstance(error, TransitionError):
-        return error.message
-    if isinstance(error, ValidationError):
-        return " ".join(error.messages)
-    return str(error)
 
 
 @permission_required("petitions.view_workorder")
@@ -216,7 +208,7 @@ def workorder_act(request: HttpRequest, pk: int, action: str) -> HttpResponseBas
     try:
         _run_action(request, order, action, by_citizen=False)
     except (TransitionError, ValidationError) as error:
-        messages.error(request, _errors(error))
+        messages.error(request, error_message(error))
     else:
         messages.success(
             request, _("Done: the order is now “%(state)s”.") % {"state": order.get_state_display()}
@@ -348,7 +340,7 @@ def portal_act(request: HttpRequest, pk: int, action: str) -> HttpResponseBase:
     try:
         _run_action(request, order, action, by_citizen=True)
     except (TransitionError, ValidationError) as error:
-        messages.error(request, _errors(error))
+        messages.error(request, error_message(error))
     else:
         messages.success(
             request, _("Thank you. The order is now “%(state)s”.") % {"state": order.get_state_display()}

@@ -779,3 +779,17 @@ def test_consent_to_electronic_service_is_withdrawable_by_the_party_only(
         ).count()
         == 2
     )
+
+
+def test_the_extension_limit_follows_the_dated_table(world: Any, arb: dict[str, Any]) -> None:
+    from hrbureau.arbitration.models import TimeLimit
+
+    dispute = accepted(world, arb, day=D(2026, 3, 2))
+    # A local rule from 1 March 2026 allows at most 10 days: 15 is refused, 10 is granted.
+    TimeLimit.objects.create(key="award_extension", days=10, day_kind="calendar", valid_from=D(2026, 3, 1))
+    with pytest.raises(ValidationError, match="at most 10 days"):
+        services.dispute_extend(
+            actor=arb["head"], dispute=dispute, days=15, reason="案情复杂", on=D(2026, 4, 1)
+        )
+    services.dispute_extend(actor=arb["head"], dispute=dispute, days=10, reason="案情复杂", on=D(2026, 4, 1))
+    assert due(dispute, rules.CLOCK_AWARD) == D(2026, 4, 27)  # 16 April + 10 = Sunday 26 → Monday 27
