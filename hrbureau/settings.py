@@ -122,6 +122,9 @@ try:
     # How often ``manage.py serve`` runs the deadline sweep.
     SWEEP_INTERVAL_SECONDS = env.integer("SWEEP_INTERVAL_SECONDS", 900, minimum=10, maximum=86400)
     TASKS_BACKEND = env.choice("TASKS_BACKEND", "database", ["database", "immediate"])
+    # The names the arbitration commission's documents and case numbers carry (案号: prefix〔year〕n号).
+    ARBITRATION_COMMISSION_NAME = env.string("ARBITRATION_COMMISSION_NAME", "区劳动人事争议仲裁委员会")
+    ARBITRATION_CASE_PREFIX = env.string("ARBITRATION_CASE_PREFIX", "劳人仲案")
     LOG_LEVEL = env.choice("LOG_LEVEL", "INFO", ["DEBUG", "INFO", "WARNING", "ERROR"])
 except SettingError as error:
     _fail(error)

@@ -60,7 +60,7 @@ class GeneratedDocument:
 
 
 def commission_name() -> str:
-    return getattr(settings, "ARBITRATION_COMMISSION_NAME", "区劳动人事争议仲裁委员会")
+    return str(settings.ARBITRATION_COMMISSION_NAME)
 
 
 def _money(amount: Decimal | None) -> str:

@@ -393,7 +393,7 @@ def dispute_supplement_complete(
 
 
 def _case_number(year: int) -> str:
-    prefix = getattr(settings, "ARBITRATION_CASE_PREFIX", "劳人仲案")
+    prefix = settings.ARBITRATION_CASE_PREFIX
     return f"{prefix}〔{year}〕{next_value(f'arbitration-case-{year}')}号"
 
 
