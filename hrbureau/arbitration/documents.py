@@ -17,14 +17,14 @@ from io import BytesIO
 from pathlib import Path
 
 from django.conf import settings
-from django.utils import timezone
+from django.utils import timezone, translation
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
 from hrbureau.arbitration.choices import DocumentKind
-from hrbureau.arbitration.models import Claim, Dispute
+from hrbureau.arbitration.models import Claim, Dispute, MediationAgreement
 from hrbureau.arbitration.services import next_hearing
 
 TITLES = {
@@ -98,8 +98,11 @@ def _end(doc: DocxDocument, dispute: Dispute) -> bytes:
     return buffer.getvalue()
 
 
-def _claims_table(doc: DocxDocument, claims: list[Claim], *, awarded: bool) -> None:
-    headings = ["请求事项", "请求内容", "请求金额"] + (["裁决金额", "终局"] if awarded else [])
+def _claims_table(
+    doc: DocxDocument, claims: list[Claim], *, awarded: bool = False, agreed: bool = False
+) -> None:
+    headings = ["请求事项", "请求内容", "请求金额"]
+    headings += ["裁决金额", "终局"] if awarded else ["调解金额"] if agreed else []
     table = doc.add_table(rows=1, cols=len(headings))
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, headings, strict=True):
@@ -108,6 +111,8 @@ def _claims_table(doc: DocxDocument, claims: list[Claim], *, awarded: bool) -> N
         values = [claim.get_kind_display(), claim.description, _money(claim.amount_claimed)]
         if awarded:
             values += [_money(claim.amount_awarded), "是" if claim.final else "否"]
+        elif agreed:
+            values += [_money(claim.amount_agreed)]
         for cell, text in zip(table.add_row().cells, values, strict=True):
             cell.text = text
 
@@ -117,7 +122,14 @@ def _filename(dispute: Dispute, kind: str) -> str:
 
 
 def render(dispute: Dispute, kind: str) -> GeneratedDocument:
-    """One document of ``kind`` for ``dispute`` (an award of mixed items: use ``award_documents``)."""
+    """One document of ``kind`` for ``dispute`` (an award of mixed items: use ``award_documents``).
+
+    Always in Chinese, the language of the commission's documents, whatever the page's language."""
+    with translation.override("zh-hans"):
+        return _render(dispute, kind)
+
+
+def _render(dispute: Dispute, kind: str) -> GeneratedDocument:
     if kind not in GENERATED:
         raise ValueError(f"no template for {kind}")
     doc = _start(dispute, TITLES[DocumentKind(kind)])
@@ -130,7 +142,7 @@ def render(dispute: Dispute, kind: str) -> GeneratedDocument:
             if dispute.accepted_on
             else "本案尚未受理。"
         )
-        _claims_table(doc, claims, awarded=False)
+        _claims_table(doc, claims)
     elif kind == DocumentKind.REFUSAL_NOTICE:
         from hrbureau.core.workflow import case_events
 
@@ -156,8 +168,19 @@ def render(dispute: Dispute, kind: str) -> GeneratedDocument:
         )
         doc.add_paragraph("当事人有正当理由的，可以在开庭三日前请求延期开庭。")
     elif kind == DocumentKind.MEDIATION_STATEMENT:
-        doc.add_paragraph("本案经本委主持调解，双方当事人自愿达成如下协议：")
-        _claims_table(doc, claims, awarded=False)
+        agreement = MediationAgreement.objects.filter(dispute=dispute).first()
+        if agreement is None:
+            raise ValueError("a mediation statement is made from a recorded mediation agreement")
+        doc.add_paragraph(
+            f"本案经本委主持调解，双方当事人于{agreement.reached_on:%Y年%m月%d日}自愿达成如下协议："
+        )
+        for line in agreement.terms.splitlines():
+            if line.strip():
+                doc.add_paragraph(line.strip(), style="List Number")
+        _claims_table(doc, claims, agreed=True)
+        doc.add_paragraph(f"以上合计人民币{_money(agreement.total_agreed)}。")
+        if agreement.payment_due:
+            doc.add_paragraph(f"被申请人应于{agreement.payment_due:%Y年%m月%d日}前履行完毕。")
         doc.add_paragraph("本调解书经双方当事人签收后，即具有法律效力。")
     else:
         final = None if kind == DocumentKind.AWARD else kind == DocumentKind.AWARD_FINAL

@@ -287,6 +287,9 @@ class Claim(models.Model):
     amount_awarded = models.DecimalField(
         _("amount awarded"), null=True, blank=True, max_digits=12, decimal_places=2
     )
+    amount_agreed = models.DecimalField(
+        _("amount agreed in mediation"), null=True, blank=True, max_digits=12, decimal_places=2
+    )
     decided = models.BooleanField(_("decided"), default=False)
     final = models.BooleanField(_("final award"), null=True, blank=True)
     sort_order = models.PositiveSmallIntegerField(default=0)
@@ -298,6 +301,29 @@ class Claim(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.description}"
+
+
+class MediationAgreement(models.Model):
+    """The agreement the parties reached in mediation (调解协议): the terms and, per item, the amount
+    agreed (on each claim's ``amount_agreed``). The mediation statement (调解书) is made from it, and it
+    cannot change once the statement has been served on anyone."""
+
+    dispute = models.OneToOneField(Dispute, on_delete=models.CASCADE, related_name="mediation_agreement")
+    reached_on = models.DateField(_("agreement reached on"))
+    terms = models.TextField(_("terms agreed"), max_length=4000)
+    payment_due = models.DateField(_("to be paid by"), null=True, blank=True)
+    total_agreed = models.DecimalField(_("total agreed"), max_digits=14, decimal_places=2, default=0)
+    mediator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("mediator")
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("mediation agreement")
+        verbose_name_plural = _("mediation agreements")
+
+    def __str__(self) -> str:
+        return f"{self.dispute} · {self.reached_on}"
 
 
 class Receipt(models.Model):

@@ -32,7 +32,17 @@ from hrbureau.arbitration.choices import (
     ServiceMethod,
 )
 from hrbureau.arbitration.choices import TimeLimitKey as K
-from hrbureau.arbitration.models import Agent, Claim, Dispute, Hearing, HearingRoom, Party, Receipt, Service
+from hrbureau.arbitration.models import (
+    Agent,
+    Claim,
+    Dispute,
+    Hearing,
+    HearingRoom,
+    MediationAgreement,
+    Party,
+    Receipt,
+    Service,
+)
 from hrbureau.core import clocks
 from hrbureau.core.counters import next_value
 from hrbureau.core.identifiers import normalize_phone, normalize_resident_id, normalize_uscc
@@ -701,6 +711,11 @@ def service_record(
         errors.append(_("%(party)s has not consented to electronic service.") % {"party": party.name})
     if signed_on is not None and (signed_on < day or signed_on > _today()):
         errors.append(_("The day signed for must lie between the sending day and today."))
+    if (
+        document == DocumentKind.MEDIATION_STATEMENT
+        and not MediationAgreement.objects.filter(dispute=dispute).exists()
+    ):
+        errors.append(_("Record the mediation agreement before serving the mediation statement."))
     if document in (DocumentKind.AWARD, DocumentKind.AWARD_FINAL, DocumentKind.AWARD_NONFINAL):
         finals = {bool(c.final) for c in dispute.claims.all() if c.decided}
         if not finals:
@@ -965,8 +980,65 @@ def mediation_signers(dispute: Dispute) -> list[Party]:
 
 
 @transaction.atomic
+def mediation_agree(
+    *,
+    actor: Any,
+    dispute: Dispute,
+    terms: str,
+    agreed: Mapping[int, Any],
+    payment_due: dt.date | None = None,
+    on: dt.date | None = None,
+) -> MediationAgreement:
+    """Record the agreement reached in mediation: the terms and, per claim, the amount agreed (None for
+    an item without an amount, 0 where the applicant gives the item up). The mediation statement is made
+    from it; once the statement has been served on anyone the agreement no longer changes."""
+    day = _act_day(on)
+    errors: dict[str, list[str]] = {}
+    terms = terms.strip()
+    if not terms:
+        errors["terms"] = [_("Write down what the parties agreed.")]
+    elif len(terms) > 4000:
+        errors["terms"] = [_("The terms are limited to 4,000 characters.")]
+    claims = list(dispute.claims.all())
+    missing = [c for c in claims if c.pk not in agreed]
+    if missing:
+        errors["agreed"] = [
+            _("Give the amount agreed for every claim: %(items)s.") % {"items": ", ".join(map(str, missing))}
+        ]
+    amounts = {c.pk: _money(agreed[c.pk], "agreed", errors) for c in claims if c.pk in agreed}
+    if dispute.accepted_on is not None and day < dispute.accepted_on:
+        errors["on"] = [_("The agreement cannot be reached before the case was accepted.")]
+    if payment_due is not None and payment_due < day:
+        errors["payment_due"] = [_("The day to pay by cannot be before the agreement.")]
+    if dispute.services.filter(document=DocumentKind.MEDIATION_STATEMENT).exists():
+        errors.setdefault("terms", []).append(
+            _("The mediation statement has been served: the agreement can no longer change.")
+        )
+    if errors:
+        raise ValidationError(errors)
+    for claim in claims:
+        claim.amount_agreed = amounts[claim.pk]
+    total = sum((a for a in amounts.values() if a is not None), Decimal("0"))
+    transition(dispute, "agree_mediation", actor=actor, data={"on": day, "total": str(total)})
+    Claim.objects.bulk_update(claims, ["amount_agreed"])
+    agreement, _created = MediationAgreement.objects.update_or_create(
+        dispute=dispute,
+        defaults={
+            "reached_on": day,
+            "terms": terms,
+            "payment_due": payment_due,
+            "total_agreed": total,
+            "mediator": actor,
+        },
+    )
+    return agreement
+
+
+@transaction.atomic
 def dispute_mediate(*, actor: Any, dispute: Dispute, on: dt.date | None = None) -> Dispute:
     """Close by mediation: the statement takes effect once both sides have signed for it."""
+    if not MediationAgreement.objects.filter(dispute=dispute).exists():
+        raise ValidationError({"mediation": [_("Record the mediation agreement first.")]})
     unsigned = [
         p.name
         for p in mediation_signers(dispute)

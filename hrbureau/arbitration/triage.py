@@ -57,36 +57,50 @@ EXCLUSIONS = ("public_interest", "major_impact", "respondent_unlocatable", "unsu
 
 
 def exclusions_of(dispute: Dispute) -> list[str]:
-    """The translated exclusions that hold for ``dispute`` (empty when none does)."""
+    """The names of the exclusions that hold for ``dispute`` (empty when none does)."""
+    return [name for name in EXCLUSIONS if getattr(dispute, name)]
+
+
+def _labels(names: list[str]) -> list[str]:
     fields = rules.subject(SUBJECT).fields
-    return [str(fields[name].label) for name in EXCLUSIONS if getattr(dispute, name)]
+    return [str(fields[name].label) if name in fields else name for name in names]
 
 
 def propose(dispute: Dispute, *, on: dt.date) -> dict[str, Any]:
-    """The proposed procedure and why: the rule in force on ``on`` and, line by line, what held."""
+    """The proposed procedure and why, language-neutral, to be stored with the dispute.
+
+    The rule in force on ``on``, its :func:`hrbureau.core.rules.trace` over the dispute, and the
+    exclusions that held; :func:`reading` words it in the language of whoever reads it later.
+    """
     rule = rules.rule_in_force(RULE_CODE, on)
-    reason = rules.explain(SUBJECT, rule.condition, dispute)
+    found = rules.trace(SUBJECT, rule.condition, dispute)
     excluded = exclusions_of(dispute)
-    simplified = reason.met and not excluded
+    simplified = found["met"] and not excluded
     return {
         "procedure": Procedure.SIMPLIFIED if simplified else Procedure.ORDINARY,
         "rule": rule.name,
+        "rule_code": rule.code,
         "rule_from": rule.valid_from.isoformat(),
-        "lines": _lines(reason),
+        "trace": found,
         "excluded": excluded,
     }
 
 
-def _lines(reason: rules.Reason, depth: int = 0) -> list[dict[str, Any]]:
-    lines = [{"text": reason.text, "met": reason.met, "depth": depth}]
-    for child in reason.children:
-        lines.extend(_lines(child, depth + 1))
-    return lines
+def reading(stored: dict[str, Any]) -> dict[str, Any] | None:
+    """A stored proposal as lines in the active language, or None when there is none."""
+    if not stored.get("trace"):
+        return None
+    return {
+        "rule": stored.get("rule", ""),
+        "rule_from": stored.get("rule_from", ""),
+        "lines": rules.lines(SUBJECT, stored["trace"]),
+        "excluded": _labels(stored.get("excluded", [])),
+    }
 
 
 def simplified_refusal(dispute: Dispute) -> str | None:
     """Why ``dispute`` may not go on the fast track, or None."""
-    excluded = exclusions_of(dispute)
+    excluded = _labels(exclusions_of(dispute))
     if excluded:
         return _("The simplified procedure is excluded: %(reasons)s.") % {"reasons": "; ".join(excluded)}
     return None

@@ -17,10 +17,10 @@ from django.views.decorators.http import require_POST
 from hrbureau.accounts.choices import Role
 from hrbureau.accounts.models import User
 from hrbureau.arbitration import rules as arbitration_rules
-from hrbureau.arbitration import selectors, services
+from hrbureau.arbitration import selectors, services, triage
 from hrbureau.arbitration.choices import AgentKind, DocumentKind, Procedure, ServiceMethod
 from hrbureau.arbitration.forms import DisputeFilterForm, StatisticsForm
-from hrbureau.arbitration.models import Dispute, HearingRoom
+from hrbureau.arbitration.models import Dispute, HearingRoom, MediationAgreement
 from hrbureau.arbitration.workflows import RESTART_REASONS, WORKFLOW
 from hrbureau.core.casepage import case_panel
 from hrbureau.core.exports import xlsx_response
@@ -145,6 +145,8 @@ def dispute_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
         "receipts": list(dispute.receipts.all()),
         "panel_members": list(dispute.panel.all()),
         "made_documents": _documents(dispute),
+        "triage": triage.reading(dispute.triage_reasons),
+        "agreement": MediationAgreement.objects.filter(dispute=dispute).select_related("mediator").first(),
         "today": timezone.localdate(),
         **case_panel(case=dispute, user=request.user),
         **_action_context(dispute, request.user),
@@ -152,13 +154,13 @@ def dispute_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
     return render(request, "arbitration/dispute_detail.html", context)
 
 
-def _day(value: str) -> dt.date | None:
+def _day(value: str, field: str = "on") -> dt.date | None:
     if not value:
         return None
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise ValidationError({"on": [_("Give a date like 2026-03-01.")]}) from None
+        raise ValidationError({field: [_("Give a date like 2026-03-01.")]}) from None
 
 
 def _is_id(value: str) -> bool:
@@ -217,6 +219,16 @@ def _run_action(request: HttpRequest, dispute: Dispute, action: str) -> None:
     elif action == "hold_hearing":
         services.dispute_hold_hearing(
             actor=actor, dispute=dispute, respondent_absent=post.get("respondent_absent") == "on", on=on
+        )
+    elif action == "agree_mediation":
+        agreed = {c.pk: post.get(f"agreed-{c.pk}", "").strip() or None for c in dispute.claims.all()}
+        services.mediation_agree(
+            actor=actor,
+            dispute=dispute,
+            terms=post.get("terms", ""),
+            agreed=agreed,
+            payment_due=_day(post.get("payment_due", ""), "payment_due"),
+            on=on,
         )
     elif action == "mediate":
         services.dispute_mediate(actor=actor, dispute=dispute, on=on)

@@ -40,6 +40,9 @@ WORKFLOW = declare_workflow(
     initial=S.FILED,
     todo_states={S.FILED, S.ACCEPTED, S.TRIBUNAL, S.SCHEDULED, S.HEARD},
     final_states={S.REFUSED, S.MEDIATED, S.AWARDED, S.WITHDRAWN},
+    # Collective disputes are registered and handled first [law Art.7; rules].
+    todo_first="collective",
+    todo_first_label=gettext_lazy("collective case: handled first"),
 )
 
 # What restarts the 45 days [rules Art.46], as recorded by the "amend" action.
@@ -176,6 +179,15 @@ add(
     target=S.HEARD,
     permission="arbitration.decide_dispute",
     guard=_not_suspended,
+)
+add(
+    "agree_mediation",
+    gettext_lazy("Record the mediation agreement"),
+    source=PROCEEDING_STATES,
+    target=None,
+    permission="arbitration.decide_dispute",
+    guard=_not_suspended,
+    button="outline-primary",
 )
 add(
     "mediate",

@@ -336,31 +336,77 @@ def _display(rule_field: RuleField, value: Any) -> str:
 
 def explain(subject_key: str, condition: dict[str, Any], obj: Any) -> Reason:
     """The condition as a tree of readable lines, each marked met or not for ``obj``."""
-    return _explain(subject(subject_key), condition, obj)
+    return words(subject_key, trace(subject_key, condition, obj))
 
 
-def _explain(rule_subject: RuleSubject, condition: dict[str, Any], obj: Any) -> Reason:
+def trace(subject_key: str, condition: dict[str, Any], obj: Any) -> dict[str, Any]:
+    """What the condition found in ``obj``, language-neutral and JSON-safe, to be stored with a decision.
+
+    Each node is ``{"all"|"any": [...], "met": bool}`` or a leaf ``{"field", "op", "value", "actual",
+    "met"}``; :func:`words` turns it into lines in whatever language is active when it is read, so a
+    decision taken on a Chinese page reads in English on an English one.
+    """
+    return _trace(subject(subject_key), condition, obj)
+
+
+def _trace(rule_subject: RuleSubject, condition: dict[str, Any], obj: Any) -> dict[str, Any]:
     if "all" in condition or "any" in condition:
         key = "all" if "all" in condition else "any"
-        children = [_explain(rule_subject, c, obj) for c in condition[key]]
-        met = all(c.met for c in children) if key == "all" else any(c.met for c in children)
-        text = _("All of these hold") if key == "all" else _("At least one of these holds")
-        return Reason(str(text), met, children)
+        children = [_trace(rule_subject, c, obj) for c in condition[key]]
+        met = all(c["met"] for c in children) if key == "all" else any(c["met"] for c in children)
+        return {key: children, "met": met}
     rule_field = rule_subject.fields[condition["field"]]
-    op = condition["op"]
-    actual = rule_field.value_of(obj)
-    if op == "isnull":
-        text = (_("%(field)s is missing") if condition["value"] else _("%(field)s is given")) % {
-            "field": rule_field.label
-        }
+    return {
+        "field": condition["field"],
+        "op": condition["op"],
+        "value": condition["value"],
+        "actual": _json_safe(rule_field.value_of(obj)),
+        "met": _evaluate(rule_subject, condition, obj),
+    }
+
+
+def _json_safe(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def words(subject_key: str, node: dict[str, Any]) -> Reason:
+    """A stored :func:`trace` as readable lines in the active language."""
+    return _words(subject(subject_key), node)
+
+
+def _words(rule_subject: RuleSubject, node: dict[str, Any]) -> Reason:
+    if "all" in node or "any" in node:
+        key = "all" if "all" in node else "any"
+        text = _("All of these hold") if key == "all" else _("At least one of these holds")
+        return Reason(str(text), node["met"], [_words(rule_subject, c) for c in node[key]])
+    rule_field = rule_subject.fields.get(node["field"])
+    label = rule_field.label if rule_field else node["field"]
+    if node["op"] == "isnull":
+        text = (_("%(field)s is missing") if node["value"] else _("%(field)s is given")) % {"field": label}
     else:
+        shown = (lambda v: _display(rule_field, v)) if rule_field else str
         text = _("%(field)s %(op)s %(value)s (here: %(actual)s)") % {
-            "field": rule_field.label,
-            "op": OPERATORS[op],
-            "value": _display(rule_field, condition["value"]),
-            "actual": "—" if actual is None else _display(rule_field, actual),
+            "field": label,
+            "op": OPERATORS[node["op"]],
+            "value": shown(node["value"]),
+            "actual": "—" if node["actual"] is None else shown(node["actual"]),
         }
-    return Reason(str(text), _evaluate(rule_subject, condition, obj))
+    return Reason(str(text), node["met"])
+
+
+def lines(subject_key: str, node: dict[str, Any]) -> list[dict[str, Any]]:
+    """A stored :func:`trace` flattened to ``{"text", "met", "depth"}`` lines for a page."""
+
+    def flatten(reason: Reason, depth: int) -> Iterable[dict[str, Any]]:
+        yield {"text": reason.text, "met": reason.met, "depth": depth}
+        for child in reason.children:
+            yield from flatten(child, depth + 1)
+
+    return list(flatten(words(subject_key, node), 0))
 
 
 def describe_fields(subject_key: str) -> Iterable[tuple[str, str, str]]:

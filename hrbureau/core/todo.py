@@ -1,5 +1,5 @@
 """My to-do (DESIGN.md mechanism 3): what the user's unit (or the user in person) must act on, across
-every app, soonest due first.
+every app: what a workflow marks as handled first (``todo_first``), then soonest due first.
 
 Every declared workflow with ``todo_states`` contributes its cases in those states that are assigned to
 the user's unit or to the user, through the model's ``for_user`` scoping; an app may also register a
@@ -26,6 +26,8 @@ class TodoItem:
     overdue: bool = False
     unit: str = ""
     state: str = ""
+    # Handled before everything else (the workflow's ``todo_first``), with the badge's words.
+    first: str = ""
 
 
 Provider = Callable[[Any], list[TodoItem]]
@@ -51,7 +53,11 @@ def _case_items(workflow: Any, user: Any, *, overdue_only: bool, limit: int) -> 
     queryset = case_todo_queryset(workflow, user)
     if overdue_only:
         queryset = queryset.filter(due_on__lt=today)
-    rows = queryset.select_related("assigned_unit").order_by(F("due_on").asc(nulls_last=True), "id")[:limit]
+    order: list[Any] = [F("due_on").asc(nulls_last=True), "id"]
+    if workflow.todo_first:
+        order.insert(0, F(workflow.todo_first).desc())
+    rows = queryset.select_related("assigned_unit").order_by(*order)[:limit]
+    first_label = str(workflow.todo_first_label or "")
     kind = str(workflow.model._meta.verbose_name)
     states = workflow.states
     return [
@@ -63,6 +69,7 @@ def _case_items(workflow: Any, user: Any, *, overdue_only: bool, limit: int) -> 
             overdue=case.due_on is not None and case.due_on < today,
             unit=case.assigned_unit.display_name if case.assigned_unit else "",
             state=str(states(case.state).label),
+            first=first_label if workflow.todo_first and getattr(case, workflow.todo_first) else "",
         )
         for case in rows
     ]
@@ -91,7 +98,7 @@ def todo_items(
     for name, provider in _PROVIDERS.items():
         if kind in (None, "", name):
             items.extend(item for item in provider(user) if item.overdue or not overdue_only)
-    items.sort(key=lambda item: (item.due is None, item.due or dt.date.max, item.title))
+    items.sort(key=lambda item: (not item.first, item.due is None, item.due or dt.date.max, item.title))
     return items[:limit]
 
 

@@ -106,6 +106,10 @@ class Workflow:
     # States in which the assigned unit must act (they make the case appear in "my to-do").
     todo_states: frozenset[str] = frozenset()
     final_states: frozenset[str] = frozenset()
+    # A boolean field of the model whose true rows head "my to-do" whatever their due date (a collective
+    # labour dispute is registered and handled first), with the label its badge shows.
+    todo_first: str | None = None
+    todo_first_label: Any = None
     effects: dict[str, list[Effect]] = field(default_factory=dict)
     after_commit: dict[str, list[Effect]] = field(default_factory=dict)
 
@@ -210,6 +214,8 @@ def declare_workflow(
     initial: str,
     todo_states: Iterable[str] = (),
     final_states: Iterable[str] = (),
+    todo_first: str | None = None,
+    todo_first_label: Any = None,
 ) -> Workflow:
     label = model._meta.label_lower
     if label in _REGISTRY:
@@ -220,6 +226,8 @@ def declare_workflow(
         initial=initial,
         todo_states=frozenset(todo_states),
         final_states=frozenset(final_states),
+        todo_first=todo_first,
+        todo_first_label=todo_first_label,
     )
     _REGISTRY[label] = workflow
     return workflow

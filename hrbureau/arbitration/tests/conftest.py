@@ -3,10 +3,12 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import random
+from io import BytesIO
 from typing import Any
 
 import pytest
 from django.apps import apps
+from docx import Document
 
 from hrbureau.accounts.choices import Role
 from hrbureau.accounts.models import User
@@ -111,3 +113,10 @@ def accepted(world: Any, arb: dict[str, Any], *, day: dt.date = dt.date(2026, 3,
     dispute = file(world, arb, day=day, **kw)
     services.dispute_accept(actor=arb["clerk"], dispute=dispute, on=day)
     return dispute
+
+
+def docx_text(content: bytes) -> str:
+    """The paragraphs and table cells of a .docx, for asserting what a document says."""
+    doc = Document(BytesIO(content))
+    cells = [cell.text for table in doc.tables for row in table.rows for cell in row.cells]
+    return "\n".join([p.text for p in doc.paragraphs] + cells)

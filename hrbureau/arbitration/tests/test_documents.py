@@ -4,26 +4,18 @@ their own remedies, generated and kept when served, downloadable by staff."""
 from __future__ import annotations
 
 import datetime as dt
-from io import BytesIO
 from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from docx import Document
 
 from hrbureau.arbitration import documents, services
 from hrbureau.arbitration.choices import ClaimKind, DocumentKind, PartyRole, ServiceMethod
 from hrbureau.arbitration.models import Dispute
-from hrbureau.arbitration.tests.conftest import accepted
+from hrbureau.arbitration.tests.conftest import accepted, docx_text
 from hrbureau.arbitration.tests.test_law import _to_heard
 from hrbureau.core.models import CaseAttachment
-
-
-def _text(content: bytes) -> str:
-    doc = Document(BytesIO(content))
-    cells = [cell.text for table in doc.tables for row in table.rows for cell in row.cells]
-    return "\n".join([p.text for p in doc.paragraphs] + cells)
 
 
 def _awarded(world: Any, arb: dict[str, Any]) -> Dispute:
@@ -50,7 +42,7 @@ def test_the_acceptance_notice_names_the_case_the_parties_and_the_claims(
     world: Any, arb: dict[str, Any]
 ) -> None:
     dispute = accepted(world, arb, day=dt.date(2026, 3, 2))
-    text = _text(documents.render(dispute, DocumentKind.ACCEPTANCE_NOTICE).content)
+    text = docx_text(documents.render(dispute, DocumentKind.ACCEPTANCE_NOTICE).content)
     assert "受理通知书" in text
     assert dispute.case_no in text
     assert "2026年03月02日" in text
@@ -63,7 +55,7 @@ def test_a_mixed_award_is_two_documents_each_with_its_remedies(world: Any, arb: 
     dispute = _awarded(world, arb)
     made = documents.award_documents(dispute)
     assert [d.kind for d in made] == [DocumentKind.AWARD_FINAL, DocumentKind.AWARD_NONFINAL]
-    final, non_final = (_text(d.content) for d in made)
+    final, non_final = (docx_text(d.content) for d in made)
     assert "28,000.00 元" in final
     assert "60,000.00 元" not in final
     assert documents.REMEDIES_FINAL in final
@@ -102,7 +94,7 @@ def test_serving_makes_and_keeps_the_document_and_refuses_the_wrong_award_form(
     client.force_login(world.users["individual"])
     download = client.get(f"/core/attachments/{kept.pk}/")
     assert download.status_code == 200
-    assert documents.REMEDIES_FINAL in _text(
+    assert documents.REMEDIES_FINAL in docx_text(
         b"".join(download.streaming_content) if download.streaming else download.content
     )
 
@@ -115,7 +107,7 @@ def test_staff_download_a_document_and_an_unknown_kind_is_not_found(
     response = client.get(f"/arbitration/{dispute.pk}/documents/acceptance_notice/")
     assert response.status_code == 200
     assert "attachment;" in response["Content-Disposition"]
-    assert dispute.case_no in _text(response.content)
+    assert dispute.case_no in docx_text(response.content)
     assert client.get(f"/arbitration/{dispute.pk}/documents/receipt/").status_code == 404
     if not documents.pdf_available():
         assert (
@@ -142,7 +134,7 @@ def test_the_hearing_notice_gives_the_room_and_time(world: Any, arb: dict[str, A
         starts_at=start,
         ends_at=start + dt.timedelta(hours=2),
     )
-    text = _text(documents.render(dispute, DocumentKind.HEARING_NOTICE).content)
+    text = docx_text(documents.render(dispute, DocumentKind.HEARING_NOTICE).content)
     assert f"{start:%Y年%m月%d日} 09:30" in text
     assert arb["room"].name in text
     assert "开庭三日前" in text

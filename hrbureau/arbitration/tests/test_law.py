@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
-from hrbureau.arbitration import rules, services, triage
+from hrbureau.arbitration import documents, rules, services, triage
 from hrbureau.arbitration.choices import (
     ClaimKind,
     DisputeState,
@@ -19,8 +19,8 @@ from hrbureau.arbitration.choices import (
     Procedure,
     ServiceMethod,
 )
-from hrbureau.arbitration.models import Dispute, MinimumWage, Party, Receipt
-from hrbureau.arbitration.tests.conftest import accepted, applicant, file, respondent
+from hrbureau.arbitration.models import Dispute, MediationAgreement, MinimumWage, Party, Receipt
+from hrbureau.arbitration.tests.conftest import accepted, applicant, docx_text, file, respondent
 from hrbureau.core import clocks
 from hrbureau.core import rules as core_rules
 from hrbureau.core.models import CaseEvent, Clock
@@ -414,8 +414,15 @@ def test_triage_proposes_the_fast_track_and_never_for_an_exclusion(world: Any, a
         world, arb, both_agree=True, claims=[services.ClaimInput(ClaimKind.DAMAGES, "赔偿金", "500000")]
     )
     assert agreed.triage_proposal == Procedure.SIMPLIFIED
-    lines = [line["text"] for line in agreed.triage_reasons["lines"]]
-    assert any("both parties agree" in text for text in lines)
+    shown = triage.reading(agreed.triage_reasons)
+    assert shown is not None
+    assert any("both parties agree" in line["text"] and line["met"] for line in shown["lines"])
+    # Stored language-neutral: the same proposal reads in Chinese on a Chinese page.
+    with translation.override("zh-hans"):
+        in_chinese = triage.reading(agreed.triage_reasons)
+    assert in_chinese is not None
+    assert any("双方" in line["text"] and line["met"] for line in in_chinese["lines"])
+    assert not any("both parties" in line["text"] for line in in_chinese["lines"])
     # Even if an administrator's rule forgot the exclusions, an excluded case is not fast-tracked.
     from hrbureau.core.models import Rule
 
@@ -427,7 +434,10 @@ def test_triage_proposes_the_fast_track_and_never_for_an_exclusion(world: Any, a
     excluded.refresh_from_db()
     services.dispute_accept(actor=arb["clerk"], dispute=excluded, on=D(2026, 3, 3))
     assert excluded.triage_proposal == Procedure.ORDINARY
-    assert excluded.triage_reasons["excluded"] == ["involves state or public interest"]
+    assert excluded.triage_reasons["excluded"] == ["public_interest"]
+    assert (triage.reading(excluded.triage_reasons) or {})["excluded"] == [
+        "involves state or public interest"
+    ]
     with pytest.raises(TransitionError, match="excluded"):
         services.dispute_confirm_procedure(
             actor=arb["arbitrator"], dispute=excluded, procedure=Procedure.SIMPLIFIED
@@ -724,11 +734,69 @@ def test_a_room_is_never_booked_twice_and_the_notice_needs_five_days(world: Any,
 # --- mediation ------------------------------------------------------------------------------------------
 
 
+def _agree(arb: dict[str, Any], dispute: Dispute, **overrides: Any) -> Any:
+    values: dict[str, Any] = {
+        "terms": "被申请人于十五日内支付工资\n双方再无其他争议",
+        "agreed": {c.pk: "6000" for c in dispute.claims.all()},
+        "payment_due": timezone.localdate() + dt.timedelta(days=15),
+    }
+    values.update(overrides)
+    return services.mediation_agree(actor=arb["arbitrator"], dispute=dispute, **values)
+
+
+def test_the_mediation_statement_is_made_from_a_recorded_agreement_that_then_stands(
+    world: Any, arb: dict[str, Any]
+) -> None:
+    dispute = accepted(world, arb)
+    worker = _party(dispute, PartyRole.APPLICANT)
+    serve = {
+        "actor": arb["clerk"],
+        "dispute": dispute,
+        "party": worker,
+        "document": DocumentKind.MEDIATION_STATEMENT,
+        "method": ServiceMethod.IN_PERSON,
+    }
+    with pytest.raises(ValidationError, match="Record the mediation agreement"):
+        services.service_record(**serve)
+    with pytest.raises(ValidationError, match="Record the mediation agreement"):
+        services.dispute_mediate(actor=arb["arbitrator"], dispute=dispute)
+    # Every claim needs its amount; a bad amount, empty terms or a payment day before the agreement
+    # are refused and nothing is written.
+    with pytest.raises(ValidationError) as refused:
+        _agree(arb, dispute, terms=" ", agreed={}, payment_due=timezone.localdate() - dt.timedelta(days=1))
+    assert set(refused.value.message_dict) == {"terms", "agreed", "payment_due"}
+    with pytest.raises(ValidationError, match="is not an amount"):
+        _agree(arb, dispute, agreed={c.pk: "-5" for c in dispute.claims.all()})
+    assert not MediationAgreement.objects.filter(dispute=dispute).exists()
+    assert not dispute.claims.filter(amount_agreed__isnull=False).exists()
+    agreement = _agree(arb, dispute)
+    claims = list(dispute.claims.all())
+    assert agreement.total_agreed == Decimal("6000") * len(claims)
+    assert all(c.amount_agreed == Decimal("6000.00") for c in claims)
+    # Changed before the statement is served: the agreement is replaced, not duplicated.
+    _agree(arb, dispute, agreed={c.pk: "5500" for c in claims})
+    assert MediationAgreement.objects.get(dispute=dispute).total_agreed == Decimal("5500") * len(claims)
+    events = CaseEvent.objects.filter(case_type="arbitration.dispute", case_id=dispute.pk)
+    assert events.filter(name="agree_mediation").count() == 2
+    services.service_record(**serve)
+    text = docx_text(documents.render(dispute, DocumentKind.MEDIATION_STATEMENT).content)
+    assert "被申请人于十五日内支付工资" in text
+    assert "5,500.00 元" in text
+    assert "调解金额" in text
+    # The commission's documents are in Chinese even when made from an English page.
+    assert "劳动报酬（工资）" in text
+    assert "Applicant" not in text
+    with pytest.raises(ValidationError, match="can no longer change"):
+        _agree(arb, dispute, agreed={c.pk: "1" for c in claims})
+    assert MediationAgreement.objects.get(dispute=dispute).total_agreed == Decimal("5500") * len(claims)
+
+
 def test_mediation_closes_only_when_both_sides_have_signed_the_statement(
     world: Any, arb: dict[str, Any]
 ) -> None:
     dispute = accepted(world, arb)
     worker, company = _party(dispute, PartyRole.APPLICANT), _party(dispute, PartyRole.RESPONDENT)
+    _agree(arb, dispute)
     statements = [
         services.service_record(
             actor=arb["clerk"],

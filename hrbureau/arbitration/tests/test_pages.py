@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from hrbureau.arbitration.choices import DisputeState, DocumentKind, PartyRole, ServiceMethod
 from hrbureau.arbitration.models import Dispute
-from hrbureau.arbitration.tests.conftest import accepted, applicant, file, respondent
+from hrbureau.arbitration.tests.conftest import accepted, applicant, docx_text, file, respondent
 
 
 @pytest.fixture
@@ -252,9 +252,10 @@ def test_an_agent_is_registered_only_with_a_power_of_attorney(
     assert "李律师" in page
     from hrbureau.arbitration import documents
     from hrbureau.arbitration.choices import DocumentKind
-    from hrbureau.arbitration.tests.test_documents import _text
 
-    assert "委托代理人：李律师" in _text(documents.render(dispute, DocumentKind.ACCEPTANCE_NOTICE).content)
+    assert "委托代理人：李律师" in docx_text(
+        documents.render(dispute, DocumentKind.ACCEPTANCE_NOTICE).content
+    )
 
 
 def test_the_room_schedule_shows_the_weeks_bookings(world: Any, arb: dict[str, Any], client: Any) -> None:
@@ -304,3 +305,77 @@ def test_collective_cases_head_the_clerks_list(world: Any, arb: dict[str, Any], 
     second = client.get(f"/arbitration/?cursor={cursor.group(1)}").content.decode()
     assert collective.number not in second
     assert sum(d.number in page + second for d in newer) == 21
+
+
+def test_the_triage_reads_in_the_language_of_the_page_not_of_the_acceptance(
+    world: Any, arb: dict[str, Any], client: Any
+) -> None:
+    dispute = file(world, arb, migrant_wages=True, day=timezone.localdate() - dt.timedelta(days=1))
+    client.force_login(arb["clerk"])
+    client.cookies["hrbureau_language"] = "zh-hans"
+    _post(client, dispute, "accept")
+    assert Dispute.objects.get(pk=dispute.pk).triage_proposal == "simplified"
+    client.cookies["hrbureau_language"] = "en"
+    english = client.get(f"/arbitration/{dispute.pk}/").content.decode()
+    assert "migrant-worker wages" in english
+    assert "农民工" not in english.split('data-testid="triage"')[1].split("</div>\n    </div>")[0]
+    client.cookies["hrbureau_language"] = "zh-hans"
+    chinese = client.get(f"/arbitration/{dispute.pk}/").content.decode()
+    assert "农民工" in chinese.split('data-testid="triage"')[1]
+
+
+def test_the_arbitrator_records_the_mediation_agreement_from_the_page(
+    world: Any, arb: dict[str, Any], client: Any
+) -> None:
+    dispute = accepted(world, arb)
+    claim = dispute.claims.get()
+    client.force_login(arb["arbitrator"])
+    page = client.get(f"/arbitration/{dispute.pk}/").content.decode()
+    assert 'data-action="agree_mediation"' in page
+    refused = _post(client, dispute, "agree_mediation", terms="分期支付", **{f"agreed-{claim.pk}": "abc"})
+    assert "abc is not an amount" in refused.content.decode()
+    bad_day = _post(client, dispute, "agree_mediation", terms="x", payment_due="2026-13-01")
+    assert "Give a date like" in bad_day.content.decode()
+    assert not hasattr(Dispute.objects.get(pk=dispute.pk), "mediation_agreement")
+    due = (timezone.localdate() + dt.timedelta(days=10)).isoformat()
+    done = _post(
+        client,
+        dispute,
+        "agree_mediation",
+        terms="被申请人分两期支付\n申请人放弃其他请求",
+        payment_due=due,
+        **{f"agreed-{claim.pk}": "8,000"},
+    ).content.decode()
+    card = done.split('data-testid="mediation-agreement"')[1].split('data-testid="services"')[0]
+    assert "8000.00" in card
+    assert "被申请人分两期支付" in card
+    assert due in card
+    claim.refresh_from_db()
+    assert claim.amount_agreed == 8000
+
+
+def test_collective_cases_head_the_clerks_to_do_whatever_their_due_date(
+    world: Any, arb: dict[str, Any], client: Any
+) -> None:
+    from hrbureau.core.todo import todo_items
+
+    sooner = file(world, arb, day=dt.date(2026, 3, 2))
+    workers = [applicant(name=f"工人{i}", representative=i < 3) for i in range(10)]
+    collective = file(
+        world, arb, day=dt.date(2026, 3, 10), parties=[*workers, respondent(world.enterprises["b1"])]
+    )
+    assert sooner.due_on is not None
+    assert collective.due_on is not None
+    assert sooner.due_on < collective.due_on
+    items = [
+        i
+        for i in todo_items(user=arb["clerk"])
+        if i.url in (sooner.get_absolute_url(), collective.get_absolute_url())
+    ]
+    assert [i.url for i in items] == [collective.get_absolute_url(), sooner.get_absolute_url()]
+    assert items[0].first == "collective case: handled first"
+    assert items[1].first == ""
+    client.force_login(arb["clerk"])
+    page = client.get("/core/todo/").content.decode()
+    assert page.index(collective.number) < page.index(sooner.number)
+    assert 'data-testid="todo-first"' in page

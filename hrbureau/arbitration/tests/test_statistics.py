@@ -46,6 +46,13 @@ def _close(
     transition(dispute, "schedule_hearing", actor=arb["clerk"], data={"hearing": hearing.pk})
     transition(dispute, "hold_hearing", actor=arb["arbitrator"], data={"on": closed_on})
     if mediate:
+        services.mediation_agree(
+            actor=arb["arbitrator"],
+            dispute=dispute,
+            terms="一次性支付",
+            agreed={c.pk: c.amount_claimed for c in dispute.claims.all()},
+            on=closed_on,
+        )
         for party in services.mediation_signers(dispute):
             services.service_record(
                 actor=arb["clerk"],
