@@ -103,7 +103,7 @@ def _documents(dispute: Dispute) -> list[tuple[str, str]]:
         kinds.append(DocumentKind.ACCEPTANCE_NOTICE)
     if services.next_hearing(dispute) is not None:
         kinds.append(DocumentKind.HEARING_NOTICE)
-    if dispute.accepted_on and dispute.state not in (S.AWARDED, S.WITHDRAWN):
+    if MediationAgreement.objects.filter(dispute=dispute).exists():
         kinds.append(DocumentKind.MEDIATION_STATEMENT)
     if dispute.state == S.AWARDED:
         finals = {bool(c.final) for c in dispute.claims.all()}
@@ -391,8 +391,8 @@ def document(request: HttpRequest, pk: int, kind: str) -> HttpResponseBase:
     from hrbureau.arbitration import documents
 
     dispute = selectors.dispute_detail(user=request.user, pk=pk)
-    if kind not in documents.GENERATED:
-        raise Http404
+    if kind not in documents.GENERATED or kind not in dict(_documents(dispute)):
+        raise Http404  # not a document, or not one this case's data can make (yet)
     made = documents.render(dispute, kind)
     if request.GET.get("format") == "pdf":
         pdf = documents.to_pdf(made)

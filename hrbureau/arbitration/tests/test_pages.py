@@ -332,6 +332,8 @@ def test_the_arbitrator_records_the_mediation_agreement_from_the_page(
     client.force_login(arb["arbitrator"])
     page = client.get(f"/arbitration/{dispute.pk}/").content.decode()
     assert 'data-action="agree_mediation"' in page
+    statement = f"/arbitration/{dispute.pk}/documents/mediation_statement/"
+    assert client.get(statement).status_code == 404  # nothing to make it from yet
     refused = _post(client, dispute, "agree_mediation", terms="分期支付", **{f"agreed-{claim.pk}": "abc"})
     assert "abc is not an amount" in refused.content.decode()
     bad_day = _post(client, dispute, "agree_mediation", terms="x", payment_due="2026-13-01")
@@ -352,6 +354,7 @@ def test_the_arbitrator_records_the_mediation_agreement_from_the_page(
     assert due in card
     claim.refresh_from_db()
     assert claim.amount_agreed == 8000
+    assert client.get(statement).status_code == 200
 
 
 def test_collective_cases_head_the_clerks_to_do_whatever_their_due_date(
