@@ -146,6 +146,7 @@ INSTALLED_APPS = [
     "hrbureau.people",
     "hrbureau.petitions",
     "hrbureau.arbitration",
+    "hrbureau.labour",
     "hrbureau.reports",
 ]
 

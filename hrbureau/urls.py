@@ -21,6 +21,7 @@ urlpatterns = [
     path("people/", include("hrbureau.people.urls")),
     path("petitions/", include("hrbureau.petitions.urls")),
     path("arbitration/", include("hrbureau.arbitration.urls")),
+    path("labour/", include("hrbureau.labour.urls")),
     path("imports/", include("hrbureau.core.imports.urls")),
     # The admin signs in through our login page, so lockout and audit apply to it as well.
     path("admin/login/", RedirectView.as_view(pattern_name="accounts:login", query_string=True)),

@@ -87,6 +87,29 @@ def attachment_add(*, case: Any, upload: Any, actor: Any, event: Any = None) -> 
     )
 
 
+# Records other than cases whose files may be attached and downloaded (an inspection's photos): the
+# download checks the record through ``for_user`` like a case.
+_HOLDERS: set[str] = set()
+
+
+def register_holder(model: Any) -> Any:
+    _HOLDERS.add(model._meta.label_lower)
+    return model
+
+
+def holder_model(label: str) -> Any:
+    """The model of a registered non-case holder of attachments, or None."""
+    return apps.get_model(label) if label in _HOLDERS else None
+
+
+def attachments_of(record: Any) -> list[CaseAttachment]:
+    return list(
+        CaseAttachment.objects.filter(case_type=record._meta.label_lower, case_id=record.pk).order_by(
+            "created_at", "id"
+        )
+    )
+
+
 def attachment_path(attachment: CaseAttachment) -> Path:
     return root() / attachment.stored_name
 

@@ -210,12 +210,15 @@ def inbox(request: HttpRequest) -> HttpResponseBase:
     return render(request, "core/inbox.html", {"page": page, "unread_only": unread_only})
 
 
-def _case_for(request: HttpRequest, case_type: str, pk: int) -> Any:
+def _case_for(request: HttpRequest, case_type: str, pk: int, *, holders: bool = False) -> Any:
+    """The case (or, with ``holders``, a registered holder of files such as an inspection) the user may
+    see; 404 or an audited 403 otherwise."""
+    from hrbureau.core.attachments import holder_model
     from hrbureau.core.scoping import get_for_user_or_404
     from hrbureau.core.workflow import workflows
 
     models_by_label: dict[str, Any] = {w.label: w.model for w in workflows()}
-    model = models_by_label.get(case_type)
+    model = models_by_label.get(case_type) or (holder_model(case_type) if holders else None)
     if model is None:
         raise Http404
     return get_for_user_or_404(model.objects.all(), request.user, pk=pk)
@@ -268,7 +271,7 @@ def attachment_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     if attachment is None:
         raise Http404
     # Whoever may see the case may read its files; everyone else is refused (and audited).
-    _case_for(request, attachment.case_type, attachment.case_id)
+    _case_for(request, attachment.case_type, attachment.case_id, holders=True)
     path = attachment_path(attachment)
     if not path.exists():
         raise Http404

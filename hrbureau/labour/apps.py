@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class LabourConfig(AppConfig):
+    name = "hrbureau.labour"
+    verbose_name = _("Labour-relations risk early warning")
+
+    def ready(self) -> None:
+        from hrbureau.core.attachments import register_holder
+        from hrbureau.labour import navigation, permissions, rules, workflows  # noqa: F401 (registration)
+        from hrbureau.labour.models import Inspection
+
+        register_holder(Inspection)  # its photos are downloaded by whoever may see the inspection

@@ -1,0 +1,218 @@
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from hrbureau.core.forms import StyledFormMixin
+from hrbureau.labour.choices import (
+    Answer,
+    InspectionKind,
+    RiskState,
+    RiskType,
+    Severity,
+    StratumField,
+    WarningLevel,
+)
+from hrbureau.labour.models import ChecklistItem
+from hrbureau.labour.selectors import RISK_FIGURES, InspectionFilters, RiskFilters, streets
+from hrbureau.labour.services import RiskInput
+
+ANY = [("", _("Any"))]
+DATE: dict[str, Any] = {"widget": forms.DateInput(attrs={"type": "date"})}
+RISK_ROWS = 3
+
+
+def _street_choices() -> list[tuple[Any, Any]]:
+    return ANY + [(str(s.pk), s.name) for s in streets()]
+
+
+class RiskFilterForm(StyledFormMixin, forms.Form):
+    q = forms.CharField(label=_("Number, enterprise or USCC"), max_length=100, required=False)
+    state = forms.ChoiceField(label=_("State"), choices=ANY + list(RiskState.choices), required=False)
+    risk_type = forms.ChoiceField(label=_("Type"), choices=ANY + list(RiskType.choices), required=False)
+    severity = forms.ChoiceField(label=_("Severity"), choices=ANY + list(Severity.choices), required=False)
+    street = forms.TypedChoiceField(label=_("Street"), coerce=int, empty_value=None, required=False)
+    found_from = forms.DateField(label=_("Found from"), required=False, **DATE)
+    found_to = forms.DateField(label=_("Found to"), required=False, **DATE)
+    overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+    enterprise = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    figure = forms.ChoiceField(
+        choices=[("", ""), *((name, name) for name in RISK_FIGURES)], required=False, widget=forms.HiddenInput
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["street"].choices = _street_choices()  # type: ignore[attr-defined]
+
+    def filters(self) -> RiskFilters | None:
+        if not self.is_valid():
+            return None
+        d = self.cleaned_data
+        return RiskFilters(
+            q=d.get("q") or "",
+            state=d.get("state") or "",
+            risk_type=d.get("risk_type") or "",
+            severity=d.get("severity") or "",
+            street=d.get("street"),
+            enterprise=d.get("enterprise"),
+            found_from=d.get("found_from"),
+            found_to=d.get("found_to"),
+            figure=d.get("figure") or "",
+            overdue=bool(d.get("overdue")),
+        )
+
+
+class InspectionFilterForm(StyledFormMixin, forms.Form):
+    q = forms.CharField(label=_("Enterprise or USCC"), max_length=100, required=False)
+    kind = forms.ChoiceField(label=_("Kind"), choices=ANY + list(InspectionKind.choices), required=False)
+    street = forms.TypedChoiceField(label=_("Street"), coerce=int, empty_value=None, required=False)
+    visited_from = forms.DateField(label=_("Visited from"), required=False, **DATE)
+    visited_to = forms.DateField(label=_("Visited to"), required=False, **DATE)
+    with_risks = forms.ChoiceField(
+        label=_("Risks found"), choices=[*ANY, ("yes", _("yes")), ("no", _("no"))], required=False
+    )
+    enterprise = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["street"].choices = _street_choices()  # type: ignore[attr-defined]
+
+    def filters(self) -> InspectionFilters | None:
+        if not self.is_valid():
+            return None
+        d = self.cleaned_data
+        return InspectionFilters(
+            q=d.get("q") or "",
+            kind=d.get("kind") or "",
+            street=d.get("street"),
+            enterprise=d.get("enterprise"),
+            visited_from=d.get("visited_from"),
+            visited_to=d.get("visited_to"),
+            with_risks={"yes": True, "no": False}.get(d.get("with_risks") or ""),
+        )
+
+
+class PeriodForm(StyledFormMixin, forms.Form):
+    period_from = forms.DateField(label=_("From"), required=False, **DATE)
+    period_to = forms.DateField(label=_("To"), required=False, **DATE)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("period_from"), data.get("period_to")
+        if start and end and start > end:
+            raise forms.ValidationError(_("The period cannot end before it starts."))
+        return data
+
+    def period(self) -> tuple[dt.date | None, dt.date | None]:
+        if not self.is_bound:
+            today = timezone.localdate()
+            return dt.date(today.year, 1, 1), today
+        if not self.is_valid():
+            return None, None
+        return self.cleaned_data.get("period_from"), self.cleaned_data.get("period_to")
+
+
+class WarningFilterForm(StyledFormMixin, forms.Form):
+    level = forms.ChoiceField(
+        label=_("Level"),
+        choices=ANY + [c for c in WarningLevel.choices if c[0] != WarningLevel.NONE],
+        required=False,
+    )
+    street = forms.TypedChoiceField(label=_("Street"), coerce=int, empty_value=None, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["street"].choices = _street_choices()  # type: ignore[attr-defined]
+
+
+class PlanForm(StyledFormMixin, forms.Form):
+    """A round of visits made from the early-warning list: the enterprises ticked, in a period."""
+
+    name = forms.CharField(label=_("Plan name"), max_length=200)
+    kind = forms.ChoiceField(label=_("Kind"), choices=InspectionKind.choices, initial=InspectionKind.ROUTINE)
+    starts_on = forms.DateField(label=_("From"), **DATE)
+    ends_on = forms.DateField(label=_("To"), **DATE)
+
+
+class SampleForm(StyledFormMixin, forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    size = forms.CharField(label=_("Sample size"), max_length=10)
+    seed = forms.CharField(
+        label=_("Random seed"), max_length=19, help_text=_("Any whole number; recorded with the sample.")
+    )
+    strata = forms.MultipleChoiceField(
+        label=_("Stratify by"),
+        choices=StratumField.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        initial=[StratumField.STREET, StratumField.SIZE],
+    )
+
+
+class InspectionForm(StyledFormMixin, forms.Form):
+    """The visit as the inspector records it on a phone: one yes/no/n.a. per checklist question, up to
+    three risks, the notes. Photos come from ``request.FILES``."""
+
+    kind = forms.ChoiceField(label=_("Kind"), choices=InspectionKind.choices, initial=InspectionKind.ROUTINE)
+    visited_on = forms.DateField(label=_("Visited on"), **DATE)
+    workers_present = forms.CharField(label=_("Workers on site"), max_length=7, required=False)
+    notes = forms.CharField(label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args: Any, items: list[ChecklistItem], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.items = items
+        for item in items:
+            self.fields[f"q_{item.code}"] = forms.ChoiceField(
+                label=item.display, choices=Answer.choices, widget=forms.RadioSelect, required=False
+            )
+        for i in range(RISK_ROWS):
+            self.fields[f"risk{i}_type"] = forms.ChoiceField(
+                label=_("Type"), choices=[("", "—"), *RiskType.choices], required=False
+            )
+            self.fields[f"risk{i}_severity"] = forms.ChoiceField(
+                label=_("Severity"), choices=Severity.choices, required=False
+            )
+            self.fields[f"risk{i}_workers"] = forms.CharField(
+                label=_("Workers affected"), max_length=7, required=False
+            )
+            self.fields[f"risk{i}_arrears"] = forms.CharField(
+                label=_("Amount in arrears"), max_length=20, required=False
+            )
+            self.fields[f"risk{i}_description"] = forms.CharField(
+                label=_("What was found"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+            )
+        self.apply_styles()
+
+    def answers(self) -> dict[str, str]:
+        return {item.code: self.data.get(f"q_{item.code}", "") for item in self.items}
+
+    def risks(self) -> list[RiskInput]:
+        rows = []
+        for i in range(RISK_ROWS):
+            risk_type = self.data.get(f"risk{i}_type", "")
+            description = self.data.get(f"risk{i}_description", "")
+            if not risk_type and not description.strip():
+                continue
+            rows.append(
+                RiskInput(
+                    risk_type=risk_type,
+                    severity=self.data.get(f"risk{i}_severity", ""),
+                    description=description,
+                    workers_affected=self.data.get(f"risk{i}_workers", ""),
+                    arrears_amount=self.data.get(f"risk{i}_arrears", ""),
+                )
+            )
+        return rows
+
+    def question_fields(self) -> list[Any]:
+        return [self[f"q_{item.code}"] for item in self.items]
+
+    def risk_rows(self) -> list[list[Any]]:
+        return [
+            [self[f"risk{i}_{part}"] for part in ("type", "severity", "workers", "arrears", "description")]
+            for i in range(RISK_ROWS)
+        ]

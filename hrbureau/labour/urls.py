@@ -1,0 +1,25 @@
+from django.urls import path
+
+from hrbureau.labour import views
+
+app_name = "labour"
+
+urlpatterns = [
+    path("visits/", views.my_visits, name="visits"),
+    path("inspect/<int:enterprise_pk>/", views.inspect, name="inspect"),
+    path("inspections/", views.inspection_list, name="inspections"),
+    path("inspections/<int:pk>/", views.inspection_detail, name="inspection"),
+    path("risks/", views.risk_list, name="risks"),
+    path("risks/<int:pk>/", views.risk_detail, name="risk"),
+    path("risks/<int:pk>/act/<slug:action>/", views.risk_act, name="risk_act"),
+    path("warnings/", views.warning_list, name="warnings"),
+    path("warnings/recompute/", views.warning_recompute, name="recompute"),
+    path("scores/<int:enterprise_pk>/", views.score_detail, name="score"),
+    path("plans/", views.plan_list, name="plans"),
+    path("plans/new/", views.plan_create, name="plan_create"),
+    path("plans/<int:pk>/", views.plan_detail, name="plan"),
+    path("samples/", views.sample_list, name="samples"),
+    path("samples/<int:pk>/", views.sample_detail, name="sample"),
+    path("survey/<int:pk>/", views.survey_record, name="survey"),
+    path("statistics/", views.statistics, name="statistics"),
+]
