@@ -75,4 +75,6 @@ def arrears(severity: str = Severity.MINOR, **kw: Any) -> services.RiskInput:
 def record(world: Any, lab: dict[str, Any], *, key: str = "a1", on: dt.date = MONDAY, **kw: Any) -> Any:
     """A risk found at enterprise ``key`` by the grid worker of its grid."""
     actor = kw.pop("actor", lab["grid"] if key == "a1" else lab["grid_b"] if key == "b1" else lab["staff"])
-    return services.risk_record(actor=actor, enterprise=world.enterprises[key], risk=arrears(**kw), found_on=on)
+    return services.risk_record(
+        actor=actor, enterprise=world.enterprises[key], risk=arrears(**kw), found_on=on
+    )

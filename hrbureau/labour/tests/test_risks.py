@@ -133,7 +133,9 @@ def test_found_assigned_resolving_resolved_verified(world: Any, lab: dict[str, A
     assert risk.state == RiskState.RESOLVING
     with pytest.raises(TransitionError, match="needs a reason"):
         services.risk_resolve(actor=lab["street"], risk=risk, resolution=" ")
-    services.risk_resolve(actor=lab["street"], risk=risk, resolution="企业已补发工资", on=dt.date(2026, 3, 10))
+    services.risk_resolve(
+        actor=lab["street"], risk=risk, resolution="企业已补发工资", on=dt.date(2026, 3, 10)
+    )
     risk.refresh_from_db()
     assert risk.state == RiskState.RESOLVED
     assert risk.resolved_on == dt.date(2026, 3, 10)
@@ -147,7 +149,9 @@ def test_found_assigned_resolving_resolved_verified(world: Any, lab: dict[str, A
     assert risk.state == RiskState.VERIFIED
     assert (risk.verified_on, risk.verified_by) == (dt.date(2026, 3, 11), lab["staff"])
     assert risk.due_on is None  # nothing runs any more
-    assert not Clock.objects.filter(case_id=risk.pk, case_type="labour.risk", stopped_on__isnull=True).exists()
+    assert not Clock.objects.filter(
+        case_id=risk.pk, case_type="labour.risk", stopped_on__isnull=True
+    ).exists()
 
 
 def test_whoever_resolved_it_cannot_verify_it(world: Any, lab: dict[str, Any]) -> None:
@@ -201,9 +205,13 @@ def test_a_day_in_the_future_or_before_the_finding_is_refused(world: Any, lab: d
     services.risk_assign(actor=lab["street"], risk=risk, unit=world.units["street-a"])
     services.risk_take_up(actor=lab["street"], risk=risk)
     with pytest.raises(ValidationError, match="before it was found"):
-        services.risk_resolve(actor=lab["street"], risk=risk, resolution="x", on=MONDAY - dt.timedelta(days=1))
+        services.risk_resolve(
+            actor=lab["street"], risk=risk, resolution="x", on=MONDAY - dt.timedelta(days=1)
+        )
     with pytest.raises(ValidationError, match="future"):
-        services.risk_resolve(actor=lab["street"], risk=risk, resolution="x", on=dt.date.today() + dt.timedelta(days=2))
+        services.risk_resolve(
+            actor=lab["street"], risk=risk, resolution="x", on=dt.date.today() + dt.timedelta(days=2)
+        )
     assert Risk.objects.get(pk=risk.pk).state == RiskState.RESOLVING
 
 
@@ -234,7 +242,10 @@ def test_an_inspection_with_a_no_records_its_risk_and_photos(world: Any, lab: di
     # The joint 安格 check asks the safety questions too; the routine one does not.
     assert "fire_exits" not in inspection.answers
     joint = services.inspection_record(
-        actor=lab["grid"], enterprise=enterprise, kind=InspectionKind.JOINT, answers=all_yes(InspectionKind.JOINT)
+        actor=lab["grid"],
+        enterprise=enterprise,
+        kind=InspectionKind.JOINT,
+        answers=all_yes(InspectionKind.JOINT),
     )
     assert "fire_exits" in joint.answers
 
@@ -280,7 +291,10 @@ def test_a_no_needs_a_risk_or_a_note(world: Any, lab: dict[str, Any]) -> None:
 def test_a_grid_worker_inspects_only_their_own_grid(world: Any, lab: dict[str, Any]) -> None:
     with pytest.raises(PermissionDenied):
         services.inspection_record(
-            actor=lab["grid"], enterprise=world.enterprises["a2"], kind=InspectionKind.ROUTINE, answers=all_yes()
+            actor=lab["grid"],
+            enterprise=world.enterprises["a2"],
+            kind=InspectionKind.ROUTINE,
+            answers=all_yes(),
         )
     with pytest.raises(PermissionDenied):
         record(world, lab, key="b1", actor=lab["grid"])
