@@ -84,6 +84,7 @@ DEMO_USERS = [
     ("talent_staff", Role.DEPT_STAFF, "talent", "人才服务科科员"),
     ("employment_staff", Role.DEPT_STAFF, "employment", "就业促进科科员"),
     ("labour_head", Role.DEPT_HEAD, "labour_relations", "劳动关系科科长"),
+    ("labour_staff", Role.DEPT_STAFF, "labour_relations", "劳动关系科科员"),
     ("petitions_head", Role.DEPT_HEAD, "petitions", "信访办主任"),
     ("petitions_staff", Role.DEPT_STAFF, "petitions", "信访办工作人员"),
     ("street_staff", Role.STREET_STAFF, "street-donghu", "东湖街道劳动保障工作人员"),

@@ -20,6 +20,7 @@ STEPS = [
     "hrbureau.accounts.demo.seed_users",
     "hrbureau.petitions.demo.seed",
     "hrbureau.arbitration.demo.seed",
+    "hrbureau.labour.demo.seed",
 ]
 
 DEMO_PASSWORD = "Demo@2026"  # noqa: S105 (printed on purpose: demo accounts only, refused in production)

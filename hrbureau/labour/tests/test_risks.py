@@ -142,8 +142,10 @@ def test_found_assigned_resolving_resolved_verified(world: Any, lab: dict[str, A
     assert risk.assigned_unit == world.units["labour_relations"]  # the department verifies
     resolve = clocks.clock_of(risk, CLOCK_RESOLVE)
     verify = clocks.clock_of(risk, CLOCK_VERIFY)
-    assert resolve is not None and resolve.stopped_on == dt.date(2026, 3, 10)
-    assert verify is not None and verify.due_on == calendar.add_working_days(dt.date(2026, 3, 10), 5)
+    assert resolve is not None
+    assert resolve.stopped_on == dt.date(2026, 3, 10)
+    assert verify is not None
+    assert verify.due_on == calendar.add_working_days(dt.date(2026, 3, 10), 5)
     services.risk_verify(actor=lab["staff"], risk=risk, on=dt.date(2026, 3, 11))
     risk.refresh_from_db()
     assert risk.state == RiskState.VERIFIED
@@ -193,7 +195,9 @@ def test_an_overdue_risk_climbs_the_supervision_ladder_once(world: Any, lab: dic
     first = sweep_deadlines(today=due + dt.timedelta(days=1))
     assert first.steps["urge"] == 1  # the formal reminder (催办) the day after the due date
     clock = clocks.clock_of(risk, CLOCK_RESOLVE)
-    assert clock is not None and clock.overdue and clock.ladder_level >= 1
+    assert clock is not None
+    assert clock.overdue
+    assert clock.ladder_level >= 1
     notices = Notification.objects.filter(case_id=risk.pk, case_type="labour.risk").count()
     assert notices >= 1
     sweep_deadlines(today=due + dt.timedelta(days=1))
