@@ -1,7 +1,8 @@
 """``make bench``: the registries at district scale, each figure beside its baseline from the same run.
 
 Fills a separate database (``var/bench/`` for SQLite; ``<name>_bench`` on the PostgreSQL server of
-DATABASE_URL) with 1,000,000 enterprises, 1,000,000 people, 2,500,000 work orders and 150,000 disputes once, then measures and writes
+DATABASE_URL) with 1,000,000 enterprises, 1,000,000 people, 2,500,000 work orders, 150,000 disputes, 200,000
+inspections and 50,000 labour risks once, then measures and writes
 ``bench/results.json`` — a list of {name, ours, baseline, ratio, goal, pass} — and prints a table.
 Times are medians of repeated runs, in milliseconds unless the unit says otherwise.
 
@@ -690,6 +691,9 @@ def print_table(meta: str) -> None:
         )
 
 
+PARTS = ("registries", "workorders", "disputes", "labour")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -699,8 +703,17 @@ def main() -> int:
     parser.add_argument("--import-rows", type=int, default=100_000)
     parser.add_argument("--work-orders", type=int, default=2_500_000)
     parser.add_argument("--disputes", type=int, default=150_000)
+    parser.add_argument("--inspections", type=int, default=200_000)
+    parser.add_argument("--risks", type=int, default=50_000)
     parser.add_argument("--output", default=str(RESULTS))
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        choices=PARTS,
+        help="measure only these parts; the other entries of the output file are kept as they were",
+    )
     args = parser.parse_args()
+    parts = set(args.only or PARTS)
     meta = _configure(os.environ.get("DATABASE_URL"))
     sys.path.insert(0, str(ROOT))
     import django
@@ -708,21 +721,35 @@ def main() -> int:
     django.setup()
     started = time.perf_counter()
     fill(args.enterprises, args.people)
-    bench_lists()
-    bench_search()
-    bench_import(args.import_rows)
-    # The work-order benchmarks record into this module's results, also when it runs as a script.
+    if "registries" in parts:
+        bench_lists()
+        bench_search()
+        bench_import(args.import_rows)
+    # The other benchmarks record into this module's results, also when it runs as a script.
     sys.modules.setdefault("bench.run", sys.modules[__name__])
-    from bench import workorders
+    if "workorders" in parts:
+        from bench import workorders
 
-    workorders.run(args.work_orders)
-    from bench import disputes
+        workorders.run(args.work_orders)
+    if "disputes" in parts:
+        from bench import disputes
 
-    disputes.run(args.disputes)
-    meta += f"; {args.enterprises:,} enterprises, {args.people:,} people, {args.work_orders:,} work orders, {args.disputes:,} disputes; {dt.datetime.now():%Y-%m-%d %H:%M}; {time.perf_counter() - started:.0f} s"
+        disputes.run(args.disputes)
+    if "labour" in parts:
+        from bench import labour
+
+        labour.run(args.inspections, args.risks)
+    meta += f"; {args.enterprises:,} enterprises, {args.people:,} people, {args.work_orders:,} work orders, {args.disputes:,} disputes, {args.inspections:,} inspections, {args.risks:,} risks; {dt.datetime.now():%Y-%m-%d %H:%M}; {time.perf_counter() - started:.0f} s"
     print_table(meta)
     output = Path(args.output)
-    output.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    written = list(results)
+    if args.only and output.exists():
+        # A partial run replaces its own entries and keeps the others' from their last full run.
+        measured = {r["name"] for r in results}
+        kept = [r for r in json.loads(output.read_text(encoding="utf-8")) if r["name"] not in measured]
+        written = kept + written
+        meta += f"; only {', '.join(sorted(parts))} measured in this run"
+    output.write_text(json.dumps(written, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     output.with_suffix(".meta.txt").write_text(meta + "\n", encoding="utf-8")
     return 0 if all(r["pass"] for r in results) else 1
 

@@ -12,3 +12,7 @@ class LabourConfig(AppConfig):
         from hrbureau.labour.models import Inspection
 
         register_holder(Inspection)  # its photos are downloaded by whoever may see the inspection
+        from hrbureau.core.periodic import register
+        from hrbureau.labour.scoring import scores_if_stale
+
+        register("risk scores", scores_if_stale)  # nightly, with the deadline sweep

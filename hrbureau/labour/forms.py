@@ -22,7 +22,7 @@ from hrbureau.labour.selectors import RISK_FIGURES, InspectionFilters, RiskFilte
 from hrbureau.labour.services import RiskInput
 
 ANY = [("", _("Any"))]
-DATE: dict[str, Any] = {"widget": forms.DateInput(attrs={"type": "date"})}
+DATE: dict[str, Any] = {"widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 RISK_ROWS = 3
 
 

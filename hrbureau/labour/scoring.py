@@ -254,3 +254,12 @@ def explain(enterprise: Enterprise, *, today: dt.date | None = None) -> dict[str
     ]
     total = sum(c["points"] for c in components)
     return {"components": components, "total": total, "level": weights.level(total)}
+
+
+def scores_if_stale(today: dt.date) -> str | None:
+    """The periodic job: recompute once a day (the first sweep of a day whose scores are older)."""
+    last = EnterpriseRiskScore.objects.order_by("-computed_at").values_list("computed_at", flat=True).first()
+    if last is not None and timezone.localdate(last) >= today:
+        return None
+    run = compute_scores(today=today)
+    return f"{run.enterprises} enterprises scored in {run.seconds:.1f} s"

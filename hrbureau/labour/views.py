@@ -676,6 +676,8 @@ def survey_record(request: HttpRequest, pk: int) -> HttpResponseBase:
 def statistics(request: HttpRequest) -> HttpResponseBase:
     form = PeriodForm(request.GET or None)
     start, end = form.period()
+    if not form.is_bound:
+        form = PeriodForm(initial={"period_from": start, "period_to": end})
     stats = selectors.screening_statistics(user=request.user, period_from=start, period_to=end)
     if request.GET.get("export") == "xlsx":
         if not request.user.has_perm("labour.export_risk"):

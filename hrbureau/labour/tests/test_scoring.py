@@ -194,3 +194,21 @@ def test_the_set_based_scores_equal_the_explanation_on_random_records(
         ]
         assert got == [(c["measure"], c["points"]) for c in expected["components"]]
         assert (s.total, s.level) == (expected["total"], expected["level"])
+
+
+def test_the_sweep_recomputes_the_scores_once_a_day(world: Any, lab: dict[str, Any]) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("sweep_deadlines", "--today", TODAY.isoformat(), stdout=out)
+    assert "risk scores:" in out.getvalue()
+    assert (
+        EnterpriseRiskScore.objects.count()
+        == Enterprise.objects.filter(status__in=scoring.SCORED_STATUSES).count()
+    )
+    assert scoring.scores_if_stale(dt.date.today()) is None  # computed today already
+    again = StringIO()
+    call_command("sweep_deadlines", stdout=again)
+    assert "risk scores:" not in again.getvalue()

@@ -1,4 +1,5 @@
-"""Run the deadline sweep: mark overdue clocks and climb the supervision ladder (DOMAIN.md §3).
+"""Run the deadline sweep: mark overdue clocks and climb the supervision ladder (DOMAIN.md §3), then
+the periodic jobs the apps registered that are due (``core.periodic``: the nightly risk scores).
 
 Safe to run as often as wanted — every step sent is recorded, so a second run sends nothing twice.
 ``--every N`` keeps running, sweeping every N seconds (``manage.py serve`` starts it that way).
@@ -24,6 +25,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, today: str | None, every: int, **options: Any) -> None:
         from hrbureau.core.clocks import sweep_deadlines
         from hrbureau.core.notifications import deliver_outbox
+        from hrbureau.core.periodic import run_due
 
         day = None
         if today:
@@ -35,6 +37,8 @@ class Command(BaseCommand):
             result = sweep_deadlines(today=day)
             steps = ", ".join(f"{name} {count}" for name, count in result.steps.items()) or "no steps"
             self.stdout.write(f"{result.today}: {result.marked_overdue} newly overdue; notices: {steps}")
+            for done in run_due(result.today):
+                self.stdout.write(done)
             # Messages whose delivery failed (a gateway down) are tried again on every sweep.
             delivery = deliver_outbox()
             if any(delivery.values()):
