@@ -25,7 +25,7 @@ def run_due(today: dt.date) -> list[str]:
     for name, job in sorted(_JOBS.items()):
         try:
             message = job(today)
-        except Exception:  # noqa: BLE001 (logged; the sweep carries on with the next job)
+        except Exception:  # logged; the sweep carries on with the next job
             log.exception("periodic job %s failed", name)
             done.append(f"{name}: failed (see the log)")
             continue
