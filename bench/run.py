@@ -748,7 +748,9 @@ def main() -> int:
         measured = {r["name"] for r in results}
         kept = [r for r in json.loads(output.read_text(encoding="utf-8")) if r["name"] not in measured]
         written = kept + written
-        meta += f"; only {', '.join(sorted(parts))} measured in this run"
+        earlier = output.with_suffix(".meta.txt")
+        previous = earlier.read_text(encoding="utf-8").strip() if earlier.exists() else ""
+        meta = f"{previous}\n{', '.join(sorted(parts))} measured again: {meta}".strip()
     output.write_text(json.dumps(written, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     output.with_suffix(".meta.txt").write_text(meta + "\n", encoding="utf-8")
     return 0 if all(r["pass"] for r in results) else 1
