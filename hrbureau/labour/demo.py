@@ -14,13 +14,14 @@ from django.utils import timezone
 
 from hrbureau.accounts.choices import Department, Role
 from hrbureau.accounts.models import User
+from hrbureau.core import calendar
 from hrbureau.core.demo import DemoContext
 from hrbureau.core.workflow import TransitionError
 from hrbureau.enterprises.choices import EnterpriseStatus
 from hrbureau.enterprises.models import Enterprise
-from hrbureau.labour import sampling, scoring, services
-from hrbureau.labour.choices import Answer, InspectionKind, RiskType, Severity, WarningLevel
-from hrbureau.labour.models import ArrearsFlag, EnterpriseRiskScore, Inspection
+from hrbureau.labour import grading, sampling, scoring, services
+from hrbureau.labour.choices import Answer, InspectionKind, RecordKind, RiskType, Severity, WarningLevel
+from hrbureau.labour.models import ArrearsFlag, EnterpriseRiskScore, Evaluation, Inspection, LabourRecord
 
 FINDINGS = {
     RiskType.WAGE_ARREARS: ("wages_on_time", "拖欠{n}名员工{m}个月工资，约{amount}元"),
@@ -129,6 +130,7 @@ def seed(ctx: DemoContext) -> None:
         )
         for e in flagged
     )
+    _records(ctx, enterprises, users, rng, today)
     run = scoring.compute_scores(today=today)
     ctx.count("risk scores", run.enterprises)
     _plan(ctx, users, today)
@@ -141,6 +143,62 @@ def seed(ctx: DemoContext) -> None:
             strata=["street", "size_class"],
         )
         ctx.count("sampled enterprises", sample.size)
+
+
+RECORDS = [
+    (RecordKind.PENALTY, "未按时足额支付劳动报酬，责令改正并处罚款"),
+    (RecordKind.PENALTY, "未依法签订书面劳动合同，责令改正并处罚款"),
+    (RecordKind.PENALTY, "延长工作时间超过法定上限，给予警告并处罚款"),
+    (RecordKind.MASS_INCIDENT, "因欠薪引发三十余名员工聚集讨薪"),
+    (RecordKind.IGNORED_ORDER, "拒不履行劳动保障监察限期整改指令"),
+    (RecordKind.CHILD_LABOUR, "使用未满十六周岁未成年人"),
+]
+
+
+def _records(
+    ctx: DemoContext, enterprises: list[Any], users: dict[str, Any], rng: Any, today: dt.date
+) -> None:
+    """Two years of penalties and incidents, then the grades: the year before last published (its notice
+    dated back, as it happened then), last year's list on public notice now."""
+    rows = []
+    for year in (today.year - 2, today.year - 1):
+        for enterprise in rng.sample(enterprises, k=max(1, len(enterprises) // 25)):
+            for _ in range(rng.choice([1, 1, 1, 2, 3])):
+                kind, text = rng.choices(RECORDS, weights=[30, 25, 20, 3, 3, 1])[0]
+                rows.append(
+                    LabourRecord(
+                        enterprise=enterprise,
+                        kind=kind,
+                        occurred_on=dt.date(year, rng.randint(1, 12), rng.randint(1, 28)),
+                        decision_no=f"劳监罚〔{year}〕{rng.randint(1, 999)}号"
+                        if kind == RecordKind.PENALTY
+                        else "",
+                        description=text,
+                        recorded_by=users["staff"],
+                    )
+                )
+    LabourRecord.objects.bulk_create(rows)
+    ctx.count("labour-compliance records", len(rows))
+    older = grading.evaluation_run(actor=users["staff"], year=today.year - 2)
+    grading.notice_start(
+        actor=users["staff"],
+        evaluation=older,
+        notice_from=today,
+        notice_to=calendar.add_working_days(today, 5),
+    )
+    Evaluation.objects.filter(pk=older.pk).update(
+        notice_from=dt.date(today.year - 1, 3, 1), notice_to=dt.date(today.year - 1, 3, 10)
+    )
+    older.refresh_from_db()
+    grading.publish(actor=users["staff"], evaluation=older)
+    recent = grading.evaluation_run(actor=users["staff"], year=today.year - 1)
+    grading.notice_start(
+        actor=users["staff"],
+        evaluation=recent,
+        notice_from=today,
+        notice_to=calendar.add_working_days(today, 7),
+    )
+    ctx.count("honest employers listed", grading.honest_list(older).count())
 
 
 def _work(risk: Any, *, users: dict[str, Any], rng: Any, today: dt.date) -> None:

@@ -37,3 +37,13 @@ register(
         order=45,
     )
 )
+register(
+    NavItem(
+        "employer_evaluations",
+        _("Honest employers"),
+        "labour:evaluations",
+        "award",
+        "labour.view_evaluation",
+        order=46,
+    )
+)

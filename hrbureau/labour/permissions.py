@@ -80,3 +80,21 @@ declare(
     roles=DEPARTMENT,
     **LABOUR,
 )
+declare(
+    "labour.view_evaluation",
+    _("See the employer grades and the honest employer lists being drawn"),
+    roles=DEPARTMENT | {Role.LEADER},
+    **LABOUR,
+)
+declare(
+    "labour.evaluate_employers",
+    _("Grade employers, put the honest employer list on notice, decide objections, publish"),
+    roles=DEPARTMENT,
+    **LABOUR,
+)
+declare(
+    "labour.add_labourrecord",
+    _("Keep the register of labour penalties and incidents"),
+    roles=DEPARTMENT,
+    **LABOUR,
+)

@@ -22,4 +22,9 @@ urlpatterns = [
     path("samples/<int:pk>/", views.sample_detail, name="sample"),
     path("survey/<int:pk>/", views.survey_record, name="survey"),
     path("statistics/", views.statistics, name="statistics"),
+    path("records/", views.record_list, name="records"),
+    path("evaluations/", views.evaluation_list, name="evaluations"),
+    path("evaluations/<int:pk>/", views.evaluation_detail, name="evaluation"),
+    path("evaluations/<int:pk>/act/<slug:action>/", views.evaluation_act, name="evaluation_act"),
+    path("honest-employers/", views.honest_employers, name="honest"),
 ]

@@ -30,7 +30,7 @@ from hrbureau.core.views import permission_required
 from hrbureau.core.workflow import TransitionError, error_message
 from hrbureau.enterprises.models import Enterprise
 from hrbureau.enterprises.selectors import EnterpriseFilters, enterprise_list
-from hrbureau.labour import rules, sampling, scoring, selectors, services
+from hrbureau.labour import grading, rules, sampling, scoring, selectors, services
 from hrbureau.labour.choices import Answer, InspectionKind, WarningLevel
 from hrbureau.labour.forms import (
     InspectionFilterForm,
@@ -717,3 +717,273 @@ def statistics(request: HttpRequest) -> HttpResponseBase:
         "period_query": _period_query(start, end, "period"),
     }
     return render(request, "labour/statistics.html", context)
+
+
+# --- honest employers -----------------------------------------------------------------------------------
+
+
+RECORD_COLUMNS = [
+    gettext_lazy("Date"),
+    gettext_lazy("Enterprise"),
+    gettext_lazy("USCC"),
+    gettext_lazy("Kind"),
+    gettext_lazy("Decision number"),
+    gettext_lazy("Description"),
+]
+
+
+@permission_required("labour.view_evaluation")
+def record_list(request: HttpRequest) -> HttpResponseBase:
+    """The register of penalties and incidents the grades are evaluated from, and the form to add one."""
+    from hrbureau.core.identifiers import normalize_uscc
+    from hrbureau.labour.choices import RecordKind
+    from hrbureau.labour.models import LabourRecord
+
+    if request.method == "POST":
+        if not request.user.has_perm("labour.add_labourrecord"):
+            raise PermissionDenied("labour.add_labourrecord")
+        post = request.POST
+        try:
+            enterprise = None
+            try:
+                enterprise = Enterprise.objects.filter(uscc=normalize_uscc(post.get("uscc", ""))).first()
+            except ValidationError:
+                enterprise = None
+            day = dt.date.fromisoformat(post["occurred_on"]) if post.get("occurred_on") else None
+            grading.record_add(
+                actor=request.user,
+                enterprise=enterprise,
+                kind=post.get("kind", ""),
+                occurred_on=day,
+                description=post.get("description", ""),
+                decision_no=post.get("decision_no", ""),
+            )
+        except ValueError:
+            messages.error(request, _("Give a date like 2026-03-01."))
+        except ValidationError as error:
+            messages.error(request, error_message(error))
+        else:
+            messages.success(request, _("Record added."))
+        return redirect(reverse("labour:records"))
+    records = LabourRecord.objects.select_related("enterprise").order_by("-occurred_on", "-id")
+    year = request.GET.get("year", "")
+    if year.isdigit() and len(year) == 4:
+        records = records.filter(occurred_on__year=int(year))
+    query = request.GET.get("q", "").strip()[:100]
+    if query:
+        records = records.filter(Q(enterprise__name__contains=query) | Q(enterprise__uscc=query.upper()))
+    if request.GET.get("export") == "xlsx":
+        rows = (
+            (
+                r.occurred_on,
+                r.enterprise.name,
+                r.enterprise.uscc,
+                r.get_kind_display(),
+                r.decision_no,
+                r.description,
+            )
+            for r in records.iterator(chunk_size=2000)
+        )
+        return xlsx_response(
+            request=request,
+            filename="labour-records",
+            columns=[str(c) for c in RECORD_COLUMNS],
+            rows=rows,
+            text_columns={2, 4},
+        )
+    page = keyset_page_or_first(
+        records, ordering=("-occurred_on", "-id"), cursor=request.GET.get("cursor"), per_page=20
+    )
+    context = {
+        "page": page,
+        "kinds": RecordKind.choices,
+        "year": year,
+        "query": query,
+        "query_string": request.GET.urlencode(),
+        "today": timezone.localdate(),
+    }
+    return render(request, "labour/record_list.html", context)
+
+
+@permission_required("labour.view_evaluation")
+def evaluation_list(request: HttpRequest) -> HttpResponseBase:
+    from hrbureau.labour.models import Evaluation
+
+    if request.method == "POST":
+        try:
+            evaluation = grading.evaluation_run(actor=request.user, year=request.POST.get("year", ""))
+        except ValidationError as error:
+            messages.error(request, error_message(error))
+            return redirect(reverse("labour:evaluations"))
+        messages.success(request, _("The %(year)d record is graded.") % {"year": evaluation.year})
+        return redirect(evaluation.get_absolute_url())
+    evaluations = Evaluation.objects.annotate(
+        a=Count("grades", filter=Q(grades__grade="A")),
+        b=Count("grades", filter=Q(grades__grade="B")),
+        c=Count("grades", filter=Q(grades__grade="C")),
+        listed=Count("grades", filter=Q(grades__candidate=True, grades__withdrawn=False)),
+    ).order_by("-year")
+    context = {"evaluations": list(evaluations), "last_year": timezone.localdate().year - 1}
+    return render(request, "labour/evaluation_list.html", context)
+
+
+GRADE_COLUMNS = [
+    gettext_lazy("Enterprise"),
+    gettext_lazy("USCC"),
+    gettext_lazy("Grade"),
+    gettext_lazy("Penalties"),
+    gettext_lazy("Grade C findings"),
+    gettext_lazy("On the list"),
+]
+
+
+@permission_required("labour.view_evaluation")
+def evaluation_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
+    from hrbureau.labour.choices import Grade
+    from hrbureau.labour.models import EmployerGrade, Evaluation, LabourRecord, Objection
+
+    evaluation = Evaluation.objects.filter(pk=pk).first()
+    if evaluation is None:
+        raise Http404
+    grades = EmployerGrade.objects.filter(evaluation=evaluation).select_related("enterprise")
+    shown = request.GET.get("grade", "list")
+    if shown in Grade.values:
+        grades = grades.filter(grade=shown)
+    else:
+        shown = "list"
+        grades = grades.filter(candidate=True)
+    if request.GET.get("export") == "xlsx":
+        rows = (
+            (
+                g.enterprise.name,
+                g.enterprise.uscc,
+                g.grade,
+                g.penalties,
+                "; ".join(grading.finding_label(f) for f in g.findings),
+                _("yes") if g.candidate and not g.withdrawn else _("no"),
+            )
+            for g in grades.order_by("enterprise_id").iterator(chunk_size=2000)
+        )
+        return xlsx_response(
+            request=request,
+            filename=f"employer-grades-{evaluation.year}-{shown}",
+            columns=[str(c) for c in GRADE_COLUMNS],
+            rows=rows,
+            text_columns={1},
+        )
+    page = keyset_page_or_first(
+        grades, ordering=("enterprise_id",), cursor=request.GET.get("cursor"), per_page=50
+    )
+    for g in page.items:
+        g.finding_labels = [grading.finding_label(f) for f in g.findings]  # type: ignore[attr-defined]
+    counts = dict(
+        EmployerGrade.objects.filter(evaluation=evaluation)
+        .order_by()
+        .values_list("grade")
+        .annotate(n=Count("pk"))
+    )
+    context = {
+        "evaluation": evaluation,
+        "page": page,
+        "shown": shown,
+        "counts": [(value, label, counts.get(value, 0)) for value, label in Grade.choices],
+        "listed": grading.honest_list(evaluation).count(),
+        "objections": list(
+            Objection.objects.filter(grade__evaluation=evaluation)
+            .select_related("grade__enterprise")
+            .order_by("decision", "-received_on")
+        ),
+        "late_records": LabourRecord.objects.filter(
+            occurred_on__year=evaluation.year, created_at__gt=evaluation.updated_at
+        ).count()
+        if evaluation.state == "draft"
+        else 0,
+        "can_evaluate": request.user.has_perm("labour.evaluate_employers"),
+        "today": timezone.localdate(),
+    }
+    return render(request, "labour/evaluation_detail.html", context)
+
+
+@require_POST
+@permission_required("labour.evaluate_employers")
+def evaluation_act(request: HttpRequest, pk: int, action: str) -> HttpResponseBase:
+    from hrbureau.labour.models import EmployerGrade, Evaluation, Objection
+
+    evaluation = Evaluation.objects.filter(pk=pk).first()
+    if evaluation is None:
+        raise Http404
+    post = request.POST
+
+    def day(name: str) -> dt.date | None:
+        value = post.get(name, "")
+        return dt.date.fromisoformat(value) if value else None
+
+    try:
+        if action == "notice":
+            grading.notice_start(
+                actor=request.user,
+                evaluation=evaluation,
+                notice_from=day("notice_from"),
+                notice_to=day("notice_to"),
+            )
+            messages.success(request, _("The list is on public notice."))
+        elif action == "publish":
+            grading.publish(actor=request.user, evaluation=evaluation)
+            messages.success(request, _("The list is published."))
+        elif action == "object":
+            grade_id = post.get("grade", "")
+            grade = (
+                EmployerGrade.objects.filter(evaluation=evaluation, pk=int(grade_id)).first()
+                if grade_id.isdigit() and len(grade_id) < 19
+                else None
+            )
+            if grade is None:
+                raise ValidationError({"grade": [_("Choose the name the objection is about.")]})
+            grading.objection_record(
+                actor=request.user,
+                grade=grade,
+                raised_by=post.get("raised_by", ""),
+                contact=post.get("contact", ""),
+                content=post.get("content", ""),
+                received_on=day("received_on"),
+            )
+            messages.success(request, _("Objection recorded."))
+        elif action == "decide":
+            objection_id = post.get("objection", "")
+            objection = (
+                Objection.objects.filter(grade__evaluation=evaluation, pk=int(objection_id)).first()
+                if objection_id.isdigit() and len(objection_id) < 19
+                else None
+            )
+            if objection is None:
+                raise Http404
+            grading.objection_decide(
+                actor=request.user,
+                objection=objection,
+                upheld=post.get("upheld") == "yes",
+                reply=post.get("reply", ""),
+            )
+            messages.success(request, _("Objection decided."))
+        else:
+            raise Http404
+    except ValueError:
+        messages.error(request, _("Give a date like 2026-03-01."))
+    except ValidationError as error:
+        messages.error(request, error_message(error))
+    return redirect(evaluation.get_absolute_url())
+
+
+def honest_employers(request: HttpRequest) -> HttpResponseBase:
+    """The public page: lists on notice (with how to object) and published lists. Open to anyone."""
+    from hrbureau.labour.choices import EvaluationState
+    from hrbureau.labour.models import Evaluation
+
+    shown = Evaluation.objects.exclude(state=EvaluationState.DRAFT).order_by("-year")
+    chosen = (
+        shown.filter(pk=int(request.GET["year"])).first()
+        if request.GET.get("year", "").isdigit() and len(request.GET["year"]) < 10
+        else shown.first()
+    )
+    names = list(grading.honest_list(chosen).order_by("enterprise__name")) if chosen is not None else []
+    context = {"evaluations": list(shown), "chosen": chosen, "names": names}
+    return render(request, "labour/honest_employers.html", context)

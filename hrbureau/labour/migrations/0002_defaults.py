@@ -18,6 +18,7 @@ LIMITS = [
     ("resolve_severe", 2, "working"),
     ("verify", 5, "working"),
     ("rework", 5, "working"),
+    ("notice", 5, "working"),
 ]
 
 # (code, group, question, English, risk type a "no" suggests)
@@ -63,6 +64,17 @@ ESCALATION = {
 }
 
 
+HONEST_EMPLOYER = {
+    "all": [
+        # [configurable] the district's extra criteria for the law-abiding honest employer list.
+        {"field": "status", "op": "eq", "value": "active"},
+        {"field": "open_risks", "op": "eq", "value": 0},
+        {"field": "si_arrears", "op": "eq", "value": 0},
+        {"field": "employees", "op": "gte", "value": 10},
+    ]
+}
+
+
 def create(apps, schema_editor):
     TimeLimit = apps.get_model("labour", "TimeLimit")
     ChecklistItem = apps.get_model("labour", "ChecklistItem")
@@ -102,6 +114,19 @@ def create(apps, schema_editor):
                 "owed wages [practice, configurable]."
             ),
             "condition": ESCALATION,
+        },
+    )
+    Rule.objects.get_or_create(
+        code="labour-honest-employer",
+        valid_from=START,
+        defaults={
+            "subject": "labour.employer",
+            "name": "劳动保障守法诚信企业区级条件",
+            "description": (
+                "Drawn from grade A (DOMAIN.md §5) when, besides: still operating, no open labour risk, no "
+                "open social-insurance arrears flag, 10 or more employees [configurable]."
+            ),
+            "condition": HONEST_EMPLOYER,
         },
     )
 

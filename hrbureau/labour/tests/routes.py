@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from hrbureau.accounts.choices import Role
-from hrbureau.tests.matrix import Route
+from hrbureau.tests.matrix import ALL_ROLES, ANONYMOUS, Route
 
 DISTRICT = {Role.DEPT_HEAD, Role.DEPT_STAFF, Role.LEADER}
 VIEW = DISTRICT | {Role.STREET_STAFF, Role.GRID_WORKER}
@@ -46,6 +46,11 @@ def _data(world: Any) -> dict[str, Any]:
         )
         data["sample"] = sampling.sample_draw(actor=staff, name="抽样", size=4, seed=1, strata=[])
         data["member_a1"] = data["sample"].members.get(enterprise=world.enterprises["a1"])
+        from django.utils import timezone
+
+        from hrbureau.labour import grading
+
+        data["evaluation"] = grading.evaluation_run(actor=staff, year=timezone.localdate().year - 1)
         world.people["labour"] = data
     return world.people["labour"]  # type: ignore[no-any-return]
 
@@ -132,6 +137,35 @@ ROUTES = [
         data={"state": "done"},
         allowed=FIELD,
     ),
+    Route("labour:records", _list("/labour/records/"), allowed=DISTRICT),
+    Route(
+        "labour:records",
+        _list("/labour/records/"),
+        method="POST",
+        ok_status=302,
+        data={"uscc": "x"},
+        allowed=PLANNERS,
+        label="add",
+    ),
+    Route("labour:evaluations", _list("/labour/evaluations/"), allowed=DISTRICT),
+    Route(
+        "labour:evaluations",
+        _list("/labour/evaluations/"),
+        method="POST",
+        ok_status=302,
+        data={"year": "1999"},
+        allowed=PLANNERS,
+        label="grade",
+    ),
+    Route("labour:evaluation", _url("/labour/evaluations/{}/", "evaluation"), allowed=DISTRICT),
+    Route(
+        "labour:evaluation_act",
+        _url("/labour/evaluations/{}/act/publish/", "evaluation"),
+        method="POST",
+        ok_status=302,
+        allowed=PLANNERS,
+    ),
+    Route("labour:honest", "/labour/honest-employers/", allowed=ALL_ROLES | {ANONYMOUS}),
     Route("labour:statistics", _list("/labour/statistics/"), allowed=READERS),
     Route("labour:statistics", _list("/labour/statistics/?export=xlsx"), allowed=READERS, label="export"),
 ]
