@@ -7,7 +7,14 @@ from __future__ import annotations
 from django.contrib import admin
 
 from hrbureau.core.admin import DatedTimeLimitAdmin
-from hrbureau.labour.models import ArrearsFlag, ChecklistItem, ScoreComponent, TimeLimit, WarningThreshold
+from hrbureau.labour.models import (
+    ArrearsFlag,
+    ChecklistItem,
+    LegalExpert,
+    ScoreComponent,
+    TimeLimit,
+    WarningThreshold,
+)
 
 
 @admin.register(TimeLimit)
@@ -42,3 +49,12 @@ class ArrearsFlagAdmin(admin.ModelAdmin):
     list_filter = ("cleared_on",)
     raw_id_fields = ("enterprise",)
     search_fields = ("enterprise__name", "enterprise__uscc")
+
+
+@admin.register(LegalExpert)
+class LegalExpertAdmin(admin.ModelAdmin):
+    """The district's pool of labour-law experts, called to trainings and consultations."""
+
+    list_display = ("name", "organisation", "speciality", "phone", "active")
+    list_filter = ("active",)
+    search_fields = ("name", "organisation")

@@ -14,10 +14,14 @@ from django.utils.translation import gettext_lazy as _
 from hrbureau.core.models import Case, DatedTimeLimit, TimeStampedModel
 from hrbureau.core.scoping import ScopedManager, ScopePaths
 from hrbureau.labour.choices import (
+    ActionKind,
+    AgencyStatus,
     ChecklistGroup,
     EvaluationState,
+    EventKind,
     Grade,
     InspectionKind,
+    LicenceKind,
     ObjectionDecision,
     RecordKind,
     RiskState,
@@ -556,3 +560,118 @@ class Objection(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.grade.enterprise} · {self.received_on}"
+
+
+class LegalExpert(models.Model):
+    """A member of the district's pool of labour-law experts (法律专家库), kept in the admin."""
+
+    name = models.CharField(_("name"), max_length=100)
+    organisation = models.CharField(_("organisation"), max_length=200)
+    speciality = models.CharField(_("speciality"), max_length=200, blank=True)
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("legal expert")
+        verbose_name_plural = _("legal experts")
+        ordering = ["name", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.name}（{self.organisation}）"
+
+
+class ComplianceEvent(TimeStampedModel):
+    """A compliance training for enterprises, or an expert consultation (会诊) on one enterprise's
+    problems, with the enterprises invited and who attended."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    held_on = models.DateField(_("held on"))
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    experts = models.ManyToManyField(
+        LegalExpert, verbose_name=_("experts"), blank=True, related_name="events"
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("organised by"), on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("compliance event")
+        verbose_name_plural = _("compliance events")
+        ordering = ["-held_on", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("labour:event", args=[self.pk])
+
+
+class Attendance(models.Model):
+    event = models.ForeignKey(ComplianceEvent, on_delete=models.CASCADE, related_name="attendance")
+    enterprise = models.ForeignKey(
+        "enterprises.Enterprise", verbose_name=_("enterprise"), on_delete=models.PROTECT, related_name="+"
+    )
+    attended = models.BooleanField(_("attended"), default=False)
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        ordering = ["event", "id"]
+        constraints = [models.UniqueConstraint(fields=["event", "enterprise"], name="attendance_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.event} · {self.enterprise}"
+
+
+class HRAgency(TimeStampedModel):
+    """A licensed human-resources service or labour-dispatch agency (人力资源服务机构) in the district."""
+
+    enterprise = models.ForeignKey(
+        "enterprises.Enterprise",
+        verbose_name=_("enterprise"),
+        on_delete=models.PROTECT,
+        related_name="agencies",
+    )
+    licence_no = models.CharField(_("licence number"), max_length=60, unique=True)
+    licence_kind = models.CharField(_("licence"), max_length=20, choices=LicenceKind.choices)
+    licensed_on = models.DateField(_("licensed on"))
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=AgencyStatus.choices, default=AgencyStatus.LICENSED
+    )
+
+    class Meta:
+        verbose_name = _("HR-service agency")
+        verbose_name_plural = _("HR-service agencies")
+        ordering = ["enterprise__name", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.enterprise.name} ({self.licence_no})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("labour:agency", args=[self.pk])
+
+
+class EnforcementAction(TimeStampedModel):
+    """An inspection or sanction of an HR-service agency (执法检查与处罚); a revocation or suspension
+    changes the agency's status."""
+
+    agency = models.ForeignKey(HRAgency, on_delete=models.CASCADE, related_name="actions")
+    kind = models.CharField(_("kind"), max_length=20, choices=ActionKind.choices)
+    taken_on = models.DateField(_("date"))
+    decision_no = models.CharField(_("decision number"), max_length=100, blank=True)
+    amount = models.DecimalField(_("fine"), max_digits=12, decimal_places=2, null=True, blank=True)
+    description = models.TextField(_("description"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("enforcement action")
+        verbose_name_plural = _("enforcement actions")
+        ordering = ["-taken_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.taken_on} {self.get_kind_display()}"

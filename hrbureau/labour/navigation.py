@@ -47,3 +47,16 @@ register(
         order=46,
     )
 )
+register(
+    NavItem("compliance", _("Compliance"), "labour:compliance", "school", "labour.view_compliance", order=47)
+)
+register(
+    NavItem(
+        "hr_agencies",
+        _("HR-service agencies"),
+        "labour:agencies",
+        "briefcase",
+        "labour.view_agency",
+        order=48,
+    )
+)

@@ -98,3 +98,28 @@ declare(
     roles=DEPARTMENT,
     **LABOUR,
 )
+declare(
+    "labour.view_compliance",
+    _("See compliance trainings, consultations and the legal-expert pool"),
+    roles=DEPARTMENT | {Role.LEADER},
+    **LABOUR,
+)
+declare(
+    "labour.manage_compliance",
+    _("Organise compliance trainings and consultations, record attendance"),
+    roles=DEPARTMENT,
+    **LABOUR,
+)
+MARKET = {"departments": {Department.HR_MARKET, Department.LABOUR_RELATIONS}}
+declare(
+    "labour.view_agency",
+    _("See the register of HR-service agencies and their enforcement actions"),
+    roles=DEPARTMENT | {Role.LEADER},
+    **MARKET,
+)
+declare(
+    "labour.manage_agency",
+    _("Register HR-service agencies and record inspections and sanctions"),
+    roles=DEPARTMENT,
+    **MARKET,
+)

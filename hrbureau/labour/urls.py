@@ -27,4 +27,8 @@ urlpatterns = [
     path("evaluations/<int:pk>/", views.evaluation_detail, name="evaluation"),
     path("evaluations/<int:pk>/act/<slug:action>/", views.evaluation_act, name="evaluation_act"),
     path("honest-employers/", views.honest_employers, name="honest"),
+    path("compliance/", views.compliance, name="compliance"),
+    path("compliance/<int:pk>/", views.event_detail, name="event"),
+    path("agencies/", views.agency_list, name="agencies"),
+    path("agencies/<int:pk>/", views.agency_detail, name="agency"),
 ]

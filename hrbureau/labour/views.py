@@ -30,6 +30,7 @@ from hrbureau.core.views import permission_required
 from hrbureau.core.workflow import TransitionError, error_message
 from hrbureau.enterprises.models import Enterprise
 from hrbureau.enterprises.selectors import EnterpriseFilters, enterprise_list
+from hrbureau.labour import compliance as compliance_services
 from hrbureau.labour import grading, rules, sampling, scoring, selectors, services
 from hrbureau.labour.choices import Answer, InspectionKind, WarningLevel
 from hrbureau.labour.forms import (
@@ -987,3 +988,218 @@ def honest_employers(request: HttpRequest) -> HttpResponseBase:
     names = list(grading.honest_list(chosen).order_by("enterprise__name")) if chosen is not None else []
     context = {"evaluations": list(shown), "chosen": chosen, "names": names}
     return render(request, "labour/honest_employers.html", context)
+
+
+# --- compliance and the HR-service market ------------------------------------------------------------------
+
+
+def _enterprises_by_uscc(text: str) -> tuple[list[int], list[str]]:
+    """Enterprise ids for the USCCs typed one per line, and the lines that matched none."""
+    from hrbureau.core.identifiers import normalize_uscc
+
+    ids, unknown = [], []
+    for line in (t.strip() for t in text.splitlines()):
+        if not line:
+            continue
+        try:
+            found = Enterprise.objects.filter(uscc=normalize_uscc(line)).values_list("pk", flat=True).first()
+        except ValidationError:
+            found = None
+        if found is None:
+            unknown.append(line)
+        else:
+            ids.append(found)
+    return ids, unknown
+
+
+@permission_required("labour.view_compliance")
+def compliance(request: HttpRequest) -> HttpResponseBase:
+    from hrbureau.labour.choices import EventKind
+    from hrbureau.labour.models import ComplianceEvent, LegalExpert
+
+    if request.method == "POST":
+        post = request.POST
+        ids, unknown = _enterprises_by_uscc(post.get("enterprises", ""))
+        try:
+            if unknown:
+                raise ValidationError(
+                    {"enterprises": [_("Not found: %(codes)s") % {"codes": ", ".join(unknown[:10])}]}
+                )
+            event = compliance_services.event_create(
+                actor=request.user,
+                kind=post.get("kind", ""),
+                title=post.get("title", ""),
+                held_on=dt.date.fromisoformat(post["held_on"]) if post.get("held_on") else None,
+                place=post.get("place", ""),
+                expert_ids=[int(v) for v in post.getlist("experts") if v.isdigit() and len(v) < 19],
+                enterprise_ids=ids,
+                notes=post.get("notes", ""),
+            )
+        except ValueError:
+            messages.error(request, _("Give a date like 2026-03-01."))
+        except ValidationError as error:
+            messages.error(request, error_message(error))
+        else:
+            messages.success(request, _("Event recorded."))
+            return redirect(event.get_absolute_url())
+        return redirect(reverse("labour:compliance"))
+    events = ComplianceEvent.objects.annotate(
+        invited=Count("attendance"), came=Count("attendance", filter=Q(attendance__attended=True))
+    ).order_by("-held_on", "-id")
+    totals = events.aggregate(n=Count("id", distinct=True))
+    invited = sum(e.invited for e in events)
+    came = sum(e.came for e in events)
+    context = {
+        "events": list(events[:200]),
+        "experts": list(LegalExpert.objects.filter(active=True)),
+        "kinds": EventKind.choices,
+        "figures": {
+            "events": totals["n"],
+            "invited": invited,
+            "came": came,
+            "rate": round(100 * came / invited, 1) if invited else None,
+        },
+    }
+    return render(request, "labour/compliance.html", context)
+
+
+@permission_required("labour.view_compliance")
+def event_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
+    from hrbureau.labour.models import ComplianceEvent
+
+    event = ComplianceEvent.objects.filter(pk=pk).first()
+    if event is None:
+        raise Http404
+    if request.method == "POST":
+        try:
+            n = compliance_services.attendance_mark(
+                actor=request.user,
+                event=event,
+                attended=[int(v) for v in request.POST.getlist("attended") if v.isdigit() and len(v) < 19],
+            )
+        except ValidationError as error:
+            messages.error(request, error_message(error))
+        else:
+            messages.success(request, _("Attendance recorded: %(n)d enterprises came.") % {"n": n})
+        return redirect(event.get_absolute_url())
+    context = {
+        "event": event,
+        "experts": list(event.experts.all()),
+        "attendance": list(event.attendance.select_related("enterprise").order_by("enterprise__name")),
+        "today": timezone.localdate(),
+    }
+    return render(request, "labour/event_detail.html", context)
+
+
+AGENCY_COLUMNS = [
+    gettext_lazy("Enterprise"),
+    gettext_lazy("USCC"),
+    gettext_lazy("Licence number"),
+    gettext_lazy("Licence"),
+    gettext_lazy("Licensed on"),
+    gettext_lazy("Valid until"),
+    gettext_lazy("Status"),
+    gettext_lazy("Enforcement actions"),
+]
+
+
+@permission_required("labour.view_agency")
+def agency_list(request: HttpRequest) -> HttpResponseBase:
+    from hrbureau.core.identifiers import normalize_uscc
+    from hrbureau.labour.choices import LicenceKind
+    from hrbureau.labour.models import HRAgency
+
+    if request.method == "POST":
+        post = request.POST
+        try:
+            try:
+                enterprise = Enterprise.objects.filter(uscc=normalize_uscc(post.get("uscc", ""))).first()
+            except ValidationError:
+                enterprise = None
+            agency = compliance_services.agency_register(
+                actor=request.user,
+                enterprise=enterprise,
+                licence_no=post.get("licence_no", ""),
+                licence_kind=post.get("licence_kind", ""),
+                licensed_on=dt.date.fromisoformat(post["licensed_on"]) if post.get("licensed_on") else None,
+                valid_until=dt.date.fromisoformat(post["valid_until"]) if post.get("valid_until") else None,
+            )
+        except ValueError:
+            messages.error(request, _("Give a date like 2026-03-01."))
+        except ValidationError as error:
+            messages.error(request, error_message(error))
+        else:
+            messages.success(request, _("Agency registered."))
+            return redirect(agency.get_absolute_url())
+        return redirect(reverse("labour:agencies"))
+    agencies = HRAgency.objects.select_related("enterprise").annotate(actions_count=Count("actions"))
+    status = request.GET.get("status", "")
+    if status in ("licensed", "suspended", "revoked"):
+        agencies = agencies.filter(status=status)
+    if request.GET.get("expired"):
+        agencies = agencies.filter(valid_until__lt=timezone.localdate(), status="licensed")
+    agencies = agencies.order_by("enterprise__name", "id")
+    if request.GET.get("export") == "xlsx":
+        rows = (
+            (
+                a.enterprise.name,
+                a.enterprise.uscc,
+                a.licence_no,
+                a.get_licence_kind_display(),
+                a.licensed_on,
+                a.valid_until,
+                a.get_status_display(),
+                a.actions_count,
+            )
+            for a in agencies.iterator(chunk_size=2000)
+        )
+        return xlsx_response(
+            request=request,
+            filename="hr-agencies",
+            columns=[str(c) for c in AGENCY_COLUMNS],
+            rows=rows,
+            text_columns={1, 2},
+        )
+    context = {
+        "agencies": list(agencies[:500]),
+        "kinds": LicenceKind.choices,
+        "today": timezone.localdate(),
+        "query_string": request.GET.urlencode(),
+    }
+    return render(request, "labour/agency_list.html", context)
+
+
+@permission_required("labour.view_agency")
+def agency_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
+    from hrbureau.labour.choices import ActionKind
+    from hrbureau.labour.models import HRAgency
+
+    agency = HRAgency.objects.select_related("enterprise").filter(pk=pk).first()
+    if agency is None:
+        raise Http404
+    if request.method == "POST":
+        post = request.POST
+        try:
+            compliance_services.enforcement_record(
+                actor=request.user,
+                agency=agency,
+                kind=post.get("kind", ""),
+                taken_on=dt.date.fromisoformat(post["taken_on"]) if post.get("taken_on") else None,
+                description=post.get("description", ""),
+                decision_no=post.get("decision_no", ""),
+                amount=post.get("amount", ""),
+            )
+        except ValueError:
+            messages.error(request, _("Give a date like 2026-03-01."))
+        except ValidationError as error:
+            messages.error(request, error_message(error))
+        else:
+            messages.success(request, _("Action recorded."))
+        return redirect(agency.get_absolute_url())
+    context = {
+        "agency": agency,
+        "actions": list(agency.actions.select_related("recorded_by")),
+        "kinds": ActionKind.choices,
+        "today": timezone.localdate(),
+    }
+    return render(request, "labour/agency_detail.html", context)

@@ -51,6 +51,22 @@ def _data(world: Any) -> dict[str, Any]:
         from hrbureau.labour import grading
 
         data["evaluation"] = grading.evaluation_run(actor=staff, year=timezone.localdate().year - 1)
+        from hrbureau.labour import compliance
+
+        data["event"] = compliance.event_create(
+            actor=staff,
+            kind="training",
+            title="培训",
+            held_on=timezone.localdate(),
+            enterprise_ids=[world.enterprises["a1"].pk],
+        )
+        data["agency"] = compliance.agency_register(
+            actor=staff,
+            enterprise=world.enterprises["a1"],
+            licence_no="HR-1",
+            licence_kind="hr_service",
+            licensed_on=timezone.localdate(),
+        )
         world.people["labour"] = data
     return world.people["labour"]  # type: ignore[no-any-return]
 
@@ -166,6 +182,47 @@ ROUTES = [
         allowed=PLANNERS,
     ),
     Route("labour:honest", "/labour/honest-employers/", allowed=ALL_ROLES | {ANONYMOUS}),
+    Route("labour:compliance", _list("/labour/compliance/"), allowed=DISTRICT),
+    Route(
+        "labour:compliance",
+        _list("/labour/compliance/"),
+        method="POST",
+        ok_status=302,
+        data={"kind": "training"},
+        allowed=PLANNERS,
+        label="add",
+    ),
+    Route("labour:event", _url("/labour/compliance/{}/", "event"), allowed=DISTRICT),
+    Route(
+        "labour:event",
+        _url("/labour/compliance/{}/", "event"),
+        method="POST",
+        ok_status=302,
+        data={"attended": "0"},
+        allowed=PLANNERS,
+        label="attendance",
+    ),
+    Route("labour:agencies", _list("/labour/agencies/"), allowed=DISTRICT),
+    Route("labour:agencies", _list("/labour/agencies/?export=xlsx"), allowed=DISTRICT, label="export"),
+    Route(
+        "labour:agencies",
+        _list("/labour/agencies/"),
+        method="POST",
+        ok_status=302,
+        data={"uscc": "x"},
+        allowed=PLANNERS,
+        label="add",
+    ),
+    Route("labour:agency", _url("/labour/agencies/{}/", "agency"), allowed=DISTRICT),
+    Route(
+        "labour:agency",
+        _url("/labour/agencies/{}/", "agency"),
+        method="POST",
+        ok_status=302,
+        data={"kind": "inspection"},
+        allowed=PLANNERS,
+        label="action",
+    ),
     Route("labour:statistics", _list("/labour/statistics/"), allowed=READERS),
     Route("labour:statistics", _list("/labour/statistics/?export=xlsx"), allowed=READERS, label="export"),
 ]

@@ -46,6 +46,11 @@ def test_demo_labour_work_covers_every_street_and_state(db: Any) -> None:
     assert LabourRecord.objects.exists()
     assert EmployerGrade.objects.filter(grade="C").exists()
     assert EmployerGrade.objects.filter(candidate=True).exists()
+    from hrbureau.labour.models import Attendance, HRAgency, LegalExpert
+
+    assert LegalExpert.objects.count() == 15  # the seed's pool
+    assert Attendance.objects.filter(attended=True).exists()
+    assert HRAgency.objects.filter(actions__isnull=False).exists()
     before = (Inspection.objects.count(), Risk.objects.count())
     call_command("seed_demo", *ARGS, stdout=StringIO())
     assert (Inspection.objects.count(), Risk.objects.count()) == before
