@@ -138,3 +138,33 @@ def test_the_hearing_notice_gives_the_room_and_time(world: Any, arb: dict[str, A
     assert f"{start:%Y年%m月%d日} 09:30" in text
     assert arb["room"].name in text
     assert "开庭三日前" in text
+
+
+@pytest.mark.skipif(
+    not documents.pdf_available(), reason="LibreOffice is not installed (.ci/run installs it)"
+)
+def test_a_document_is_made_as_pdf_where_libreoffice_is_installed(
+    world: Any, arb: dict[str, Any], client: Any
+) -> None:
+    import shutil
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    dispute = accepted(world, arb)
+    client.force_login(arb["clerk"])
+    response = client.get(f"/arbitration/{dispute.pk}/documents/acceptance_notice/?format=pdf")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    if shutil.which("pdftotext"):
+        with tempfile.TemporaryDirectory() as work:
+            path = Path(work) / "notice.pdf"
+            path.write_bytes(response.content)
+            text = subprocess.run(  # noqa: S603 (a fixed program on a file we wrote)
+                ["pdftotext", str(path), "-"], check=True, capture_output=True, text=True
+            ).stdout
+        compact = "".join(text.split())  # pdftotext spaces Chinese from digits
+        assert "受理通知书" in compact
+        assert dispute.case_no in compact
+        assert "申请人：居民A1" in compact  # the Chinese font was embedded: no boxes
