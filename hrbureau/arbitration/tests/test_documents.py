@@ -161,7 +161,7 @@ def test_a_document_is_made_as_pdf_where_libreoffice_is_installed(
         with tempfile.TemporaryDirectory() as work:
             path = Path(work) / "notice.pdf"
             path.write_bytes(response.content)
-            text = subprocess.run(  # noqa: S603 (a fixed program on a file we wrote)
+            text = subprocess.run(
                 ["pdftotext", str(path), "-"], check=True, capture_output=True, text=True
             ).stdout
         compact = "".join(text.split())  # pdftotext spaces Chinese from digits
