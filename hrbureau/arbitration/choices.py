@@ -168,3 +168,16 @@ class AppointmentState(models.TextChoices):
     BOOKED = "booked", _("Booked")
     CANCELLED = "cancelled", _("Cancelled")
     ATTENDED = "attended", _("Attended")
+
+
+class WordingKey(models.TextChoices):
+    """The texts of the commission's documents an administrator may reword (dated, in the admin)."""
+
+    ACCEPTANCE_NOTICE = "acceptance_notice", _("Acceptance notice")
+    REFUSAL_NOTICE = "refusal_notice", _("Refusal notice")
+    SUPPLEMENT_NOTICE = "supplement_notice", _("Notice to supplement")
+    HEARING_NOTICE = "hearing_notice", _("Hearing notice")
+    MEDIATION_STATEMENT = "mediation_statement", _("Mediation statement")
+    AWARD = "award", _("Award (body)")
+    REMEDIES_FINAL = "remedies_final", _("Remedies of a final award")
+    REMEDIES_NONFINAL = "remedies_nonfinal", _("Remedies of a non-final award")

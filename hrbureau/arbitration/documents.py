@@ -8,9 +8,12 @@ beside the .docx where the machine has LibreOffice (``to_pdf``); otherwise the .
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
+import string
 import subprocess
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from io import BytesIO
@@ -18,14 +21,16 @@ from pathlib import Path
 
 from django.conf import settings
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
-from hrbureau.arbitration.choices import DocumentKind
+from hrbureau.arbitration.choices import DocumentKind, WordingKey
 from hrbureau.arbitration.models import Claim, Dispute, MediationAgreement
 from hrbureau.arbitration.services import next_hearing
+from hrbureau.arbitration.wording import DEFAULT_WORDING
 
 TITLES = {
     DocumentKind.ACCEPTANCE_NOTICE: "受理通知书",
@@ -39,16 +44,48 @@ TITLES = {
 }
 GENERATED = frozenset(TITLES)
 
-# The remedies of an award [law Arts.47–50].
-REMEDIES_FINAL = (
-    "本裁决为终局裁决，自作出之日起发生法律效力。劳动者对本裁决不服的，可以自收到裁决书之日起十五日内"
-    "向人民法院提起诉讼。用人单位有证据证明本裁决有《中华人民共和国劳动争议调解仲裁法》第四十九条规定"
-    "情形之一的，可以自收到裁决书之日起三十日内向仲裁委员会所在地的中级人民法院申请撤销裁决。"
-)
-REMEDIES_NONFINAL = (
-    "当事人对本裁决不服的，可以自收到裁决书之日起十五日内向人民法院提起诉讼；期满不起诉的，"
-    "裁决书发生法律效力。"
-)
+REMEDIES_FINAL = DEFAULT_WORDING[WordingKey.REMEDIES_FINAL]
+REMEDIES_NONFINAL = DEFAULT_WORDING[WordingKey.REMEDIES_NONFINAL]
+
+# What each wording may use. A line whose placeholders are all empty (no payment day) is left out.
+PLACEHOLDERS: dict[str, frozenset[str]] = {
+    WordingKey.ACCEPTANCE_NOTICE: frozenset({"received", "accepted", "case_no", "claims"}),
+    WordingKey.REFUSAL_NOTICE: frozenset({"reason"}),
+    WordingKey.SUPPLEMENT_NOTICE: frozenset({"items"}),
+    WordingKey.HEARING_NOTICE: frozenset({"hearing", "postpone_days"}),
+    WordingKey.MEDIATION_STATEMENT: frozenset({"agreed_on", "terms", "claims", "total", "payment_due"}),
+    WordingKey.AWARD: frozenset({"claims", "remedies"}),
+    WordingKey.REMEDIES_FINAL: frozenset(),
+    WordingKey.REMEDIES_NONFINAL: frozenset(),
+}
+BLOCKS = frozenset({"claims", "items", "terms"})
+
+
+def placeholders_in(text: str) -> set[str]:
+    """The ``{names}`` a wording uses (a malformed brace is a ValueError)."""
+    return {name for _literal, name, _spec, _conv in string.Formatter().parse(text) if name is not None}
+
+
+def check_wording(key: str, text: str) -> str | None:
+    """Why ``text`` cannot be the wording of ``key``, or None."""
+    try:
+        used = placeholders_in(text)
+    except ValueError:
+        return _("A brace is not closed: write placeholders as {name}.")
+    unknown = sorted(used - PLACEHOLDERS.get(key, frozenset()))
+    if unknown:
+        return _("Unknown placeholders: %(names)s. This document knows: %(known)s.") % {
+            "names": ", ".join(f"{{{n}}}" for n in unknown),
+            "known": ", ".join(f"{{{n}}}" for n in sorted(PLACEHOLDERS.get(key, ()))) or "—",
+        }
+    return None
+
+
+def wording(key: str, on: dt.date) -> str:
+    from hrbureau.arbitration.models import DocumentWording
+    from hrbureau.core.dated import in_force
+
+    return in_force(DocumentWording.objects.filter(key=key), on, what=f"document wording {key!r}").text
 
 
 @dataclass(frozen=True)
@@ -129,69 +166,90 @@ def render(dispute: Dispute, kind: str) -> GeneratedDocument:
         return _render(dispute, kind)
 
 
+def _day(value: dt.date | None) -> str:
+    return f"{value:%Y年%m月%d日}" if value else ""
+
+
+def _write(
+    doc: DocxDocument, text: str, values: dict[str, str], blocks: dict[str, Callable[[], object]]
+) -> None:
+    """The wording into the document: a line per paragraph, a block placeholder alone on its line as its
+    table or list, a line whose placeholders are all empty left out."""
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if stripped.startswith("{") and stripped.endswith("}") and stripped[1:-1] in BLOCKS:
+            blocks.get(stripped[1:-1], lambda: None)()
+            continue
+        used = placeholders_in(stripped)
+        if used and all(not values.get(name) for name in used):
+            continue
+        doc.add_paragraph(stripped.format_map({name: values.get(name, "") for name in used}))
+
+
 def _render(dispute: Dispute, kind: str) -> GeneratedDocument:
     if kind not in GENERATED:
         raise ValueError(f"no template for {kind}")
+    today = timezone.localdate()
     doc = _start(dispute, TITLES[DocumentKind(kind)])
     _parties(doc, dispute)
     claims = list(dispute.claims.all())
+    values: dict[str, str] = {"case_no": dispute.case_no or ""}
+    blocks: dict[str, Callable[[], object]] = {"claims": lambda: _claims_table(doc, claims)}
+    key = kind
     if kind == DocumentKind.ACCEPTANCE_NOTICE:
-        doc.add_paragraph(
-            f"你（单位）于{dispute.received_on or dispute.filed_on:%Y年%m月%d日}提出的仲裁申请，经审查符合受理条件，"
-            f"本委于{dispute.accepted_on:%Y年%m月%d日}决定立案受理，案号为{dispute.case_no}。"
-            if dispute.accepted_on
-            else "本案尚未受理。"
+        if not dispute.accepted_on:
+            doc.add_paragraph("本案尚未受理。")
+            return GeneratedDocument(kind=kind, filename=_filename(dispute, kind), content=_end(doc, dispute))
+        values.update(
+            received=_day(dispute.received_on or dispute.filed_on), accepted=_day(dispute.accepted_on)
         )
-        _claims_table(doc, claims)
     elif kind == DocumentKind.REFUSAL_NOTICE:
         from hrbureau.core.workflow import case_events
 
-        reason = next((e.reason for e in case_events(dispute).filter(name="refuse")), "")
-        doc.add_paragraph(f"你（单位）提出的仲裁申请，经审查，本委决定不予受理。理由：{reason}")
-        doc.add_paragraph("对不予受理决定不服的，可以就该劳动争议事项向人民法院提起诉讼。")
+        values["reason"] = next((e.reason for e in case_events(dispute).filter(name="refuse")), "")
     elif kind == DocumentKind.SUPPLEMENT_NOTICE:
-        doc.add_paragraph("你（单位）提交的仲裁申请材料不齐备，请一次性补正以下材料：")
-        for item in dispute.supplement_items:
-            doc.add_paragraph(item, style="List Bullet")
-        doc.add_paragraph("补正材料齐全之日为收到仲裁申请之日。")
+        blocks["items"] = lambda: [
+            doc.add_paragraph(item, style="List Bullet") for item in dispute.supplement_items
+        ]
     elif kind == DocumentKind.HEARING_NOTICE:
+        from hrbureau.arbitration.choices import TimeLimitKey
+        from hrbureau.arbitration.rules import limit_in_force
+
         hearing = next_hearing(dispute)
-        when = (
-            f"{timezone.localtime(hearing.starts_at):%Y年%m月%d日 %H:%M}在{hearing.room.name}"
-            f"（{hearing.room.location}）"
+        values["hearing"] = (
+            f"{timezone.localtime(hearing.starts_at):%Y年%m月%d日 %H:%M}在{hearing.room.name}（{hearing.room.location}）"
             if hearing
             else "（待定）"
         )
-        doc.add_paragraph(f"本委定于{when}开庭审理本案，请准时到庭。")
-        doc.add_paragraph(
-            "申请人无正当理由拒不到庭的，可以按撤回仲裁申请处理；被申请人无正当理由拒不到庭的，可以缺席裁决。"
-        )
-        doc.add_paragraph("当事人有正当理由的，可以在开庭三日前请求延期开庭。")
+        day = timezone.localtime(hearing.starts_at).date() if hearing else today
+        values["postpone_days"] = str(limit_in_force(TimeLimitKey.POSTPONE_REQUEST, day).days)
     elif kind == DocumentKind.MEDIATION_STATEMENT:
         agreement = MediationAgreement.objects.filter(dispute=dispute).first()
         if agreement is None:
             raise ValueError("a mediation statement is made from a recorded mediation agreement")
-        doc.add_paragraph(
-            f"本案经本委主持调解，双方当事人于{agreement.reached_on:%Y年%m月%d日}自愿达成如下协议："
+        values.update(
+            agreed_on=_day(agreement.reached_on),
+            total=_money(agreement.total_agreed),
+            payment_due=_day(agreement.payment_due),
         )
-        for line in agreement.terms.splitlines():
-            if line.strip():
-                doc.add_paragraph(line.strip(), style="List Number")
-        _claims_table(doc, claims, agreed=True)
-        doc.add_paragraph(f"以上合计人民币{_money(agreement.total_agreed)}。")
-        if agreement.payment_due:
-            doc.add_paragraph(f"被申请人应于{agreement.payment_due:%Y年%m月%d日}前履行完毕。")
-        doc.add_paragraph("本调解书经双方当事人签收后，即具有法律效力。")
+        blocks["terms"] = lambda: [
+            doc.add_paragraph(line.strip(), style="List Number")
+            for line in agreement.terms.splitlines()
+            if line.strip()
+        ]
+        blocks["claims"] = lambda: _claims_table(doc, claims, agreed=True)
     else:
+        key = WordingKey.AWARD
         final = None if kind == DocumentKind.AWARD else kind == DocumentKind.AWARD_FINAL
         items = [c for c in claims if final is None or bool(c.final) == final]
-        doc.add_paragraph("本委受理后依法组成仲裁庭，经开庭审理，现已审理终结。裁决如下：")
-        _claims_table(doc, items, awarded=True)
-        if final is None:
-            remedies = REMEDIES_FINAL if all(c.final for c in items) else REMEDIES_NONFINAL
-        else:
-            remedies = REMEDIES_FINAL if final else REMEDIES_NONFINAL
-        doc.add_paragraph(remedies)
+        blocks["claims"] = lambda: _claims_table(doc, items, awarded=True)
+        all_final = all(c.final for c in items) if final is None else final
+        values["remedies"] = wording(
+            WordingKey.REMEDIES_FINAL if all_final else WordingKey.REMEDIES_NONFINAL, today
+        )
+    _write(doc, wording(key, today), values, blocks)
     return GeneratedDocument(kind=kind, filename=_filename(dispute, kind), content=_end(doc, dispute))
 
 

@@ -21,6 +21,7 @@ from hrbureau.arbitration.choices import (
     Procedure,
     ServiceMethod,
     TimeLimitKey,
+    WordingKey,
 )
 from hrbureau.core.dated import DatedRow
 from hrbureau.core.models import Case, DatedTimeLimit
@@ -449,3 +450,22 @@ class Appointment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number} {self.slot}"
+
+
+class DocumentWording(DatedRow):
+    """The wording of one of the commission's documents, from a date (文书样式): paragraphs separated by
+    line breaks, with ``{placeholders}`` the case fills in; a placeholder alone on its line (``{claims}``,
+    ``{items}``, ``{terms}``) places a table or a list there. The row in force on the document's day is
+    the one used; the admin refuses a placeholder the document does not know."""
+
+    key = models.CharField(_("document"), max_length=30, choices=WordingKey.choices)
+    text = models.TextField(_("wording"))
+
+    class Meta:
+        verbose_name = _("document wording")
+        verbose_name_plural = _("document wordings")
+        ordering = ["key", "-valid_from"]
+        constraints = [models.UniqueConstraint(fields=["key", "valid_from"], name="wording_unique_start")]
+
+    def __str__(self) -> str:
+        return f"{self.get_key_display()} ({self.valid_from})"

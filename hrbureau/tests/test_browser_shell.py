@@ -36,7 +36,7 @@ def test_two_roles_language_switch_navigation_and_refusal(
     expect(page).to_have_url(f"{base}/workbench/")
     expect(page.locator("h2.page-title")).to_have_text("工作台")
     nav = page.locator("[data-testid=main-nav] [data-nav]")
-    expect(nav).to_have_count(8)
+    expect(nav).to_have_count(14)
     assert set(nav.evaluate_all("links => links.map(l => l.dataset.nav)")) == {
         "workbench",
         "todo",
@@ -46,6 +46,13 @@ def test_two_roles_language_switch_navigation_and_refusal(
         "enterprises",
         "people",
         "orgunits",
+        # labour-risk early warning in the street
+        "my_visits",
+        "labour_risks",
+        "inspections",
+        "early_warning",
+        "samples",
+        "screening_statistics",
     }
 
     # Switching to English reloads the page in English and is remembered.

@@ -21,6 +21,7 @@ from hrbureau.core.identifiers import generate_resident_id
 def reinstall_defaults() -> None:
     """The rows the data migration installs (a transactional test empties every table afterwards)."""
     importlib.import_module("hrbureau.arbitration.migrations.0002_defaults").create(apps, None)
+    importlib.import_module("hrbureau.arbitration.migrations.0008_default_wording").create(apps, None)
 
 
 @pytest.fixture

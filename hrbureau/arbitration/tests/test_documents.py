@@ -137,7 +137,14 @@ def test_the_hearing_notice_gives_the_room_and_time(world: Any, arb: dict[str, A
     text = docx_text(documents.render(dispute, DocumentKind.HEARING_NOTICE).content)
     assert f"{start:%Y年%m月%d日} 09:30" in text
     assert arb["room"].name in text
-    assert "开庭三日前" in text
+    assert "开庭3日前" in text
+    # The days come from the configured limit in force on the hearing day, not from the wording.
+    from hrbureau.arbitration.models import TimeLimit
+
+    TimeLimit.objects.create(
+        key="postpone_request", valid_from=timezone.localdate(), days=5, day_kind="calendar"
+    )
+    assert "开庭5日前" in docx_text(documents.render(dispute, DocumentKind.HEARING_NOTICE).content)
 
 
 @pytest.mark.skipif(
@@ -168,3 +175,53 @@ def test_a_document_is_made_as_pdf_where_libreoffice_is_installed(
         assert "受理通知书" in compact
         assert dispute.case_no in compact
         assert "申请人：居民A1" in compact  # the Chinese font was embedded: no boxes
+
+
+def test_an_administrator_rewords_a_document_from_a_date(world: Any, arb: dict[str, Any]) -> None:
+    from django.core.exceptions import ImproperlyConfigured
+
+    from hrbureau.arbitration.admin import DocumentWordingForm
+    from hrbureau.arbitration.models import DocumentWording
+
+    dispute = accepted(world, arb)
+    today = timezone.localdate()
+    form = DocumentWordingForm(
+        data={"key": "acceptance_notice", "text": "案号{case_no}，收到于{recieved}。", "valid_from": today}
+    )
+    assert not form.is_valid()
+    assert "{recieved}" in str(form.errors)
+    bad_brace = DocumentWordingForm(
+        data={"key": "acceptance_notice", "text": "案号{case_no", "valid_from": today}
+    )
+    assert not bad_brace.is_valid()
+    good = DocumentWordingForm(
+        data={
+            "key": "acceptance_notice",
+            "text": "经审查，本委于{accepted}受理你（单位）的申请，案号{case_no}。\n{claims}\n特此通知。",
+            "valid_from": today,
+        }
+    )
+    assert good.is_valid(), good.errors
+    good.save()
+    text = docx_text(documents.render(dispute, DocumentKind.ACCEPTANCE_NOTICE).content)
+    assert f"案号{dispute.case_no}。" in text
+    assert "特此通知。" in text
+    assert "请求事项" in text  # the {claims} table still placed
+    assert "符合受理条件" not in text  # the old wording is no longer in force
+    # Without any wording in force the document cannot be made: a configuration error, said plainly.
+    DocumentWording.objects.filter(key="acceptance_notice").delete()
+    with pytest.raises(ImproperlyConfigured, match="document wording"):
+        documents.render(dispute, DocumentKind.ACCEPTANCE_NOTICE)
+
+
+def test_a_line_whose_placeholders_are_empty_is_left_out(world: Any, arb: dict[str, Any]) -> None:
+    dispute = accepted(world, arb)
+    services.mediation_agree(
+        actor=arb["arbitrator"],
+        dispute=dispute,
+        terms="一次性支付",
+        agreed={c.pk: "100" for c in dispute.claims.all()},
+    )
+    text = docx_text(documents.render(dispute, DocumentKind.MEDIATION_STATEMENT).content)
+    assert "前履行完毕" not in text  # no payment day was agreed
+    assert "以上合计人民币100.00 元。" in text
