@@ -11,6 +11,7 @@ from hrbureau.arbitration.api import router as arbitration_router
 from hrbureau.core.api import install_error_handlers
 from hrbureau.core.imports.api import router as imports_router
 from hrbureau.enterprises.api import router as enterprises_router
+from hrbureau.labour.api import router as labour_router
 from hrbureau.people.api import router as people_router
 from hrbureau.petitions.api import router as petitions_router
 
@@ -35,3 +36,4 @@ api.add_router("/", people_router)
 api.add_router("/", imports_router)
 api.add_router("/", petitions_router)
 api.add_router("/", arbitration_router)
+api.add_router("/", labour_router)

@@ -223,6 +223,12 @@ ROUTES = [
         allowed=PLANNERS,
         label="action",
     ),
+    Route("api:risk_list", _list("/api/v1/labour-risks"), api=True, allowed=VIEW, rows=_rows("risk")),
+    Route("api:risk_detail", _url("/api/v1/labour-risks/{}", "risk_a1"), api=True, allowed=VIEW, label="a1"),
+    Route(
+        "api:risk_detail", _url("/api/v1/labour-risks/{}", "risk_b1"), api=True, allowed=DISTRICT, label="b1"
+    ),
+    Route("api:screening_figures", _list("/api/v1/screening-figures"), api=True, allowed=READERS),
     Route("labour:statistics", _list("/labour/statistics/"), allowed=READERS),
     Route("labour:statistics", _list("/labour/statistics/?export=xlsx"), allowed=READERS, label="export"),
 ]
