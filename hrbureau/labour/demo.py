@@ -130,9 +130,9 @@ def seed(ctx: DemoContext) -> None:
         )
         for e in flagged
     )
-    _records(ctx, enterprises, users, rng, today)
     run = scoring.compute_scores(today=today)
     ctx.count("risk scores", run.enterprises)
+    _records(ctx, enterprises, users, rng, today)  # graded on the scores just computed
     _plan(ctx, users, today)
     _compliance(ctx, enterprises, users, rng, today)
     if len(enterprises) >= 100:

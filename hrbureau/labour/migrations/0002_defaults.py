@@ -70,7 +70,9 @@ HONEST_EMPLOYER = {
         {"field": "status", "op": "eq", "value": "active"},
         {"field": "open_risks", "op": "eq", "value": 0},
         {"field": "si_arrears", "op": "eq", "value": 0},
-        {"field": "employees", "op": "gte", "value": 10},
+        {"field": "employees", "op": "gte", "value": 100},
+        # Inspected within the last ten months with nothing found: the district vouches for what it saw.
+        {"field": "risk_score", "op": "lte", "value": 10},
     ]
 }
 
@@ -124,7 +126,8 @@ def create(apps, schema_editor):
             "name": "劳动保障守法诚信企业区级条件",
             "description": (
                 "Drawn from grade A (DOMAIN.md §5) when, besides: still operating, no open labour risk, no "
-                "open social-insurance arrears flag, 10 or more employees [configurable]."
+                "open social-insurance arrears flag, 100 or more employees, a risk score of 10 or less (inspected "
+                "within about ten months with nothing found) [configurable]."
             ),
             "condition": HONEST_EMPLOYER,
         },

@@ -49,8 +49,18 @@ def _record(world: Any, lab: dict[str, Any], key: str, kind: str, day: dt.date) 
 
 
 def _criteria_met(world: Any) -> None:
-    """The default district criteria want 10 or more employees: give every test enterprise 20."""
-    Enterprise.objects.update(employees=20, status="active")
+    """The default district criteria want 100 or more employees and a recent clean inspection (a risk
+    score of 10 or less): give every test enterprise both."""
+    from hrbureau.labour import scoring
+    from hrbureau.labour.models import Inspection
+
+    Enterprise.objects.update(employees=200, status="active")
+    inspector = world.users["dept_staff"]
+    for enterprise in world.enterprises.values():
+        Inspection.objects.create(
+            enterprise=enterprise, kind="routine", visited_on=timezone.localdate(), inspector=inspector
+        )
+    scoring.compute_scores()
 
 
 def test_a_year_is_graded_on_its_own_records(world: Any, lab: dict[str, Any]) -> None:
@@ -80,7 +90,7 @@ def test_a_year_is_graded_on_its_own_records(world: Any, lab: dict[str, Any]) ->
 def test_the_districts_criteria_come_from_the_rule(world: Any, lab: dict[str, Any]) -> None:
     _criteria_met(world)
     e = world.enterprises
-    Enterprise.objects.filter(pk=e["a1"].pk).update(employees=5)  # too small by the default rule
+    Enterprise.objects.filter(pk=e["a1"].pk).update(employees=50)  # too small by the default rule
     ArrearsFlag.objects.create(enterprise=e["a2"], flagged_on=dt.date(YEAR, 3, 1))  # open arrears
     from hrbureau.labour.tests.conftest import record
 
