@@ -320,35 +320,58 @@ class WarningThreshold(models.Model):
 COMPONENT_KEYS = list(ScoreComponentKey.values)
 
 
+_WARNED = ~models.Q(level=WarningLevel.NONE)  # the early-warning list reads only these rows
+
+
 class EnterpriseRiskScore(models.Model):
     """The last computed risk score of one enterprise: each component's measure and points beside the
     total, and the warning level. Written only by ``labour.scoring.compute_scores`` (set-based)."""
 
+    # A derived table, rebuilt whole by one INSERT … SELECT: no foreign-key constraints (three deferred
+    # checks per row), no per-column index or check constraint, and the list's indexes only over the
+    # rows with a warning level. The relations stay for the ORM (select_related, cascade).
     enterprise = models.OneToOneField(
         "enterprises.Enterprise",
         verbose_name=_("enterprise"),
         primary_key=True,
         on_delete=models.CASCADE,
         related_name="risk_score",
+        db_constraint=False,
     )
-    street = _place("+", _("street"))
-    grid = _place("+", _("grid"))
-    total = models.PositiveIntegerField(_("score"), default=0)
+    street = models.ForeignKey(
+        "accounts.OrgUnit",
+        verbose_name=_("street"),
+        null=True,
+        on_delete=models.DO_NOTHING,
+        related_name="+",
+        db_constraint=False,
+        db_index=False,
+    )
+    grid = models.ForeignKey(
+        "accounts.OrgUnit",
+        verbose_name=_("grid"),
+        null=True,
+        on_delete=models.DO_NOTHING,
+        related_name="+",
+        db_constraint=False,
+        db_index=False,
+    )
+    total = models.IntegerField(_("score"), default=0)
     level = models.CharField(_("warning level"), max_length=10, choices=WarningLevel.choices)
-    open_risks_value = models.PositiveIntegerField(default=0)
-    open_risks_points = models.PositiveIntegerField(default=0)
-    arrears_history_value = models.PositiveIntegerField(default=0)
-    arrears_history_points = models.PositiveIntegerField(default=0)
-    disputes_value = models.PositiveIntegerField(default=0)
-    disputes_points = models.PositiveIntegerField(default=0)
-    complaints_value = models.PositiveIntegerField(default=0)
-    complaints_points = models.PositiveIntegerField(default=0)
-    si_arrears_value = models.PositiveIntegerField(default=0)
-    si_arrears_points = models.PositiveIntegerField(default=0)
-    abnormal_value = models.PositiveIntegerField(default=0)
-    abnormal_points = models.PositiveIntegerField(default=0)
-    inspection_gap_value = models.PositiveIntegerField(null=True, blank=True)  # None: never inspected
-    inspection_gap_points = models.PositiveIntegerField(default=0)
+    open_risks_value = models.IntegerField(default=0)
+    open_risks_points = models.IntegerField(default=0)
+    arrears_history_value = models.IntegerField(default=0)
+    arrears_history_points = models.IntegerField(default=0)
+    disputes_value = models.IntegerField(default=0)
+    disputes_points = models.IntegerField(default=0)
+    complaints_value = models.IntegerField(default=0)
+    complaints_points = models.IntegerField(default=0)
+    si_arrears_value = models.IntegerField(default=0)
+    si_arrears_points = models.IntegerField(default=0)
+    abnormal_value = models.IntegerField(default=0)
+    abnormal_points = models.IntegerField(default=0)
+    inspection_gap_value = models.IntegerField(null=True, blank=True)  # None: never inspected
+    inspection_gap_points = models.IntegerField(default=0)
     computed_at = models.DateTimeField(_("computed at"))
 
     scope_paths = ScopePaths(street="street_id", grid="grid_id")
@@ -359,9 +382,11 @@ class EnterpriseRiskScore(models.Model):
         verbose_name_plural = _("enterprise risk scores")
         ordering = ["-total", "enterprise"]
         indexes = [
-            models.Index(fields=["-total", "enterprise"], name="riskscore_rank"),
-            models.Index(fields=["street", "-total", "enterprise"], name="riskscore_street"),
-            models.Index(fields=["grid", "-total", "enterprise"], name="riskscore_grid"),
+            models.Index(fields=["-total", "enterprise"], name="riskscore_rank", condition=_WARNED),
+            models.Index(
+                fields=["street", "-total", "enterprise"], name="riskscore_street", condition=_WARNED
+            ),
+            models.Index(fields=["grid", "-total", "enterprise"], name="riskscore_grid", condition=_WARNED),
         ]
 
     def __str__(self) -> str:
