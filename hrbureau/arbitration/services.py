@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
@@ -45,6 +45,7 @@ from hrbureau.arbitration.models import (
 )
 from hrbureau.core import clocks
 from hrbureau.core.counters import next_value
+from hrbureau.core.forms import clean_amount
 from hrbureau.core.identifiers import normalize_phone, normalize_resident_id, normalize_uscc
 from hrbureau.core.notifications import notify
 from hrbureau.core.workflow import create_case, transition
@@ -107,17 +108,7 @@ def institute() -> OrgUnit:
 
 
 def _money(value: Any, where: str, errors: dict[str, list[str]]) -> Decimal | None:
-    if value in (None, ""):
-        return None
-    try:
-        amount = Decimal(str(value).replace(",", "").replace("，", "").strip())
-    except InvalidOperation:
-        errors.setdefault(where, []).append(_("%(value)s is not an amount.") % {"value": value})
-        return None
-    if not amount.is_finite() or amount < 0 or amount >= Decimal("1e10"):
-        errors.setdefault(where, []).append(_("%(value)s is not an amount.") % {"value": value})
-        return None
-    return amount.quantize(Decimal("0.01"))
+    return clean_amount(value, where, errors)
 
 
 def _clean_parties(parties: Iterable[PartyInput], errors: dict[str, list[str]]) -> list[PartyInput]:

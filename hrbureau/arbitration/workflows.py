@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -32,7 +31,7 @@ from hrbureau.arbitration.rules import (
     max_extension_days,
 )
 from hrbureau.core import clocks
-from hrbureau.core.workflow import Guard, TransitionContext, declare_workflow
+from hrbureau.core.workflow import Guard, TransitionContext, act_day, declare_workflow
 
 WORKFLOW = declare_workflow(
     Dispute,
@@ -53,12 +52,6 @@ RESTART_REASONS = {
     "counterclaim": gettext_lazy("A counter-claim was accepted and merged"),
     "transfer_received": gettext_lazy("The transferred case was received"),
 }
-
-
-def act_day(ctx_or_data: Any) -> dt.date:
-    data = ctx_or_data.data if hasattr(ctx_or_data, "data") else ctx_or_data
-    on = data.get("on")
-    return on if isinstance(on, dt.date) else timezone.localdate()
 
 
 # --- guards: None when allowed, else the translated reason -------------------------------------------

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext as _
 
 
 class StyledFormMixin:
@@ -27,3 +29,22 @@ class StyledFormMixin:
             classes = widget.attrs.get("class", "").split()
             if css not in classes:
                 widget.attrs["class"] = " ".join([*classes, css])
+
+
+def clean_amount(
+    value: Any, where: str, errors: dict[str, list[str]], *, below: Decimal = Decimal("1e10")
+) -> Decimal | None:
+    """An amount of money as typed ("12,000", "１２０００" aside) to the cent, None when empty; a bad or
+    negative one is added to ``errors[where]`` with a translated message, so a service reports every
+    problem of its input at once."""
+    if value in (None, ""):
+        return None
+    try:
+        amount = Decimal(str(value).replace(",", "").replace("，", "").strip())
+    except InvalidOperation:
+        errors.setdefault(where, []).append(_("%(value)s is not an amount.") % {"value": value})
+        return None
+    if not amount.is_finite() or amount < 0 or amount >= below:
+        errors.setdefault(where, []).append(_("%(value)s is not an amount.") % {"value": value})
+        return None
+    return amount.quantize(Decimal("0.01"))

@@ -233,6 +233,13 @@ def declare_workflow(
     return workflow
 
 
+def act_day(ctx_or_data: Any) -> dt.date:
+    """The day an act took place: the ``on`` a service put in the transition's data, else today."""
+    data = ctx_or_data.data if hasattr(ctx_or_data, "data") else ctx_or_data
+    on = data.get("on")
+    return on if isinstance(on, dt.date) else timezone.localdate()
+
+
 def workflow_for(case_or_model: Any) -> Workflow:
     return _REGISTRY[case_or_model._meta.label_lower]
 

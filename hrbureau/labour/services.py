@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,6 +19,7 @@ from hrbureau.accounts.choices import Department, OrgUnitKind, Role
 from hrbureau.accounts.models import OrgUnit, User
 from hrbureau.core.attachments import attachment_add, validate_upload
 from hrbureau.core.counters import next_value
+from hrbureau.core.forms import clean_amount
 from hrbureau.core.notifications import notify
 from hrbureau.core.scoping import scope_allows
 from hrbureau.core.workflow import create_case, transition
@@ -81,17 +82,7 @@ def checklist_for(kind: str) -> list[ChecklistItem]:
 
 
 def _amount(value: Any, where: str, errors: dict[str, list[str]]) -> Decimal | None:
-    if value in (None, ""):
-        return None
-    try:
-        amount = Decimal(str(value).replace(",", "").replace("，", "").strip())
-    except InvalidOperation:
-        errors.setdefault(where, []).append(_("%(value)s is not an amount.") % {"value": value})
-        return None
-    if not amount.is_finite() or amount < 0 or amount >= Decimal("1e12"):
-        errors.setdefault(where, []).append(_("%(value)s is not an amount.") % {"value": value})
-        return None
-    return amount.quantize(Decimal("0.01"))
+    return clean_amount(value, where, errors, below=Decimal("1e12"))
 
 
 def _count(value: Any, where: str, errors: dict[str, list[str]]) -> int:

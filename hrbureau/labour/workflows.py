@@ -13,12 +13,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from hrbureau.core import clocks
-from hrbureau.core.workflow import TransitionContext, declare_workflow
+from hrbureau.core.workflow import TransitionContext, act_day, declare_workflow
 from hrbureau.labour.choices import RiskState as S
 from hrbureau.labour.choices import TimeLimitKey as K
 from hrbureau.labour.models import Risk
@@ -34,12 +33,6 @@ WORKFLOW = declare_workflow(
     todo_first="escalated",
     todo_first_label=gettext_lazy("escalated: deal with it first"),
 )
-
-
-def act_day(ctx_or_data: Any) -> dt.date:
-    data = ctx_or_data.data if hasattr(ctx_or_data, "data") else ctx_or_data
-    on = data.get("on")
-    return on if isinstance(on, dt.date) else timezone.localdate()
 
 
 # --- guards -------------------------------------------------------------------------------------------
