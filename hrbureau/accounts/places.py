@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from hrbureau.accounts.choices import OrgUnitKind
@@ -107,7 +108,10 @@ class UnitIndex:
         return found
 
     def clean_row(
-        self, values: dict[str, Any], validate: Callable[[dict[str, Any]], dict[str, Any]], outside: str
+        self,
+        values: dict[str, Any],
+        validate: Callable[[dict[str, Any]], dict[str, Any]],
+        outside: str | Promise,
     ) -> dict[str, Any]:
         """Resolve the units a row names, validate it, keep it in the uploader's scope, and note which
         columns it gave (an update changes only those)."""
@@ -128,6 +132,6 @@ class UnitIndex:
             if not scope_allows(
                 self.actor, street_id=street.pk if street else None, grid_id=grid.pk if grid else None
             ):
-                raise ValidationError({"street": [outside]})
+                raise ValidationError({"street": [str(outside)]})
         cleaned["_present"] = [key for key in values if key not in KEYS] + [key for key in KEYS if placed]
         return cleaned

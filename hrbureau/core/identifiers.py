@@ -10,6 +10,7 @@ rejected: the lost digits cannot be recovered and must never be stored as if the
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import random
 import re
 from decimal import Decimal
@@ -72,10 +73,9 @@ _USCC_VALUE = {char: index for index, char in enumerate(USCC_CHARSET)}
 
 
 def uscc_check_character(first17: str) -> str:
-    value = _USCC_VALUE
-    total = 0
-    for char, weight in zip(first17, USCC_WEIGHTS, strict=True):
-        total += value[char] * weight
+    if len(first17) != 17:
+        raise ValueError("the check character is computed from 17 characters")
+    total = sum(map(operator.mul, map(_USCC_VALUE.__getitem__, first17), USCC_WEIGHTS))
     return USCC_CHARSET[(31 - total % 31) % 31]
 
 

@@ -11,9 +11,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from hrbureau.accounts.places import UnitIndex, validate_place
-from hrbureau.core.bulk import bulk_insert
+from hrbureau.core.bulk import bulk_insert, ids_by_key
 from hrbureau.core.history import record_edit, snapshot
 from hrbureau.core.identifiers import normalize_uscc
 from hrbureau.core.scoping import scope_allows
@@ -37,6 +38,10 @@ FIELDS = (
     "status",
 )
 HISTORY_FIELDS = (*FIELDS, "tags")
+
+
+# Said of an imported row placed outside the uploader's area (translated when shown, not per row).
+OUTSIDE_AREA = gettext_lazy("This enterprise would be outside your area.")
 
 
 def today() -> dt.date:
@@ -231,7 +236,7 @@ def enterprise_import_clean(values: dict[str, Any], context: ImportContext) -> d
     cleaned = context.clean_row(
         data,
         lambda row: enterprise_validate(row, instance=None, check_unique=False),
-        _("This enterprise would be outside your area."),
+        OUTSIDE_AREA,
     )
     if tags is not None:
         cleaned["tags"] = context.tag_list(tags) if tags else []
@@ -240,7 +245,7 @@ def enterprise_import_clean(values: dict[str, Any], context: ImportContext) -> d
 
 
 def enterprise_existing(usccs: Any) -> dict[str, int]:
-    return dict(Enterprise.objects.filter(uscc__in=list(usccs)).values_list("uscc", "id"))
+    return ids_by_key(Enterprise, "uscc", usccs)
 
 
 def _import_tags(

@@ -8,9 +8,11 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from hrbureau.accounts.places import UnitIndex, validate_place
 from hrbureau.core.audit import audit_record
+from hrbureau.core.bulk import ids_by_key
 from hrbureau.core.choices import AuditKind
 from hrbureau.core.history import record_edit, snapshot
 from hrbureau.core.identifiers import (
@@ -39,6 +41,10 @@ FIELDS = (
     "employment_status",
 )
 MASKS = {"id_number": mask_id_number, "phone": mask_phone}
+
+
+# Said of an imported row placed outside the uploader's area (translated when shown, not per row).
+OUTSIDE_AREA = gettext_lazy("This person would be outside your area.")
 
 
 def person_validate(
@@ -177,7 +183,7 @@ def person_import_clean(values: dict[str, Any], context: UnitIndex) -> dict[str,
     cleaned = context.clean_row(
         values,
         lambda row: person_validate(row, instance=None, check_unique=False),
-        _("This person would be outside your area."),
+        OUTSIDE_AREA,
     )
     if "id_number" in values:
         cleaned["_present"] += ["gender", "birth_date"]
@@ -185,7 +191,7 @@ def person_import_clean(values: dict[str, Any], context: UnitIndex) -> dict[str,
 
 
 def person_existing(id_numbers: Any) -> dict[str, int]:
-    return dict(Person.objects.filter(id_number__in=list(id_numbers)).values_list("id_number", "id"))
+    return ids_by_key(Person, "id_number", id_numbers)
 
 
 WRITE_FIELDS = (*FIELDS, "gender", "birth_date")

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from hrbureau.accounts.places import UnitIndex
+from hrbureau.core.bulk import ids_by_key
 from hrbureau.core.history import record_edit, snapshot
 from hrbureau.core.imports import spec as imports
 from hrbureau.core.imports.spec import BatchResult, Column, ImportSpec, spellings
@@ -74,8 +75,7 @@ def _clean(values: dict[str, Any], context: WorkOrderImportContext) -> dict[str,
 
 
 def _existing(keys: Sequence[str]) -> dict[str, int]:
-    rows = WorkOrder.objects.filter(external_no__in=list(keys)).values_list("external_no", "pk")
-    return dict(rows)
+    return ids_by_key(WorkOrder, "external_no", keys)
 
 
 def _write(

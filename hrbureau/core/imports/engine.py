@@ -26,7 +26,8 @@ from hrbureau.core.imports.reader import read_rows
 from hrbureau.core.imports.spec import ImportSpec, convert_row, get_spec
 from hrbureau.core.models import ImportJob
 
-CHUNK = 1000
+CHUNK = 1000  # rows checked against the database per query
+WRITE_CHUNK = 5000  # rows written per batch (each batch: one COPY or executemany per table)
 PROGRESS_EVERY = 500
 # A running job whose progress has not moved for this long is taken to be interrupted.
 STALE_SECONDS = 600
@@ -211,8 +212,8 @@ def _run(job: ImportJob) -> ImportJob:
         actor = job.created_by
         with transaction.atomic(), spec.bulk():
             written = 0
-            for start in range(0, len(plan.creates), CHUNK):
-                batch = [cleaned for _, _, cleaned in plan.creates[start : start + CHUNK]]
+            for start in range(0, len(plan.creates), WRITE_CHUNK):
+                batch = [cleaned for _, _, cleaned in plan.creates[start : start + WRITE_CHUNK]]
                 spec.write(actor, batch, [], reference)
                 written += len(batch)
                 set_progress(job.pk, phase="writing", done=written, total=accepted)
@@ -221,9 +222,9 @@ def _run(job: ImportJob) -> ImportJob:
             updates = [
                 (pk if pk is not None else resolved[key], cleaned) for _, key, pk, cleaned in plan.updates
             ]
-            for start in range(0, len(updates), CHUNK):
-                spec.write(actor, [], updates[start : start + CHUNK], reference)
-                written += len(updates[start : start + CHUNK])
+            for start in range(0, len(updates), WRITE_CHUNK):
+                spec.write(actor, [], updates[start : start + WRITE_CHUNK], reference)
+                written += len(updates[start : start + WRITE_CHUNK])
                 set_progress(job.pk, phase="writing", done=written, total=accepted)
             job.total_rows = plan.rows
             job.created_count = len(plan.creates)

@@ -43,6 +43,7 @@ def insert_created(
             + [now, now]
             for row in rows
         ),
+        return_ids=True,
     )
     keys = [row[key] for row in rows]
     ids = dict(zip(keys, new_ids, strict=True)) if new_ids is not None else existing(keys)

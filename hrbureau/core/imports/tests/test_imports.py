@@ -9,12 +9,13 @@ from typing import Any
 
 import pytest
 import xlsxwriter
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from openpyxl import load_workbook
 
 from hrbureau.core.imports import engine, services
-from hrbureau.core.imports.spec import get_spec
+from hrbureau.core.imports.spec import date_cell, get_spec
 from hrbureau.core.models import EditRecord, ImportJob
 from hrbureau.enterprises.models import Enterprise
 from hrbureau.enterprises.tests.factories import EnterpriseFactory
@@ -259,7 +260,7 @@ def test_an_error_while_writing_leaves_nothing_behind(world: Any, monkeypatch: A
             raise OSError("disk full")
         return original(*args)
 
-    monkeypatch.setattr(engine, "CHUNK", 1)
+    monkeypatch.setattr(engine, "WRITE_CHUNK", 1)
     object.__setattr__(spec, "write", failing_write)  # the spec is a frozen dataclass
     try:
         job = commit(world, job)
@@ -372,3 +373,26 @@ def test_files_live_outside_the_web_root(world: Any, settings: Any) -> None:
     assert stored.exists()
     assert Path(settings.PRIVATE_FILES_ROOT) in stored.parents
     assert not str(stored).startswith(str(settings.STATIC_ROOT))
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("2022-07-01", dt.date(2022, 7, 1)),
+        ("２０２２-０７-０１", dt.date(2022, 7, 1)),
+        (" 2022-07-01 ", dt.date(2022, 7, 1)),
+        ("2022/7/1", dt.date(2022, 7, 1)),
+        ("2022年7月1日", dt.date(2022, 7, 1)),
+        ("20220701", dt.date(2022, 7, 1)),
+        (44743, dt.date(2022, 7, 1)),
+        ("2022-07-01 08:30:00", dt.date(2022, 7, 1)),
+    ],
+)
+def test_date_cells_in_the_ways_spreadsheets_write_them(cell: Any, expected: dt.date) -> None:
+    assert date_cell(cell) == expected
+
+
+@pytest.mark.parametrize("cell", ["2022-13-01", "2021-02-29", "2022-W01-1", "2022-07", "七月一日"])
+def test_date_cells_that_are_not_dates_are_refused(cell: str) -> None:
+    with pytest.raises(ValidationError):
+        date_cell(cell)
