@@ -4,11 +4,15 @@ Phase 1 (no writes, no lock): each row is converted, cleaned by the registry's r
 create, update, or reject with the reasons. Phase 2 (one transaction): the accepted rows are written in
 batches and the job's counts are saved with them. Either phase may be interrupted (a worker killed, an
 error); phase 2's transaction then rolls back and nothing of the file is in the registry. The summary
-always adds up: rows = created + updated + rejected.
+always adds up: rows = created + updated + rejected. On PostgreSQL a large file runs both phases at once
+(see "checking and writing at once" below), with the same all-or-nothing promise.
 """
 
 from __future__ import annotations
 
+import contextlib
+import queue
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +21,7 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError, transaction
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -48,10 +52,11 @@ def _progress_key(job_id: int) -> str:
     return f"hrbureau:import-progress:{job_id}"
 
 
-def set_progress(job_id: int, *, phase: str, done: int, total: int) -> None:
-    cache.set(
-        _progress_key(job_id), {"phase": phase, "done": done, "total": total, "at": time.time()}, 24 * 3600
-    )
+def set_progress(job_id: int, *, phase: str, done: int, total: int, written: int | None = None) -> None:
+    progress: dict[str, Any] = {"phase": phase, "done": done, "total": total, "at": time.time()}
+    if written is not None:
+        progress["written"] = written  # rows already written (uncommitted) while checking goes on
+    cache.set(_progress_key(job_id), progress, 24 * 3600)
 
 
 def get_progress(job_id: int) -> dict[str, Any] | None:
@@ -90,9 +95,16 @@ def _reasons(spec: ImportSpec, errors: dict[str, list[str]]) -> list[str]:
 
 
 def classify_rows(
-    spec: ImportSpec, job: ImportJob, rows: Any, *, limit: int | None = None, on_progress: Any = None
+    spec: ImportSpec,
+    job: ImportJob,
+    rows: Any,
+    *,
+    limit: int | None = None,
+    on_progress: Any = None,
+    on_creates: Any = None,
 ) -> Plan:
-    """Check rows (all, or the first ``limit`` for a preview) and decide what happens to each."""
+    """Check rows (all, or the first ``limit`` for a preview) and decide what happens to each;
+    ``on_creates(rows)`` is told of each batch of rows found to be new as soon as it is known."""
     mapping = {int(index): key for index, key in job.header_map.items()}
     context = spec.context(job.created_by)
     plan = Plan()
@@ -102,6 +114,7 @@ def classify_rows(
     def settle() -> None:
         unknown = [key for _, _, key, _ in pending if key not in first_seen]
         existing = spec.existing(unknown) if unknown else {}
+        created_before = len(plan.creates)
         for number, cells, key, cleaned in pending:
             if key in first_seen:
                 if job.mode == ImportJob.Mode.UPDATE:
@@ -130,6 +143,8 @@ def classify_rows(
             else:
                 plan.creates.append((number, key, cleaned))
         pending.clear()
+        if on_creates is not None and len(plan.creates) > created_before:
+            on_creates([cleaned for _, _, cleaned in plan.creates[created_before:]])
 
     for number, cells in rows:
         plan.rows += 1
@@ -198,42 +213,13 @@ def _run(job: ImportJob) -> ImportJob:
         status=ImportJob.Status.RUNNING, started_at=timezone.now(), message=""
     )
     job.refresh_from_db()
-    total = job.total_rows
-    set_progress(job.pk, phase="checking", done=0, total=total)
+    set_progress(job.pk, phase="checking", done=0, total=job.total_rows)
     try:
         header, rows = read_rows(job_path(job))
-        plan = classify_rows(
-            spec, job, rows, on_progress=lambda n: set_progress(job.pk, phase="checking", done=n, total=total)
-        )
-        accepted = len(plan.creates) + len(plan.updates)
-        if plan.rows != accepted + len(plan.rejects):  # the promise of the summary; never false
-            raise RuntimeError("row accounting does not add up")
-        reference = f"import:{job.pk}"
-        actor = job.created_by
-        with transaction.atomic(), spec.bulk():
-            written = 0
-            for start in range(0, len(plan.creates), WRITE_CHUNK):
-                batch = [cleaned for _, _, cleaned in plan.creates[start : start + WRITE_CHUNK]]
-                spec.write(actor, batch, [], reference)
-                written += len(batch)
-                set_progress(job.pk, phase="writing", done=written, total=accepted)
-            unresolved = [key for _, key, pk, _ in plan.updates if pk is None]
-            resolved = spec.existing(unresolved) if unresolved else {}
-            updates = [
-                (pk if pk is not None else resolved[key], cleaned) for _, key, pk, cleaned in plan.updates
-            ]
-            for start in range(0, len(updates), WRITE_CHUNK):
-                spec.write(actor, [], updates[start : start + WRITE_CHUNK], reference)
-                written += len(updates[start : start + WRITE_CHUNK])
-                set_progress(job.pk, phase="writing", done=written, total=accepted)
-            job.total_rows = plan.rows
-            job.created_count = len(plan.creates)
-            job.updated_count = len(plan.updates)
-            job.rejected_count = len(plan.rejects)
-            job.status = ImportJob.Status.DONE
-            job.finished_at = timezone.now()
-            job.error_file = _write_error_file(spec, job, header, plan)
-            job.save()
+        if overlapped_writing(job):
+            _check_and_write_together(spec, job, header, rows)
+        else:
+            _check_then_write(spec, job, header, rows)
     except (ValidationError, DatabaseError, OSError, RuntimeError, KeyError) as exc:
         message = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
         ImportJob.objects.filter(pk=job.pk).update(
@@ -241,6 +227,155 @@ def _run(job: ImportJob) -> ImportJob:
             finished_at=timezone.now(),
             message=_("Nothing was imported: %(error)s") % {"error": message},
         )
-        job.refresh_from_db()
+    job.refresh_from_db()
     set_progress(job.pk, phase="done", done=job.total_rows, total=job.total_rows)
     return job
+
+
+def _check_then_write(spec: ImportSpec, job: ImportJob, header: list[Any], rows: Any) -> None:
+    """Check every row, then write the accepted ones in one transaction."""
+    total = job.total_rows
+    plan = classify_rows(
+        spec, job, rows, on_progress=lambda n: set_progress(job.pk, phase="checking", done=n, total=total)
+    )
+    _check_accounting(plan)
+    accepted = len(plan.creates) + len(plan.updates)
+    with transaction.atomic(), spec.bulk():
+        written = 0
+        for start in range(0, len(plan.creates), WRITE_CHUNK):
+            batch = [cleaned for _, _, cleaned in plan.creates[start : start + WRITE_CHUNK]]
+            spec.write(job.created_by, batch, [], f"import:{job.pk}")
+            written += len(batch)
+            set_progress(job.pk, phase="writing", done=written, total=accepted)
+        _finish(spec, job, header, plan, written=written)
+
+
+def _check_accounting(plan: Plan) -> None:
+    if plan.rows != len(plan.creates) + len(plan.updates) + len(plan.rejects):
+        raise RuntimeError("row accounting does not add up")  # the promise of the summary; never false
+
+
+def _finish(spec: ImportSpec, job: ImportJob, header: list[Any], plan: Plan, *, written: int) -> None:
+    """The end of the write phase, inside its transaction: the updates (after every create, so a row
+    may update one created earlier in the same file), the counts, the error file."""
+    accepted = len(plan.creates) + len(plan.updates)
+    unresolved = [key for _, key, pk, _ in plan.updates if pk is None]
+    resolved = spec.existing(unresolved) if unresolved else {}
+    updates = [(pk if pk is not None else resolved[key], cleaned) for _, key, pk, cleaned in plan.updates]
+    for start in range(0, len(updates), WRITE_CHUNK):
+        spec.write(job.created_by, [], updates[start : start + WRITE_CHUNK], f"import:{job.pk}")
+        written += len(updates[start : start + WRITE_CHUNK])
+        set_progress(job.pk, phase="writing", done=written, total=accepted)
+    job.total_rows = plan.rows
+    job.created_count = len(plan.creates)
+    job.updated_count = len(plan.updates)
+    job.rejected_count = len(plan.rejects)
+    job.status = ImportJob.Status.DONE
+    job.finished_at = timezone.now()
+    job.error_file = _write_error_file(spec, job, header, plan)
+    job.save()
+
+
+# --- checking and writing at once (PostgreSQL, large files) ----------------------------------------
+#
+# Checking a row is Python work; writing it is mostly the database's (heap, unique and trigram
+# indexes). Done one after the other, each waits for the other; here a writer thread, on its own
+# connection and in its own transaction, writes each batch of accepted rows while the next rows are
+# checked, so the two run on two cores. Duplicates against the database are looked up on the checking
+# connection, which sees what was committed before the import (what "already registered" means);
+# duplicates inside the file are found in memory. The writer commits only after the last row was
+# checked and the counts add up; an error on either side, or a killed worker, leaves nothing.
+
+OVERLAP_FROM_ROWS = 5000
+
+
+def overlapped_writing(job: ImportJob) -> bool:
+    """Whether this run checks and writes at once: PostgreSQL (SQLite has one writer and gains nothing),
+    a file large enough to be worth a second connection, and no transaction around the run (a second
+    connection could not see what that transaction wrote)."""
+    connection = connections[DEFAULT_DB_ALIAS]
+    return (
+        connection.vendor == "postgresql"
+        and job.total_rows >= OVERLAP_FROM_ROWS
+        and not connection.in_atomic_block
+    )
+
+
+class _Writer(threading.Thread):
+    """Writes batches of new rows as they come, then finishes the import, in one transaction."""
+
+    def __init__(self, spec: ImportSpec, job: ImportJob, header: list[Any]) -> None:
+        super().__init__(name=f"import-{job.pk}-writer", daemon=True)
+        self.spec, self.job, self.header = spec, job, header
+        self.language = translation.get_language()
+        self.batches: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=4)
+        self.written = 0
+        self.error: BaseException | None = None
+
+    def put(self, kind: str, payload: Any = None) -> None:
+        while self.is_alive():
+            try:
+                self.batches.put((kind, payload), timeout=0.5)
+                return
+            except queue.Full:
+                continue
+        if self.error is not None:
+            raise self.error
+        raise RuntimeError("the import's writer stopped")
+
+    def run(self) -> None:
+        try:
+            with translation.override(self.language), transaction.atomic(), self.spec.bulk():
+                while True:
+                    kind, payload = self.batches.get()
+                    if kind == "rows":
+                        self.spec.write(self.job.created_by, payload, [], f"import:{self.job.pk}")
+                        self.written += len(payload)
+                    elif kind == "finish":
+                        _finish(self.spec, self.job, self.header, payload, written=self.written)
+                        return
+                    else:  # "abort": checking failed; roll back
+                        raise _Aborted
+        except _Aborted:
+            pass
+        except BaseException as exc:  # handed to the checking thread, which reports it
+            self.error = exc
+        finally:
+            connections.close_all()
+
+
+class _Aborted(Exception):
+    pass
+
+
+def _check_and_write_together(spec: ImportSpec, job: ImportJob, header: list[Any], rows: Any) -> None:
+    writer = _Writer(spec, job, header)
+    writer.start()
+    pending: list[dict[str, Any]] = []
+    total = job.total_rows
+
+    def accepted(batch: list[dict[str, Any]]) -> None:
+        pending.extend(batch)
+        if len(pending) >= WRITE_CHUNK:
+            writer.put("rows", pending[:])
+            pending.clear()
+
+    def progress(n: int) -> None:
+        set_progress(job.pk, phase="checking", done=n, total=total, written=writer.written)
+
+    try:
+        plan = classify_rows(spec, job, rows, on_progress=progress, on_creates=accepted)
+        _check_accounting(plan)
+        if pending:
+            writer.put("rows", pending[:])
+        set_progress(job.pk, phase="writing", done=writer.written, total=total, written=writer.written)
+        writer.put("finish", plan)
+    except BaseException:
+        if writer.is_alive():
+            with contextlib.suppress(RuntimeError, DatabaseError):
+                writer.put("abort")
+        writer.join()
+        raise
+    writer.join()
+    if writer.error is not None:
+        raise writer.error

@@ -1,5 +1,7 @@
 """A worker killed in the middle of writing an import leaves nothing half-imported (a real worker process,
-a real SQLite file, SIGKILL), and the same job can then be run to the end."""
+a real database — a SQLite file, and a PostgreSQL database of its own when the suite runs on PostgreSQL,
+where rows are written while the file is still being checked — SIGKILL), and the same job can then be
+run to the end."""
 
 from __future__ import annotations
 
@@ -11,7 +13,10 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
+import pytest
 import xlsxwriter
 
 from hrbureau.core.identifiers import generate_uscc
@@ -50,9 +55,64 @@ def _progress(cache_dir: Path, job_id: int) -> dict | None:  # type: ignore[type
     return FileBasedCache(str(cache_dir), {}).get(f"hrbureau:import-progress:{job_id}")
 
 
-def test_killing_the_worker_mid_write_leaves_nothing(tmp_path: Path) -> None:
+class _Database:
+    """The worker's database, read from outside the worker (autocommit: only what it committed)."""
+
+    def __init__(self, backend: str, tmp_path: Path, env: dict[str, str]) -> None:
+        self.backend = backend
+        if backend == "sqlite":
+            self.connection: Any = sqlite3.connect(tmp_path / "hrbureau.sqlite3", isolation_level=None)
+            self.admin: Any = None
+            return
+        import psycopg
+
+        url = urlsplit(os.environ["DATABASE_URL"])
+        self.name = f"hb_kill_{os.getpid()}"
+        self.admin = psycopg.connect(urlunsplit(url._replace(path="/postgres")), autocommit=True)
+        self.admin.execute(f"DROP DATABASE IF EXISTS {self.name}")
+        self.admin.execute(
+            f"CREATE DATABASE {self.name} TEMPLATE template0 ENCODING 'UTF8' "
+            "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
+        )
+        env["DATABASE_URL"] = urlunsplit(url._replace(path=f"/{self.name}"))
+        self.connection = psycopg.connect(env["DATABASE_URL"], autocommit=True)
+
+    def one(self, sql: str, *params: Any) -> Any:
+        if self.backend == "postgresql":
+            sql = sql.replace("?", "%s")
+        return self.connection.execute(sql, params).fetchone()
+
+    def close(self) -> None:
+        self.connection.close()
+        if self.admin is not None:
+            self.admin.execute(f"DROP DATABASE IF EXISTS {self.name} WITH (FORCE)")
+            self.admin.close()
+
+
+BACKENDS = [
+    "sqlite",
+    pytest.param(
+        "postgresql",
+        marks=pytest.mark.skipif(
+            not os.environ.get("DATABASE_URL", "").startswith("postgres"),
+            reason="the suite runs on SQLite",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_killing_the_worker_mid_write_leaves_nothing(tmp_path: Path, backend: str) -> None:
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
     env["HRBUREAU_VAR_DIR"] = str(tmp_path)
+    database = _Database(backend, tmp_path, env)
+    try:
+        _kill_and_rerun(tmp_path, env, database)
+    finally:
+        database.close()
+
+
+def _kill_and_rerun(tmp_path: Path, env: dict[str, str], database: _Database) -> None:
     _manage(env, "migrate", "-v0")
     _manage(env, "seed_demo", "--enterprises", "0", "--people", "0", "--quiet-logins")
     source = tmp_path / "big.xlsx"
@@ -69,7 +129,6 @@ def test_killing_the_worker_mid_write_leaves_nothing(tmp_path: Path) -> None:
     )
     job_id, status = _manage(env, "shell", "-c", script).split()[-2:]
     assert status == "queued"
-    database = sqlite3.connect(tmp_path / "hrbureau.sqlite3")
 
     worker = subprocess.Popen(
         [sys.executable, "manage.py", "db_worker", "--no-reload", "--no-startup-delay"],
@@ -83,7 +142,9 @@ def test_killing_the_worker_mid_write_leaves_nothing(tmp_path: Path) -> None:
         deadline = time.monotonic() + 300
         while time.monotonic() < deadline and worker.poll() is None:
             progress = _progress(tmp_path / "cache", int(job_id))
-            if progress and progress["phase"] == "writing" and 0 < progress["done"] < ROWS:
+            # Rows written and not yet committed: in the write phase, or (PostgreSQL) while checking.
+            writing = progress and progress["phase"] == "writing" and 0 < progress["done"] < ROWS
+            if writing or (progress and progress["phase"] == "checking" and progress.get("written")):
                 worker.send_signal(signal.SIGKILL)
                 killed_at = progress["done"]
                 break
@@ -95,17 +156,14 @@ def test_killing_the_worker_mid_write_leaves_nothing(tmp_path: Path) -> None:
     assert killed_at is not None, "the worker finished or stalled before it could be killed mid-write"
 
     # Batches up to `killed_at` had been written inside the import's transaction; none survive.
-    assert database.execute("SELECT COUNT(*) FROM enterprises_enterprise").fetchone()[0] == 0
-    assert database.execute("SELECT COUNT(*) FROM core_editrecord").fetchone()[0] == 0
-    assert (
-        database.execute("SELECT status FROM core_importjob WHERE id = ?", (job_id,)).fetchone()[0]
-        == "running"
-    )
+    assert database.one("SELECT COUNT(*) FROM enterprises_enterprise")[0] == 0
+    assert database.one("SELECT COUNT(*) FROM core_editrecord")[0] == 0
+    assert database.one("SELECT status FROM core_importjob WHERE id = ?", int(job_id))[0] == "running"
 
     # Run again (what "Run it again" does once the job is seen as interrupted): everything, once.
     _manage(env, "shell", "-c", f"from hrbureau.core.imports import engine; engine.run({job_id})")
-    assert database.execute("SELECT COUNT(*) FROM enterprises_enterprise").fetchone()[0] == ROWS
-    status, created, rejected = database.execute(
-        "SELECT status, created_count, rejected_count FROM core_importjob WHERE id = ?", (job_id,)
-    ).fetchone()
+    assert database.one("SELECT COUNT(*) FROM enterprises_enterprise")[0] == ROWS
+    status, created, rejected = database.one(
+        "SELECT status, created_count, rejected_count FROM core_importjob WHERE id = ?", int(job_id)
+    )
     assert (status, created, rejected) == ("done", ROWS, 0)
