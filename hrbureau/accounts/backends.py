@@ -22,8 +22,12 @@ class RoleBackend(ModelBackend):
         # The unit (and its parent, for the department) is needed on nearly every request for scoping.
         from hrbureau.accounts.models import User
 
-        user = User.objects.select_related("org_unit__parent").filter(pk=user_id).first()
-        return user if user is not None and self.user_can_authenticate(user) else None
+        try:
+            # get(), not first(): no ORDER BY to compile on every request for a lookup by primary key.
+            user = User.objects.select_related("org_unit__parent").get(pk=user_id)
+        except (User.DoesNotExist, ValueError, TypeError):
+            return None
+        return user if self.user_can_authenticate(user) else None
 
     def get_all_permissions(self, user_obj: Any, obj: Any = None) -> set[str]:
         if not user_obj.is_active or user_obj.is_anonymous or obj is not None:

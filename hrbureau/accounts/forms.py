@@ -17,7 +17,7 @@ from hrbureau.accounts import services
 from hrbureau.accounts.choices import OrgUnitKind, Role
 from hrbureau.accounts.models import OrgUnit, User
 from hrbureau.accounts.selectors import unit_choices
-from hrbureau.core.forms import StyledFormMixin
+from hrbureau.core.forms import SharedChoicesMixin, StyledFormMixin
 
 
 class LoginForm(AuthenticationForm):
@@ -114,7 +114,7 @@ class UnitChoiceField(forms.ModelChoiceField):
         return f"{obj.parent.display_name} / {obj.display_name}"
 
 
-class UnitFilterField(forms.TypedChoiceField):
+class UnitFilterField(SharedChoicesMixin, forms.TypedChoiceField):
     """A unit filter whose options come from the cached unit choices (no query per page view)."""
 
     def __init__(self, *, kind: str, empty_label: Any, **kwargs: Any) -> None:

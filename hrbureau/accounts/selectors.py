@@ -37,34 +37,21 @@ def grid_places() -> list[tuple[OrgUnit, OrgUnit, OrgUnit]]:
     return places
 
 
-_CHOICES: dict[tuple[str, str, str], list[tuple[int, str]]] = {}
-VERSION_KEY = "hrbureau:orgunit-version"
-
-
 def orgunits_changed() -> None:
     """Tell every process that the organisation tree changed (cached unit choices are rebuilt)."""
-    import uuid
+    from hrbureau.core.choicecache import choices_changed
 
-    from django.core.cache import cache
-
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    choices_changed("orgunits")
 
 
 def unit_choices(kind: str) -> list[tuple[int, str]]:
     """(id, label) of the active units of one kind, for filter selects; cached per language until the
     tree changes. Labels of communities and grids name their parent ("东湖街道 / 东湖一社区")."""
-    import uuid
+    from hrbureau.core.choicecache import cached_choices
 
-    from django.core.cache import cache
-    from django.utils.translation import get_language
-
-    # A random version: should the cache be emptied, a new one is made and nothing stale can match.
-    version = str(cache.get_or_set(VERSION_KEY, lambda: uuid.uuid4().hex, None))
-    key = (kind, get_language() or "", version)
-    choices = _CHOICES.get(key)
-    if choices is None:
+    def build() -> list[tuple[int, str]]:
         units = OrgUnit.objects.filter(kind=kind, is_active=True).select_related("parent").order_by("path")
-        choices = [
+        return [
             (
                 u.pk,
                 u.display_name
@@ -73,6 +60,5 @@ def unit_choices(kind: str) -> list[tuple[int, str]]:
             )
             for u in units
         ]
-        _CHOICES.clear() if len(_CHOICES) > 64 else None
-        _CHOICES[key] = choices
-    return choices
+
+    return cached_choices("orgunits", build, variant=kind)

@@ -31,6 +31,23 @@ class StyledFormMixin:
                 widget.attrs["class"] = " ".join([*classes, css])
 
 
+class SharedChoicesMixin:
+    """For a choice field whose list is replaced, never changed in place: each form's copy of the field
+    shares the list instead of deep-copying it (a filter form is built on every view of a list page,
+    and copying its option lists cost as much as the rest of the form)."""
+
+    _choices: Any
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Any:
+        result = forms.Field.__deepcopy__(self, memo)  # type: ignore[attr-defined]
+        result._choices = self._choices
+        return result
+
+
+class FixedChoiceField(SharedChoicesMixin, forms.ChoiceField):
+    pass
+
+
 def clean_amount(
     value: Any, where: str, errors: dict[str, list[str]], *, below: Decimal = Decimal("1e10")
 ) -> Decimal | None:

@@ -36,6 +36,7 @@ class Permission:
 
 
 REGISTRY: dict[str, Permission] = {}
+_HELD: dict[tuple[str, str | None], frozenset[str]] = {}  # permissions_of, worked out once
 
 
 def declare(
@@ -55,6 +56,7 @@ def declare(
     if existing is not None and existing != permission:
         raise ValueError(f"permission {name!r} declared twice with different roles")
     REGISTRY[name] = permission
+    _HELD.clear()
     return permission
 
 
@@ -68,4 +70,11 @@ def holds(name: str, *, role: str, department: str | None) -> bool:
 
 
 def permissions_of(role: str, department: str | None) -> frozenset[str]:
-    return frozenset(name for name, perm in REGISTRY.items() if perm.held_by(role, department))
+    """Every permission a role holds (in a department): worked out once per role and department, not on
+    every request (the registry changes only while apps declare their permissions)."""
+    key = (role, department)
+    held = _HELD.get(key)
+    if held is None:
+        held = frozenset(name for name, perm in REGISTRY.items() if perm.held_by(role, department))
+        _HELD[key] = held
+    return held

@@ -37,7 +37,8 @@ class EnterpriseOut(Schema):
 
     @staticmethod
     def resolve_tags(obj: Enterprise) -> list[str]:
-        return [t.code for t in obj.tags.all()]
+        tags = getattr(obj, "tag_list", None)  # a list page's (attach_tags)
+        return [t.code for t in (obj.tags.all() if tags is None else tags)]
 
 
 class EnterpriseFilter(InputSchema):
@@ -134,8 +135,10 @@ def enterprise_list(request: HttpRequest, filters: Query[EnterpriseFilter]) -> d
         tag=filters.tag,
         order="id",
     )
-    enterprises = selectors.enterprise_list(user=user, filters=query)
-    return api_page(enterprises, ordering=("id",), cursor=filters.cursor, limit=filters.limit)
+    enterprises = selectors.enterprise_list(user=user, filters=query).prefetch_related(None)
+    page = api_page(enterprises, ordering=("id",), cursor=filters.cursor, limit=filters.limit)
+    selectors.attach_tags(page["items"])
+    return page
 
 
 @router.get(

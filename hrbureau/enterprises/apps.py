@@ -7,4 +7,15 @@ class EnterprisesConfig(AppConfig):
     verbose_name = _("Enterprises")
 
     def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
+        from hrbureau.core.choicecache import choices_changed
         from hrbureau.enterprises import permissions, registry  # noqa: F401  (registration)
+        from hrbureau.enterprises.models import EnterpriseTag
+        from hrbureau.enterprises.selectors import TAG_CHOICES
+
+        def tags_changed(**kwargs: object) -> None:
+            choices_changed(TAG_CHOICES)
+
+        post_save.connect(tags_changed, sender=EnterpriseTag, dispatch_uid="tag-choices-saved")
+        post_delete.connect(tags_changed, sender=EnterpriseTag, dispatch_uid="tag-choices-deleted")

@@ -7,10 +7,10 @@ from django.utils.translation import gettext_lazy as _
 
 from hrbureau.accounts.choices import OrgUnitKind
 from hrbureau.accounts.forms import UnitChoiceField, UnitFilterField, UnitFiltersMixin, units_of_kind
-from hrbureau.core.forms import StyledFormMixin
+from hrbureau.core.forms import FixedChoiceField, StyledFormMixin
 from hrbureau.enterprises.choices import EnterpriseStatus, IndustrySection, SizeClass
 from hrbureau.enterprises.models import Enterprise, EnterpriseTag
-from hrbureau.enterprises.selectors import ORDERINGS, EnterpriseFilters
+from hrbureau.enterprises.selectors import ORDERINGS, EnterpriseFilters, tag_choices
 from hrbureau.enterprises.services import FIELDS
 
 
@@ -18,17 +18,17 @@ class EnterpriseFilterForm(UnitFiltersMixin, StyledFormMixin, forms.Form):
     q = forms.CharField(label=_("Name, address or code"), required=False, max_length=100)
     street = UnitFilterField(kind=OrgUnitKind.STREET, label=_("Street"), empty_label=_("All streets"))
     grid = UnitFilterField(kind=OrgUnitKind.GRID, label=_("Grid"), empty_label=_("All grids"))
-    industry_section = forms.ChoiceField(
+    industry_section = FixedChoiceField(
         label=_("Industry"), choices=[("", _("All industries")), *IndustrySection.choices], required=False
     )
-    size_class = forms.ChoiceField(
+    size_class = FixedChoiceField(
         label=_("Size"), choices=[("", _("All sizes")), *SizeClass.choices], required=False
     )
-    status = forms.ChoiceField(
+    status = FixedChoiceField(
         label=_("Status"), choices=[("", _("All statuses")), *EnterpriseStatus.choices], required=False
     )
-    tag = forms.ChoiceField(label=_("Tag"), required=False)
-    order = forms.ChoiceField(
+    tag = FixedChoiceField(label=_("Tag"), required=False)
+    order = FixedChoiceField(
         label=_("Order"),
         choices=[("-id", _("Newest first")), ("id", _("Oldest first")), ("name", _("Name"))],
         required=False,
@@ -37,10 +37,7 @@ class EnterpriseFilterForm(UnitFiltersMixin, StyledFormMixin, forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         tag_field: Any = self.fields["tag"]
-        tag_field.choices = [
-            ("", _("All tags")),
-            *((t.code, str(t)) for t in EnterpriseTag.objects.order_by("code")),
-        ]
+        tag_field.choices = [("", _("All tags")), *tag_choices()]
 
     def filters(self) -> EnterpriseFilters | None:
         """The filters asked for; None when a value is not valid (the page then shows the error)."""

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import connection
 from django.db.models import Prefetch, QuerySet
+from django.utils.translation import get_language
 
 from hrbureau.core.identifiers import to_half_width
 from hrbureau.core.textsearch import substring_filter
+from hrbureau.enterprises.choices import EnterpriseStatus, SizeClass
 from hrbureau.enterprises.models import Enterprise, EnterpriseTag
 
 ORDERINGS = {"id": ("id",), "-id": ("-id",), "name": ("name", "id")}
@@ -85,8 +89,56 @@ LIST_COLUMNS = (
 
 
 def enterprise_page_rows(queryset: QuerySet[Enterprise]) -> QuerySet[Enterprise]:
-    """Only the columns a list shows: a page of 20 rows then costs a fraction of full model loading."""
-    return queryset.only(*LIST_COLUMNS)
+    """Only the columns a list shows: a page of 20 rows then costs a fraction of full model loading.
+    The tags come with ``attach_tags`` once the page is known."""
+    return queryset.prefetch_related(None).only(*LIST_COLUMNS)
+
+
+def attach_tags(enterprises: Sequence[Enterprise]) -> None:
+    """Give each enterprise of a page its tags as ``tag_list`` (ordered by code), in one query.
+
+    Django's prefetch builds a queryset per enterprise to hold its tags, which costs more than the
+    page's own query; a page needs only the list."""
+    found: dict[int, list[EnterpriseTag]] = {e.pk: [] for e in enterprises}
+    if found:
+        # Plain SQL: for twenty rows the ORM's compiling of this join costs more than running it.
+        links, tags = Enterprise.tags.through._meta.db_table, EnterpriseTag._meta.db_table
+        sql = (
+            f"SELECT l.enterprise_id, t.id, t.code, t.name, t.name_en FROM {links} l "  # noqa: S608
+            f"JOIN {tags} t ON t.id = l.enterprisetag_id "
+            f"WHERE l.enterprise_id IN ({', '.join(['%s'] * len(found))}) ORDER BY t.code"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, list(found))
+            for enterprise_id, pk, code, name, name_en in cursor.fetchall():
+                found[enterprise_id].append(EnterpriseTag(pk=pk, code=code, name=name, name_en=name_en))
+    for enterprise in enterprises:
+        enterprise.tag_list = found[enterprise.pk]  # type: ignore[attr-defined]
+
+
+def enterprise_list_rows(enterprises: Sequence[Enterprise]) -> list[dict[str, Any]]:
+    """What the list shows of each enterprise, worked out once in Python: the template then only places
+    strings (a choice's label, a unit's name in the reader's language, the tags), which halves the cost
+    of rendering a page of rows."""
+    english = (get_language() or "").startswith("en")
+    sizes, statuses = dict(SizeClass.choices), dict(EnterpriseStatus.choices)
+    rows = []
+    for e in enterprises:
+        street = e.street
+        rows.append(
+            {
+                "pk": e.pk,
+                "name": e.name,
+                "uscc": e.uscc,
+                "street": (street.name_en if english and street.name_en else street.name) if street else "",
+                "industry": f"{e.industry_section}{e.industry_division}",
+                "size": str(sizes[e.size_class]) if e.size_class in sizes else "",
+                "status": str(statuses.get(e.status, e.status)),
+                "active": e.status == EnterpriseStatus.ACTIVE,
+                "tags": [str(t) for t in e.tag_list],  # type: ignore[attr-defined]
+            }
+        )
+    return rows
 
 
 def enterprise_detail(*, user: Any, pk: int) -> Enterprise:
@@ -111,6 +163,17 @@ def enterprise_search_hits(user: Any, query: str, limit: int) -> list[Any]:
         )
         for e in rows
     ]
+
+
+TAG_CHOICES = "enterprise-tags"
+
+
+def tag_choices() -> list[tuple[str, str]]:
+    """(code, name in the reader's language) of every tag, for filter selects; cached until a tag is
+    saved or deleted (see apps.py)."""
+    from hrbureau.core.choicecache import cached_choices
+
+    return cached_choices(TAG_CHOICES, lambda: [(t.code, str(t)) for t in tags()])
 
 
 def tags() -> QuerySet[EnterpriseTag]:

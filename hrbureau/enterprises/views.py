@@ -58,10 +58,12 @@ def enterprise_list(request: HttpRequest) -> HttpResponseBase:
     ordering = (filters or selectors.EnterpriseFilters()).ordering
     rows = selectors.enterprise_page_rows(enterprises)
     page = keyset_page_or_first(rows, ordering=ordering, cursor=request.GET.get("cursor"), per_page=20)
+    selectors.attach_tags(page.items)
     # Row links are the list's address plus the id: one reverse() per page rather than one per row.
     context = {
         "form": form,
         "page": page,
+        "rows": selectors.enterprise_list_rows(page.items),
         "query_string": request.GET.urlencode(),
         "detail_prefix": reverse("enterprises:list"),
     }
