@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 
 from hrbureau.core.exports import write_xlsx
 from hrbureau.core.imports.reader import read_rows
-from hrbureau.core.imports.spec import ImportSpec, convert_row, get_spec
+from hrbureau.core.imports.spec import ImportSpec, get_spec, row_converter
 from hrbureau.core.models import ImportJob
 
 CHUNK = 1000  # rows checked against the database per query
@@ -106,6 +106,7 @@ def classify_rows(
     """Check rows (all, or the first ``limit`` for a preview) and decide what happens to each;
     ``on_creates(rows)`` is told of each batch of rows found to be new as soon as it is known."""
     mapping = {int(index): key for index, key in job.header_map.items()}
+    convert_row = row_converter(spec, list(mapping.values()))
     context = spec.context(job.created_by)
     plan = Plan()
     first_seen: dict[str, int] = {}
@@ -149,7 +150,7 @@ def classify_rows(
     for number, cells in rows:
         plan.rows += 1
         raw = {key: cells[index] if index < len(cells) else None for index, key in mapping.items()}
-        values, errors = convert_row(spec, raw)
+        values, errors = convert_row(raw)
         cleaned: dict[str, Any] | None = None
         if not errors:
             try:

@@ -217,35 +217,50 @@ def choice_cell(column: Column, value: Any) -> str:
     )
 
 
+def row_converter(
+    spec: ImportSpec, keys: Sequence[str]
+) -> Callable[[dict[str, Any]], tuple[dict[str, Any], dict[str, list[str]]]]:
+    """``convert(raw)`` for rows that carry the columns ``keys`` (a file's mapped headers): cell values
+    converted by column kind, errors by field. Which columns to convert, and the errors for required
+    columns the file lacks, are worked out once per file rather than once per row."""
+    present = set(keys)
+    columns = [c for c in spec.columns if c.key in present]
+    missing = {
+        c.key: [_("%(column)s is required.") % {"column": c.label}]
+        for c in spec.columns
+        if c.required and c.key not in present
+    }
+    cells: dict[str, Callable[[Any], Any]] = {
+        "date": date_cell,
+        "int": int_cell,
+        "code": lambda value: value,  # codes stay raw for their own normaliser
+        "text": text_cell,
+    }
+
+    def convert(raw: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list[str]]]:
+        values: dict[str, Any] = {}
+        errors: dict[str, list[str]] = {key: list(messages) for key, messages in missing.items()}
+        for column in columns:
+            value = raw.get(column.key)
+            if is_blank(value):
+                # A blank cell gives no value: a new record takes the default, an existing one keeps its own.
+                if column.required:
+                    errors.setdefault(column.key, []).append(
+                        _("%(column)s is required.") % {"column": column.label}
+                    )
+                continue
+            try:
+                if column.kind == "choice":
+                    values[column.key] = choice_cell(column, value)
+                else:
+                    values[column.key] = cells.get(column.kind, text_cell)(value)
+            except ValidationError as error:
+                errors.setdefault(column.key, []).extend(error.messages)
+        return values, errors
+
+    return convert
+
+
 def convert_row(spec: ImportSpec, raw: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list[str]]]:
-    """Cell values converted by column kind; errors by field. Codes stay raw for their own normaliser."""
-    values: dict[str, Any] = {}
-    errors: dict[str, list[str]] = {}
-    for column in spec.columns:
-        if column.key not in raw:
-            continue
-        value = raw[column.key]
-        if is_blank(value):
-            # A blank cell gives no value: a new record takes the default, an existing one keeps its own.
-            if column.required:
-                errors.setdefault(column.key, []).append(
-                    _("%(column)s is required.") % {"column": column.label}
-                )
-            continue
-        try:
-            if column.kind == "date":
-                values[column.key] = date_cell(value)
-            elif column.kind == "int":
-                values[column.key] = int_cell(value)
-            elif column.kind == "choice":
-                values[column.key] = choice_cell(column, value)
-            elif column.kind == "code":
-                values[column.key] = None if is_blank(value) else value
-            else:
-                values[column.key] = text_cell(value)
-        except ValidationError as error:
-            errors.setdefault(column.key, []).extend(error.messages)
-    for column in spec.columns:
-        if column.required and column.key not in raw:
-            errors.setdefault(column.key, []).append(_("%(column)s is required.") % {"column": column.label})
-    return values, errors
+    """One row's cell values converted by column kind; errors by field."""
+    return row_converter(spec, list(raw))(raw)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from typing import Any
 
 import pytest
 from django.db import transaction
@@ -78,3 +79,23 @@ def test_no_rows_write_nothing() -> None:
 def test_the_check_character_needs_17_characters() -> None:
     with pytest.raises(ValueError, match="17 characters"):
         uscc_check_character("9144030")
+
+
+def test_created_records_in_bulk_say_who_what_and_why(world: Any) -> None:
+    from hrbureau.core.history import record_created_in_bulk
+
+    made = [EnterpriseFactory(), EnterpriseFactory()]
+    actor = world.users["dept_staff"]
+    record_created_in_bulk(
+        model=Enterprise, ids=[e.pk for e in made], actor=actor, source="import", reference="import:7"
+    )
+    record_created_in_bulk(model=Enterprise, ids=[], actor=actor, source="import", reference="import:8")
+    rows = EditRecord.objects.filter(reference__startswith="import:").order_by("object_id")
+    assert [
+        (r.object_type, r.object_id, r.actor_id, r.username, r.source, r.created, r.reference, r.changes)
+        for r in rows
+    ] == [
+        ("enterprises.Enterprise", str(e.pk), actor.pk, actor.username, "import", True, "import:7", {})
+        for e in sorted(made, key=lambda e: str(e.pk))
+    ]
+    assert all(r.created_at is not None for r in rows)

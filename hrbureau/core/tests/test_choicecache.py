@@ -48,7 +48,10 @@ def test_a_request_reads_the_shared_version_once(monkeypatch: Any) -> None:
             return shared.set(*args, **kwargs)
 
     monkeypatch.setattr(choicecache, "cache", CountingCache())
-    request_started.send(sender=None)
+    # The memo lives from request_started to request_finished.
+    uids = {receiver[0][0] for receiver in request_started.receivers + request_finished.receivers}
+    assert {"hrbureau.choicecache.start", "hrbureau.choicecache.finish"} <= uids
+    choicecache._start()
     try:
         for _ in range(3):
             choicecache.cached_choices("per-request", lambda: [])
@@ -57,7 +60,7 @@ def test_a_request_reads_the_shared_version_once(monkeypatch: Any) -> None:
         choicecache.cached_choices("per-request", lambda: [(1, "新")])
         assert len(reads) == 2
     finally:
-        request_finished.send(sender=None)
+        choicecache._finish()
     choicecache.cached_choices("per-request", lambda: [])
     choicecache.cached_choices("per-request", lambda: [])
     assert len(reads) == 4  # outside a request, every use reads it
