@@ -133,8 +133,9 @@ def _has_field(record: models.Model, name: str) -> bool:
 def record_created_in_bulk(
     *, model: type[models.Model], ids: Iterable[Any], actor: Any, source: str, reference: str
 ) -> None:
-    """One "created" edit record per new row, written set-based (imports): the database makes the rows
-    from the list of ids in one statement, rather than the driver binding nine values per row."""
+    """One "created" edit record per new row (of a model with integer ids), written set-based (imports):
+    the database makes the rows from the list of ids in one statement, rather than the driver binding
+    nine values per row."""
     import json
 
     from django.db import connection

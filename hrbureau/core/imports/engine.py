@@ -369,11 +369,14 @@ def _check_and_write_together(spec: ImportSpec, job: ImportJob, header: list[Any
         _check_accounting(plan)
         if pending:
             writer.put("rows", pending[:])
-        set_progress(job.pk, phase="writing", done=writer.written, total=total, written=writer.written)
+        accepted_rows = len(plan.creates) + len(plan.updates)
+        set_progress(
+            job.pk, phase="writing", done=writer.written, total=accepted_rows, written=writer.written
+        )
         writer.put("finish", plan)
     except BaseException:
         if writer.is_alive():
-            with contextlib.suppress(RuntimeError, DatabaseError):
+            with contextlib.suppress(Exception):  # the writer's own error must not hide this one
                 writer.put("abort")
         writer.join()
         raise

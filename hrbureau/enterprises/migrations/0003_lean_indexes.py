@@ -14,8 +14,24 @@ DROPPED = (
     "enterprises_enterprise_grid_id_3dc0ded3",
     "enterprises_enterprise_street_id_e827ad82",
     "enterprises_enterprise_name_f4bb9c0e",
-    "enterprises_enterprise_name_f4bb9c0e_like",
+    "enterprises_enterprise_name_f4bb9c0e_like",  # PostgreSQL only
 )
+
+
+def drop_indexes(apps, schema_editor):
+    for name in DROPPED:
+        schema_editor.execute(f'DROP INDEX IF EXISTS "{name}"')
+
+
+def restore_indexes(apps, schema_editor):
+    table = '"enterprises_enterprise"'
+    schema_editor.execute(f'CREATE INDEX "enterprises_enterprise_grid_id_3dc0ded3" ON {table} ("grid_id")')
+    schema_editor.execute(f'CREATE INDEX "enterprises_enterprise_street_id_e827ad82" ON {table} ("street_id")')
+    schema_editor.execute(f'CREATE INDEX "enterprises_enterprise_name_f4bb9c0e" ON {table} ("name")')
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(
+            f'CREATE INDEX "enterprises_enterprise_name_f4bb9c0e_like" ON {table} ("name" varchar_pattern_ops)'
+        )
 
 
 class Migration(migrations.Migration):
@@ -61,16 +77,7 @@ class Migration(migrations.Migration):
                     ),
                 ),
             ],
-            database_operations=[
-                migrations.RunSQL(
-                    [f'DROP INDEX IF EXISTS "{name}"' for name in DROPPED],
-                    [
-                        'CREATE INDEX "enterprises_enterprise_grid_id_3dc0ded3" ON "enterprises_enterprise" ("grid_id")',
-                        'CREATE INDEX "enterprises_enterprise_street_id_e827ad82" ON "enterprises_enterprise" ("street_id")',
-                        'CREATE INDEX "enterprises_enterprise_name_f4bb9c0e" ON "enterprises_enterprise" ("name")',
-                    ],
-                ),
-            ],
+            database_operations=[migrations.RunPython(drop_indexes, restore_indexes)],
         ),
         migrations.AddIndex(
             model_name="enterprise",

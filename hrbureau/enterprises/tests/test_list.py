@@ -6,6 +6,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pytest
+from django.db import transaction
+
 from hrbureau.enterprises.models import EnterpriseTag
 from hrbureau.enterprises.tests.factories import EnterpriseFactory
 
@@ -64,3 +67,15 @@ def test_filter_options_are_escaped(world: Any, client_for: Any) -> None:
     body = client_for("dept_staff").get("/enterprises/?tag=odd").content.decode()
     assert '<option value="odd" selected>&lt;b&gt;&quot;加粗&quot;&lt;/b&gt;</option>' in body
     assert "<b>" not in body
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_tag_list_built_before_the_tag_was_committed_is_rebuilt_after() -> None:
+    from hrbureau.core.choicecache import cached_choices
+    from hrbureau.enterprises.selectors import TAG_CHOICES, tag_choices
+
+    with transaction.atomic():
+        EnterpriseTag.objects.create(code="race", name="竞态标签")
+        # Meanwhile another process builds the list from what is committed so far: without the tag.
+        assert cached_choices(TAG_CHOICES, lambda: []) == []
+    assert ("race", "竞态标签") in tag_choices()
