@@ -135,7 +135,7 @@ def enterprise_list(request: HttpRequest, filters: Query[EnterpriseFilter]) -> d
         tag=filters.tag,
         order="id",
     )
-    enterprises = selectors.enterprise_list(user=user, filters=query).prefetch_related(None)
+    enterprises = selectors.enterprise_list(user=user, filters=query)
     page = api_page(enterprises, ordering=("id",), cursor=filters.cursor, limit=filters.limit)
     selectors.attach_tags(page["items"])
     return page

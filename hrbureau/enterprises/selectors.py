@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import get_language
 
 from hrbureau.core.identifiers import to_half_width
@@ -64,11 +64,8 @@ def enterprise_list(*, user: Any, filters: EnterpriseFilters) -> QuerySet[Enterp
         enterprises = enterprises.filter(tags__code=filters.tag)
     if filters.q:
         enterprises = substring_filter(enterprises, Enterprise.text_index, normalize_query(filters.q))
-    return enterprises.select_related("street").prefetch_related(
-        Prefetch(
-            "tags", queryset=EnterpriseTag.objects.order_by("code").only("id", "code", "name", "name_en")
-        )
-    )
+    # Tags are not fetched here: a page attaches its own (attach_tags), the export prefetches them.
+    return enterprises.select_related("street")
 
 
 LIST_COLUMNS = (
@@ -91,7 +88,7 @@ LIST_COLUMNS = (
 def enterprise_page_rows(queryset: QuerySet[Enterprise]) -> QuerySet[Enterprise]:
     """Only the columns a list shows: a page of 20 rows then costs a fraction of full model loading.
     The tags come with ``attach_tags`` once the page is known."""
-    return queryset.prefetch_related(None).only(*LIST_COLUMNS)
+    return queryset.only(*LIST_COLUMNS)
 
 
 def attach_tags(enterprises: Sequence[Enterprise]) -> None:

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,6 +19,7 @@ from hrbureau.core.timeline import timeline_for
 from hrbureau.core.views import permission_required
 from hrbureau.enterprises import selectors, services
 from hrbureau.enterprises.forms import EnterpriseFilterForm, EnterpriseForm
+from hrbureau.enterprises.models import EnterpriseTag
 
 EXPORT_COLUMNS = [
     gettext_lazy("Unified social credit code"),
@@ -95,7 +97,11 @@ def _export(request: HttpRequest, enterprises: Any) -> HttpResponseBase:
             e.get_status_display(),
             "、".join(t.name for t in e.tags.all()),
         )
-        for e in enterprises.order_by("id").iterator(chunk_size=2000)
+        for e in enterprises.prefetch_related(
+            Prefetch("tags", queryset=EnterpriseTag.objects.order_by("code").only("id", "name"))
+        )
+        .order_by("id")
+        .iterator(chunk_size=2000)
     )
     return xlsx_response(
         request=request,

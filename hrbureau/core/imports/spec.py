@@ -259,8 +259,3 @@ def row_converter(
         return values, errors
 
     return convert
-
-
-def convert_row(spec: ImportSpec, raw: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list[str]]]:
-    """One row's cell values converted by column kind; errors by field."""
-    return row_converter(spec, list(raw))(raw)

@@ -79,3 +79,24 @@ def test_a_tag_list_built_before_the_tag_was_committed_is_rebuilt_after() -> Non
         # Meanwhile another process builds the list from what is committed so far: without the tag.
         assert cached_choices(TAG_CHOICES, lambda: []) == []
     assert ("race", "竞态标签") in tag_choices()
+
+
+def test_the_export_lists_each_row_s_tags(world: Any, client_for: Any) -> None:
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    tagged = EnterpriseFactory(name="导出标签有限公司", street=world.units["street-a"])
+    tagged.tags.set(
+        [
+            EnterpriseTag.objects.create(code="t-key", name="重点企业"),
+            EnterpriseTag.objects.create(code="s-giant", name="专精特新"),
+        ]
+    )
+    response = client_for("dept_staff").get("/enterprises/?export=xlsx")
+    rows = list(
+        load_workbook(BytesIO(b"".join(response.streaming_content))).active.iter_rows(values_only=True)
+    )
+    exported = {row[1]: row[-1] for row in rows[1:]}
+    assert exported["导出标签有限公司"] == "专精特新、重点企业"
+    assert exported["企业A1科技有限公司"] in ("", None)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +63,25 @@ def upload(
 
 def commit(world: Any, job: ImportJob, user: str = "dept_staff") -> ImportJob:
     return services.import_job_commit(actor=world.users[user], job=job)
+
+
+@contextlib.contextmanager
+def write_failing_on_call(spec: Any, failing_call: int, error: Exception) -> Iterator[dict[str, int]]:
+    """The spec's batch writer raises ``error`` on its ``failing_call``-th call; the calls are counted."""
+    calls = {"n": 0}
+    original = spec.write
+
+    def failing_write(*args: Any) -> Any:
+        calls["n"] += 1
+        if calls["n"] == failing_call:
+            raise error
+        return original(*args)
+
+    object.__setattr__(spec, "write", failing_write)  # the spec is a frozen dataclass
+    try:
+        yield calls
+    finally:
+        object.__setattr__(spec, "write", original)
 
 
 ENTERPRISE_HEADER = [
@@ -251,21 +272,9 @@ def test_an_error_while_writing_leaves_nothing_behind(world: Any, monkeypatch: A
     assert spec is not None
     rows = [[VALID[i], f"企业{i}有限公司"] for i in range(3)]
     job = upload(world, "enterprises", xlsx_bytes(["统一社会信用代码", "企业名称"], rows))
-    calls = {"n": 0}
-    original = spec.write
-
-    def failing_write(*args: Any) -> Any:
-        calls["n"] += 1
-        if calls["n"] == 2:
-            raise OSError("disk full")
-        return original(*args)
-
     monkeypatch.setattr(engine, "WRITE_CHUNK", 1)
-    object.__setattr__(spec, "write", failing_write)  # the spec is a frozen dataclass
-    try:
+    with write_failing_on_call(spec, 2, OSError("disk full")):
         job = commit(world, job)
-    finally:
-        object.__setattr__(spec, "write", original)
     assert job.status == ImportJob.Status.FAILED
     assert "disk full" in job.message
     assert not Enterprise.objects.filter(uscc__in=VALID).exists()

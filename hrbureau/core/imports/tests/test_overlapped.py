@@ -13,7 +13,7 @@ from django.db import connection
 from hrbureau.core.identifiers import generate_uscc
 from hrbureau.core.imports import engine
 from hrbureau.core.imports.spec import get_spec
-from hrbureau.core.imports.tests.test_imports import commit, upload, xlsx_bytes
+from hrbureau.core.imports.tests.test_imports import commit, upload, write_failing_on_call, xlsx_bytes
 from hrbureau.core.models import EditRecord, ImportJob
 from hrbureau.enterprises.models import Enterprise
 
@@ -91,20 +91,8 @@ def test_a_write_error_midway_leaves_nothing(
     assert spec is not None
     codes = _codes(40, seed=3)
     job = upload(world, "enterprises", xlsx_bytes(HEADER, [[c, "写入失败公司", ""] for c in codes]))
-    calls = {"n": 0}
-    original = spec.write
-
-    def failing_write(*args: Any) -> Any:
-        calls["n"] += 1
-        if calls["n"] == 3:
-            raise OSError("disk full")
-        return original(*args)
-
-    object.__setattr__(spec, "write", failing_write)  # the spec is a frozen dataclass
-    try:
+    with write_failing_on_call(spec, 3, OSError("disk full")) as calls:
         job = commit(world, job)
-    finally:
-        object.__setattr__(spec, "write", original)
     assert small_batches == [job.pk]
     assert calls["n"] == 3
     assert job.status == ImportJob.Status.FAILED
