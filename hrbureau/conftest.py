@@ -35,6 +35,18 @@ def _fast_hashing_and_outboxes(settings: Any, tmp_path: Any) -> None:
     }
 
 
+@pytest.fixture(autouse=True)
+def _platform_language() -> Any:
+    """Each test starts in the platform's language: a request in English leaves English active in the
+    thread (a server sets each request's language before anything else; a test may call a service
+    right after such a request)."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
 @dataclass
 class World:
     """The standard organisation and people of a test."""

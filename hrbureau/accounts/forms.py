@@ -123,7 +123,14 @@ class UnitFilterField(SharedChoicesMixin, forms.TypedChoiceField):
         self.empty_label = empty_label
 
     def refresh(self) -> None:
-        self.choices = [("", self.empty_label), *unit_choices(self.kind)]
+        from hrbureau.core.choicecache import cached_choices
+
+        empty = str(self.empty_label)
+        self.share_choices(
+            cached_choices(
+                "orgunits", lambda: [("", empty), *unit_choices(self.kind)], variant=f"{self.kind}|{empty}"
+            )
+        )
 
 
 class UnitFiltersMixin:

@@ -38,10 +38,18 @@ class SharedChoicesMixin:
 
     _choices: Any
 
+    widget: Any
+
     def __deepcopy__(self, memo: dict[int, Any]) -> Any:
         result = forms.Field.__deepcopy__(self, memo)  # type: ignore[attr-defined]
         result._choices = self._choices
         return result
+
+    def share_choices(self, choices: list[tuple[Any, Any]]) -> None:
+        """Offer ``choices`` — (value, label) pairs built once and never changed, e.g. a cached list — as
+        they are. Assigning ``choices`` would copy and normalize them twice on every form, and the filter
+        select renders a list it has seen before from memory (``{% select %}``)."""
+        self._choices = self.widget._choices = choices
 
 
 class FixedChoiceField(SharedChoicesMixin, forms.ChoiceField):

@@ -37,7 +37,7 @@ class EnterpriseFilterForm(UnitFiltersMixin, StyledFormMixin, forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         tag_field: Any = self.fields["tag"]
-        tag_field.choices = [("", _("All tags")), *tag_choices()]
+        tag_field.share_choices(tag_choices(empty=str(_("All tags"))))
 
     def filters(self) -> EnterpriseFilters | None:
         """The filters asked for; None when a value is not valid (the page then shows the error)."""

@@ -74,8 +74,7 @@ LIST_COLUMNS = (
     "name",
     "legal_representative",
     "registered_address",
-    "street__name",
-    "street__name_en",
+    "street_id",
     "industry_section",
     "industry_division",
     "size_class",
@@ -87,8 +86,9 @@ LIST_COLUMNS = (
 
 def enterprise_page_rows(queryset: QuerySet[Enterprise]) -> QuerySet[Enterprise]:
     """Only the columns a list shows: a page of 20 rows then costs a fraction of full model loading.
-    The tags come with ``attach_tags`` once the page is known."""
-    return queryset.only(*LIST_COLUMNS)
+    The tags come with ``attach_tags`` once the page is known, the street's name from the cached unit
+    names (``enterprise_list_rows``)."""
+    return queryset.select_related(None).only(*LIST_COLUMNS)
 
 
 def attach_tags(enterprises: Sequence[Enterprise]) -> None:
@@ -113,29 +113,54 @@ def attach_tags(enterprises: Sequence[Enterprise]) -> None:
         enterprise.tag_list = found[enterprise.pk]  # type: ignore[attr-defined]
 
 
+def _street_names(ids: set[int]) -> dict[int, str]:
+    """The names of streets, in the reader's language: the active ones from the cached filter choices,
+    any other (a street since closed) from the database."""
+    from hrbureau.accounts.models import OrgUnit, OrgUnitKind
+    from hrbureau.accounts.selectors import unit_choices
+
+    names = {pk: name for pk, name in unit_choices(OrgUnitKind.STREET) if pk in ids}
+    missing = ids - names.keys()
+    if missing:
+        names.update((u.pk, u.display_name) for u in OrgUnit.objects.filter(pk__in=missing))
+    return names
+
+
+def _labels() -> tuple[dict[str, str], dict[str, str]]:
+    """The size classes' and statuses' labels in the reader's language, translated once per language."""
+    language = get_language() or ""
+    labels = _LABELS.get(language)
+    if labels is None:
+        labels = _LABELS[language] = (
+            {k: str(v) for k, v in SizeClass.choices},
+            {k: str(v) for k, v in EnterpriseStatus.choices},
+        )
+    return labels
+
+
+_LABELS: dict[str, tuple[dict[str, str], dict[str, str]]] = {}
+
+
 def enterprise_list_rows(enterprises: Sequence[Enterprise]) -> list[dict[str, Any]]:
     """What the list shows of each enterprise, worked out once in Python: the template then only places
     strings (a choice's label, a unit's name in the reader's language, the tags), which halves the cost
     of rendering a page of rows."""
-    english = (get_language() or "").startswith("en")
-    sizes, statuses = dict(SizeClass.choices), dict(EnterpriseStatus.choices)
-    rows = []
-    for e in enterprises:
-        street = e.street
-        rows.append(
-            {
-                "pk": e.pk,
-                "name": e.name,
-                "uscc": e.uscc,
-                "street": (street.name_en if english and street.name_en else street.name) if street else "",
-                "industry": f"{e.industry_section}{e.industry_division}",
-                "size": str(sizes[e.size_class]) if e.size_class in sizes else "",
-                "status": str(statuses.get(e.status, e.status)),
-                "active": e.status == EnterpriseStatus.ACTIVE,
-                "tags": [str(t) for t in e.tag_list],  # type: ignore[attr-defined]
-            }
-        )
-    return rows
+    sizes, statuses = _labels()
+    streets = _street_names({e.street_id for e in enterprises if e.street_id})
+    return [
+        {
+            "pk": e.pk,
+            "name": e.name,
+            "uscc": e.uscc,
+            "street": streets.get(e.street_id, "") if e.street_id else "",
+            "industry": f"{e.industry_section}{e.industry_division}",
+            "size": sizes.get(e.size_class, ""),
+            "status": statuses.get(e.status, e.status),
+            "active": e.status == EnterpriseStatus.ACTIVE,
+            "tags": [str(t) for t in e.tag_list],  # type: ignore[attr-defined]
+        }
+        for e in enterprises
+    ]
 
 
 def enterprise_detail(*, user: Any, pk: int) -> Enterprise:
@@ -165,12 +190,15 @@ def enterprise_search_hits(user: Any, query: str, limit: int) -> list[Any]:
 TAG_CHOICES = "enterprise-tags"
 
 
-def tag_choices() -> list[tuple[str, str]]:
-    """(code, name in the reader's language) of every tag, for filter selects; cached until a tag is
-    saved or deleted (see apps.py)."""
+def tag_choices(*, empty: str = "") -> list[tuple[str, str]]:
+    """(code, name in the reader's language) of every tag, for filter selects, after an ("", ``empty``)
+    option when one is named; cached until a tag is saved or deleted (see apps.py)."""
     from hrbureau.core.choicecache import cached_choices
 
-    return cached_choices(TAG_CHOICES, lambda: [(t.code, str(t)) for t in tags()])
+    def build() -> list[tuple[str, str]]:
+        return [("", empty)] * bool(empty) + [(t.code, str(t)) for t in tags()]
+
+    return cached_choices(TAG_CHOICES, build, variant=empty)
 
 
 def tags() -> QuerySet[EnterpriseTag]:

@@ -8,6 +8,7 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -15,6 +16,7 @@ from hrbureau.core.exports import xlsx_response
 from hrbureau.core.history import history_of
 from hrbureau.core.pagination import keyset_page_or_first
 from hrbureau.core.recent import recent_visit_record
+from hrbureau.core.tables import Column, body_rows, header_cells, html_of
 from hrbureau.core.timeline import timeline_for
 from hrbureau.core.views import permission_required
 from hrbureau.enterprises import selectors, services
@@ -35,6 +37,45 @@ EXPORT_COLUMNS = [
     gettext_lazy("Status"),
     gettext_lazy("Tags"),
 ]
+
+
+TABLE_COLUMNS = [
+    Column(gettext_lazy("Name")),
+    Column(gettext_lazy("Unified social credit code"), "text-code"),
+    Column(gettext_lazy("Street")),
+    Column(gettext_lazy("Industry")),
+    Column(gettext_lazy("Size")),
+    Column(gettext_lazy("Status")),
+    Column(gettext_lazy("Tags")),
+]
+
+
+def _list_rows(enterprises: Any, *, detail_prefix: str) -> SafeString:
+    """The list's rows (``core.tables``): the name links to the enterprise, the status and tags are badges
+    (each value escaped here: ``format_html`` per cell would cost as much as the rest of the rows)."""
+    return body_rows(
+        TABLE_COLUMNS,
+        (
+            (
+                SafeString(f'<a href="{detail_prefix}{row["pk"]}/">{html_of(row["name"])}</a>'),
+                row["uscc"],
+                row["street"] or "—",
+                row["industry"],
+                row["size"] or "—",
+                SafeString(
+                    f'<span class="badge {"bg-green-lt" if row["active"] else "bg-orange-lt"}">'
+                    f"{html_of(row['status'])}</span>"
+                ),
+                SafeString(
+                    "".join(
+                        f'<span class="badge bg-blue-lt me-1">{html_of(tag)}</span>' for tag in row["tags"]
+                    )
+                ),
+            )
+            for row in selectors.enterprise_list_rows(enterprises)
+        ),
+        empty=_("No enterprises match."),
+    )
 
 
 def _apply_errors(form: Any, error: ValidationError) -> None:
@@ -65,9 +106,9 @@ def enterprise_list(request: HttpRequest) -> HttpResponseBase:
     context = {
         "form": form,
         "page": page,
-        "rows": selectors.enterprise_list_rows(page.items),
+        "columns": header_cells(TABLE_COLUMNS),
+        "rows": _list_rows(page.items, detail_prefix=reverse("enterprises:list")),
         "query_string": request.GET.urlencode(),
-        "detail_prefix": reverse("enterprises:list"),
     }
     template = (
         "enterprises/_enterprise_rows.html"

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -15,6 +16,7 @@ from hrbureau.core.history import history_of
 from hrbureau.core.identifiers import mask_id_number, mask_phone
 from hrbureau.core.pagination import keyset_page_or_first
 from hrbureau.core.recent import recent_visit_record
+from hrbureau.core.tables import Column, body_rows, header_cells, html_of
 from hrbureau.core.timeline import timeline_for
 from hrbureau.core.views import permission_required
 from hrbureau.enterprises.views import _apply_errors
@@ -32,6 +34,36 @@ EXPORT_COLUMNS = [
     gettext_lazy("Education"),
     gettext_lazy("Employment status"),
 ]
+
+TABLE_COLUMNS = [
+    Column(gettext_lazy("Name")),
+    Column(gettext_lazy("ID number"), "text-code"),
+    Column(gettext_lazy("Gender")),
+    Column(gettext_lazy("Birth date")),
+    Column(gettext_lazy("Mobile phone"), "text-code"),
+    Column(gettext_lazy("Street")),
+    Column(gettext_lazy("Employment status")),
+]
+
+
+def _list_rows(people: Any, *, detail_prefix: str) -> SafeString:
+    """The list's rows (``core.tables``): numbers masked, the name linking to the person."""
+    return body_rows(
+        TABLE_COLUMNS,
+        (
+            (
+                mark_safe(f'<a href="{detail_prefix}{p.pk}/">{html_of(p.name)}</a>'),  # noqa: S308 - escaped
+                mask_id_number(p.id_number) if p.id_number else "",
+                p.get_gender_display(),
+                p.birth_date.strftime("%Y-%m") if p.birth_date else "",
+                mask_phone(p.phone) if p.phone else "—",
+                p.street.display_name if p.street else "—",
+                p.get_employment_status_display() or "—",
+            )
+            for p in people
+        ),
+        empty=_("No people match."),
+    )
 
 
 @permission_required("people.view_person")
@@ -75,7 +107,8 @@ def person_list(request: HttpRequest) -> HttpResponseBase:
         "form": form,
         "page": page,
         "query_string": request.GET.urlencode(),
-        "detail_prefix": reverse("people:list"),
+        "columns": header_cells(TABLE_COLUMNS),
+        "rows": _list_rows(page.items, detail_prefix=reverse("people:list")),
     }
     template = "people/_person_rows.html" if request.headers.get("HX-Request") else "people/person_list.html"
     return render(request, template, context)

@@ -32,12 +32,38 @@ def field_label(field_name: str, record: Any) -> str:
         return field_name
 
 
+# The options of lists seen before: (id(choices), language, selected) -> (choices, options). The list is
+# kept with its options so that its id cannot be reused by another while the entry lives.
+_OPTIONS: dict[tuple[int, str, frozenset[str]], tuple[list[Any], str]] = {}
+
+
+def _options(choices: Any, selected: set[str]) -> str:
+    from django.utils.html import conditional_escape as escape
+    from django.utils.translation import get_language
+
+    # A shared list (never changed in place: ``SharedChoicesMixin``) is rendered once per language and
+    # selection; any other (a queryset's iterator, a list built for this form) every time.
+    key = (id(choices), get_language() or "", frozenset(selected))
+    seen = _OPTIONS.get(key)
+    if seen is not None and seen[0] is choices:
+        return seen[1]
+    options = "".join(
+        f'<option value="{escape(value)}"{" selected" if str(value) in selected else ""}>{escape(label)}</option>'
+        for value, label in choices
+    )
+    if isinstance(choices, list):
+        if len(_OPTIONS) > 512:
+            _OPTIONS.clear()
+        _OPTIONS[key] = (choices, options)
+    return options
+
+
 @register.simple_tag
 def select(field: Any) -> str:
     """A filter form's <select>, rendered in Python: Django's per-option widget templates cost more than
     the rest of a list page together when a select has a few hundred options. Each option is escaped
-    and joined directly (format_html per option would cost as much again)."""
-    from django.utils.html import conditional_escape as escape
+    and joined directly (format_html per option would cost as much again); a list shared between forms
+    is rendered once per language and selection."""
     from django.utils.html import format_html
     from django.utils.safestring import mark_safe
 
@@ -45,18 +71,51 @@ def select(field: Any) -> str:
     selected = (
         {str(v) for v in value} if isinstance(value, list | tuple) else {"" if value is None else str(value)}
     )
-    options = "".join(
-        f'<option value="{escape(key)}"{" selected" if str(key) in selected else ""}>{escape(label)}</option>'
-        for key, label in field.field.choices
-    )
     css = field.field.widget.attrs.get("class", "form-select")
     return format_html(
         '<select name="{}" id="{}" class="{}">{}</select>',
         field.html_name,
         field.id_for_label,
         css,
-        mark_safe(options),  # noqa: S308 - every key and label escaped above
+        mark_safe(_options(field.field.choices, selected)),  # noqa: S308 - every value and label escaped
     )
+
+
+@register.simple_tag(takes_context=True)
+def sidebar_links(context: Any) -> str:
+    """The sidebar's entries (``nav_items``), the current page's marked active, with their counts
+    (``nav_counts``). Rendered in Python: it is on every workbench page, and in the template language
+    its loops cost as much as a list's twenty rows."""
+    from django.utils.html import format_html
+    from django.utils.safestring import mark_safe
+
+    path, counts = context["request"].path, context["nav_counts"]
+    links = []
+    for item in context["nav_items"]:
+        count = counts.get(item.key)
+        badge = (
+            format_html(
+                '<span class="badge bg-red text-red-fg ms-auto" data-testid="nav-count-{}">{}</span>',
+                item.key,
+                count,
+            )
+            if count
+            else ""
+        )
+        links.append(
+            format_html(
+                '<li class="nav-item{}"><a class="nav-link" href="{}" data-nav="{}">'
+                '<span class="nav-link-icon"><i class="ti ti-{}" aria-hidden="true"></i></span>'
+                '<span class="nav-link-title">{}</span>{}</a></li>',
+                " active" if path == item.url else "",
+                item.url,
+                item.key,
+                item.icon,
+                item.label,
+                badge,
+            )
+        )
+    return mark_safe("\n".join(links))  # noqa: S308 - each link built by format_html
 
 
 @register.simple_tag

@@ -100,3 +100,67 @@ def test_the_export_lists_each_row_s_tags(world: Any, client_for: Any) -> None:
     exported = {row[1]: row[-1] for row in rows[1:]}
     assert exported["导出标签有限公司"] == "专精特新、重点企业"
     assert exported["企业A1科技有限公司"] in ("", None)
+
+
+def test_rows_show_the_street_size_and_status_in_the_page_language(world: Any, client_for: Any) -> None:
+    from hrbureau.accounts.models import OrgUnit
+
+    street = world.units["street-a"]
+    OrgUnit.objects.filter(pk=street.pk).update(name_en="Donghu Subdistrict")
+    # A street since closed is no longer offered as a filter, but its enterprises still name it.
+    closed = OrgUnit.objects.create(
+        kind=street.kind,
+        code="street-closed",
+        name="旧城街道",
+        name_en="Old Town",
+        parent=street.parent,
+        is_active=False,
+    )
+    from hrbureau.core.choicecache import choices_changed
+
+    choices_changed("orgunits")
+    EnterpriseFactory(name="东湖小型有限公司", street=street, size_class="small", status="active")
+    EnterpriseFactory(name="旧城注销有限公司", street=closed, size_class="", status="deregistered")
+    client = client_for("dept_staff")
+    body = client.get("/enterprises/").content.decode()
+    row = _row(body, "东湖小型有限公司")
+    assert "东湖街道" in row
+    assert "小型" in row
+    assert "bg-green-lt" in row
+    row = _row(body, "旧城注销有限公司")
+    assert "旧城街道" in row
+    assert "注销" in row
+    assert "bg-orange-lt" in row
+    assert ">—<" in row
+    client.cookies["hrbureau_language"] = "en"
+    body = client.get("/enterprises/").content.decode()
+    row = _row(body, "东湖小型有限公司")
+    assert "Donghu Subdistrict" in row
+    assert "Small" in row
+    assert 'data-label="Street"' in row
+    row = _row(body, "旧城注销有限公司")
+    assert "Old Town" in row
+    assert "Deregistered" in row
+
+
+def test_a_row_escapes_the_name_and_links_to_the_enterprise(world: Any, client_for: Any) -> None:
+    odd = EnterpriseFactory(name='<script>"坏"</script>有限公司', street=world.units["street-a"])
+    body = client_for("dept_staff").get("/enterprises/").content.decode()
+    assert f'<a href="/enterprises/{odd.pk}/">&lt;script&gt;&quot;坏&quot;&lt;/script&gt;有限公司</a>' in body
+    assert '<script>"坏"' not in body
+
+
+def test_the_filter_selects_show_each_request_its_own_selection_and_language(
+    world: Any, client_for: Any
+) -> None:
+    client = client_for("dept_staff")
+    street = world.units["street-a"]
+    for status, other in (("active", "revoked"), ("revoked", "active"), ("active", "revoked")):
+        body = client.get(f"/enterprises/?status={status}&street={street.pk}").content.decode()
+        assert f'<option value="{status}" selected>' in body
+        assert f'<option value="{other}">' in body
+        assert f'<option value="{street.pk}" selected>东湖街道</option>' in body
+    client.cookies["hrbureau_language"] = "en"
+    body = client.get("/enterprises/?status=revoked").content.decode()
+    assert '<option value="revoked" selected>Licence revoked</option>' in body
+    assert '<option value="">All statuses</option>' in body

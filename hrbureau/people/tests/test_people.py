@@ -100,3 +100,33 @@ def test_editing_keeps_the_id_when_left_blank(world: Any, client_for: Any) -> No
     person.refresh_from_db()
     assert person.name == "居民A1改"
     assert Person.objects.filter(id_number=world.people["a1"].id_number).exists()
+
+
+def test_a_list_row_shows_what_may_be_seen_in_the_page_language(world: Any, client_for: Any) -> None:
+    from hrbureau.core.identifiers import mask_phone
+    from hrbureau.people.tests.factories import PersonFactory
+
+    person = PersonFactory(
+        name="<b>居民</b>丙", street=world.units["street-a"], employment_status="unemployed", phone=""
+    )
+    client = client_for("dept_head")
+    for language, gender, status in (
+        ("zh-hans", "男" if person.gender == "male" else "女", "登记失业"),
+        ("en", "Male" if person.gender == "male" else "Female", "Registered unemployed"),
+    ):
+        client.cookies["hrbureau_language"] = language
+        body = client.get("/people/").content.decode()
+        row = next(r for r in body.split("<tr>") if f"/people/{person.pk}/" in r)
+        assert f'<a href="/people/{person.pk}/">&lt;b&gt;居民&lt;/b&gt;丙</a>' in row
+        assert mask_id_number(person.id_number) in row
+        assert person.birth_date.strftime("%Y-%m") in row
+        assert ">—<" in row  # no phone
+        assert status in row
+        assert f">{gender}<" in row
+        if language == "en":
+            assert 'data-label="Employment status"' in row
+    other = world.people["a1"]
+    row = next(
+        r for r in client.get("/people/").content.decode().split("<tr>") if f"/people/{other.pk}/" in r
+    )
+    assert mask_phone(other.phone) in row

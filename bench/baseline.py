@@ -1,0 +1,154 @@
+"""The plainest way to serve the enterprise list: raw SQL behind the same signed-in request path.
+
+The benchmark compares the list API and page with these two views. They run through the same test
+client, middleware, session and sign-in as ours, then do only what is unavoidable: the raw SQL of the
+same rows (and their tags), turned into the same JSON document, or into an HTML table of the same
+cells. What ours costs beyond them is what our own code adds — the ORM, scoping, validation, the
+template and the page's layout. Mounted only by the benchmark (``ROOT_URLCONF = "bench.baseline"``),
+never by the platform.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, HttpResponseForbidden, JsonResponse
+from django.urls import path
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import get_language
+
+API_COLUMNS = (
+    "id, uscc, name, former_names, legal_representative, registered_address, street_id, community_id, "
+    "grid_id, industry_section, industry_division, size_class, employees, registration_date, status"
+)
+PAGE_COLUMNS = (
+    "e.id, e.uscc, e.name, e.legal_representative, e.registered_address, s.name, s.name_en, "
+    "e.industry_section, e.industry_division, e.size_class, e.employees, e.registration_date, e.status"
+)
+TAGS_SQL = (
+    "SELECT et.enterprise_id, t.code, t.name, t.name_en FROM enterprises_enterprise_tags et "
+    "JOIN enterprises_enterprisetag t ON t.id = et.enterprisetag_id WHERE et.enterprise_id IN ({}) "
+    "ORDER BY t.code"
+)
+
+
+def api_sql(*, deep: bool) -> str:
+    seek = " AND id > %s" if deep else ""
+    return f"SELECT {API_COLUMNS} FROM enterprises_enterprise WHERE street_id = %s{seek} ORDER BY id LIMIT 21"
+
+
+def page_sql(*, deep: bool) -> str:
+    seek = " AND e.id < %s" if deep else ""
+    return (
+        f"SELECT {PAGE_COLUMNS} FROM enterprises_enterprise e LEFT JOIN accounts_orgunit s "
+        f"ON s.id = e.street_id WHERE e.street_id = %s{seek} ORDER BY e.id DESC LIMIT 21"
+    )
+
+
+def rows_and_tags(
+    sql: str, params: list[Any]
+) -> tuple[list[tuple[Any, ...]], dict[int, list[tuple[Any, ...]]]]:
+    """The rows of ``sql`` and each row's tags (code, name, name_en), in two queries."""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+        tags: dict[int, list[tuple[Any, ...]]] = {row[0]: [] for row in rows}
+        if rows:
+            cursor.execute(TAGS_SQL.format(", ".join(["%s"] * len(rows))), list(tags))
+            for enterprise_id, *tag in cursor.fetchall():
+                tags[enterprise_id].append(tuple(tag))
+    return rows, tags
+
+
+def _params(request: HttpRequest) -> list[Any]:
+    params = [int(request.GET["street"])]
+    if request.GET.get("seek"):
+        params.append(int(request.GET["seek"]))
+    return params
+
+
+def api_view(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return HttpResponseForbidden()
+    rows, tags = rows_and_tags(api_sql(deep=bool(request.GET.get("seek"))), _params(request))
+    keys = [c.strip() for c in API_COLUMNS.split(",")]
+    items = []
+    for row in rows[:20]:
+        item = dict(zip(keys, row, strict=True))
+        if isinstance(item["former_names"], str):  # SQLite keeps JSON as text
+            item["former_names"] = json.loads(item["former_names"])
+        item["registration_date"] = item["registration_date"] and str(item["registration_date"])
+        item["tags"] = [code for code, _name, _name_en in tags[item["id"]]]
+        items.append(item)
+    return JsonResponse({"items": items})
+
+
+def page_view(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return HttpResponseForbidden()
+    from hrbureau.enterprises.choices import EnterpriseStatus, SizeClass
+
+    english = (get_language() or "").startswith("en")
+    sizes, statuses = dict(SizeClass.choices), dict(EnterpriseStatus.choices)
+    rows, tags = rows_and_tags(page_sql(deep=bool(request.GET.get("seek"))), _params(request))
+    cells = []
+    for (
+        pk,
+        uscc,
+        name,
+        _rep,
+        _address,
+        street,
+        street_en,
+        section,
+        division,
+        size,
+        _emp,
+        _date,
+        status,
+    ) in rows[:20]:
+        tag_names = format_html_join(
+            "",
+            '<span class="badge">{}</span>',
+            ((n_en if english and n_en else n,) for _c, n, n_en in tags[pk]),
+        )
+        cells.append(
+            (
+                pk,
+                name,
+                uscc,
+                (street_en if english and street_en else street) or "—",
+                f"{section}{division}",
+                sizes.get(size, "—"),
+                statuses.get(status, status),
+                tag_names,
+            )
+        )
+    table = format_html_join(
+        "\n",
+        '<tr><td><a href="/enterprises/{}/">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>'
+        "<td>{}</td><td>{}</td></tr>",
+        cells,
+    )
+    return HttpResponse(format_html("<!doctype html><table><tbody>{}</tbody></table>", table))
+
+
+def empty_view(request: HttpRequest) -> HttpResponse:
+    """A signed-in request that does nothing: the floor every request pays."""
+    return HttpResponse("" if request.user.is_authenticated else "anonymous")
+
+
+def _urlpatterns() -> list[Any]:
+    from hrbureau.urls import urlpatterns as platform
+
+    return [
+        path("bench-baseline/enterprises.json", api_view),
+        path("bench-baseline/enterprises", page_view),
+        path("bench-baseline/empty", empty_view),
+        *platform,
+    ]
+
+
+urlpatterns = _urlpatterns()
