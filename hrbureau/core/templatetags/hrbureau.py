@@ -89,9 +89,10 @@ def sidebar_links(context: Any) -> str:
     from django.utils.html import format_html
     from django.utils.safestring import mark_safe
 
-    path, counts = context["request"].path, context["nav_counts"]
+    request = context.get("request")
+    path, counts = getattr(request, "path", ""), context.get("nav_counts") or {}
     links = []
-    for item in context["nav_items"]:
+    for item in context.get("nav_items") or ():
         count = counts.get(item.key)
         badge = (
             format_html(
