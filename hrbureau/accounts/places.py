@@ -97,10 +97,10 @@ class UnitIndex:
             matches = self.by_name.get((kind, value), [])
             if parent is not None:
                 matches = [unit for unit in matches if unit.parent_id == parent.pk]
-            label = {"kind": OrgUnitKind(kind).label, "name": value}
-            if not matches:
-                raise ValidationError({key: [_("No %(kind)s named %(name)s.") % label]})
-            if len(matches) > 1:
+            if len(matches) != 1:
+                label = {"kind": OrgUnitKind(kind).label, "name": value}
+                if not matches:
+                    raise ValidationError({key: [_("No %(kind)s named %(name)s.") % label]})
                 raise ValidationError(
                     {key: [_("More than one %(kind)s is named %(name)s; give its parent too.") % label]}
                 )

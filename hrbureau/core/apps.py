@@ -7,4 +7,6 @@ class CoreConfig(AppConfig):
     verbose_name = _("Platform core")
 
     def ready(self) -> None:
-        from hrbureau.core import checks, textsearch  # noqa: F401  (registration)
+        from hrbureau.core import checks, periodic, textsearch  # noqa: F401  (registration)
+
+        periodic.register("search indexes", textsearch.tidy_text_indexes_if_due)  # SQLite, once a day

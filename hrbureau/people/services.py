@@ -45,6 +45,8 @@ MASKS = {"id_number": mask_id_number, "phone": mask_phone}
 
 # Said of an imported row placed outside the uploader's area (translated when shown, not per row).
 OUTSIDE_AREA = gettext_lazy("This person would be outside your area.")
+# Each choice's codes once (a choices class rebuilds its values on every access; an import asks per row).
+EDUCATION_LEVELS, EMPLOYMENT_STATUSES = frozenset(Education.values), frozenset(EmploymentStatus.values)
 
 
 def person_validate(
@@ -83,9 +85,9 @@ def person_validate(
     for text_field in ("hukou_address", "residence_address"):
         if text_field in data:
             cleaned[text_field] = " ".join(str(data.get(text_field) or "").split())[:300]
-    if data.get("education") and data["education"] not in Education.values:
+    if data.get("education") and data["education"] not in EDUCATION_LEVELS:
         errors["education"] = [_("%(value)s is not an education level.") % {"value": data["education"]}]
-    if data.get("employment_status") and data["employment_status"] not in EmploymentStatus.values:
+    if data.get("employment_status") and data["employment_status"] not in EMPLOYMENT_STATUSES:
         errors["employment_status"] = [
             _("%(value)s is not an employment status.") % {"value": data["employment_status"]}
         ]

@@ -106,3 +106,52 @@ def test_postgres_uses_the_trigram_index_for_three_characters(db: Any) -> None:
         plan = queryset.order_by().explain()
         cursor.execute("SET enable_seqscan = on")
     assert "enterprises_enterprise_name_trgm" in plan
+
+
+@pytest.mark.django_db(transaction=True)
+def test_tidying_folds_the_index_and_every_answer_stays_the_scans() -> None:
+    from hrbureau.core.textsearch import text_indexes, tidy_text_index
+
+    assert {index.table for index in text_indexes()} == {"enterprises_enterprise", "people_person"}
+    rng = random.Random(11)
+    for _ in range(60):  # one transaction each: one b-tree each in the FTS5 index
+        EnterpriseFactory(name="".join(rng.choice(HANZI) for _ in range(rng.randint(3, 10))))
+    doomed = list(Enterprise.objects.order_by("?").values_list("pk", flat=True)[:25])
+    for pk in doomed[:20]:
+        Enterprise.objects.filter(pk=pk).delete()  # each leaves a tombstone behind
+    for pk in doomed[20:]:
+        Enterprise.objects.filter(pk=pk).update(name="改名科技有限公司")
+    rows = list(Enterprise.objects.values_list("id", "name", "registered_address", "uscc"))
+    queries = ["东湖", "科技有", "改名科技", "有限公司", "深圳市示", "凤凰"]
+    if connection.vendor != "sqlite":
+        assert tidy_text_index(Enterprise.text_index) == 0  # PostgreSQL's VACUUM keeps its indexes
+        return
+    assert tidy_text_index(Enterprise.text_index, pages=1) >= 2  # in small steps
+    assert tidy_text_index(Enterprise.text_index) == 0  # nothing left to fold
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO enterprises_enterprise_fts(enterprises_enterprise_fts, rank) VALUES ('integrity-check', 1)"
+        )
+    for query in queries:
+        assert _search(query) == _scan(rows, query), query
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_sweep_tidies_the_indexes_once_a_day() -> None:
+    import datetime as dt
+
+    from hrbureau.core.periodic import run_due
+    from hrbureau.core.textsearch import tidy_text_indexes_if_due
+
+    EnterpriseFactory(name="东湖科技有限公司")
+    today = dt.date(2026, 11, 29)
+    if connection.vendor != "sqlite":
+        assert tidy_text_indexes_if_due(today) is None
+        return
+    done = tidy_text_indexes_if_due(today)
+    assert done is not None
+    assert "enterprises_enterprise_fts" in done
+    assert "people_person_fts" in done
+    assert tidy_text_indexes_if_due(today) is None  # once a day
+    assert not any(line.startswith("search indexes") for line in run_due(today))
+    assert any(line.startswith("search indexes") for line in run_due(today + dt.timedelta(days=1)))

@@ -1,5 +1,6 @@
 """Run the deadline sweep: mark overdue clocks and climb the supervision ladder (DOMAIN.md §3), then
-the periodic jobs the apps registered that are due (``core.periodic``: the nightly risk scores).
+the periodic jobs the apps registered that are due (``core.periodic``: the nightly risk scores, the
+SQLite search indexes' daily tidying).
 
 Safe to run as often as wanted — every step sent is recorded, so a second run sends nothing twice.
 ``--every N`` keeps running, sweeping every N seconds (``manage.py serve`` starts it that way).
