@@ -32,6 +32,7 @@ from urllib.parse import urlsplit, urlunsplit
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results.json"
 DEPTH = 50_000
+IMPORT_ROUNDS = 3
 
 
 # --- set-up ---------------------------------------------------------------------------------------
@@ -674,78 +675,97 @@ def bench_import(rows: int) -> None:
                 with connection.cursor() as cursor:
                     cursor.execute("VACUUM (ANALYZE) enterprises_enterprise, core_editrecord")
 
-        cleanup()
-        # Ours, end to end, in a child process so its peak memory is its own.
-        read, write = os.pipe()
-        # Close before forking: a connection shared by parent and child would be torn down for both
-        # when either closes it (PostgreSQL sees one socket).
-        connection.close()
-        pid = os.fork()
-        if pid == 0:
+        def ours() -> dict[str, Any]:
+            """Ours, end to end, in a child process so its peak memory is its own."""
+            read, write = os.pipe()
+            # Close before forking: a connection shared by parent and child would be torn down for both
+            # when either closes it (PostgreSQL sees one socket).
+            connection.close()
+            pid = os.fork()
+            if pid == 0:
+                os.close(read)
+                started = time.perf_counter()
+                job = services.import_job_create(
+                    actor=user,
+                    spec=spec,
+                    upload=SimpleUploadedFile("import.xlsx", path.read_bytes()),
+                    mode="reject",
+                )
+                job = engine.run(job.pk)
+                elapsed = time.perf_counter() - started
+                peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+                os.write(
+                    write,
+                    json.dumps(
+                        {
+                            "seconds": elapsed,
+                            "status": job.status,
+                            "created": job.created_count,
+                            "peak_kb": peak,
+                        }
+                    ).encode(),
+                )
+                os._exit(0)
+            os.close(write)
+            os.waitpid(pid, 0)
+            outcome: dict[str, Any] = json.loads(os.read(read, 10_000).decode())
             os.close(read)
+            assert outcome["status"] == "done", outcome
+            assert outcome["created"] == rows, outcome
+            return outcome
+
+        def plain() -> tuple[float, float]:
+            """Baseline: parse alone + one raw executemany of the same rows, in one transaction."""
+            from python_calamine import CalamineWorkbook
+
             started = time.perf_counter()
-            job = services.import_job_create(
-                actor=user,
-                spec=spec,
-                upload=SimpleUploadedFile("import.xlsx", path.read_bytes()),
-                mode="reject",
-            )
-            job = engine.run(job.pk)
-            elapsed = time.perf_counter() - started
-            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-            os.write(
-                write,
-                json.dumps(
-                    {"seconds": elapsed, "status": job.status, "created": job.created_count, "peak_kb": peak}
-                ).encode(),
-            )
-            os._exit(0)
-        os.close(write)
-        os.waitpid(pid, 0)
-        outcome = json.loads(os.read(read, 10_000).decode())
-        os.close(read)
-        assert outcome["status"] == "done", outcome
-        assert outcome["created"] == rows, outcome
-        cleanup()
+            parsed = list(CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).iter_rows())[1:]
+            parse_seconds = time.perf_counter() - started
+            now = dt.datetime.now(dt.UTC)
+            values = [
+                (
+                    str(r[0]),
+                    str(r[1]),
+                    "[]",
+                    "",
+                    str(r[2]),
+                    street.pk,
+                    "C",
+                    "",
+                    "",
+                    int(float(str(r[4]))),
+                    dt.date.fromisoformat(str(r[5])),
+                    "active",
+                    now,
+                    now,
+                )
+                for r in parsed
+            ]
+            started = time.perf_counter()
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.executemany(
+                    "INSERT INTO enterprises_enterprise (uscc, name, former_names, legal_representative, registered_address, street_id, "
+                    "industry_section, industry_division, size_class, employees, registration_date, status, created_at, updated_at) "
+                    "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                    values,
+                )
+            return parse_seconds + (time.perf_counter() - started), parse_seconds
 
-        # Baseline: parse alone + one raw executemany of the same rows, in one transaction.
-        from python_calamine import CalamineWorkbook
-
-        started = time.perf_counter()
-        parsed = list(CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).iter_rows())[1:]
-        parse_seconds = time.perf_counter() - started
-        now = dt.datetime.now(dt.UTC)
-        values = [
-            (
-                str(r[0]),
-                str(r[1]),
-                "[]",
-                "",
-                str(r[2]),
-                street.pk,
-                "C",
-                "",
-                "",
-                int(float(str(r[4]))),
-                dt.date.fromisoformat(str(r[5])),
-                "active",
-                now,
-                now,
-            )
-            for r in parsed
-        ]
-        started = time.perf_counter()
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.executemany(
-                "INSERT INTO enterprises_enterprise (uscc, name, former_names, legal_representative, registered_address, street_id, "
-                "industry_section, industry_division, size_class, employees, registration_date, status, created_at, updated_at) "
-                "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
-                values,
-            )
-        baseline = parse_seconds + (time.perf_counter() - started)
+        # Each measured IMPORT_ROUNDS times, ours and the baseline in turns, from the same state; the
+        # fastest round of each counts (as timeit advises: the slower rounds measure the machine's other
+        # work — on this shared 2-core VM a whole round can take twice as long in a slow spell).
+        outcomes, plains = [], []
+        for _ in range(IMPORT_ROUNDS):
+            cleanup()
+            outcomes.append(ours())
+            cleanup()
+            plains.append(plain())
         cleanup()
     assert not Enterprise.objects.filter(uscc=_uscc(start)).exists()
+    outcome = min(outcomes, key=lambda o: o["seconds"])
+    baseline, parse_seconds = min(plains)
     rate = rows / outcome["seconds"]
+    slowest = max(o["seconds"] for o in outcomes)
     record(
         f"import {rows:,}-row xlsx: rows per second",
         rate,
@@ -753,7 +773,10 @@ def bench_import(rows: int) -> None:
         "≥ 10,000 rows/s",
         rate >= 10_000,
         unit="rows/s",
-        note=f"peak memory {outcome['peak_kb'] / 1024:.0f} MB (resident, whole process)",
+        note=(
+            f"fastest of {IMPORT_ROUNDS} (slowest {rows / slowest:,.0f} rows/s); peak memory "
+            f"{max(o['peak_kb'] for o in outcomes) / 1024:.0f} MB (resident, whole process)"
+        ),
     )
     record(
         f"import {rows:,}-row xlsx vs parse + raw executemany",
@@ -761,7 +784,7 @@ def bench_import(rows: int) -> None:
         baseline * 1000,
         "ratio ≤ 3",
         outcome["seconds"] <= 3 * baseline,
-        note=f"parse alone {parse_seconds * 1000:.0f} ms",
+        note=f"fastest of {IMPORT_ROUNDS} each; parse alone {parse_seconds * 1000:.0f} ms",
     )
 
 
