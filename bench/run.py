@@ -318,6 +318,7 @@ def fill(enterprises: int, people: int) -> None:
 # --- measurements --------------------------------------------------------------------------------
 
 results: list[dict[str, Any]] = []
+current_part = [""]  # the part being measured (registries, workorders, …), recorded with each figure
 
 
 def record(
@@ -327,6 +328,7 @@ def record(
     print(f"  {name}: {ours:.2f} vs {baseline} ({'pass' if passed else 'FAIL'})", flush=True)
     results.append(
         {
+            "part": current_part[0],
             "name": name,
             "ours": round(ours, 3),
             "baseline": None if baseline is None else round(baseline, 3),
@@ -833,6 +835,7 @@ def main() -> int:
     started = time.perf_counter()
     fill(args.enterprises, args.people)
     if "registries" in parts:
+        current_part[0] = "registries"
         bench_lists()
         bench_search()
         bench_import(args.import_rows)
@@ -841,13 +844,19 @@ def main() -> int:
     if "workorders" in parts:
         from bench import workorders
 
+        current_part[0] = "workorders"
+
         workorders.run(args.work_orders)
     if "disputes" in parts:
         from bench import disputes
 
+        current_part[0] = "disputes"
+
         disputes.run(args.disputes)
     if "labour" in parts:
         from bench import labour
+
+        current_part[0] = "labour"
 
         labour.run(args.inspections, args.risks)
     # The sizes of what this run loaded and measured (a partial run loads only its own parts' data).
@@ -861,12 +870,20 @@ def main() -> int:
     written = list(results)
     if args.only and output.exists():
         # A partial run replaces its own entries and keeps the others' from their last full run.
+        # (figures of a part measured now replace all of that part's earlier ones, renamed ones included)
         measured = {r["name"] for r in results}
-        kept = [r for r in json.loads(output.read_text(encoding="utf-8")) if r["name"] not in measured]
+        kept = [
+            r
+            for r in json.loads(output.read_text(encoding="utf-8"))
+            if r["name"] not in measured and r.get("part") not in parts
+        ]
         written = kept + written
         earlier = output.with_suffix(".meta.txt")
-        previous = earlier.read_text(encoding="utf-8").strip() if earlier.exists() else ""
-        meta = f"{previous}\n{', '.join(sorted(parts))} measured again: {meta}".strip()
+        again = f"{', '.join(sorted(parts))} measured again:"
+        previous = earlier.read_text(encoding="utf-8").splitlines() if earlier.exists() else []
+        meta = "\n".join(
+            [*(line for line in previous if not line.startswith(again)), f"{again} {meta}"]
+        ).strip()
     output.write_text(json.dumps(written, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     output.with_suffix(".meta.txt").write_text(meta + "\n", encoding="utf-8")
     return 0 if all(r["pass"] for r in results) else 1
