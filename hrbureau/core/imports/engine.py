@@ -147,9 +147,14 @@ def classify_rows(
         if on_creates is not None and len(plan.creates) > created_before:
             on_creates([cleaned for _, _, cleaned in plan.creates[created_before:]])
 
+    columns = list(mapping.items())
+    width = max(mapping, default=-1) + 1  # rows at least this wide need no bounds check per cell
     for number, cells in rows:
         plan.rows += 1
-        raw = {key: cells[index] if index < len(cells) else None for index, key in mapping.items()}
+        if len(cells) >= width:
+            raw = {key: cells[index] for index, key in columns}
+        else:
+            raw = {key: cells[index] if index < len(cells) else None for index, key in columns}
         values, errors = convert_row(raw)
         cleaned: dict[str, Any] | None = None
         if not errors:

@@ -18,7 +18,11 @@ SUFFIXES = SPREADSHEET_SUFFIXES | {".csv"}
 
 
 def _blank(row: list[Any]) -> bool:
-    return all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in row)
+    # A plain loop, not all(<generator>): it runs for every row, and most rows end it at their first cell.
+    for cell in row:  # noqa: SIM110
+        if cell is not None and (not isinstance(cell, str) or cell.strip()):
+            return False
+    return True
 
 
 def _csv_rows(path: Path) -> Iterator[list[Any]]:
