@@ -1,6 +1,7 @@
-"""The plainest way to serve the enterprise list: raw SQL behind the same signed-in request path.
+"""The plainest way to serve a list: raw SQL behind the same signed-in request path.
 
-The benchmark compares the list API and page with these two views. They run through the same test
+The benchmark compares the enterprise list API and page, the street's work-order list and the clerk's
+dispute list with these views. They run through the same test
 client, middleware, session and sign-in as ours, then do only what is unavoidable: the raw SQL of the
 same rows (and their tags), turned into the same JSON document, or into an HTML table of the same
 cells. What ours costs beyond them is what our own code adds — the ORM, scoping, validation, the
@@ -10,12 +11,14 @@ never by the platform.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponseForbidden, JsonResponse
 from django.urls import path
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
 
@@ -135,6 +138,151 @@ def page_view(request: HttpRequest) -> HttpResponse:
     return HttpResponse(format_html("<!doctype html><table><tbody>{}</tbody></table>", table))
 
 
+def _local(value: Any) -> Any:
+    """A timestamp from a raw cursor in the platform's time zone (SQLite gives naive UTC, PostgreSQL aware)."""
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value, dt.UTC)
+    return timezone.localtime(value)
+
+
+def _date(value: Any) -> dt.date | None:
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _rows(sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _table(cells: list[tuple[Any, ...]], row: str) -> HttpResponse:
+    table = format_html_join("\n", row, cells)
+    return HttpResponse(format_html("<!doctype html><table><tbody>{}</tbody></table>", table))
+
+
+WORKORDER_COLUMNS = "w.id, w.number, w.title, c.name, w.channel, w.state, w.bounces, u.name, u.name_en, w.received_at, w.due_on"
+
+
+def workorder_sql(*, deep: bool) -> str:
+    seek = " AND (w.received_at, w.id) < (%s, %s)" if deep else ""
+    return (
+        f"SELECT {WORKORDER_COLUMNS} FROM petitions_workorder w "
+        "LEFT JOIN petitions_category c ON c.id = w.category_id "
+        "LEFT JOIN accounts_orgunit u ON u.id = w.handling_unit_id "
+        f"WHERE w.street_id = %s{seek} ORDER BY w.received_at DESC, w.id DESC LIMIT 21"
+    )
+
+
+def workorder_page_view(request: HttpRequest) -> HttpResponse:
+    """A street's work orders, 20 to a page, with the cells of our list's table."""
+    if not request.user.is_authenticated:
+        return HttpResponseForbidden()
+    from hrbureau.petitions.choices import Channel, WorkOrderState
+
+    english = (get_language() or "").startswith("en")
+    channels, states = dict(Channel.choices), dict(WorkOrderState.choices)
+    today = timezone.localdate()
+    deep = bool(request.GET.get("seek_id"))
+    params: list[Any] = [request.user.org_unit_id]  # a street user's own street, as ours scopes it
+    if deep:
+        seek_at = dt.datetime.fromisoformat(request.GET["seek_at"])
+        params += [connection.ops.adapt_datetimefield_value(seek_at), int(request.GET["seek_id"])]
+    sql = workorder_sql(deep=deep)
+    cells = []
+    for pk, number, title, category, channel, state, bounces, unit, unit_en, received, due in _rows(
+        sql, params
+    )[:20]:
+        due = _date(due)
+        cells.append(
+            (
+                pk,
+                number,
+                title,
+                category or "",
+                channels.get(channel, channel),
+                states.get(state, state),
+                f" returned {bounces}" if bounces else "",
+                (unit_en if english and unit_en else unit) or "—",
+                _local(received).strftime("%Y-%m-%d %H:%M"),
+                due.isoformat() if due else "—",
+                " overdue" if due and due < today else "",
+            )
+        )
+    return _table(
+        cells,
+        '<tr><td><a href="/petitions/{}/">{}</a></td><td>{}<div>{}</div></td><td>{}</td><td>{}{}</td>'
+        "<td>{}</td><td>{}</td><td>{}{}</td></tr>",
+    )
+
+
+DISPUTE_COLUMNS = (
+    "d.id, d.number, d.case_no, d.collective, e.name, d.state, d.suspended_since, d.procedure, d.filed_on, "
+    "d.total_claimed, d.due_on"
+)
+
+
+def dispute_sql(*, deep: bool) -> str:
+    seek = " WHERE (d.collective, d.filed_on, d.id) < (%s, %s, %s)" if deep else ""
+    return (
+        f"SELECT {DISPUTE_COLUMNS} FROM arbitration_dispute d "
+        f"LEFT JOIN enterprises_enterprise e ON e.id = d.enterprise_id{seek} "
+        "ORDER BY d.collective DESC, d.filed_on DESC, d.id DESC LIMIT 21"
+    )
+
+
+def dispute_page_view(request: HttpRequest) -> HttpResponse:
+    """All disputes (a clerk's view), collective cases first, 20 to a page, with our list's cells."""
+    if not request.user.is_authenticated:
+        return HttpResponseForbidden()
+    from hrbureau.arbitration.choices import DisputeState, Procedure
+
+    states, procedures = dict(DisputeState.choices), dict(Procedure.choices)
+    today = timezone.localdate()
+    deep = bool(request.GET.get("seek_id"))
+    params = (
+        [request.GET["seek_collective"] == "1", request.GET["seek_filed"], int(request.GET["seek_id"])]
+        if deep
+        else []
+    )
+    cells = []
+    for (
+        pk,
+        number,
+        case_no,
+        collective,
+        enterprise,
+        state,
+        suspended,
+        procedure,
+        filed,
+        claimed,
+        due,
+    ) in _rows(dispute_sql(deep=deep), params)[:20]:
+        due = _date(due)
+        cells.append(
+            (
+                pk,
+                case_no or number,
+                " collective" if collective else "",
+                enterprise or "—",
+                states.get(state, state),
+                " suspended" if suspended else "",
+                procedures.get(procedure, procedure),
+                str(_date(filed)),
+                claimed,
+                due.isoformat() if due else "—",
+                " overdue" if due and due < today else "",
+            )
+        )
+    return _table(
+        cells,
+        '<tr><td><a href="/arbitration/{}/">{}</a>{}</td><td>{}</td><td>{}{}</td><td>{}</td><td>{}</td>'
+        "<td>{}</td><td>{}{}</td></tr>",
+    )
+
+
 def empty_view(request: HttpRequest) -> HttpResponse:
     """A signed-in request that does nothing: the floor every request pays."""
     return HttpResponse("" if request.user.is_authenticated else "anonymous")
@@ -147,6 +295,8 @@ def _urlpatterns() -> list[Any]:
         path("bench-baseline/enterprises.json", api_view),
         path("bench-baseline/enterprises", page_view),
         path("bench-baseline/empty", empty_view),
+        path("bench-baseline/workorders", workorder_page_view),
+        path("bench-baseline/disputes", dispute_page_view),
         *platform,
     ]
 

@@ -351,8 +351,9 @@ def _client(username: str) -> Any:
     return client
 
 
-def _row_links(html: bytes) -> list[str]:
-    return re.findall(r'href="/enterprises/(\d+)/"', html.decode())
+def row_links(html: bytes, app: str = "enterprises") -> list[str]:
+    """The record ids a list page links to, in order (``/<app>/<id>/``)."""
+    return re.findall(rf'href="/{app}/(\d+)/"', html.decode())
 
 
 def bench_lists() -> None:
@@ -417,9 +418,9 @@ def _bench_lists() -> None:
     for ours, plain in ((api1, base_api1), (api_deep, base_api_deep)):
         assert staff.get(ours).json()["items"] == staff.get(plain).json()["items"], (ours, plain)
     for ours, plain in ((page1, base_page1), (page_deep, base_page_deep)):
-        links = _row_links(staff.get(ours).content)
+        links = row_links(staff.get(ours).content)
         assert len(links) == 20, (ours, links)
-        assert links == _row_links(staff.get(plain).content), (ours, plain)
+        assert links == row_links(staff.get(plain).content), (ours, plain)
 
     t_api1, t_base_api1, t_api_deep, t_base_api_deep = paired_medians_ms(
         *(lambda url=url: staff.get(url) for url in (api1, base_api1, api_deep, base_api_deep)), repeat=21

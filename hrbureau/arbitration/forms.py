@@ -7,16 +7,16 @@ from django.utils.translation import gettext_lazy as _
 
 from hrbureau.arbitration.choices import ClaimKind, DisputeState, Procedure
 from hrbureau.arbitration.selectors import FIGURES, DisputeFilters
-from hrbureau.core.forms import StyledFormMixin
+from hrbureau.core.forms import FixedChoiceField, StyledFormMixin
 
 ANY = [("", _("Any"))]
 
 
 class DisputeFilterForm(StyledFormMixin, forms.Form):
     q = forms.CharField(label=_("Number or party"), max_length=100, required=False)
-    state = forms.ChoiceField(label=_("State"), choices=ANY + list(DisputeState.choices), required=False)
-    procedure = forms.ChoiceField(label=_("Procedure"), choices=ANY + list(Procedure.choices), required=False)
-    collective = forms.ChoiceField(
+    state = FixedChoiceField(label=_("State"), choices=ANY + list(DisputeState.choices), required=False)
+    procedure = FixedChoiceField(label=_("Procedure"), choices=ANY + list(Procedure.choices), required=False)
+    collective = FixedChoiceField(
         label=_("Collective"), choices=[*ANY, ("yes", _("yes")), ("no", _("no"))], required=False
     )
     filed_from = forms.DateField(
@@ -25,9 +25,9 @@ class DisputeFilterForm(StyledFormMixin, forms.Form):
     filed_to = forms.DateField(
         label=_("Filed to"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    claim = forms.ChoiceField(label=_("Claim"), choices=ANY + list(ClaimKind.choices), required=False)
+    claim = FixedChoiceField(label=_("Claim"), choices=ANY + list(ClaimKind.choices), required=False)
     # Set by the links of the statistics page.
-    figure = forms.ChoiceField(
+    figure = FixedChoiceField(
         choices=[("", ""), *((name, name) for name in FIGURES)], required=False, widget=forms.HiddenInput
     )
 

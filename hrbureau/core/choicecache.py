@@ -60,6 +60,22 @@ def choices_changed(name: str) -> None:
         seen.pop(name, None)
 
 
+def renew_on_change(model: Any, name: str) -> None:
+    """Renew the ``name`` lists whenever a row of ``model`` is saved or deleted: at once, and again once
+    the change is committed (a process that rebuilt the list in between, from the rows committed so far,
+    would otherwise keep that list until the next change)."""
+    from django.db import transaction
+    from django.db.models.signals import post_delete, post_save
+
+    def changed(**kwargs: Any) -> None:
+        choices_changed(name)
+        transaction.on_commit(lambda: choices_changed(name))
+
+    # weak=False: nothing else holds this function.
+    post_save.connect(changed, sender=model, weak=False, dispatch_uid=f"choices-saved:{name}")
+    post_delete.connect(changed, sender=model, weak=False, dispatch_uid=f"choices-deleted:{name}")
+
+
 def _start(**kwargs: Any) -> None:
     _request.versions = {}
 

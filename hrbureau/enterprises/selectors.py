@@ -9,9 +9,9 @@ from typing import Any
 
 from django.db import connection
 from django.db.models import QuerySet
-from django.utils.translation import get_language
 
 from hrbureau.core.identifiers import to_half_width
+from hrbureau.core.tables import choice_labels
 from hrbureau.core.textsearch import substring_filter
 from hrbureau.enterprises.choices import EnterpriseStatus, SizeClass
 from hrbureau.enterprises.models import Enterprise, EnterpriseTag
@@ -128,17 +128,7 @@ def _street_names(ids: set[int]) -> dict[int, str]:
 
 def _labels() -> tuple[dict[str, str], dict[str, str]]:
     """The size classes' and statuses' labels in the reader's language, translated once per language."""
-    language = get_language() or ""
-    labels = _LABELS.get(language)
-    if labels is None:
-        labels = _LABELS[language] = (
-            {k: str(v) for k, v in SizeClass.choices},
-            {k: str(v) for k, v in EnterpriseStatus.choices},
-        )
-    return labels
-
-
-_LABELS: dict[str, tuple[dict[str, str], dict[str, str]]] = {}
+    return choice_labels(SizeClass), choice_labels(EnterpriseStatus)
 
 
 def enterprise_list_rows(enterprises: Sequence[Enterprise]) -> list[dict[str, Any]]:

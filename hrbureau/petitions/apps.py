@@ -7,4 +7,9 @@ class PetitionsConfig(AppConfig):
     verbose_name = _("Petitions and 12345 work orders")
 
     def ready(self) -> None:
+        from hrbureau.core.choicecache import renew_on_change
         from hrbureau.petitions import imports, navigation, permissions, workflows  # noqa: F401 (registration)
+        from hrbureau.petitions.forms import CATEGORY_CHOICES
+        from hrbureau.petitions.models import Category
+
+        renew_on_change(Category, CATEGORY_CHOICES)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from hrbureau.accounts.choices import OrgUnitKind
 from hrbureau.accounts.forms import UnitChoiceField, UnitFilterField, UnitFiltersMixin, units_of_kind
 from hrbureau.accounts.models import OrgUnit
-from hrbureau.core.forms import StyledFormMixin
+from hrbureau.core.forms import FixedChoiceField, StyledFormMixin
 from hrbureau.petitions.choices import Channel, RedirectTarget, Satisfaction, WorkOrderState
 from hrbureau.petitions.models import Category
 from hrbureau.petitions.selectors import FIGURES, WorkOrderFilters
@@ -61,6 +61,30 @@ class TrackForm(StyledFormMixin, forms.Form):
     phone = forms.CharField(label=_("The phone you gave"), max_length=20)
 
 
+CATEGORY_CHOICES = "petitions-categories"  # the cached list's name, renewed when a category changes
+
+
+def category_choices(*, empty: str) -> list[tuple[Any, str]]:
+    """("", ``empty``) and (id, name) of every category, for filter selects; cached until a category is
+    saved or deleted (see apps.py)."""
+    from hrbureau.core.choicecache import cached_choices
+
+    def build() -> list[tuple[Any, str]]:
+        return [("", empty), *((c.pk, c.name) for c in Category.objects.all())]
+
+    return cached_choices(CATEGORY_CHOICES, build, variant=empty)
+
+
+def dispatch_unit_choices(*, empty: str) -> list[tuple[Any, str]]:
+    """("", ``empty``) and (id, name) of the units work orders are dispatched to, cached with the unit tree."""
+    from hrbureau.core.choicecache import cached_choices
+
+    def build() -> list[tuple[Any, str]]:
+        return [("", empty), *((u.pk, str(u)) for u in dispatch_units())]
+
+    return cached_choices("orgunits", build, variant=f"dispatch|{empty}")
+
+
 class WorkOrderFilterForm(UnitFiltersMixin, forms.Form):
     q = forms.CharField(
         label=_("Number, title or name"),
@@ -68,18 +92,15 @@ class WorkOrderFilterForm(UnitFiltersMixin, forms.Form):
         max_length=100,
         widget=forms.TextInput(attrs={"class": "form-control", "type": "search"}),
     )
-    state = forms.ChoiceField(
+    state = FixedChoiceField(
         label=_("State"), choices=[("", _("All states")), *WorkOrderState.choices], required=False
     )
-    channel = forms.ChoiceField(
+    channel = FixedChoiceField(
         label=_("Channel"), choices=[("", _("All channels")), *Channel.choices], required=False
     )
-    category = forms.ModelChoiceField(
-        label=_("Category"), queryset=Category.objects.all(), required=False, empty_label=_("All categories")
-    )
-    unit = forms.ModelChoiceField(
-        label=_("Handling unit"), queryset=dispatch_units(), required=False, empty_label=_("All units")
-    )
+    # Categories and units from lists cached per language (a page view builds no model for them).
+    category = FixedChoiceField(label=_("Category"), required=False)
+    unit = FixedChoiceField(label=_("Handling unit"), required=False)
     street = UnitFilterField(label=_("Street"), kind=OrgUnitKind.STREET, empty_label=_("All streets"))
     received_from = forms.DateField(
         label=_("Received from"),
@@ -91,9 +112,16 @@ class WorkOrderFilterForm(UnitFiltersMixin, forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}),
     )
-    figure = forms.ChoiceField(
+    figure = FixedChoiceField(
         label=_("Figure"), choices=[("", "—"), *[(k, k) for k in FIGURES]], required=False
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        category: Any = self.fields["category"]
+        category.share_choices(category_choices(empty=str(_("All categories"))))
+        unit: Any = self.fields["unit"]
+        unit.share_choices(dispatch_unit_choices(empty=str(_("All units"))))
 
     def filters(self) -> WorkOrderFilters | None:
         if not self.is_bound:
@@ -105,8 +133,8 @@ class WorkOrderFilterForm(UnitFiltersMixin, forms.Form):
             q=d["q"],
             state=d["state"],
             channel=d["channel"],
-            category=d["category"].pk if d["category"] else None,
-            unit=d["unit"].pk if d["unit"] else None,
+            category=int(d["category"]) if d["category"] else None,
+            unit=int(d["unit"]) if d["unit"] else None,
             street=d["street"],
             received_from=d["received_from"],
             received_to=d["received_to"],

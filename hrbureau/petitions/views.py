@@ -8,8 +8,9 @@ from django.http import Http404, HttpRequest, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from hrbureau.accounts.models import OrgUnit
@@ -17,10 +18,11 @@ from hrbureau.core.casepage import case_panel
 from hrbureau.core.exports import xlsx_response
 from hrbureau.core.pagination import keyset_page_or_first
 from hrbureau.core.recent import recent_visit_record
+from hrbureau.core.tables import Column, body_rows, choice_labels, header_cells, html_of
 from hrbureau.core.views import permission_required
 from hrbureau.core.workflow import TransitionError, error_message
 from hrbureau.petitions import rules, selectors, services
-from hrbureau.petitions.choices import RedirectTarget, Satisfaction
+from hrbureau.petitions.choices import Channel, RedirectTarget, Satisfaction, WorkOrderState
 from hrbureau.petitions.forms import (
     BoardForm,
     PortalFileForm,
@@ -46,6 +48,69 @@ EXPORT_COLUMNS = [
     gettext_lazy("Times returned"),
     gettext_lazy("External order number"),
 ]
+
+
+# What a list row shows, and nothing more is loaded for it.
+LIST_COLUMNS = (
+    "id",
+    "number",
+    "title",
+    "channel",
+    "state",
+    "bounces",
+    "received_at",
+    "due_on",
+    "category__name",
+    "handling_unit__name",
+    "handling_unit__name_en",
+)
+TABLE_COLUMNS = [
+    Column(gettext_lazy("Number"), "text-code"),
+    Column(gettext_lazy("Title")),
+    Column(gettext_lazy("Channel")),
+    Column(gettext_lazy("State")),
+    Column(gettext_lazy("Handling unit")),
+    Column(gettext_lazy("Received")),
+    Column(gettext_lazy("Due")),
+]
+
+
+def _list_rows(orders: Any, *, detail_prefix: str) -> SafeString:
+    """The list's rows (``core.tables``): the number links to the order; the state, times returned and
+    overdue are badges. Every value is escaped here (``html_of``)."""
+    today = timezone.localdate()
+    overdue = html_of(_("overdue"))
+    channels, states = choice_labels(Channel), choice_labels(WorkOrderState)
+    rows = []
+    for o in orders:
+        bounced = (
+            ' <span class="badge bg-orange-lt">'
+            + html_of(ngettext("returned %(n)s time", "returned %(n)s times", o.bounces) % {"n": o.bounces})
+            + "</span>"
+            if o.bounces
+            else ""
+        )
+        due = "—"
+        if o.due_on:
+            due = o.due_on.isoformat()
+            if o.due_on < today:
+                due += f' <span class="badge bg-red-lt">{overdue}</span>'
+        rows.append(
+            (
+                mark_safe(f'<a href="{detail_prefix}{o.pk}/">{html_of(o.number)}</a>'),  # noqa: S308
+                mark_safe(  # noqa: S308 - escaped
+                    f'{html_of(o.title)}<div class="small text-secondary">{html_of(o.category.name)}</div>'
+                ),
+                channels.get(o.channel, o.channel),
+                mark_safe(  # noqa: S308 - escaped
+                    f'<span class="badge bg-blue-lt">{html_of(states.get(o.state, o.state))}</span>{bounced}'
+                ),
+                o.handling_unit.display_name if o.handling_unit else "—",
+                timezone.localtime(o.received_at).strftime("%Y-%m-%d %H:%M"),
+                mark_safe(due),  # noqa: S308 - a date and an escaped label
+            )
+        )
+    return body_rows(TABLE_COLUMNS, rows, empty=_("No work orders match."))
 
 
 @permission_required("petitions.view_workorder")
@@ -86,7 +151,7 @@ def workorder_list(request: HttpRequest) -> HttpResponseBase:
             text_columns={0, 12},
         )
     page = keyset_page_or_first(
-        orders.select_related("category", "handling_unit", "street"),
+        orders.select_related("category", "handling_unit").only(*LIST_COLUMNS),
         ordering=("-received_at", "-id"),
         cursor=request.GET.get("cursor"),
         per_page=20,
@@ -94,8 +159,9 @@ def workorder_list(request: HttpRequest) -> HttpResponseBase:
     context = {
         "form": form,
         "page": page,
+        "columns": header_cells(TABLE_COLUMNS),
+        "rows": _list_rows(page.items, detail_prefix=reverse("petitions:list")),
         "query_string": request.GET.urlencode(),
-        "today": timezone.localdate(),
     }
     template = (
         "petitions/_workorder_rows.html"

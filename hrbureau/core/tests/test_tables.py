@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy, override
 
-from hrbureau.core.tables import Column, body_rows, header_cells, html_of
+from hrbureau.core.tables import Column, body_rows, choice_labels, header_cells, html_of
 
 COLUMNS = [Column("名称"), Column('代码 "USCC"', "text-code")]
 
@@ -43,3 +43,15 @@ def test_lazy_labels_are_translated_when_rendered() -> None:
 def test_html_of_numbers_and_quotes() -> None:
     assert html_of(12) == "12"
     assert html_of("a'b\"c") == "a&#x27;b&quot;c"
+
+
+def test_choice_labels_are_translated_once_per_language() -> None:
+    from hrbureau.petitions.choices import Channel
+
+    with override("zh-hans"):
+        chinese = choice_labels(Channel)
+        assert chinese["hotline"] == "12345热线"
+        assert choice_labels(Channel) is chinese  # kept, not built again
+    with override("en"):
+        assert choice_labels(Channel)["hotline"] == "12345 hotline"
+    assert set(chinese) == set(Channel.values)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -13,6 +14,8 @@ from hypothesis import strategies as st
 from hrbureau.core.textsearch import check_trigram_support, substring_filter
 from hrbureau.enterprises.models import Enterprise
 from hrbureau.enterprises.tests.factories import EnterpriseFactory
+from hrbureau.people.models import Person
+from hrbureau.people.tests.factories import PersonFactory
 
 # A small alphabet makes collisions (and so non-trivial results) likely; it includes the LIKE
 # wildcards and the escape character, which must be searched for literally.
@@ -20,7 +23,7 @@ HANZI = "东湖西岭南港北苑中心滨海凤凰青山龙湾金桥科技电�
 ALPHABET = HANZI + "0123456789（）()·-%_\\\"'"
 
 
-def _scan(rows: list[tuple[int, str, str, str]], query: str) -> set[int]:
+def _scan(rows: Sequence[tuple[Any, ...]], query: str) -> set[int]:
     """The plain substring scan, in Python, over every searchable column (name, address, code)."""
     query = query.strip()
     return {pk for pk, *texts in rows if any(query in text for text in texts)}
@@ -60,6 +63,40 @@ def test_search_equals_the_substring_scan(corpus: list[tuple[int, str, str, str]
 @pytest.mark.parametrize("query", ["东", "东湖", "有限公司", "%", "_", "\\", '"', "科技（", "no such"])
 def test_fixed_queries(corpus: list[tuple[int, str, str, str]], query: str) -> None:
     assert _search(query) == _scan(corpus, query)
+
+
+@pytest.fixture
+def people(db: Any) -> list[tuple[int, str, str]]:
+    """The second registry with a text index: people by name and residence address."""
+    rng = random.Random(11643)
+    for _ in range(200):
+        name = "".join(rng.choice(ALPHABET) for _ in range(rng.randint(1, 6)))
+        address = "".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, 18)))
+        PersonFactory(name=name, residence_address=address)
+    return list(Person.objects.values_list("id", "name", "residence_address"))
+
+
+def _search_people(query: str) -> set[int]:
+    return set(substring_filter(Person.objects.all(), Person.text_index, query).values_list("id", flat=True))
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_people_search_equals_the_substring_scan(people: list[tuple[int, str, str]], data: Any) -> None:
+    if data.draw(st.booleans()):
+        _, _, address = data.draw(st.sampled_from(people))
+        start = data.draw(st.integers(0, max(0, len(address) - 1)))
+        query = address[start : start + data.draw(st.integers(1, 6))]
+    else:
+        query = data.draw(st.text(alphabet=ALPHABET, min_size=1, max_size=6))
+    if not query.strip():
+        return
+    assert _search_people(query) == _scan(people, query)
+
+
+@pytest.mark.parametrize("query", ["东", "东湖", "示范区", "%", "_", "no such"])
+def test_people_fixed_queries(people: list[tuple[int, str, str]], query: str) -> None:
+    assert _search_people(query) == _scan(people, query)
 
 
 def test_updates_and_deletes_keep_the_index_in_step(db: Any) -> None:
