@@ -22,6 +22,18 @@ Provider = Callable[[Any, Any], list[TimelineEntry]]  # (user, record) -> entrie
 _PROVIDERS: dict[str, list[Provider]] = {}
 
 
+# Entries one provider gives at most (the newest): a record's page shows what happened lately.
+PROVIDER_LIMIT = 20
+
+
+def day_start(day: dt.date) -> dt.datetime:
+    """A dated event (a dispute filed, a visit) as the start of its day in the platform's time zone, so
+    that it sorts among timed ones."""
+    from django.utils import timezone
+
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
 def register(model_label: str, provider: Provider) -> None:
     _PROVIDERS.setdefault(model_label, []).append(provider)
 
