@@ -4,14 +4,12 @@ from typing import Any
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from hrbureau.accounts import services
 from hrbureau.accounts.models import ApiToken, OrgUnit, User
-from hrbureau.accounts.selectors import orgunits_changed
 
 
 @admin.register(OrgUnit)
@@ -20,11 +18,6 @@ class OrgUnitAdmin(admin.ModelAdmin):
     list_filter = ("kind", "is_active")
     search_fields = ("name", "name_en", "code")
     readonly_fields = ("path", "depth")
-
-    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
-        super().save_model(request, obj, form, change)
-        orgunits_changed()
-        transaction.on_commit(orgunits_changed)  # again once committed (see enterprises/apps.py)
 
 
 @admin.register(User)

@@ -8,3 +8,8 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from hrbureau.accounts import navigation, permissions  # noqa: F401  (registration)
+        from hrbureau.accounts.models import OrgUnit
+        from hrbureau.core.choicecache import renew_on_change
+
+        # Every cached unit list (filters, street names) is rebuilt after any unit is saved or deleted.
+        renew_on_change(OrgUnit, "orgunits")

@@ -38,7 +38,9 @@ def grid_places() -> list[tuple[OrgUnit, OrgUnit, OrgUnit]]:
 
 
 def orgunits_changed() -> None:
-    """Tell every process that the organisation tree changed (cached unit choices are rebuilt)."""
+    """Tell every process that the organisation tree changed (cached unit choices are rebuilt) — for
+    writes that bypass the models' signals (a bulk load); a unit saved or deleted does it itself
+    (accounts/apps.py)."""
     from hrbureau.core.choicecache import choices_changed
 
     choices_changed("orgunits")

@@ -12,7 +12,6 @@ from django.utils import timezone
 
 from hrbureau.accounts.choices import OrgUnitKind, Role
 from hrbureau.accounts.models import ApiToken, OrgUnit, User
-from hrbureau.accounts.selectors import orgunits_changed
 from hrbureau.core.audit import audit_record
 from hrbureau.core.choices import AuditKind
 
@@ -137,5 +136,4 @@ def orgunit_create(
         )
         unit.path = f"{parent.path if parent else '/'}{unit.pk:08d}/"
         unit.save(update_fields=["path"])
-    transaction.on_commit(orgunits_changed)
     return unit

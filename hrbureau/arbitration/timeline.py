@@ -12,7 +12,7 @@ from hrbureau.arbitration.choices import DisputeState
 from hrbureau.arbitration.models import Dispute
 from hrbureau.core import timeline
 from hrbureau.core.tables import choice_labels
-from hrbureau.core.timeline import PROVIDER_LIMIT, TimelineEntry, day_start
+from hrbureau.core.timeline import LIMIT, TimelineEntry, day_start
 
 
 def _entries(disputes: Any) -> list[TimelineEntry]:
@@ -20,6 +20,7 @@ def _entries(disputes: Any) -> list[TimelineEntry]:
     return [
         TimelineEntry(
             at=day_start(dispute.filed_on),
+            dated=True,
             title=_("Labour dispute %(number)s · %(state)s")
             % {
                 "number": dispute.case_no or dispute.number,
@@ -31,7 +32,7 @@ def _entries(disputes: Any) -> list[TimelineEntry]:
         )
         for dispute in disputes.order_by("-filed_on", "-id").only(
             "id", "number", "case_no", "state", "filed_on", "total_claimed"
-        )[:PROVIDER_LIMIT]
+        )[:LIMIT]
     ]
 
 

@@ -93,7 +93,7 @@ def _list_rows(disputes: Any, *, detail_prefix: str) -> SafeString:
                     f'<a href="{detail_prefix}{d.pk}/">{html_of(d.case_no or d.number)}</a>'
                     + (collective if d.collective else "")
                 ),
-                d.enterprise.name if d.enterprise else "—",
+                (d.enterprise.name if d.enterprise else "") or "—",
                 mark_safe(  # noqa: S308 - escaped
                     f'<span class="badge bg-blue-lt">{html_of(states.get(d.state, d.state))}</span>'
                     + (suspended if d.suspended_since else "")

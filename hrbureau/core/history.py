@@ -100,10 +100,10 @@ def edit_timeline(user: Any, record: models.Model) -> list[Any]:
     """Timeline entries for a record's edits (registered for each registry model)."""
     from django.utils.translation import gettext as _
 
-    from hrbureau.core.timeline import TimelineEntry
+    from hrbureau.core.timeline import LIMIT, TimelineEntry
 
     entries = []
-    for edit in history_of(record)[:20]:
+    for edit in history_of(record)[:LIMIT]:
         title = _("Registered") if edit.created else _("Edited")
         fields = [
             str(getattr(record._meta.get_field(name), "verbose_name", name))

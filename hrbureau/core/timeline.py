@@ -16,14 +16,16 @@ class TimelineEntry:
     detail: str = ""
     url: str = ""
     icon: str = "point"
+    dated: bool = False  # an event with a date but no time (shown as the date alone)
 
 
 Provider = Callable[[Any, Any], list[TimelineEntry]]  # (user, record) -> entries the user may see
 _PROVIDERS: dict[str, list[Provider]] = {}
 
 
-# Entries one provider gives at most (the newest): a record's page shows what happened lately.
-PROVIDER_LIMIT = 20
+# Entries a record's page shows (the newest), and so the most any one provider needs to give: each giving
+# its newest LIMIT, the newest LIMIT of them all are among them.
+LIMIT = 50
 
 
 def day_start(day: dt.date) -> dt.datetime:
@@ -38,8 +40,9 @@ def register(model_label: str, provider: Provider) -> None:
     _PROVIDERS.setdefault(model_label, []).append(provider)
 
 
-def timeline_for(*, user: Any, record: Any, limit: int = 50) -> list[TimelineEntry]:
+def timeline_for(*, user: Any, record: Any) -> list[TimelineEntry]:
+    """The newest ``LIMIT`` entries every provider gives for ``record``, newest first."""
     entries: list[TimelineEntry] = []
     for provider in _PROVIDERS.get(record._meta.label, []):
         entries.extend(provider(user, record))
-    return sorted(entries, key=lambda entry: entry.at, reverse=True)[:limit]
+    return sorted(entries, key=lambda entry: entry.at, reverse=True)[:LIMIT]

@@ -10,7 +10,7 @@ from django.utils.translation import ngettext
 
 from hrbureau.core import timeline
 from hrbureau.core.tables import choice_labels
-from hrbureau.core.timeline import PROVIDER_LIMIT, TimelineEntry, day_start
+from hrbureau.core.timeline import LIMIT, TimelineEntry, day_start
 from hrbureau.labour.choices import InspectionKind, RiskState, RiskType, Severity
 from hrbureau.labour.models import Inspection, Risk
 
@@ -26,13 +26,14 @@ def enterprise_risks(user: Any, enterprise: Any) -> list[TimelineEntry]:
     return [
         TimelineEntry(
             at=day_start(risk.found_on),
+            dated=True,
             title=_("Labour risk %(number)s · %(state)s")
             % {"number": risk.number, "state": states.get(risk.state, risk.state)},
             detail=f"{types.get(risk.risk_type, risk.risk_type)} · {severities.get(risk.severity, risk.severity)}",
             url=risk.get_absolute_url(),
             icon="alert-triangle",
         )
-        for risk in risks[:PROVIDER_LIMIT]
+        for risk in risks[:LIMIT]
     ]
 
 
@@ -47,6 +48,7 @@ def enterprise_visits(user: Any, enterprise: Any) -> list[TimelineEntry]:
     return [
         TimelineEntry(
             at=day_start(visit.visited_on),
+            dated=True,
             title=_("Visit: %(kind)s") % {"kind": kinds.get(visit.kind, visit.kind)},
             detail=ngettext("%(n)d risk found", "%(n)d risks found", visit.risks_found)
             % {"n": visit.risks_found}
@@ -55,7 +57,7 @@ def enterprise_visits(user: Any, enterprise: Any) -> list[TimelineEntry]:
             url=visit.get_absolute_url(),
             icon="clipboard-check",
         )
-        for visit in visits[:PROVIDER_LIMIT]
+        for visit in visits[:LIMIT]
     ]
 
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from hrbureau.core import timeline
 from hrbureau.core.tables import choice_labels
-from hrbureau.core.timeline import PROVIDER_LIMIT, TimelineEntry
+from hrbureau.core.timeline import LIMIT, TimelineEntry
 from hrbureau.petitions.choices import WorkOrderState
 from hrbureau.petitions.models import WorkOrder
 
@@ -27,7 +27,7 @@ def _entries(orders: Any) -> list[TimelineEntry]:
         )
         for order in orders.order_by("-received_at", "-id").only(
             "id", "number", "state", "title", "received_at"
-        )[:PROVIDER_LIMIT]
+        )[:LIMIT]
     ]
 
 

@@ -105,7 +105,7 @@ def _list_rows(orders: Any, *, detail_prefix: str) -> SafeString:
                 mark_safe(  # noqa: S308 - escaped
                     f'<span class="badge bg-blue-lt">{html_of(states.get(o.state, o.state))}</span>{bounced}'
                 ),
-                o.handling_unit.display_name if o.handling_unit else "—",
+                (o.handling_unit.display_name if o.handling_unit else "") or "—",
                 timezone.localtime(o.received_at).strftime("%Y-%m-%d %H:%M"),
                 mark_safe(due),  # noqa: S308 - a date and an escaped label
             )

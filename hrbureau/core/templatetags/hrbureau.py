@@ -91,8 +91,8 @@ def input_tag(field: Any) -> str:
     from django.utils.safestring import mark_safe
 
     widget = field.field.widget
-    if not isinstance(widget, Input) or isinstance(widget, CheckboxInput):
-        return str(field)  # another kind of widget: its own templates
+    if not isinstance(widget, Input) or isinstance(widget, CheckboxInput) or field.field.localize:
+        return str(field)  # another kind of widget, or a localized value: Django's own rendering
     attrs = field.build_widget_attrs({}, widget)  # as BoundField.as_widget builds them
     if field.auto_id and "id" not in widget.attrs:
         attrs.setdefault("id", field.auto_id)

@@ -63,5 +63,6 @@ def test_a_visit_says_how_many_risks_it_found(world: Any, lab: dict[str, Any], c
     body = client.get(f"/enterprises/{world.enterprises['a1'].pk}/").content.decode()
     timeline = body[body.index('data-testid="timeline"') :]
     assert f'<a href="{visit.get_absolute_url()}">走访：网格日常排查</a>' in timeline
+    assert '<div class="text-secondary float-end small">2026-03-02</div>' in timeline  # a date, no time
     assert "发现隐患 2 项" in timeline
     assert f'<a href="/labour/risks/{risk.pk}/">劳资隐患 {risk.number} · ' in timeline

@@ -120,3 +120,27 @@ def test_the_unit_filter_lists_departments_and_streets(
     assert "网格" not in select.group(0)  # grids are not dispatched to
     assert f'href="/petitions/{late.pk}/"' in body
     assert f'href="/petitions/{plain.pk}/"' not in body
+
+
+def test_the_unit_filter_follows_the_organisation(world: Any, office: dict[str, Any], client: Any) -> None:
+    from hrbureau.accounts.choices import OrgUnitKind
+    from hrbureau.accounts.services import orgunit_create
+
+    client.force_login(office["staff"])
+
+    def unit_options() -> str:
+        select = re.search(r'<select name="unit".*?</select>', _page(client, "zh-hans"), re.S)
+        assert select
+        return select.group(0)
+
+    assert "新设科室" not in unit_options()
+    added = orgunit_create(
+        kind=OrgUnitKind.DEPARTMENT, code="new-dept", name="新设科室", parent=world.units["bureau"]
+    )
+    assert f'<option value="{added.pk}">新设科室</option>' in unit_options()
+    added.name = "改名科室"
+    added.save()
+    assert f'<option value="{added.pk}">改名科室</option>' in unit_options()
+    added.is_active = False
+    added.save()
+    assert f'value="{added.pk}"' not in unit_options()

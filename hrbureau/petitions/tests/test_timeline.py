@@ -44,10 +44,17 @@ def test_an_enterprises_work_orders_are_on_its_timeline(
 
 
 def test_the_reader_sees_only_the_orders_they_may_see(world: Any, office: dict[str, Any]) -> None:
+    from hrbureau.accounts.choices import Role
+    from hrbureau.accounts.models import User
+
     enterprise = world.enterprises["a1"]
     make_order(category=office["categories"]["wages"], enterprise=enterprise, street=world.units["street-a"])
+    street_b = User.objects.create_user(
+        username="jd_b", password="Secret#2026", role=Role.STREET_STAFF, org_unit=world.units["street-b"]
+    )
     assert len(_titles(office["staff"], enterprise)) == 1
     assert len(_titles(world.users["street_staff"], enterprise)) == 1  # street A's own order
+    assert _titles(street_b, enterprise) == []  # another street's order
     assert _titles(world.users["grid_worker"], enterprise) == []  # no right to see work orders
 
 
