@@ -108,3 +108,29 @@ def test_a_deadline_in_an_uncovered_year_carries_a_visible_warning() -> None:
     assert estimated.startswith("2027-01-15")
     assert "data-calendar-warning" in estimated
     assert "日历估算" in estimated
+
+
+def test_an_override_saved_in_the_admin_counts_at_once(world: Any, client: Any) -> None:
+    """The admin clears this process's calendar cache on save and delete (other processes see the
+    change within the cache's 30 seconds)."""
+    client.force_login(world.users["sysadmin"])
+    day = D(2026, 5, 20)  # a Wednesday, an ordinary working day
+    assert is_working_day(day)  # now cached
+    response = client.post(
+        "/admin/core/holidayoverride/add/", {"date": "2026-05-20", "kind": "holiday", "name": "临时休息日"}
+    )
+    assert response.status_code == 302, response.content.decode()[:500]
+    assert not is_working_day(day)
+    override = HolidayOverride.objects.get(date=day)
+    response = client.post(f"/admin/core/holidayoverride/{override.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert is_working_day(day)
+
+
+def test_a_year_marked_complete_in_the_admin_counts_at_once(world: Any, client: Any) -> None:
+    client.force_login(world.users["sysadmin"])
+    year = 2031
+    assert not year_is_covered(year)
+    response = client.post("/admin/core/calendaryear/add/", {"year": year, "notice": "国办发明电〔2030〕1号"})
+    assert response.status_code == 302, response.content.decode()[:500]
+    assert year_is_covered(year)
