@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 
 from hrbureau.accounts.selectors import grid_places
 from hrbureau.core.demo import DemoContext
@@ -10,13 +11,8 @@ from hrbureau.core.identifiers import generate_uscc
 from hrbureau.enterprises.choices import SECTION_DIVISIONS, EnterpriseStatus, SizeClass
 from hrbureau.enterprises.models import Enterprise, EnterpriseTag
 
-TAGS = [
-    ("key-enterprise", "重点企业", "Key enterprise"),
-    ("little-giant", "专精特新“小巨人”", "Specialised 'little giant'"),
-    ("postdoc-station", "博士后工作站设站单位", "Postdoc workstation"),
-    ("hr-service-reporting", "人力资源服务业纳统企业", "HR-service industry reporting enterprise"),
-    ("high-tech", "国家高新技术企业", "National high-tech enterprise"),
-]
+# The standard tags, as the migration installs them (a demo on an emptied database puts them back).
+TAGS = importlib.import_module("hrbureau.enterprises.migrations.0004_default_tags").TAGS
 SECTION_WEIGHTS = {
     "C": 35,
     "F": 18,

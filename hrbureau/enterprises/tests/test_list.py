@@ -51,9 +51,9 @@ def test_the_list_api_gives_each_item_its_tag_codes(world: Any, client_for: Any)
 
 def test_the_tag_filter_follows_new_and_renamed_tags(world: Any, client_for: Any) -> None:
     client = client_for("dept_staff")
-    assert "博士后工作站" not in client.get("/enterprises/").content.decode()
-    tag = EnterpriseTag.objects.create(code="postdoc", name="博士后工作站")
-    assert '<option value="postdoc">博士后工作站</option>' in client.get("/enterprises/").content.decode()
+    assert "创新驿站" not in client.get("/enterprises/").content.decode()
+    tag = EnterpriseTag.objects.create(code="postdoc", name="创新驿站")
+    assert '<option value="postdoc">创新驿站</option>' in client.get("/enterprises/").content.decode()
     tag.name = "博士后创新基地"
     tag.save()
     body = client.get("/enterprises/").content.decode()

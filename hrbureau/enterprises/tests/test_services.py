@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from typing import Any
 
 import pytest
+from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from hrbureau.core.history import history_of
@@ -84,7 +86,7 @@ def test_street_staff_write_only_inside_their_street(world: Any) -> None:
 
 def test_an_update_records_field_old_and_new(world: Any) -> None:
     enterprise = world.enterprises["a1"]
-    tag = EnterpriseTag.objects.create(code="key-enterprise", name="重点企业")
+    tag = default_tags()["key-enterprise"]
     services.enterprise_update(
         actor=world.users["dept_head"],
         enterprise=enterprise,
@@ -97,3 +99,18 @@ def test_an_update_records_field_old_and_new(world: Any) -> None:
     # Saving without a change records nothing.
     services.enterprise_update(actor=world.users["dept_head"], enterprise=enterprise, data={"employees": 120})
     assert history_of(enterprise).count() == 1
+
+
+def default_tags() -> dict[str, EnterpriseTag]:
+    """The tags the data migration installs (put back: a transactional test empties every table)."""
+    importlib.import_module("hrbureau.enterprises.migrations.0004_default_tags").create(apps, None)
+    return {tag.code: tag for tag in EnterpriseTag.objects.all()}
+
+
+def test_a_new_installation_has_the_standard_tags(db: Any) -> None:
+    EnterpriseTag.objects.all().delete()
+    tags = {code: tag.name for code, tag in default_tags().items()}
+    assert tags["key-enterprise"] == "重点企业"
+    assert tags["little-giant"] == "专精特新“小巨人”"
+    assert tags["postdoc-station"] == "博士后工作站设站单位"
+    assert tags["hr-service-reporting"] == "人力资源服务业纳统企业"
