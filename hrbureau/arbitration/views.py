@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from hrbureau.accounts.choices import Role
@@ -68,7 +68,7 @@ TABLE_COLUMNS = [
     Column(gettext_lazy("Respondent")),
     Column(gettext_lazy("State")),
     Column(gettext_lazy("Procedure")),
-    Column(gettext_lazy("Filed")),
+    Column(pgettext_lazy("date column", "Filed")),
     Column(gettext_lazy("Amount claimed"), "text-end"),
     Column(gettext_lazy("Due")),
 ]

@@ -30,6 +30,8 @@ def test_rows_in_chinese_and_english(world: Any, arb: dict[str, Any], client: An
         due_on=timezone.localdate() - dt.timedelta(days=2),
     )
     client.force_login(arb["clerk"])
+    client.cookies["hrbureau_language"] = "zh-hans"
+    assert "<th>申请日期</th>" in client.get("/arbitration/").content.decode()  # the date, not the state
     row = _row(client, collective, "zh-hans")
     assert (
         f'<td data-label="编号" class="text-code"><a href="/arbitration/{collective.pk}/">'
