@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from bench.run import _bulk_load, _client, median_ms, paired_medians_ms, record, row_links
+from bench.run import _bulk_load, _client, bench_list_page, median_ms, record
 from bench.workorders import _raw
 
 DISPUTE_COLUMNS = (
@@ -219,8 +219,6 @@ def fill(count: int) -> None:
 
 
 def bench_list() -> None:
-    from django.test import override_settings
-
     from bench.run import DEPTH
     from hrbureau.core.pagination import encode_cursor
 
@@ -243,45 +241,16 @@ def bench_list() -> None:
     page1, deep = "/arbitration/", f"/arbitration/?cursor={cursor}"
     base1 = "/bench-baseline/disputes"
     base_deep = f"{base1}?seek_collective={int(bool(anchor[0]))}&seek_filed={filed}&seek_id={anchor[2]}"
-    with override_settings(ROOT_URLCONF="bench.baseline"):
-        for url in (page1, deep, base1, base_deep):
-            assert client.get(url).status_code == 200, url
-        # Like with like: the baseline serves exactly our rows.
-        for ours, plain in ((page1, base1), (deep, base_deep)):
-            links = row_links(client.get(ours).content, "arbitration")
-            assert len(links) == 20, (ours, links)
-            assert links == row_links(client.get(plain).content, "arbitration"), (ours, plain)
-        t1, t_base1, t_deep, t_base_deep = paired_medians_ms(
-            *(lambda url=url: client.get(url) for url in (page1, base1, deep, base_deep)), repeat=21
-        )
-    t_raw1, t_raw_deep = median_ms(raw1), median_ms(raw_deep)
-    same_path = "the same rows by raw SQL through the same signed-in request"
-    record(f"clerk's dispute list page 1 vs {same_path}", t1, t_base1, "ratio ≤ 3", t1 <= 3 * t_base1)
-    record(
-        f"clerk's dispute list {depth:,} deep vs {same_path}",
-        t_deep,
-        t_base_deep,
-        "ratio ≤ 3",
-        t_deep <= 3 * t_base_deep,
+    bench_list_page(
+        client,
+        title="clerk's dispute list",
+        short="dispute list",
+        app="arbitration",
+        pages=(page1, deep),
+        baselines=(base1, base_deep),
+        bare_ms=(median_ms(raw1), median_ms(raw_deep)),
+        depth=depth,
     )
-    bare = "informative: a request against a bare query (see the registries' empty signed-in request)"
-    record(
-        "clerk's dispute list page 1 vs the bare raw SQL query",
-        t1,
-        t_raw1,
-        "ratio ≤ 3",
-        t1 <= 3 * t_raw1,
-        note=bare,
-    )
-    record(
-        f"clerk's dispute list {depth:,} deep vs the bare raw SQL query",
-        t_deep,
-        t_raw_deep,
-        "ratio ≤ 3",
-        t_deep <= 3 * t_raw_deep,
-        note=bare,
-    )
-    record("dispute list deep vs page 1", t_deep, t1, "ratio ≤ 1.5", t_deep <= 1.5 * t1)
 
 
 def bench_statistics() -> None:

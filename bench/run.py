@@ -356,6 +356,49 @@ def row_links(html: bytes, app: str = "enterprises") -> list[str]:
     return re.findall(rf'href="/{app}/(\d+)/"', html.decode())
 
 
+SAME_PATH = "the same rows by raw SQL through the same signed-in request"
+BARE = "informative: a request against a bare query (see the registries' empty signed-in request)"
+
+
+def bench_list_page(
+    client: Any,
+    *,
+    title: str,
+    short: str,
+    app: str,
+    pages: tuple[str, str],
+    baselines: tuple[str, str],
+    bare_ms: tuple[float, float],
+    depth: int,
+) -> None:
+    """A list page, page 1 and ``depth`` rows deep, beside the same rows served by ``bench.baseline``
+    through the same signed-in request (row links checked equal first; measured in turns), beside the
+    bare query (informative), and deep against page 1."""
+    from django.test import override_settings
+
+    with override_settings(ROOT_URLCONF="bench.baseline"):
+        for url in (*pages, *baselines):
+            assert client.get(url).status_code == 200, url
+        # Like with like: the baseline serves exactly our rows.
+        for page, plain in zip(pages, baselines, strict=True):
+            links = row_links(client.get(page).content, app)
+            assert len(links) == 20, (page, links)
+            assert links == row_links(client.get(plain).content, app), (page, plain)
+        t1, t_base1, t_deep, t_base_deep = paired_medians_ms(
+            *(lambda url=url: client.get(url) for url in (pages[0], baselines[0], pages[1], baselines[1])),
+            repeat=21,
+        )
+    for where, ours, base, bare in (
+        ("page 1", t1, t_base1, bare_ms[0]),
+        (f"{depth:,} deep", t_deep, t_base_deep, bare_ms[1]),
+    ):
+        record(f"{title} {where} vs {SAME_PATH}", ours, base, "ratio ≤ 3", ours <= 3 * base)
+        record(
+            f"{title} {where} vs the bare raw SQL query", ours, bare, "ratio ≤ 3", ours <= 3 * bare, note=BARE
+        )
+    record(f"{short} deep vs page 1", t_deep, t1, "ratio ≤ 1.5", t_deep <= 1.5 * t1)
+
+
 def bench_lists() -> None:
     """The enterprise list, with the plain raw-SQL views of ``bench.baseline`` mounted beside ours."""
     from django.test import override_settings
@@ -464,7 +507,7 @@ def _bench_lists() -> None:
         return items
 
     t_orm = median_ms(orm_page)
-    same_path = "the same rows by raw SQL through the same signed-in request"
+    same_path = SAME_PATH
     record(f"list API page 1 vs {same_path}", t_api1, t_base_api1, "ratio ≤ 3", t_api1 <= 3 * t_base_api1)
     record(
         f"list API {depth:,} rows deep vs {same_path}",

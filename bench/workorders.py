@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import urlencode
 
-from bench.run import _bulk_load, _client, median_ms, paired_medians_ms, record, row_links
+from bench.run import _bulk_load, _client, bench_list_page, median_ms, record
 
 COLUMNS = (
     "id",
@@ -209,7 +209,6 @@ def _raw(sql: str, params: list[Any]) -> Callable[[], list[tuple[Any, ...]]]:
 
 def bench_todo_and_list() -> None:
     from django.db import connection
-    from django.test import override_settings
 
     from hrbureau.accounts.models import User
     from hrbureau.core.pagination import encode_cursor
@@ -272,44 +271,16 @@ def bench_todo_and_list() -> None:
     page1, deep = "/petitions/", f"/petitions/?cursor={cursor}"
     seek = urlencode({"seek_at": anchor[0].isoformat() if hasattr(anchor[0], "isoformat") else anchor[0]})
     base1, base_deep = "/bench-baseline/workorders", f"/bench-baseline/workorders?{seek}&seek_id={anchor[1]}"
-    with override_settings(ROOT_URLCONF="bench.baseline"):
-        for url in (page1, deep, base1, base_deep):
-            assert client.get(url).status_code == 200, url
-        # Like with like: the baseline serves exactly our rows.
-        for ours, plain in ((page1, base1), (deep, base_deep)):
-            links = row_links(client.get(ours).content, "petitions")
-            assert len(links) == 20, (ours, links)
-            assert links == row_links(client.get(plain).content, "petitions"), (ours, plain)
-        t1, t_base1, t_deep, t_base_deep = paired_medians_ms(
-            *(lambda url=url: client.get(url) for url in (page1, base1, deep, base_deep)), repeat=21
-        )
-    same_path = "the same rows by raw SQL through the same signed-in request"
-    record(f"street work-order list page 1 vs {same_path}", t1, t_base1, "ratio ≤ 3", t1 <= 3 * t_base1)
-    record(
-        f"street work-order list {depth:,} deep vs {same_path}",
-        t_deep,
-        t_base_deep,
-        "ratio ≤ 3",
-        t_deep <= 3 * t_base_deep,
+    bench_list_page(
+        client,
+        title="street work-order list",
+        short="work-order list",
+        app="petitions",
+        pages=(page1, deep),
+        baselines=(base1, base_deep),
+        bare_ms=(raw1, raw_deep),
+        depth=depth,
     )
-    bare = "informative: a request against a bare query (see the registries' empty signed-in request)"
-    record(
-        "street work-order list page 1 vs the bare raw SQL query",
-        t1,
-        raw1,
-        "ratio ≤ 3",
-        t1 <= 3 * raw1,
-        note=bare,
-    )
-    record(
-        f"street work-order list {depth:,} deep vs the bare raw SQL query",
-        t_deep,
-        raw_deep,
-        "ratio ≤ 3",
-        t_deep <= 3 * raw_deep,
-        note=bare,
-    )
-    record("work-order list deep vs page 1", t_deep, t1, "ratio ≤ 1.5", t_deep <= 1.5 * t1)
 
 
 def bench_board() -> None:
