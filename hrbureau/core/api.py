@@ -17,6 +17,8 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, AuthorizationError, HttpError, Throttled
 from ninja.errors import ValidationError as NinjaValidationError
 
+from hrbureau.core.ratelimit import RateLimited
+
 
 class ErrorOut(Schema):
     detail: str
@@ -95,6 +97,13 @@ def install_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(Throttled)
     def throttled(request: HttpRequest, exc: Exception) -> HttpResponse:
         return _error(api, request, 429, _("Too many requests; try again later."), "throttled")
+
+    @api.exception_handler(RateLimited)
+    def rate_limited(request: HttpRequest, exc: RateLimited) -> HttpResponse:
+        # An endpoint doing what a rate-limited page does counts against the same limit (core.ratelimit).
+        response = _error(api, request, 429, str(exc.message), "rate_limited")
+        response["Retry-After"] = str(exc.retry_after)
+        return response
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
