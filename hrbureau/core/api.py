@@ -37,12 +37,20 @@ class ValidationErrorOut(Schema):
 
 
 def responses(
-    ok: Any, *, ok_status: int = 200, detail: bool = False, extra: dict[int, Any] | None = None
+    ok: Any,
+    *,
+    ok_status: int = 200,
+    detail: bool = False,
+    rate_limited: bool = False,
+    extra: dict[int, Any] | None = None,
 ) -> dict[int, Any]:
-    """The response map of an endpoint: its success plus 401, 403, 422 (and 404 for a detail)."""
+    """The response map of an endpoint: its success plus 401, 403, 422 (404 for a detail, 429 for one
+    that counts against a rate limit, e.g. ``core.ratelimit.public_lookup``)."""
     codes: dict[int, Any] = {ok_status: ok, 401: ErrorOut, 403: ErrorOut, 422: ValidationErrorOut}
     if detail:
         codes[404] = ErrorOut
+    if rate_limited:
+        codes[429] = ErrorOut
     codes.update(extra or {})
     return codes
 

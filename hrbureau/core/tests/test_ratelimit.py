@@ -173,6 +173,11 @@ def test_the_api_answers_429_in_json_with_retry_after(db: Any) -> None:
     assert response.status_code == 429
     assert response["Retry-After"] == "42"
     assert json.loads(response.content) == {"detail": "slow down", "code": "rate_limited"}
+    # An endpoint that counts against a limit declares the 429 in its schema.
+    from hrbureau.core.api import ErrorOut, responses
+
+    assert responses(ErrorOut, rate_limited=True)[429] is ErrorOut
+    assert 429 not in responses(ErrorOut)
 
 
 @pytest.mark.parametrize(
