@@ -168,6 +168,12 @@ def test_failed_logins_are_counted_not_listed(world: Any, client: Client) -> Non
     assert lockout.purge_lapsed() is None
 
 
+def test_the_periodic_sweep_closes_lapsed_runs() -> None:
+    from hrbureau.core import periodic
+
+    assert periodic._JOBS["failed logins"] is lockout.purge_lapsed
+
+
 def test_spraying_names_from_one_address_makes_it_wait(world: Any, client: Client, settings: Any) -> None:
     settings.LOGIN_ADDRESS_MAX_FAILURES = 10
     # Given a browser where the leader signed in before, behind the same address as a sprayer
