@@ -105,16 +105,39 @@ try:
     SMS_FILE_PATH = str(VAR_DIR / "outbox" / "sms")
 
     SESSION_IDLE_MINUTES = env.integer("SESSION_IDLE_MINUTES", 30, minimum=1, maximum=24 * 60)
+    # DOMAIN.md §6 "lock after 5 failed logins", counted per user name *and* client address, so that a
+    # stranger guessing from elsewhere never locks the real user out of their own address (ADR 013).
     LOGIN_MAX_FAILURES = env.integer("LOGIN_MAX_FAILURES", 5, minimum=1, maximum=100)
     LOGIN_LOCKOUT_MINUTES = env.integer("LOGIN_LOCKOUT_MINUTES", 30, minimum=1)
+    # Guessing spread over many addresses: past this many failures on one user name within the lockout
+    # period, it takes one attempt per LOGIN_ACCOUNT_SLOWDOWN_SECONDS (browsers it signed in from before
+    # are exempt). Spraying many user names from one address: past this many, the address waits.
+    LOGIN_ACCOUNT_MAX_FAILURES = env.integer("LOGIN_ACCOUNT_MAX_FAILURES", 50, minimum=1)
+    LOGIN_ACCOUNT_SLOWDOWN_SECONDS = env.integer(
+        "LOGIN_ACCOUNT_SLOWDOWN_SECONDS", 60, minimum=1, maximum=3600
+    )
+    LOGIN_ADDRESS_MAX_FAILURES = env.integer("LOGIN_ADDRESS_MAX_FAILURES", 30, minimum=1)
+    # Rate limits kept in the cache (core.ratelimit), each "count/period" (s, m, h, d).
+    RATE_LIMITS = {
+        "password-reset-address": env.rate("PASSWORD_RESET_LIMIT_PER_ADDRESS", "10/h"),
+        "password-reset-account": env.rate("PASSWORD_RESET_LIMIT_PER_ACCOUNT", "3/h"),
+        "public-lookup-address": env.rate("PUBLIC_LOOKUP_LIMIT_PER_ADDRESS", "30/h"),
+        "public-lookup-identifier": env.rate("PUBLIC_LOOKUP_LIMIT_PER_IDENTIFIER", "20/d"),
+    }
     AUDIT_RETENTION_DAYS = env.integer("AUDIT_RETENTION_DAYS", 183, minimum=183)
 
     SECURE_SSL_REDIRECT = env.boolean("SECURE_SSL_REDIRECT", default=PRODUCTION)
     SECURE_HSTS_SECONDS = env.integer("SECURE_HSTS_SECONDS", 31_536_000 if PRODUCTION else 0, minimum=0)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env.boolean("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=PRODUCTION)
     SECURE_HSTS_PRELOAD = env.boolean("SECURE_HSTS_PRELOAD", default=PRODUCTION)
-    if env.boolean("BEHIND_TLS_PROXY", default=False):
+    BEHIND_TLS_PROXY = env.boolean("BEHIND_TLS_PROXY", default=False)
+    if BEHIND_TLS_PROXY:
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # How many reverse proxies append to X-Forwarded-For in front of the platform: the client's address
+    # (audit, lockout, rate limits) is the entry the outermost one appended; 0 means REMOTE_ADDR.
+    TRUSTED_PROXY_COUNT = env.integer(
+        "TRUSTED_PROXY_COUNT", 1 if BEHIND_TLS_PROXY else 0, minimum=0, maximum=5
+    )
     SESSION_COOKIE_SECURE = env.boolean("SESSION_COOKIE_SECURE", default=PRODUCTION)
     CSRF_COOKIE_SECURE = env.boolean("CSRF_COOKIE_SECURE", default=PRODUCTION)
     LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
@@ -153,6 +176,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "hrbureau.core.middleware.CleanQueryStringMiddleware",
     "hrbureau.core.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "hrbureau.core.middleware.ChosenLanguageMiddleware",
@@ -162,6 +186,7 @@ MIDDLEWARE = [
     "hrbureau.core.middleware.IdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "hrbureau.core.middleware.RateLimitedMiddleware",
     "hrbureau.core.middleware.PermissionDeniedAuditMiddleware",
 ]
 

@@ -8,8 +8,8 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from hrbureau.accounts import services
-from hrbureau.accounts.models import ApiToken, OrgUnit, User
+from hrbureau.accounts import lockout, services
+from hrbureau.accounts.models import ApiToken, LoginFailureTally, OrgUnit, User
 
 
 @admin.register(OrgUnit)
@@ -34,7 +34,6 @@ class UserAdmin(DjangoUserAdmin):
             {
                 "fields": (
                     "is_active",
-                    "failed_login_count",
                     "locked_until",
                     "last_login",
                     "password_changed_at",
@@ -45,14 +44,46 @@ class UserAdmin(DjangoUserAdmin):
     add_fieldsets = (
         (None, {"classes": ("wide",), "fields": ("username", "role", "org_unit", "password1", "password2")}),
     )
-    readonly_fields = ("last_login", "password_changed_at", "failed_login_count")
+    readonly_fields = ("last_login", "password_changed_at")
     raw_id_fields = ("enterprise", "person")
     actions = ["unlock"]
 
-    @admin.action(description=_("Unlock the selected accounts"))
+    @admin.action(description=_("Unlock the selected accounts (also lifts their failed sign-ins)"))
     def unlock(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
         for user in queryset:
             services.user_unlock(user=user, actor=request.user)  # type: ignore[arg-type]
+
+
+@admin.register(LoginFailureTally)
+class LoginFailureTallyAdmin(admin.ModelAdmin):
+    """Runs of failed sign-ins that still count: who is locked out of which address, and since when.
+    Read-only; "lift" ends a run (with its totals in the audit log), as waiting would."""
+
+    list_display = (
+        "username",
+        "address",
+        "failures",
+        "refused",
+        "first_failed_at",
+        "last_failed_at",
+        "locked_until",
+    )
+    search_fields = ("username", "address")
+    actions = ["lift"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # a run ends through "lift", which audits its totals
+
+    @admin.action(description=_("Lift the selected locks"), permissions=["view"])
+    def lift(self, request: HttpRequest, queryset: QuerySet[LoginFailureTally]) -> None:
+        for tally in queryset:
+            lockout.login_lock_lift(username=tally.username, address=tally.address, actor=request.user)
 
 
 @admin.register(ApiToken)

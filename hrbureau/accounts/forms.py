@@ -13,68 +13,70 @@ from django.contrib.auth.forms import (
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from hrbureau.accounts import services
+from hrbureau.accounts import lockout
 from hrbureau.accounts.choices import OrgUnitKind, Role
-from hrbureau.accounts.models import OrgUnit, User
+from hrbureau.accounts.models import OrgUnit
 from hrbureau.accounts.selectors import unit_choices
 from hrbureau.core.forms import SharedChoicesMixin, StyledFormMixin
 
 
 class LoginForm(AuthenticationForm):
-    """Django's login form plus the lockout of DOMAIN.md §6 and the audit of every outcome."""
+    """Django's login form plus the lockout of DOMAIN.md §6 (``accounts.lockout``) and the audit of
+    every outcome.
+
+    The answer never depends on whether an account has the user name: unknown names are counted and
+    locked like real ones, and every attempt that gets as far as a password check costs one password
+    hash (Django's backend hashes for unknown names too), while a refused attempt costs none for any
+    name. An integration account's right password is answered like a wrong one (it is no use here).
+    """
 
     error_messages = {
         **AuthenticationForm.error_messages,
         "invalid_login": _(
-            "The user name or password is wrong. After %(max)d failed attempts in a row the account is locked."
+            "The user name or password is wrong. After %(max)d failed attempts, this user name cannot "
+            "sign in from here for %(minutes)d minutes."
         ),
         "locked": _(
-            "This account is locked after too many failed logins until %(until)s. Ask a system administrator to unlock it sooner."
+            "Too many failed attempts: this user name cannot sign in from here until %(until)s. A system "
+            "administrator can lift the lock sooner."
         ),
-        "api_only": _("This is an integration account for the API only; it cannot sign in to the web pages."),
+        "address_paused": _(
+            "Too many failed sign-ins from your network. Please try again in %(minutes)d minutes."
+        ),
+        "account_slowed": _(
+            "This user name has had many failed sign-ins from elsewhere, so for now it takes one attempt "
+            "every %(seconds)d seconds. Please wait a moment and try again."
+        ),
     }
 
     def clean(self) -> dict[str, Any]:
-        from django.conf import settings
-
         username = self.cleaned_data.get("username")
         password = self.cleaned_data.get("password")
         if not username or not password:
             return self.cleaned_data
-        existing = User.objects.filter(username=username).first()
-        if existing is not None and existing.is_locked:
-            services.login_failure_register(username=username, request=self.request, reason="account locked")
-            raise forms.ValidationError(
-                self.error_messages["locked"],
-                code="locked",
-                params={"until": formats.date_format(timezone.localtime(existing.locked_until), "Y-m-d H:i")},
+        refusal = lockout.login_attempt_check(
+            username=username,
+            address=lockout.request_address(self.request),
+            known_browser=lockout.known_browser(self.request, username),
+        )
+        if refusal is None:
+            user = authenticate(self.request, username=username, password=password)
+            if user is not None and user.role != Role.INTEGRATION:
+                self.confirm_login_allowed(user)
+                self.user_cache = user
+                return self.cleaned_data
+            refusal = lockout.login_failure_register(
+                username=username,
+                request=self.request,
+                reason="wrong user name or password" if user is None else "API-only account",
             )
-        user = authenticate(self.request, username=username, password=password)
-        if user is None:
-            locked = services.login_failure_register(
-                username=username, request=self.request, reason="wrong user name or password"
-            )
-            if locked is not None and locked.is_locked:
-                raise forms.ValidationError(
-                    self.error_messages["locked"],
-                    code="locked",
-                    params={
-                        "until": formats.date_format(timezone.localtime(locked.locked_until), "Y-m-d H:i")
-                    },
-                )
-            raise forms.ValidationError(
-                self.error_messages["invalid_login"],
-                code="invalid_login",
-                params={"max": settings.LOGIN_MAX_FAILURES},
-            )
-        if user.role == Role.INTEGRATION:
-            services.login_failure_register(
-                username=username, request=self.request, reason="API-only account"
-            )
-            raise forms.ValidationError(self.error_messages["api_only"], code="api_only")
-        self.confirm_login_allowed(user)
-        self.user_cache = user
-        return self.cleaned_data
+        raise self._refused(refusal)
+
+    def _refused(self, refusal: lockout.Refusal) -> forms.ValidationError:
+        params = dict(refusal.params)
+        if "until" in params:
+            params["until"] = formats.date_format(timezone.localtime(params["until"]), "Y-m-d H:i")
+        return forms.ValidationError(self.error_messages[refusal.code], code=refusal.code, params=params)
 
 
 class LanguageForm(forms.Form):

@@ -116,7 +116,8 @@ class User(AbstractUser):
     full_name = models.CharField(_("full name"), max_length=100, blank=True)
     phone = models.CharField(_("mobile phone"), max_length=20, blank=True)
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES, blank=True)
-    failed_login_count = models.PositiveSmallIntegerField(_("failed logins in a row"), default=0)
+    # Set by an administrator to keep an account out until then; failed sign-ins lock a user name per
+    # client address instead (LoginFailureTally), so that strangers cannot lock the real user out.
     locked_until = models.DateTimeField(_("locked until"), null=True, blank=True)
     password_changed_at = models.DateTimeField(_("password changed at"), null=True, blank=True)
 
@@ -184,6 +185,38 @@ class User(AbstractUser):
     @property
     def person_binding_id(self) -> int | None:
         return self.person_id
+
+
+class LoginFailureTally(TimeStampedModel):
+    """The failed sign-ins of one user name from one client address (登录失败计数), counted rather than
+    listed: one row per (user name, address) for the current run of failures, which ends when a sign-in
+    from there succeeds, when its period lapses or when an administrator lifts it (ADR 013).
+
+    At ``LOGIN_MAX_FAILURES`` failures the pair is locked until ``locked_until`` (DOMAIN.md §6); the
+    same address keeps every other user name, and the same user name every other address. User names
+    are counted whether or not an account has them, so no answer tells which names exist. The audit log
+    gets the run's first failure, its lock and, when the run ends, its totals — not one row per guess.
+    """
+
+    username = models.CharField(_("user name"), max_length=150)
+    address = models.CharField(_("client address"), max_length=64)  # an IPv4 address or an IPv6 /64
+    failures = models.PositiveIntegerField(_("failed sign-ins"), default=0)
+    refused = models.PositiveIntegerField(_("attempts refused unchecked"), default=0)
+    first_failed_at = models.DateTimeField(_("first failure"))
+    last_failed_at = models.DateTimeField(_("last failure"), db_index=True)
+    locked_until = models.DateTimeField(_("locked until"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("failed sign-in count")
+        verbose_name_plural = _("failed sign-in counts")
+        ordering = ["-last_failed_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["username", "address"], name="loginfailuretally_unique_pair")
+        ]
+        indexes = [models.Index(fields=["address", "last_failed_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.username} @ {self.address}: {self.failures}"
 
 
 def _token_digest(secret: str) -> str:

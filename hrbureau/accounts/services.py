@@ -1,4 +1,5 @@
-"""Writes on accounts: login outcomes and lockout, tokens, language, organisation units."""
+"""Writes on accounts: login outcomes (the lockout itself is ``accounts.lockout``), tokens, language,
+organisation units."""
 
 from __future__ import annotations
 
@@ -6,62 +7,27 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F
 from django.http import HttpRequest
 from django.utils import timezone
 
+from hrbureau.accounts import lockout
 from hrbureau.accounts.choices import OrgUnitKind, Role
 from hrbureau.accounts.models import ApiToken, OrgUnit, User
 from hrbureau.core.audit import audit_record
 from hrbureau.core.choices import AuditKind
 
 
-def login_failure_register(*, username: str, request: HttpRequest | None, reason: str) -> User | None:
-    """Count a failed login; the LOGIN_MAX_FAILURES-th failure in a row locks the account.
-
-    The counter is incremented in the database (F expression) so that parallel attempts cannot
-    undercount. Unknown user names are audited too but lock nothing.
-    """
-    user = User.objects.filter(username=username).first()
-    audit_record(
-        kind=AuditKind.LOGIN_FAILED,
-        request=request,
-        success=False,
-        username=username,
-        actor=None,
-        reason=reason,
-    )
-    if user is None:
-        return None
-    with transaction.atomic():
-        User.objects.filter(pk=user.pk).update(failed_login_count=F("failed_login_count") + 1)
-        user.refresh_from_db(fields=["failed_login_count", "locked_until"])
-        if user.failed_login_count >= settings.LOGIN_MAX_FAILURES and not user.is_locked:
-            user.locked_until = timezone.now() + dt.timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
-            user.save(update_fields=["locked_until"])
-            audit_record(
-                kind=AuditKind.LOCKED_OUT,
-                request=request,
-                success=False,
-                username=username,
-                reason=f"{user.failed_login_count} failed logins",
-                detail={"locked_until": user.locked_until.isoformat()},
-            )
-    return user
-
-
 def login_success_register(*, user: User, request: HttpRequest | None) -> None:
-    if user.failed_login_count or user.locked_until:
-        user.failed_login_count = 0
-        user.locked_until = None
-        user.save(update_fields=["failed_login_count", "locked_until"])
+    lockout.login_success_register(username=user.get_username(), request=request)
     audit_record(kind=AuditKind.LOGIN, request=request, actor=user)
 
 
 def user_unlock(*, user: User, actor: User) -> None:
-    user.failed_login_count = 0
-    user.locked_until = None
-    user.save(update_fields=["failed_login_count", "locked_until"])
+    """Lift an administrator's lock and every run of failed sign-ins of the account's user name."""
+    if user.locked_until is not None:
+        user.locked_until = None
+        user.save(update_fields=["locked_until"])
+    lockout.login_lock_lift(username=user.get_username(), actor=actor)
 
 
 def user_set_language(*, user: User, language: str) -> None:
@@ -74,9 +40,10 @@ def user_set_language(*, user: User, language: str) -> None:
 
 def password_changed_register(*, user: User, request: HttpRequest | None, kind: str) -> None:
     user.password_changed_at = timezone.now()
-    user.failed_login_count = 0
-    user.locked_until = None
-    user.save(update_fields=["password_changed_at", "failed_login_count", "locked_until"])
+    user.save(update_fields=["password_changed_at"])
+    # Whoever set the new password may sign in with it from here; strangers' runs elsewhere stand, and
+    # so does an administrator's lock.
+    lockout.login_success_register(username=user.get_username(), request=request)
     audit_record(kind=kind, request=request, actor=user)
 
 

@@ -1,24 +1,36 @@
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 
-def character_classes(password: str) -> int:
-    """How many of the 4 classes (lower-case, upper-case, digit, other) the password uses.
+def _character_class(c: str) -> str | None:
+    """The class of one character: lower-case, upper-case, digit, symbol — or none.
 
-    The classes are the ASCII ones; anything else (punctuation, a Chinese character) is "other".
+    Letters count by their case (Unicode Ll / Lu, so é is lower-case like e), digits are any decimal
+    digit (Nd: ３ like 3), symbols are punctuation, symbols and spaces (P*, S*, Zs: ! ， ￥ and the
+    space). A Chinese character is a letter without case (Lo): it makes a password longer but is no
+    class of its own — a password of Chinese characters and digits has one class, not two, exactly as
+    in GB/T 22239's "upper case, lower case, digits, special characters" (DOMAIN.md §6).
     """
-    return sum(
-        (
-            any("a" <= c <= "z" for c in password),
-            any("A" <= c <= "Z" for c in password),
-            any("0" <= c <= "9" for c in password),
-            any(not ("a" <= c <= "z" or "A" <= c <= "Z" or "0" <= c <= "9") for c in password),
-        )
-    )
+    category = unicodedata.category(c)
+    if category in ("Ll",):
+        return "lower"
+    if category in ("Lu", "Lt"):
+        return "upper"
+    if category == "Nd":
+        return "digit"
+    if category[0] in "PS" or category == "Zs":
+        return "symbol"
+    return None
+
+
+def character_classes(password: str) -> int:
+    """How many of the 4 classes (lower-case, upper-case, digit, symbol) the password uses."""
+    return len({_character_class(c) for c in password} - {None})
 
 
 class CharacterClassValidator:
@@ -34,5 +46,6 @@ class CharacterClassValidator:
     def get_help_text(self) -> str:
         return _(
             "Your password must use at least %(count)d of these: lower-case letters, upper-case letters, "
-            "digits, other characters."
+            "digits, symbols (punctuation or spaces). Chinese characters count towards the length but are "
+            "none of these."
         ) % {"count": self.min_classes}

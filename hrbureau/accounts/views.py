@@ -17,7 +17,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from hrbureau.accounts import selectors, services
+from hrbureau.accounts import lockout, selectors, services
 from hrbureau.accounts.forms import (
     LanguageForm,
     LoginForm,
@@ -27,6 +27,7 @@ from hrbureau.accounts.forms import (
 )
 from hrbureau.core.audit import audit_record
 from hrbureau.core.choices import AuditKind
+from hrbureau.core.ratelimit import Limit, hit_or_refuse
 from hrbureau.core.views import permission_required
 
 
@@ -52,6 +53,7 @@ class LoginView(auth_views.LoginView):
         response = super().form_valid(form)
         user = form.get_user()
         services.login_success_register(user=user, request=self.request)
+        lockout.remember_browser(self.request, response, user.get_username())
         # The language a user chose last time follows them to any browser.
         if user.language:
             _language_cookie(response, user.language)
@@ -78,6 +80,20 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         return response
 
 
+RESET_BY_ADDRESS = Limit(
+    "password-reset-address",
+    _("Too many password reset requests from your network. Please wait a while before you try again."),
+)
+RESET_BY_ACCOUNT = Limit(
+    "password-reset-account",
+    _(
+        "Password resets for this e-mail address were asked for several times just now. If the address "
+        "belongs to an account, the e-mail has been sent (look in the spam folder too); please wait a "
+        "while before you ask again."
+    ),
+)
+
+
 class PasswordResetView(auth_views.PasswordResetView):
     template_name = "accounts/password_reset.html"
     form_class = StyledPasswordResetForm
@@ -86,7 +102,12 @@ class PasswordResetView(auth_views.PasswordResetView):
     success_url = reverse_lazy("accounts:password_reset_done")
 
     def form_valid(self, form: Any) -> HttpResponse:
-        # Audited without saying whether the address belongs to anyone (no account enumeration).
+        # Counted by the typed address whether or not it belongs to anyone, and answered alike: neither
+        # the throttle nor the answer tells which addresses have an account. Over a limit: 429.
+        hit_or_refuse(
+            (RESET_BY_ADDRESS, lockout.request_address(self.request)),
+            (RESET_BY_ACCOUNT, form.cleaned_data["email"].strip().lower()),
+        )
         audit_record(
             kind=AuditKind.PASSWORD_RESET_REQUESTED,
             request=self.request,

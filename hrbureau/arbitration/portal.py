@@ -21,6 +21,7 @@ from hrbureau.arbitration.forms import CLAIM_ROWS, PortalFileForm, QueryForm
 from hrbureau.arbitration.models import Appointment, Dispute, Service
 from hrbureau.core.casepage import case_panel
 from hrbureau.core.pagination import keyset_page_or_first
+from hrbureau.core.ratelimit import public_lookup
 from hrbureau.core.views import permission_required
 
 
@@ -172,6 +173,7 @@ def query(request: HttpRequest) -> HttpResponseBase:
     dispute = None
     not_found = False
     if form.is_bound and form.is_valid():
+        public_lookup(request, identifier=form.cleaned_data["identifier"])  # 429 when used up
         dispute = selectors.dispute_query(
             number=form.cleaned_data["number"], identifier=form.cleaned_data["identifier"]
         )

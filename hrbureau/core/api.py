@@ -17,6 +17,8 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, AuthorizationError, HttpError, Throttled
 from ninja.errors import ValidationError as NinjaValidationError
 
+from hrbureau.core.ratelimit import RateLimited
+
 
 class ErrorOut(Schema):
     detail: str
@@ -35,12 +37,20 @@ class ValidationErrorOut(Schema):
 
 
 def responses(
-    ok: Any, *, ok_status: int = 200, detail: bool = False, extra: dict[int, Any] | None = None
+    ok: Any,
+    *,
+    ok_status: int = 200,
+    detail: bool = False,
+    rate_limited: bool = False,
+    extra: dict[int, Any] | None = None,
 ) -> dict[int, Any]:
-    """The response map of an endpoint: its success plus 401, 403, 422 (and 404 for a detail)."""
+    """The response map of an endpoint: its success plus 401, 403, 422 (404 for a detail, 429 for one
+    that counts against a rate limit, e.g. ``core.ratelimit.public_lookup``)."""
     codes: dict[int, Any] = {ok_status: ok, 401: ErrorOut, 403: ErrorOut, 422: ValidationErrorOut}
     if detail:
         codes[404] = ErrorOut
+    if rate_limited:
+        codes[429] = ErrorOut
     codes.update(extra or {})
     return codes
 
@@ -95,6 +105,13 @@ def install_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(Throttled)
     def throttled(request: HttpRequest, exc: Exception) -> HttpResponse:
         return _error(api, request, 429, _("Too many requests; try again later."), "throttled")
+
+    @api.exception_handler(RateLimited)
+    def rate_limited(request: HttpRequest, exc: RateLimited) -> HttpResponse:
+        # An endpoint doing what a rate-limited page does counts against the same limit (core.ratelimit).
+        response = _error(api, request, 429, str(exc.message), "rate_limited")
+        response["Retry-After"] = str(exc.retry_after)
+        return response
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:

@@ -59,7 +59,9 @@ def _has_nul(value: Any) -> bool:
 class InputSchema(Schema):
     """Any input the API reads (query filters and bodies). A NUL character is refused as invalid (422)
     wherever it appears: PostgreSQL cannot store or even compare it, and no real text contains it
-    (Django's forms refuse it the same way; found by the schemathesis fuzz)."""
+    (Django's forms refuse it the same way; found by the schemathesis fuzz). The query string reaches
+    here already cleaned of control characters (``core.middleware.CleanQueryStringMiddleware``), so in
+    practice this refuses them in bodies."""
 
     @model_validator(mode="before")
     @classmethod

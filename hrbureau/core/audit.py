@@ -8,14 +8,13 @@ from django.db import models
 from django.http import HttpRequest
 
 from hrbureau.core.models import AuditEvent
+from hrbureau.core.ratelimit import client_address
 
 
 def client_ip(request: HttpRequest | None) -> str | None:
-    if request is None:
-        return None
-    # Behind a proxy, SecurityMiddleware/the proxy set REMOTE_ADDR correctly only when configured;
-    # we never trust a client-supplied X-Forwarded-For for the audit trail.
-    return request.META.get("REMOTE_ADDR") or None
+    # REMOTE_ADDR, or the address the trusted reverse proxy appended to X-Forwarded-For when
+    # TRUSTED_PROXY_COUNT says there is one; never what a client wrote into that header itself.
+    return client_address(request)
 
 
 def audit_record(

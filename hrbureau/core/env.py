@@ -73,6 +73,19 @@ class Env:
             return list(default)
         return [item.strip() for item in value.split(",") if item.strip()]
 
+    def rate(self, name: str, default: str) -> str:
+        """A rate limit written count/period, e.g. ``30/h`` or ``5/15m`` (see ``core.ratelimit``)."""
+        from hrbureau.core.ratelimit import Rate
+
+        value = self._raw(name) or default
+        try:
+            Rate.parse(value)
+        except ValueError:
+            raise SettingError(
+                f"{name} must be a rate like 30/h or 5/15m (a count per s, m, h or d), got {value!r}"
+            ) from None
+        return value
+
     def choice(self, name: str, default: str, choices: Mapping[str, str] | list[str]) -> str:
         value = self._raw(name)
         if value is None or value == "":

@@ -1,16 +1,19 @@
 from __future__ import annotations
 
 import time
+import unicodedata
 from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.auth import logout
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.middleware.locale import LocaleMiddleware
+from django.shortcuts import render
 from django.utils import translation
 
 from hrbureau.core.audit import audit_record
 from hrbureau.core.choices import AuditKind
+from hrbureau.core.ratelimit import RateLimited
 
 # No inline script or style anywhere, so the policy allows nothing but our own origin. Scripts read
 # their configuration from data- attributes or <script type="application/json"> blocks.
@@ -104,3 +107,60 @@ class IdleTimeoutMiddleware:
             elif last_seen is None or now - int(last_seen) >= self.WRITE_EVERY:
                 request.session[self.KEY] = now
         return self.get_response(request)
+
+
+def without_control_characters(text: str) -> str:
+    """``text`` with every control character (Unicode Cc: NUL, the C0 and C1 ranges, DEL) taken out;
+    those that are whitespace (tab, newlines, the separators \\x1c–\\x1f) become a space."""
+    if text.isprintable():
+        return text
+    return "".join((" " if c.isspace() else "") if unicodedata.category(c) == "Cc" else c for c in text)
+
+
+class CleanQueryStringMiddleware:
+    """No control character reaches a view or the API through the query string.
+
+    Every list reads its search (``q``) and filters from the query string — through a filter form, an
+    API schema or ``request.GET`` itself — and passes them on to the database, where a NUL character
+    is an error on PostgreSQL and, in an SQLite ``LIKE`` pattern, the end of the pattern (``%\\x00abc%``
+    matched every row). No one types a control character into a search box or a filter, so they are
+    taken out here, once, for every page and endpoint, rather than in each list; the query string is a
+    read's input only (request bodies are checked by their forms and schemas).
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.META.get("QUERY_STRING"):
+            pairs = [(key, value) for key, values in request.GET.lists() for value in values]
+            if any(not (key + value).isprintable() for key, value in pairs):
+                cleaned = QueryDict(mutable=True)
+                for key, value in pairs:
+                    cleaned.appendlist(without_control_characters(key), without_control_characters(value))
+                cleaned._mutable = False
+                request.GET = cleaned  # type: ignore[assignment]  # immutable, as Django's own
+        return self.get_response(request)
+
+
+class RateLimitedMiddleware:
+    """A view that raised ``core.ratelimit.RateLimited`` answers 429 with a page saying why and when to
+    try again (and ``Retry-After``); the API answers the same in JSON (``core.api``)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not isinstance(exception, RateLimited):
+            return None
+        response = render(
+            request,
+            "429.html",
+            {"message": exception.message, "minutes": exception.retry_minutes},
+            status=429,
+        )
+        response["Retry-After"] = str(exception.retry_after)
+        return response

@@ -17,6 +17,7 @@ from hrbureau.accounts.models import OrgUnit
 from hrbureau.core.casepage import case_panel
 from hrbureau.core.exports import xlsx_response
 from hrbureau.core.pagination import keyset_page_or_first
+from hrbureau.core.ratelimit import public_lookup
 from hrbureau.core.recent import recent_visit_record
 from hrbureau.core.tables import Column, body_rows, choice_labels, header_cells, html_of
 from hrbureau.core.views import permission_required
@@ -420,6 +421,7 @@ def track(request: HttpRequest) -> HttpResponseBase:
     order = None
     not_found = False
     if form.is_bound and form.is_valid():
+        public_lookup(request, identifier=form.cleaned_data["phone"])  # 429 when used up
         order = selectors.workorder_track(
             number=form.cleaned_data["number"], phone=form.cleaned_data["phone"]
         )

@@ -14,22 +14,42 @@ from django.test import Client
 from hrbureau.accounts.validators import character_classes
 from hrbureau.core.models import AuditEvent
 
+RESET = "/accounts/password/reset/"
+
 
 @pytest.mark.parametrize(
     ("password", "classes"),
-    [("abcdefgh", 1), ("abcdEFGH", 2), ("abcdEF12", 3), ("abC1#xyz", 4), ("密码abc123", 3)],
+    [
+        ("abcdefgh", 1),
+        ("abcdEFGH", 2),
+        ("abcdEF12", 3),
+        ("abC1#xyz", 4),
+        # A Chinese character is no class: it is neither a letter with a case, a digit nor a symbol.
+        ("密码abc123", 2),
+        ("人力资源局2026", 1),
+        ("密码Abc123", 3),
+        # Full-width digits and punctuation, and the space, are digits and symbols like their ASCII kin.
+        ("密码ａｂｃ１２３", 2),
+        ("密码abc，123", 3),
+        ("tiger lily 42", 3),
+        ("ÉcoleÀ2026", 3),
+    ],
 )
 def test_character_classes(password: str, classes: int) -> None:
     assert character_classes(password) == classes
 
 
-@pytest.mark.parametrize("password", ["Ab1#xyz", "abcdefgh12", "ABCDEFGH!!", "password1"])
+@pytest.mark.parametrize(
+    "password", ["Ab1#xyz", "abcdefgh12", "ABCDEFGH!!", "password1", "人力资源局密码2026", "密码abcd1234"]
+)
 def test_weak_passwords_are_refused(password: str, db: Any) -> None:
     with pytest.raises(ValidationError):
         validate_password(password)
 
 
-@pytest.mark.parametrize("password", ["Kx9#mq2w", "tiger-Lily-42", "Shifan2026!"])
+@pytest.mark.parametrize(
+    "password", ["Kx9#mq2w", "tiger-Lily-42", "Shifan2026!", "人社局Hr2026", "密码！abc2026"]
+)
 def test_strong_passwords_pass(password: str, db: Any) -> None:
     validate_password(password)
 
@@ -77,3 +97,32 @@ def test_password_reset_for_an_unknown_address_reveals_nothing(world: Any, clien
     assert response.status_code == 302
     assert response["Location"] == "/accounts/password/reset/sent/"
     assert mail.outbox == []
+
+
+def test_password_reset_mails_are_throttled_per_address_and_per_account(
+    world: Any, client: Client, settings: Any
+) -> None:
+    settings.RATE_LIMITS = {
+        **settings.RATE_LIMITS,
+        "password-reset-address": "5/h",
+        "password-reset-account": "2/h",
+    }
+    # Given twenty requests for the leader's address in a row, as an attacker would send them
+    answers = [client.post(RESET, {"email": "leader@example.test"}) for _ in range(20)]
+    # Then two mails go out, and the rest are refused with 429 and a Chinese message
+    assert len(mail.outbox) == 2
+    assert [a.status_code for a in answers] == [302, 302] + [429] * 18
+    assert "密码重置" in answers[2].content.decode()
+    assert int(answers[2]["Retry-After"]) > 0
+    assert AuditEvent.objects.filter(kind="password_reset_requested").count() == 2
+    # Another address for the same account is refused too (per account), with the same answer for an
+    # e-mail address no account has: nothing tells which addresses exist.
+    other = Client(REMOTE_ADDR="198.51.100.7")
+    assert other.post(RESET, {"email": "LEADER@example.test"}).status_code == 429
+    unknown = [other.post(RESET, {"email": "stranger@example.test"}).status_code for _ in range(3)]
+    assert unknown == [302, 302, 429]
+    # One address asking for many accounts is stopped per address.
+    sprayer = Client(REMOTE_ADDR="198.51.100.8")
+    sent = [sprayer.post(RESET, {"email": f"{key}@example.test"}).status_code for key in world.users]
+    assert sent.count(302) == 5
+    assert len(mail.outbox) == 2 + 5
