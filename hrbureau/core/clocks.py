@@ -473,7 +473,7 @@ def supervision_list(*, user: Any, day: dt.date | None = None) -> QuerySet[Clock
         clocks = clocks.filter(stopped_on__isnull=True, paused_since__isnull=True, ladder_level__gte=level)
     visible = Q(pk__in=[])
     for workflow in workflows():
-        seen = workflow.model.objects.for_user(user)
+        seen = workflow.model.objects.for_user(user)  # type: ignore[attr-defined]
         if seen.query.is_empty():
             continue
         visible |= Q(case_type=workflow.label, case_id__in=seen.values("pk"))
