@@ -256,6 +256,8 @@ def workorder_reply(*, actor: Any, order: WorkOrder, reply: str, attachment: Any
         fields={
             "reply": reply,
             "replied_at": timezone.now(),
+            # A new reply (after rework) is received anew: the review window waits for its receipt.
+            "reply_received_on": None,
             "replied_on_time": on_time,
             "assigned_unit": _office(),
             "assigned_user": None,

@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 import pytest
+from django.utils import translation
 
 from hrbureau.accounts.choices import Role
 from hrbureau.accounts.models import User
@@ -58,7 +59,8 @@ def test_leadership_gets_one_digest_a_day_linking_to_the_cases(
     assert sweep_deadlines(today=dt.date(2026, 3, 8)).notices == 0
     assert unread_count(leader) == 1
     later = _late_enquiries(office, 1, dt.date(2026, 3, 3))  # due 5 March, supervised on the 9th
-    sweep_deadlines(today=dt.date(2026, 3, 9))
+    with translation.override("en"):  # the worker's language; the page above was read in Chinese
+        sweep_deadlines(today=dt.date(2026, 3, 9))
     assert [n.title for n in inbox_for(leader)] == [
         "Supervision digest 2026-03-09: 1 case went under supervision (督办)",
         digest.title,

@@ -220,3 +220,25 @@ def test_a_declined_petition_tells_the_petitioner_the_reason(
     with django_capture_on_commit_callbacks(execute=True):
         services.workorder_decline(actor=office["staff"], order=order, reason="不属于本机关职权范围")
     assert OutboxMessage.objects.filter(channel="sms", body__contains="不属于本机关职权范围").exists()
+
+
+def test_a_new_reply_after_rework_is_received_anew(
+    world: Any, office: dict[str, Any], monkeypatch: Any
+) -> None:
+    order = _replied_petition(world, office, monkeypatch)
+    services.workorder_record_receipt(actor=world.users["individual"], order=order, by_petitioner=True)
+    assert order.reply_received_on == REPLY_DAY
+    # Dissatisfied, the petitioner sends it back; the unit replies again on 20 March
+    services.workorder_rate(
+        actor=world.users["individual"],
+        order=order,
+        satisfaction="dissatisfied",
+        reason="仍未支付",
+        by_citizen=True,
+    )
+    _on(monkeypatch, dt.date(2026, 3, 20))
+    services.workorder_reply(actor=world.users["dept_staff"], order=order, reply="已全额支付。")
+    # The 30 days wait for the receipt of this reply, not the first one.
+    assert order.reply_received_on is None
+    assert order.review_last_day is None
+    assert review_window_open(order, today=dt.date(2026, 4, 30)) is None
