@@ -384,6 +384,7 @@ def sweep_deadlines(*, today: dt.date | None = None, chunk: int = 5000) -> Sweep
     late = running.filter(overdue=False, due_on__lt=today)
     before = late.count()
     steps = list(SupervisionStep.objects.filter(active=True).order_by("-level"))
+    supervised_now = 0
     for step in steps:
         candidates = sorted(
             running.filter(
@@ -400,12 +401,15 @@ def sweep_deadlines(*, today: dt.date | None = None, chunk: int = 5000) -> Sweep
                     _insert_notices(step, raised)
                 sent += len(raised)
         result.steps[step.name] = sent
+        if step.notify_leadership:
+            supervised_now += sent
     # Late clocks no step reached yet (a ladder whose first rung after the due date is days later).
     late.update(overdue=True)
     result.marked_overdue = before
     # A due date moved later (an administrator's calendar change, a replayed day) clears the flag.
     running.filter(overdue=True, due_on__gte=today).update(overdue=False)
-    if any(step.notify_leadership for step in steps):
+    if supervised_now:
+        # Leadership's digest of the day, written (or rewritten) only when this sweep escalated something.
         result.supervised_today = leadership_digest(today=today)
     return result
 
@@ -420,9 +424,9 @@ def supervision_url(day: dt.date | None = None) -> str:
 
 def leadership_digest(*, today: dt.date) -> int:
     """Leadership's one notice of the day: how many cases went under supervision (督办) today, the first
-    of them by name, and a link to the list of them all. Written at the first sweep that escalates
-    anything; a later sweep the same day that escalates more rewrites it and marks it unread again.
-    Returns the day's count."""
+    of them by name, and a link to the list of them all. Written by the first sweep that escalates
+    anything; a later sweep the same day that escalates more rewrites it and marks it unread again (the
+    sweep calls this only when it escalated something). Returns the day's count."""
     escalated = Clock.objects.filter(supervised_on=today).order_by("due_on", "id")
     count = escalated.count()
     if count == 0:
@@ -445,7 +449,7 @@ def leadership_digest(*, today: dt.date) -> int:
         notice = Notification.objects.filter(recipient_role=LEADERSHIP_ROLE, url=url).first()
         if notice is None:
             Notification.objects.create(recipient_role=LEADERSHIP_ROLE, title=title[:200], body=body, url=url)
-        elif notice.title != title[:200]:
+        else:
             notice.title, notice.body = title[:200], body
             notice.save(update_fields=["title", "body"])
             NotificationRead.objects.filter(notification=notice).delete()

@@ -9,7 +9,6 @@ import re
 from typing import Any
 
 import pytest
-from django.utils import translation
 
 from hrbureau.accounts.choices import Role
 from hrbureau.accounts.models import User
@@ -52,20 +51,21 @@ def test_leadership_gets_one_digest_a_day_linking_to_the_cases(
     # while each responsible unit still hears of each case.
     assert Notification.objects.filter(recipient_unit=office["unit"], title__contains="督办").count() == 25
     # The link opens the list of those 25 cases, each leading to its order
-    page = client_for("leader").get(digest.url).content.decode()
+    leader_client = client_for("leader")
+    leader_client.cookies["hrbureau_language"] = "en"
+    page = leader_client.get(digest.url).content.decode()
     for order in orders:
         assert f'href="{order.get_absolute_url()}"' in page
     # A second sweep the same day changes nothing; the next day's escalations make the next day's digest.
     assert sweep_deadlines(today=dt.date(2026, 3, 8)).notices == 0
     assert unread_count(leader) == 1
     later = _late_enquiries(office, 1, dt.date(2026, 3, 3))  # due 5 March, supervised on the 9th
-    with translation.override("en"):  # the worker's language; the page above was read in Chinese
-        sweep_deadlines(today=dt.date(2026, 3, 9))
+    sweep_deadlines(today=dt.date(2026, 3, 9))
     assert [n.title for n in inbox_for(leader)] == [
         "Supervision digest 2026-03-09: 1 case went under supervision (督办)",
         digest.title,
     ]
-    page = client_for("leader").get("/core/supervision/?day=2026-03-09").content.decode()
+    page = leader_client.get("/core/supervision/?day=2026-03-09").content.decode()
     assert f'href="{later[0].get_absolute_url()}"' in page
     assert f'href="{orders[0].get_absolute_url()}"' not in page
 
@@ -98,6 +98,7 @@ def test_the_dashboard_alerts_leadership_to_the_cases_under_supervision(
     services.workorder_dispatch(actor=office["staff"], order=orders[0], unit=world.units["talent"])
     Clock.objects.filter(case_id=orders[0].pk, name="handling").update(stopped_on=dt.date(2026, 3, 9))
     client = client_for("leader")
+    client.cookies["hrbureau_language"] = "en"
     page = client.get("/dashboard/").content.decode()
     assert 'data-testid="supervision-alert"' in page
     assert '<a class="alert-link" href="/core/supervision/" data-kpi="supervision-open">2 cases' in page

@@ -195,6 +195,7 @@ def test_the_same_matter_after_a_final_rereview_is_recognised_whenever_it_comes(
     # The office sees why, with the answer written for it
     client = client_for("dept_staff")
     client.force_login(office["staff"])
+    client.cookies["hrbureau_language"] = "en"
     page = client.get(f"/petitions/{again.pk}/").content.decode()
     assert 'data-testid="repeat-of"' in page
     assert 'data-action="decline_repeat"' in page
