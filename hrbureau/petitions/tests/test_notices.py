@@ -172,3 +172,33 @@ def test_the_todo_badge_counts_ones_own_work_one_can_act_on(
     assert 'data-testid="nav-count-inbox">' in page
     assert f'href="{signed.get_absolute_url()}"' in page  # the list is what the badge counts
     assert f'href="{review.get_absolute_url()}"' not in page
+
+
+def test_the_supervision_list_shows_only_the_case_types_the_reader_may_see(
+    world: Any, office: dict[str, Any]
+) -> None:
+    from hrbureau.core.clocks import supervision_list
+
+    orders = _late_enquiries(office, 1, dt.date(2026, 3, 2))
+    sweep_deadlines(today=dt.date(2026, 3, 8))
+    # A dispute's award clock under supervision the same day (the arbitration institute's case)
+    Clock.objects.create(
+        case_type="arbitration.dispute",
+        case_id=990001,
+        name="award",
+        label="Award",
+        title="劳人仲案〔2026〕1号",
+        day_kind="calendar",
+        period_days=45,
+        started_on=dt.date(2026, 1, 2),
+        due_on=dt.date(2026, 2, 16),
+        overdue=True,
+        ladder_level=3,
+        supervised_on=dt.date(2026, 3, 8),
+    )
+    day = dt.date(2026, 3, 8)
+    leader = {c.title for c in supervision_list(user=world.users["leader"], day=day)}
+    assert leader == {str(orders[0]), "劳人仲案〔2026〕1号"}
+    # The labour-relations head reads work orders but not the institute's disputes.
+    head = {c.title for c in supervision_list(user=world.users["dept_head"], day=day)}
+    assert head == {str(orders[0])}
