@@ -212,17 +212,19 @@ def bench_todo_and_list() -> None:
 
     from hrbureau.accounts.models import User
     from hrbureau.core.pagination import encode_cursor
-    from hrbureau.core.todo import todo_items
+    from hrbureau.core.todo import actionable_states, todo_items
     from hrbureau.petitions.workflows import WORKFLOW
 
     user = User.objects.select_related("org_unit").get(username="street_staff")
     unit = user.org_unit_id
-    states = sorted(WORKFLOW.todo_states)
+    # The to-do: the street's own work in the states its staff can act from.
+    states = sorted(actionable_states(WORKFLOW, user))
     marks = ", ".join(["%s"] * len(states))
     raw_todo = _raw(
         "SELECT w.id, w.number, w.title, w.state, w.due_on, u.name FROM petitions_workorder w "
         "LEFT JOIN accounts_orgunit u ON u.id = w.assigned_unit_id "
-        f"WHERE w.street_id = %s AND (w.assigned_user_id = %s OR w.assigned_unit_id = %s) AND w.state IN ({marks}) "
+        f"WHERE w.street_id = %s AND (w.assigned_user_id = %s OR (w.assigned_unit_id = %s "
+        f"AND w.assigned_user_id IS NULL)) AND w.state IN ({marks}) "
         "ORDER BY w.due_on IS NULL, w.due_on, w.id LIMIT 200",
         [unit, user.pk, unit, *states],
     )

@@ -18,5 +18,15 @@ declare("core.attach_case", _("Attach files to cases one may see"), roles=STAFF_
 declare("core.view_outboxmessage", _("See outgoing SMS and e-mail with their status"), roles={Role.SYSADMIN})
 declare("core.view_auditevent", _("Read the audit log"), roles={Role.SYSADMIN})
 declare("core.export_auditevent", _("Export the audit log"), roles={Role.SYSADMIN})
+declare(
+    "core.view_supervision",
+    _("See the cases under supervision (督办) and the daily digest's lists"),
+    roles={Role.SYSADMIN, Role.LEADER, Role.DEPT_HEAD},
+)
 declare("accounts.view_orgunit", _("See the organisation tree"), roles=STAFF_ROLES | {Role.INTEGRATION})
+declare(
+    "accounts.export_orgunit",
+    _("Export the organisation tree"),
+    roles={Role.SYSADMIN, Role.LEADER, Role.DEPT_HEAD, Role.DEPT_STAFF},
+)
 declare("accounts.manage_users", _("Manage user accounts"), roles={Role.SYSADMIN})

@@ -162,6 +162,7 @@ def orgunit_list(request: HttpRequest) -> HttpResponseBase:
 
         return xlsx_response(
             request=request,
+            permission="accounts.export_orgunit",
             filename="orgunits",
             columns=[_("Code"), _("Kind"), _("Name"), _("English name"), _("Parent unit")],
             rows=(

@@ -30,7 +30,7 @@ class MinimumWageAdmin(admin.ModelAdmin):
 
 @admin.register(HearingRoom)
 class HearingRoomAdmin(admin.ModelAdmin):
-    list_display = ("name", "location", "active")
+    list_display = ("name", "name_en", "location", "active")
 
 
 @admin.register(AppointmentSlot)

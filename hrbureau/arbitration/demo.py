@@ -30,9 +30,9 @@ from hrbureau.core.demo import DemoContext
 from hrbureau.core.workflow import TransitionError, transition
 
 ROOMS = [
-    ("第一仲裁庭", "区劳动人事争议仲裁院三楼"),
-    ("第二仲裁庭", "区劳动人事争议仲裁院三楼"),
-    ("速裁庭", "区劳动人事争议仲裁院二楼"),
+    ("第一仲裁庭", "Hearing room 1", "区劳动人事争议仲裁院三楼"),
+    ("第二仲裁庭", "Hearing room 2", "区劳动人事争议仲裁院三楼"),
+    ("速裁庭", "Fast-track hearing room", "区劳动人事争议仲裁院二楼"),
 ]
 FACTS = [
     "申请人于{start}入职被申请人处，双方签订劳动合同。被申请人自{month}起拖欠工资，经多次催讨未果。",
@@ -60,7 +60,10 @@ def _users() -> dict[str, Any]:
 
 
 def seed(ctx: DemoContext) -> None:
-    rooms = [HearingRoom.objects.get_or_create(name=n, defaults={"location": loc})[0] for n, loc in ROOMS]
+    rooms = [
+        HearingRoom.objects.get_or_create(name=n, defaults={"name_en": en, "location": loc})[0]
+        for n, en, loc in ROOMS
+    ]
     ctx.count("appointment slots", slots_open(days=10))
     if Dispute.objects.exists() or ctx.disputes <= 0:
         return

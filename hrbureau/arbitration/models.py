@@ -5,6 +5,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from hrbureau.arbitration.choices import (
@@ -63,7 +64,10 @@ class MinimumWage(DatedRow):
 
 
 class HearingRoom(models.Model):
+    """A hearing room of the institute (仲裁庭), kept by administrators."""
+
     name = models.CharField(_("name"), max_length=100, unique=True)
+    name_en = models.CharField(_("English name"), max_length=150, blank=True)
     location = models.CharField(_("location"), max_length=200, blank=True)
     active = models.BooleanField(_("active"), default=True)
 
@@ -73,6 +77,13 @@ class HearingRoom(models.Model):
         ordering = ["name"]
 
     def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """The English name on English pages when there is one (the documents keep the Chinese name)."""
+        if self.name_en and (get_language() or "").startswith("en"):
+            return self.name_en
         return self.name
 
 

@@ -55,6 +55,12 @@ declare(
     **INSTITUTE,
 )
 declare(
+    "arbitration.export_dispute",
+    _("Export the dispute list and the arbitration statistics"),
+    roles=CASE_STAFF | {Role.LEADER},
+    **INSTITUTE,
+)
+declare(
     "arbitration.book_appointment", _("Book an appointment at the arbitration counter"), roles=PORTAL_ROLES
 )
 declare(

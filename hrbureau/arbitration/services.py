@@ -541,7 +541,7 @@ def hearing_book(
                 "starts_at": [
                     _("%(room)s is booked from %(start)s to %(end)s (%(case)s).")
                     % {
-                        "room": locked.name,
+                        "room": locked.display_name,
                         "start": timezone.localtime(clash.starts_at).strftime("%Y-%m-%d %H:%M"),
                         "end": timezone.localtime(clash.ends_at).strftime("%H:%M"),
                         "case": clash.dispute,

@@ -135,6 +135,7 @@ def dispute_list(request: HttpRequest) -> HttpResponseBase:
         )
         return xlsx_response(
             request=request,
+            permission="arbitration.export_dispute",
             filename="disputes",
             columns=[str(c) for c in EXPORT_COLUMNS],
             rows=rows,
@@ -434,7 +435,11 @@ def statistics(request: HttpRequest) -> HttpResponseBase:
             for r in [*result.rows, result.total]
         ]
         return xlsx_response(
-            request=request, filename="arbitration-statistics", columns=[str(c) for c in columns], rows=rows
+            request=request,
+            permission="arbitration.export_dispute",
+            filename="arbitration-statistics",
+            columns=[str(c) for c in columns],
+            rows=rows,
         )
     period = {
         "filed_from": period_from.isoformat() if period_from else "",

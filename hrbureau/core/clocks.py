@@ -11,6 +11,8 @@ restart, extension, stop — and the calendar (``core.calendar``), never typed i
 
 The deadline sweep (``sweep_deadlines``) marks overdue clocks and climbs the supervision ladder
 (``SupervisionStep``); every step is recorded on the clock, so running the sweep twice sends nothing twice.
+The responsible unit is told of each case at each step; leadership is told once a day, by a digest of the
+cases that went under supervision (督办) that day, linking to the list of them (``supervision_list``).
 """
 
 from __future__ import annotations
@@ -22,12 +24,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import Min
+from django.db.models import Min, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from hrbureau.core import calendar
-from hrbureau.core.models import Clock, ClockEvent, DayKind, Notification, SupervisionStep
+from hrbureau.core.models import Clock, ClockEvent, DayKind, Notification, NotificationRead, SupervisionStep
 
 Kind = ClockEvent.Kind
 
@@ -280,11 +284,17 @@ def clocks_reassign(*, case: Any, unit: Any) -> None:
 # --- The sweep -------------------------------------------------------------------------------------
 
 
+LEADERSHIP_ROLE = "leader"  # the role told of supervision (督办), by the daily digest
+DIGEST_LINES = 20  # cases named in the digest's text; its link lists them all
+
+
 @dataclass
 class SweepResult:
     today: dt.date
     marked_overdue: int = 0
     steps: dict[str, int] = field(default_factory=dict)
+    # The cases that went under supervision today so far (the number the leadership digest gives).
+    supervised_today: int = 0
 
     @property
     def notices(self) -> int:
@@ -298,7 +308,7 @@ def _step_template(step: SupervisionStep) -> str:
     if step.offset_days < 0:
         return _("Reminder: %(case)s is due on %(due)s")
     if step.notify_leadership:
-        return _("Supervision (督办): %(case)s is overdue since %(due)s")
+        return _("Supervision (督办): %(case)s is overdue since %(due)s; leadership is told")
     return _("Formal reminder (催办): %(case)s was due on %(due)s")
 
 
@@ -319,7 +329,8 @@ def _title_sql(template: str) -> tuple[str, list[str]]:
 
 
 def _insert_notices(step: SupervisionStep, ids: list[int]) -> None:
-    """One INSERT … SELECT per recipient kind: the clocks' units, and leadership at the 督办 step."""
+    """One INSERT … SELECT writing each raised clock's notice to its responsible unit (leadership hears
+    of the 督办 step from the day's digest, not case by case)."""
     marks = ", ".join(["%s"] * len(ids))
     labels = list(Clock.objects.filter(id__in=ids).order_by().values_list("label", flat=True).distinct())
     body_sql = "CASE c.label " + " ".join("WHEN %s THEN %s" for _label in labels) + " ELSE c.label END"
@@ -329,20 +340,15 @@ def _insert_notices(step: SupervisionStep, ids: list[int]) -> None:
     title_sql, title_params = _title_sql(_step_template(step))
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     notice, clock = Notification._meta.db_table, Clock._meta.db_table
-    # (recipient unit, recipient role, which clocks): the responsible unit; leadership at 督办.
-    recipients = [("c.unit_id", "", "AND c.unit_id IS NOT NULL")]
-    if step.notify_leadership:
-        recipients.append(("NULL", "leader", ""))
     with connection.cursor() as cursor:
-        for unit, role, condition in recipients:
-            # Only fixed SQL fragments are formatted in; every value is a parameter.
-            cursor.execute(
-                f"INSERT INTO {notice} (recipient_id, recipient_unit_id, recipient_role, title, body, url, "  # noqa: S608
-                "case_type, case_id, created_at) "
-                f"SELECT NULL, {unit}, %s, {title_sql}, {body_sql}, c.url, c.case_type, c.case_id, %s "
-                f"FROM {clock} c WHERE c.id IN ({marks}) {condition}",
-                [role, *title_params, *body_params, now, *ids],
-            )
+        # Only fixed SQL fragments are formatted in; every value is a parameter.
+        cursor.execute(
+            f"INSERT INTO {notice} (recipient_id, recipient_unit_id, recipient_role, title, body, url, "  # noqa: S608
+            "case_type, case_id, created_at) "
+            f"SELECT NULL, c.unit_id, '', {title_sql}, {body_sql}, c.url, c.case_type, c.case_id, %s "
+            f"FROM {clock} c WHERE c.id IN ({marks}) AND c.unit_id IS NOT NULL",
+            [*title_params, *body_params, now, *ids],
+        )
 
 
 def _climb(step: SupervisionStep, ids: list[int], today: dt.date) -> list[int]:
@@ -351,13 +357,16 @@ def _climb(step: SupervisionStep, ids: list[int], today: dt.date) -> list[int]:
     second sweep at the same moment wait and then find them raised: nothing is sent twice."""
     table = Clock._meta.db_table
     marks = ", ".join(["%s"] * len(ids))
+    day = connection.ops.adapt_datefield_value(today)
+    # A step involving leadership records the day, for that day's digest.
+    supervised = "supervised_on = %s, " if step.notify_leadership else ""
     with connection.cursor() as cursor:
         # Only fixed SQL fragments are formatted in; every value is a parameter.
         cursor.execute(
-            f"UPDATE {table} SET ladder_level = %s, overdue = (overdue OR due_on < %s) "  # noqa: S608
+            f"UPDATE {table} SET ladder_level = %s, {supervised}overdue = (overdue OR due_on < %s) "  # noqa: S608
             f"WHERE id IN ({marks}) AND ladder_level < %s "
             "AND stopped_on IS NULL AND paused_since IS NULL RETURNING id",
-            [step.level, connection.ops.adapt_datefield_value(today), *ids, step.level],
+            [step.level, *([day] if step.notify_leadership else []), day, *ids, step.level],
         )
         return sorted(row[0] for row in cursor.fetchall())
 
@@ -375,6 +384,7 @@ def sweep_deadlines(*, today: dt.date | None = None, chunk: int = 5000) -> Sweep
     late = running.filter(overdue=False, due_on__lt=today)
     before = late.count()
     steps = list(SupervisionStep.objects.filter(active=True).order_by("-level"))
+    supervised_now = 0
     for step in steps:
         candidates = sorted(
             running.filter(
@@ -391,9 +401,96 @@ def sweep_deadlines(*, today: dt.date | None = None, chunk: int = 5000) -> Sweep
                     _insert_notices(step, raised)
                 sent += len(raised)
         result.steps[step.name] = sent
+        if step.notify_leadership:
+            supervised_now += sent
     # Late clocks no step reached yet (a ladder whose first rung after the due date is days later).
     late.update(overdue=True)
     result.marked_overdue = before
     # A due date moved later (an administrator's calendar change, a replayed day) clears the flag.
     running.filter(overdue=True, due_on__gte=today).update(overdue=False)
+    if supervised_now:
+        # Leadership's digest of the day, written (or rewritten) only when this sweep escalated something.
+        result.supervised_today = leadership_digest(today=today)
     return result
+
+
+# --- Supervision for leadership: the daily digest and the list it links to -------------------------
+
+
+def supervision_url(day: dt.date | None = None) -> str:
+    url = reverse("core:supervision")
+    return f"{url}?day={day.isoformat()}" if day is not None else url
+
+
+def leadership_digest(*, today: dt.date) -> int:
+    """Leadership's one notice of the day: how many cases went under supervision (督办) today, the first
+    of them by name, and a link to the list of them all. Written by the first sweep that escalates
+    anything; a later sweep the same day that escalates more rewrites it and marks it unread again (the
+    sweep calls this only when it escalated something). Returns the day's count."""
+    escalated = Clock.objects.filter(supervised_on=today).order_by("due_on", "id")
+    count = escalated.count()
+    if count == 0:
+        return 0
+    title = ngettext(
+        "Supervision digest %(day)s: %(count)d case went under supervision (督办)",
+        "Supervision digest %(day)s: %(count)d cases went under supervision (督办)",
+        count,
+    ) % {"day": today.isoformat(), "count": count}
+    lines = [
+        _("%(case)s · %(clock)s · due %(due)s") % {"case": c.title, "clock": _(c.label), "due": c.due_on}
+        for c in escalated[:DIGEST_LINES]
+    ]
+    if count > DIGEST_LINES:
+        lines.append(_("… and %(more)d more: see the list.") % {"more": count - DIGEST_LINES})
+    body, url = "\n".join(lines), supervision_url(today)
+    with transaction.atomic():
+        # Two sweeps at once write one digest: the leadership rung's row serialises them.
+        list(SupervisionStep.objects.select_for_update().filter(notify_leadership=True))
+        notice = Notification.objects.filter(recipient_role=LEADERSHIP_ROLE, url=url).first()
+        if notice is None:
+            Notification.objects.create(recipient_role=LEADERSHIP_ROLE, title=title[:200], body=body, url=url)
+        else:
+            notice.title, notice.body = title[:200], body
+            notice.save(update_fields=["title", "body"])
+            NotificationRead.objects.filter(notification=notice).delete()
+    return count
+
+
+def supervision_list(*, user: Any, day: dt.date | None = None) -> QuerySet[Clock]:
+    """The clocks under supervision (督办) that ``user`` may see: those that went under it on ``day``, or
+    (without a day) those still running at a leadership rung. Each case type is narrowed by its own
+    ``for_user``; a type the user may not see contributes nothing."""
+    from hrbureau.core.workflow import workflows
+
+    clocks = Clock.objects.filter(supervised_on__isnull=False)
+    if day is not None:
+        clocks = clocks.filter(supervised_on=day)
+    else:
+        level = (
+            SupervisionStep.objects.filter(active=True, notify_leadership=True)
+            .order_by("level")
+            .values_list("level", flat=True)
+            .first()
+        )
+        if level is None:
+            return clocks.none()
+        clocks = clocks.filter(stopped_on__isnull=True, paused_since__isnull=True, ladder_level__gte=level)
+    visible = Q(pk__in=[])
+    for workflow in workflows():
+        seen = workflow.model.objects.for_user(user)  # type: ignore[attr-defined]
+        if seen.query.is_empty():
+            continue
+        if not seen.query.where:
+            visible |= Q(case_type=workflow.label)  # the whole district: no need to ask the case table
+        else:
+            visible |= Q(case_type=workflow.label, case_id__in=seen.values("pk"))
+    return clocks.filter(visible).select_related("unit")
+
+
+def supervision_counts(*, user: Any, today: dt.date | None = None) -> dict[str, int]:
+    """For the dashboard's alert: cases under supervision now, and how many went under it today."""
+    today = today or timezone.localdate()
+    return {
+        "open": supervision_list(user=user).count(),
+        "today": supervision_list(user=user, day=today).count(),
+    }

@@ -1,5 +1,9 @@
 """Exports of lists to xlsx (mechanism 5).
 
+Every export names its list's export permission (``<app>.export_<what>``), and ``xlsx_response`` refuses a
+reader without it (403, audited like every refusal) before a row is read: seeing a list on screen does not
+by itself allow taking all of it away in a file.
+
 xlsxwriter in constant-memory mode writes row by row to a temporary file, so exporting a large list
 holds one row in memory, not the list. Identifier and code columns are written as text: Excel would
 otherwise turn an 18-digit ID number into 4.40301E+17 and lose its last digits (DOMAIN.md §4).
@@ -14,11 +18,13 @@ from decimal import Decimal
 from typing import Any
 
 import xlsxwriter
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest
 from django.utils import timezone
 
 from hrbureau.core.audit import audit_record
 from hrbureau.core.choices import AuditKind
+from hrbureau.core.permissions import is_declared
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -77,14 +83,25 @@ def write_xlsx(
     return count
 
 
+def is_export_permission(permission: str) -> bool:
+    return is_declared(permission) and permission.partition(".")[2].startswith("export_")
+
+
 def xlsx_response(
     *,
     request: HttpRequest,
+    permission: str,
     filename: str,
     columns: Sequence[Any],
     rows: Iterable[Sequence[Any]],
     text_columns: set[int] = frozenset(),  # type: ignore[assignment]
 ) -> FileResponse:
+    """The list as an xlsx download, for a reader holding ``permission`` (the list's export permission);
+    anyone else gets a 403 before ``rows`` is read."""
+    if not is_export_permission(permission):
+        raise ValueError(f"{permission!r} is not a declared export permission")
+    if not request.user.has_perm(permission):
+        raise PermissionDenied(permission)
     handle = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 (closed by FileResponse)
     count = write_xlsx(handle, columns=columns, rows=rows, text_columns=text_columns)
     handle.seek(0)

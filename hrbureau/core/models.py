@@ -387,6 +387,8 @@ class Clock(models.Model):
     overdue = models.BooleanField(_("overdue"), default=False)
     # 0 none; otherwise the level of the highest supervision step sent (see SupervisionStep).
     ladder_level = models.PositiveSmallIntegerField(_("supervision level"), default=0)
+    # The day the clock reached a step that involves leadership (督办): what that day's digest lists.
+    supervised_on = models.DateField(_("under supervision since"), null=True, blank=True, db_index=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -452,7 +454,9 @@ class ClockEvent(AppendOnlyModel):
 class SupervisionStep(models.Model):
     """One rung of the supervision ladder (督办阶梯) [practice, configurable]: a reminder before the due
     date, a formal reminder notice (催办) the day after it passes, supervision (督办) with leadership
-    notified after more days overdue. ``offset_days`` counts from the due date (negative = before)."""
+    notified after more days overdue. ``offset_days`` counts from the due date (negative = before).
+    Each rung notifies the responsible unit case by case; leadership gets one digest a day of the cases
+    that reached a ``notify_leadership`` rung that day."""
 
     level = models.PositiveSmallIntegerField(_("level"), unique=True)
     name = models.CharField(_("name"), max_length=50)

@@ -123,13 +123,16 @@ def unread_count(user: Any) -> int:
     return inbox_for(user).filter(is_read=False).count()  # type: ignore[misc]
 
 
-def notification_mark_read(*, user: Any, ids: Iterable[int] | None = None) -> int:
-    """Mark the named notices (or all of the user's) read; only notices addressed to the user count."""
+def notification_mark_read(*, user: Any, ids: Iterable[int] | None = None, up_to: int | None = None) -> int:
+    """Mark the named notices — or all of the user's ("mark all as read"), up to the notice ``up_to`` when
+    given (the newest the reader saw) — read; only notices addressed to the user count."""
     unread = inbox_for(user).filter(is_read=False)  # type: ignore[misc]
     if ids is not None:
         unread = unread.filter(pk__in=list(ids))
+    if up_to is not None:
+        unread = unread.filter(pk__lte=up_to)
     rows = [NotificationRead(notification_id=pk, user=user) for pk in unread.values_list("pk", flat=True)]
-    NotificationRead.objects.bulk_create(rows, ignore_conflicts=True)
+    NotificationRead.objects.bulk_create(rows, ignore_conflicts=True, batch_size=1000)
     from hrbureau.core.navigation import forget_counts
 
     forget_counts(user)

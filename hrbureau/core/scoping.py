@@ -7,7 +7,9 @@ returns exactly the rows the user may see:
 * no view permission for the model (``<app>.view_<model>``) → nothing;
 * a district-wide role → everything;
 * street staff → rows whose street is theirs; grid workers → their grid;
-* an enterprise user → rows of their enterprise; an individual → their own rows;
+* an enterprise user → rows of their enterprise; an individual → their own rows — what the model's
+  ``enterprise`` and ``person`` paths call theirs: for a complaint, the party that raised it, never the
+  party it is about (a record *about* a party is not that party's own; DESIGN.md mechanism 9);
 * a scope kind the model does not declare a path for → nothing (deny by default).
 
 Views and the API never query a scoped model around ``for_user``; the permission-matrix test checks it.

@@ -1,9 +1,12 @@
-"""My to-do (DESIGN.md mechanism 3): what the user's unit (or the user in person) must act on, across
-every app: what a workflow marks as handled first (``todo_first``), then soonest due first.
+"""My to-do (DESIGN.md mechanism 3): what the user can act on, across every app: what a workflow marks
+as handled first (``todo_first``), then soonest due first.
 
-Every declared workflow with ``todo_states`` contributes its cases in those states that are assigned to
-the user's unit or to the user, through the model's ``for_user`` scoping; an app may also register a
-provider of its own for work that is not a case.
+Every declared workflow with ``todo_states`` contributes its cases, through the model's ``for_user``
+scoping, that are the user's own work: assigned to the user in person, or to the user's unit and to
+nobody in person (an order a colleague signed for is the colleague's) — and only in the states from which
+the user's role may take some step (a review waiting for the head's answer is not on the clerk's list).
+The navigation's to-do badge counts exactly this list; unread messages have a badge of their own. An app
+may also register a provider of its own for work that is not a case.
 """
 
 from __future__ import annotations
@@ -40,12 +43,28 @@ def register(name: str, provider: Provider) -> None:
     _PROVIDERS[name] = provider
 
 
+def actionable_states(workflow: Any, user: Any) -> set[str]:
+    """The to-do states of ``workflow`` from which ``user`` holds the permission of some step (in the
+    area the user works in: the workbench, or the portal)."""
+    area = "workbench" if user.has_perm("core.use_workbench") else "portal"
+    return {
+        state
+        for state in workflow.todo_states
+        for t in workflow.transitions.values()
+        if state in t.source and t.permission and t.area == area and user.has_perm(t.permission)
+    }
+
+
 def case_todo_queryset(workflow: Any, user: Any) -> QuerySet[Any]:
-    """The cases of ``workflow`` waiting for ``user``'s unit or for the user, within their scope."""
+    """The cases of ``workflow`` that are ``user``'s own work and that the user can act on, within their
+    scope: assigned to the user, or to their unit and to no one in person, in a state they can act from."""
+    states = actionable_states(workflow, user)
+    if not states:
+        return workflow.model.objects.none()
     mine = Q(assigned_user_id=user.pk)
     if getattr(user, "org_unit_id", None) is not None:
-        mine |= Q(assigned_unit_id=user.org_unit_id)
-    return workflow.model.objects.for_user(user).filter(mine, state__in=workflow.todo_states)
+        mine |= Q(assigned_unit_id=user.org_unit_id, assigned_user__isnull=True)
+    return workflow.model.objects.for_user(user).filter(mine, state__in=states)
 
 
 def _case_items(workflow: Any, user: Any, *, overdue_only: bool, limit: int) -> list[TodoItem]:
@@ -103,7 +122,7 @@ def todo_items(
 
 
 def todo_count(user: Any) -> int:
-    """How many cases wait for the user (the badge in the navigation)."""
+    """How many things wait for the user to act on (the to-do badge): the length of their to-do list."""
     from hrbureau.core.workflow import workflows
 
     if not getattr(user, "is_authenticated", False):

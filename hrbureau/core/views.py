@@ -118,12 +118,11 @@ def audit_list(request: HttpRequest) -> HttpResponseBase:
         else:
             events = events.filter(created_at__gte=start, created_at__lt=start + dt.timedelta(days=1))
     if request.GET.get("export") == "xlsx":
-        if not request.user.has_perm("core.export_auditevent"):
-            raise PermissionDenied("core.export_auditevent")
         from hrbureau.core.exports import xlsx_response
 
         return xlsx_response(
             request=request,
+            permission="core.export_auditevent",
             filename="audit",
             columns=[
                 _("Time"),
@@ -198,16 +197,49 @@ def inbox(request: HttpRequest) -> HttpResponseBase:
 
     if request.method == "POST":
         ids = [int(v) for v in request.POST.getlist("id") if v.isdigit() and len(v) < 19]
-        notifications.notification_mark_read(user=request.user, ids=ids or None)
+        # "Mark all as read" marks what the page showed, up to its newest notice: one that arrived since
+        # stays unread.
+        up_to = request.POST.get("up_to", "")
+        notifications.notification_mark_read(
+            user=request.user,
+            ids=ids or None,
+            up_to=int(up_to) if up_to.isdigit() and len(up_to) < 19 else None,
+        )
         return redirect("core:inbox")
     unread_only = request.GET.get("unread") == "1"
     notices = notifications.inbox_for(request.user)
+    unread = notices.filter(is_read=False).count()  # type: ignore[misc]
+    newest_id = notices.values_list("pk", flat=True).first()
     if unread_only:
         notices = notices.filter(is_read=False)  # type: ignore[misc]
     page = keyset_page_or_first(
         notices, ordering=("-created_at", "-id"), cursor=request.GET.get("cursor"), per_page=30
     )
-    return render(request, "core/inbox.html", {"page": page, "unread_only": unread_only})
+    return render(
+        request,
+        "core/inbox.html",
+        {"page": page, "unread_only": unread_only, "unread": unread, "newest_id": newest_id or 0},
+    )
+
+
+@permission_required("core.view_supervision")
+def supervision(request: HttpRequest) -> HttpResponseBase:
+    """The cases under supervision (督办): those still at a leadership rung, or (``?day=``) those that went
+    under supervision on one day — the list a day's leadership digest links to."""
+    from hrbureau.core import clocks
+
+    day = None
+    try:
+        day = dt.date.fromisoformat(request.GET.get("day", "")[:10]) if request.GET.get("day") else None
+    except ValueError:
+        day = None
+    rows = clocks.supervision_list(user=request.user, day=day)
+    page = keyset_page_or_first(
+        rows, ordering=("supervised_on", "id"), cursor=request.GET.get("cursor"), per_page=50
+    )
+    for clock in page.items:
+        clock.label_shown = clocks.display_label(clock)  # type: ignore[attr-defined]
+    return render(request, "core/supervision.html", {"page": page, "day": day, "today": timezone.localdate()})
 
 
 def _case_for(request: HttpRequest, case_type: str, pk: int, *, holders: bool = False) -> Any:

@@ -140,6 +140,7 @@ def _export(request: HttpRequest, enterprises: Any) -> HttpResponseBase:
     )
     return xlsx_response(
         request=request,
+        permission="enterprises.export_enterprise",
         filename="enterprises",
         columns=[str(c) for c in EXPORT_COLUMNS],
         rows=rows,

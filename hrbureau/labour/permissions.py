@@ -75,6 +75,18 @@ declare(
     **LABOUR,
 )
 declare(
+    "labour.export_sample",
+    _("Export the enterprises of a survey sample"),
+    roles=DEPARTMENT,
+    **LABOUR,
+)
+declare(
+    "labour.export_evaluation",
+    _("Export employer grades and the register of labour penalties"),
+    roles=DEPARTMENT | {Role.LEADER},
+    **LABOUR,
+)
+declare(
     "labour.compute_scores",
     _("Recompute the enterprise risk scores"),
     roles=DEPARTMENT,
@@ -121,5 +133,11 @@ declare(
     "labour.manage_agency",
     _("Register HR-service agencies and record inspections and sanctions"),
     roles=DEPARTMENT,
+    **MARKET,
+)
+declare(
+    "labour.export_agency",
+    _("Export the register of HR-service agencies"),
+    roles=DEPARTMENT | {Role.LEADER},
     **MARKET,
 )

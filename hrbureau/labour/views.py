@@ -171,8 +171,6 @@ def inspection_list(request: HttpRequest) -> HttpResponseBase:
         inspections = inspections.none()
     inspections = inspections.select_related("enterprise", "street", "grid", "inspector")
     if request.GET.get("export") == "xlsx" and filters is not None:
-        if not request.user.has_perm("labour.export_risk"):
-            raise PermissionDenied("labour.export_risk")
         rows = (
             (
                 i.visited_on,
@@ -188,6 +186,7 @@ def inspection_list(request: HttpRequest) -> HttpResponseBase:
         )
         return xlsx_response(
             request=request,
+            permission="labour.export_risk",
             filename="inspections",
             columns=[str(c) for c in INSPECTION_COLUMNS],
             rows=rows,
@@ -253,8 +252,6 @@ def risk_list(request: HttpRequest) -> HttpResponseBase:
         risks = risks.none()
     risks = risks.select_related("enterprise", "street", "assigned_unit")
     if request.GET.get("export") == "xlsx" and filters is not None:
-        if not request.user.has_perm("labour.export_risk"):
-            raise PermissionDenied("labour.export_risk")
         rows = (
             (
                 r.number,
@@ -276,6 +273,7 @@ def risk_list(request: HttpRequest) -> HttpResponseBase:
         )
         return xlsx_response(
             request=request,
+            permission="labour.export_risk",
             filename="labour-risks",
             columns=[str(c) for c in RISK_COLUMNS],
             rows=rows,
@@ -405,8 +403,6 @@ def warning_list(request: HttpRequest) -> HttpResponseBase:
         "enterprise", "street", "grid"
     )
     if request.GET.get("export") == "xlsx":
-        if not request.user.has_perm("labour.export_risk"):
-            raise PermissionDenied("labour.export_risk")
         rows = (
             (
                 s.enterprise.name,
@@ -422,6 +418,7 @@ def warning_list(request: HttpRequest) -> HttpResponseBase:
         )
         return xlsx_response(
             request=request,
+            permission="labour.export_risk",
             filename="early-warning",
             columns=[str(c) for c in WARNING_COLUMNS],
             rows=rows,
@@ -609,6 +606,7 @@ def sample_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
         )
         return xlsx_response(
             request=request,
+            permission="labour.export_sample",
             filename=f"sample-{sample.pk}",
             columns=[str(c) for c in SAMPLE_COLUMNS],
             rows=rows,
@@ -681,8 +679,6 @@ def statistics(request: HttpRequest) -> HttpResponseBase:
         form = PeriodForm(initial={"period_from": start, "period_to": end})
     stats = selectors.screening_statistics(user=request.user, period_from=start, period_to=end)
     if request.GET.get("export") == "xlsx":
-        if not request.user.has_perm("labour.export_risk"):
-            raise PermissionDenied("labour.export_risk")
         columns = [
             _("Street"),
             _("Enterprises screened"),
@@ -709,7 +705,13 @@ def statistics(request: HttpRequest) -> HttpResponseBase:
             for r in [*stats.rows, stats.total]
         ]
         rows[-1] = (_("All"), *rows[-1][1:])
-        return xlsx_response(request=request, filename="screening-figures", columns=columns, rows=rows)
+        return xlsx_response(
+            request=request,
+            permission="labour.export_risk",
+            filename="screening-figures",
+            columns=columns,
+            rows=rows,
+        )
     context = {
         "form": form,
         "stats": stats,
@@ -787,6 +789,7 @@ def record_list(request: HttpRequest) -> HttpResponseBase:
         )
         return xlsx_response(
             request=request,
+            permission="labour.export_evaluation",
             filename="labour-records",
             columns=[str(c) for c in RECORD_COLUMNS],
             rows=rows,
@@ -867,6 +870,7 @@ def evaluation_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
         )
         return xlsx_response(
             request=request,
+            permission="labour.export_evaluation",
             filename=f"employer-grades-{evaluation.year}-{shown}",
             columns=[str(c) for c in GRADE_COLUMNS],
             rows=rows,
@@ -1155,6 +1159,7 @@ def agency_list(request: HttpRequest) -> HttpResponseBase:
         )
         return xlsx_response(
             request=request,
+            permission="labour.export_agency",
             filename="hr-agencies",
             columns=[str(c) for c in AGENCY_COLUMNS],
             rows=rows,

@@ -95,6 +95,7 @@ def person_list(request: HttpRequest) -> HttpResponseBase:
         )
         return xlsx_response(
             request=request,
+            permission="people.export_person",
             filename="people",
             columns=[str(c) for c in EXPORT_COLUMNS],
             rows=rows,

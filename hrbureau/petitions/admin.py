@@ -14,6 +14,7 @@ class CategoryAdmin(admin.ModelAdmin):
     list_display = (
         "code",
         "name",
+        "name_en",
         "kind",
         "department",
         "territorial",
@@ -22,4 +23,4 @@ class CategoryAdmin(admin.ModelAdmin):
         "sort_order",
     )
     list_filter = ("kind", "territorial", "active")
-    search_fields = ("code", "name")
+    search_fields = ("code", "name", "name_en")

@@ -31,6 +31,8 @@ class WorkOrderOut(Schema):
     street_id: int | None
     handling_unit_id: int | None
     replied_at: dt.datetime | None
+    # The day the petitioner received the written reply: a review may be asked for within 30 days of it.
+    reply_received_on: dt.date | None
     satisfaction: str
     bounces: int
 

@@ -18,16 +18,32 @@ from hrbureau.petitions.choices import Channel
 from hrbureau.petitions.models import Category, WorkOrder
 
 CATEGORIES = [
-    # code, name, kind, department, territorial, usually belongs to
-    ("wage-arrears", "欠薪投诉", "complaint", "labour_relations", True, ""),
-    ("labour-contract", "劳动合同投诉", "complaint", "labour_relations", True, ""),
-    ("dismissal", "解除劳动关系争议", "complaint", "labour_relations", False, "arbitration"),
-    ("social-insurance", "社保待遇咨询", "enquiry", "employment", False, ""),
-    ("talent-subsidy", "人才补贴咨询", "enquiry", "talent", False, ""),
-    ("employment-help", "就业创业求助", "help", "employment", False, ""),
-    ("training", "职业技能培训咨询", "enquiry", "employment", False, ""),
-    ("hr-agency", "人力资源中介机构举报", "report", "hr_market", False, ""),
-    ("suggestion", "意见建议", "suggestion", "office", False, ""),
+    # code, name, English name, kind, department, territorial, usually belongs to
+    ("wage-arrears", "欠薪投诉", "Wage arrears complaint", "complaint", "labour_relations", True, ""),
+    (
+        "labour-contract",
+        "劳动合同投诉",
+        "Labour contract complaint",
+        "complaint",
+        "labour_relations",
+        True,
+        "",
+    ),
+    (
+        "dismissal",
+        "解除劳动关系争议",
+        "Dispute over dismissal",
+        "complaint",
+        "labour_relations",
+        False,
+        "arbitration",
+    ),
+    ("social-insurance", "社保待遇咨询", "Social insurance enquiry", "enquiry", "employment", False, ""),
+    ("talent-subsidy", "人才补贴咨询", "Talent subsidy enquiry", "enquiry", "talent", False, ""),
+    ("employment-help", "就业创业求助", "Help with jobs and start-ups", "help", "employment", False, ""),
+    ("training", "职业技能培训咨询", "Vocational training enquiry", "enquiry", "employment", False, ""),
+    ("hr-agency", "人力资源中介机构举报", "Report on an HR agency", "report", "hr_market", False, ""),
+    ("suggestion", "意见建议", "Suggestion", "suggestion", "office", False, ""),
 ]
 TITLES = {
     "wage-arrears": ["工地拖欠农民工工资", "公司拖欠两个月工资", "离职后工资未结清"],
@@ -52,11 +68,12 @@ CHANNEL_WEIGHTS = [
 
 def _categories() -> list[Category]:
     rows = []
-    for order, (code, name, kind, department, territorial, hint) in enumerate(CATEGORIES):
+    for order, (code, name, name_en, kind, department, territorial, hint) in enumerate(CATEGORIES):
         category, _created = Category.objects.get_or_create(
             code=code,
             defaults={
                 "name": name,
+                "name_en": name_en,
                 "kind": kind,
                 "department": OrgUnit.objects.filter(code=department).first(),
                 "territorial": territorial,

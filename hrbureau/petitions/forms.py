@@ -70,7 +70,7 @@ def category_choices(*, empty: str) -> list[tuple[Any, str]]:
     from hrbureau.core.choicecache import cached_choices
 
     def build() -> list[tuple[Any, str]]:
-        return [("", empty), *((c.pk, c.name) for c in Category.objects.all())]
+        return [("", empty), *((c.pk, c.display_name) for c in Category.objects.all())]
 
     return cached_choices(CATEGORY_CHOICES, build, variant=empty)
 

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from hrbureau.core.models import Case, DatedTimeLimit
@@ -39,6 +42,7 @@ class Category(models.Model):
 
     code = models.SlugField(_("code"), max_length=50, unique=True)
     name = models.CharField(_("name"), max_length=100)
+    name_en = models.CharField(_("English name"), max_length=150, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=CategoryKind.choices)
     department = models.ForeignKey(
         "accounts.OrgUnit",
@@ -64,7 +68,18 @@ class Category(models.Model):
         ordering = ["sort_order", "code"]
 
     def __str__(self) -> str:
-        return self.name
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """The English name on English pages when there is one, else the Chinese name."""
+        return display_name(self.name, self.name_en)
+
+
+def display_name(name: str, name_en: str) -> str:
+    if name_en and (get_language() or "").startswith("en"):
+        return name_en
+    return name
 
 
 class WorkOrder(Case):
@@ -82,14 +97,28 @@ class WorkOrder(Case):
     content = models.TextField(_("content"))
     petitioner_name = models.CharField(_("name of the person raising it"), max_length=100)
     petitioner_phone = models.CharField(_("phone"), max_length=20)
+    # Who raised the matter: the person (a citizen by resident ID) or the enterprise that filed it. These,
+    # and never the enterprise concerned, are what an individual's or an enterprise's account sees as its
+    # own (信访工作条例: complaint material is not passed to the party complained about).
     person = models.ForeignKey(
         "people.Person",
-        verbose_name=_("person"),
+        verbose_name=_("person raising it"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="work_orders",
     )
+    filer_enterprise = models.ForeignKey(
+        "enterprises.Enterprise",
+        verbose_name=_("enterprise raising it"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        db_index=False,  # the (filer_enterprise, received) index below serves it
+        related_name="filed_work_orders",
+    )
+    # The enterprise the matter is about (a complaint's respondent): staff see the order on its page; its
+    # own account never does.
     enterprise = models.ForeignKey(
         "enterprises.Enterprise",
         verbose_name=_("enterprise concerned"),
@@ -122,6 +151,11 @@ class WorkOrder(Case):
     bounces = models.PositiveSmallIntegerField(_("times returned"), default=0)
     reply = models.TextField(_("reply"), blank=True)
     replied_at = models.DateTimeField(_("replied"), null=True, blank=True)
+    # The day the petitioner received the written reply (signed for it on the portal, or served as staff
+    # recorded): the review window runs from it, not from the day the reply was sent (信访工作条例 Art.35).
+    reply_received_on = models.DateField(_("reply received on"), null=True, blank=True)
+    # The same for the review opinion: the re-review window runs from its receipt (Art.35).
+    review_received_on = models.DateField(_("review opinion received on"), null=True, blank=True)
     # Whether the (last) reply came within the handling time limit.
     replied_on_time = models.BooleanField(_("replied on time"), null=True, blank=True)
     satisfaction = models.CharField(
@@ -139,6 +173,16 @@ class WorkOrder(Case):
         on_delete=models.PROTECT,
         related_name="duplicates",
     )
+    # A petition on the same matter as an earlier one whose re-review was final: recognised however
+    # much later it comes, and not accepted again (信访工作条例 Art.35).
+    repeat_of = models.ForeignKey(
+        "self",
+        verbose_name=_("same matter as the re-reviewed petition"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="repeats",
+    )
     redirected_to = models.CharField(
         _("redirected to"), max_length=20, choices=RedirectTarget.choices, blank=True
     )
@@ -151,7 +195,8 @@ class WorkOrder(Case):
         related_name="+",
     )
 
-    scope_paths = ScopePaths(street="street_id", enterprise="enterprise_id", person="person_id")
+    # An enterprise's or a person's account owns what it raised, never what is raised about it.
+    scope_paths = ScopePaths(street="street_id", enterprise="filer_enterprise_id", person="person_id")
     objects = ScopedManager()
 
     class Meta:
@@ -172,6 +217,7 @@ class WorkOrder(Case):
             models.Index(fields=["street", "-received_at", "-id"], name="workorder_street"),
             models.Index(fields=["state", "due_on"], name="workorder_state_due"),
             models.Index(fields=["person", "-received_at"], name="workorder_person"),
+            models.Index(fields=["filer_enterprise", "-received_at"], name="workorder_filer_enterprise"),
             models.Index(fields=["petitioner_phone", "-received_at"], name="workorder_phone"),
         ]
 
@@ -188,3 +234,10 @@ class WorkOrder(Case):
     @property
     def is_petition(self) -> bool:
         return self.track == Track.PETITION
+
+    @property
+    def review_last_day(self) -> Any:
+        """The last day to ask for the next review (None while the answer's receipt is not recorded)."""
+        from hrbureau.petitions.rules import review_last_day
+
+        return review_last_day(self) if self.state in ("replied", "closed") else None

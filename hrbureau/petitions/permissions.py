@@ -48,6 +48,11 @@ declare(
 )
 declare("petitions.rate_workorder", _("Rate the handling of one's own matter"), roles=PORTAL_ROLES)
 declare("petitions.review_workorder", _("Request a review of one's own petition"), roles=PORTAL_ROLES)
+declare(
+    "petitions.sign_answer",
+    _("Sign for the written answer to one's own petition"),
+    roles=PORTAL_ROLES,
+)
 declare("petitions.answer_review", _("Answer reviews and re-reviews"), roles={Role.DEPT_HEAD}, **OFFICE)
 declare(
     "petitions.view_board",

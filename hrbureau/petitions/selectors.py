@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from hrbureau.core.identifiers import normalize_phone
 from hrbureau.core.scoping import get_for_user_or_404
 from hrbureau.petitions.choices import OPEN_STATES, Satisfaction, WorkOrderState
-from hrbureau.petitions.models import Category, WorkOrder
+from hrbureau.petitions.models import Category, WorkOrder, display_name
 
 SOON_DAYS = 2  # "soon due" on the board: due within this many days
 
@@ -84,7 +84,7 @@ FIGURES: dict[str, Any] = {
 def workorder_detail(*, user: Any, pk: int) -> WorkOrder:
     return get_for_user_or_404(
         WorkOrder.objects.select_related(
-            "category", "street", "handling_unit", "assigned_unit", "enterprise", "person"
+            "category", "street", "handling_unit", "assigned_unit", "enterprise", "person", "repeat_of"
         ),
         user,
         pk=pk,
@@ -155,6 +155,12 @@ BOARD_GROUPS = {
     "category": ("category", "category__name"),
     "street": ("street", "street__name"),
 }
+# The English names of the groups that have one, shown on English pages (falling back to the Chinese).
+BOARD_GROUPS_EN = {
+    "unit": "handling_unit__name_en",
+    "category": "category__name_en",
+    "street": "street__name_en",
+}
 
 
 def supervision_board(
@@ -186,11 +192,13 @@ def supervision_board(
             "soon",
         )
     }
-    values = [key] + ([label_field] if label_field else [])
+    label_en = BOARD_GROUPS_EN.get(by)
+    values = [key] + ([label_field] if label_field else []) + ([label_en] if label_en else [])
     board = Board(period_from=period_from, period_to=period_to, by=by)
     for row in orders.order_by().values(*values).annotate(**aggregates).order_by(key):
         if label_field:
-            label = row[label_field] or (str(_("Not dispatched yet")) if by == "unit" else "—")
+            name = display_name(row[label_field] or "", row[label_en] or "") if label_en else row[label_field]
+            label = name or (str(_("Not dispatched yet")) if by == "unit" else "—")
         else:
             label = str(Channel(row[key]).label) if row[key] in Channel.values else row[key]
         rate_row = RateRow(key=row[key], label=label, **{name: row[name] for name in aggregates})

@@ -29,6 +29,7 @@ INTAKE_FIELDS = (
     "petitioner_name",
     "petitioner_phone",
     "person",
+    "filer_enterprise",
     "enterprise",
     "street",
     "external_no",
@@ -84,7 +85,7 @@ def clean_intake(data: dict[str, Any]) -> dict[str, Any]:
     if errors:
         raise ValidationError(errors)
     if cleaned.get("street") is None:
-        for record in (cleaned.get("enterprise"), cleaned.get("person")):
+        for record in (cleaned.get("enterprise"), cleaned.get("filer_enterprise"), cleaned.get("person")):
             if record is not None and getattr(record, "street_id", None):
                 cleaned["street"] = record.street
                 break
@@ -104,7 +105,10 @@ def workorder_create(*, actor: Any, data: dict[str, Any]) -> WorkOrder:
         )
         create_case(order, actor=actor, data={"channel": order.channel})
         order.number = f"{order.received_at:%Y%m%d}{order.pk:07d}"
-        WorkOrder.objects.filter(pk=order.pk).update(number=order.number)
+        if order.track == Track.PETITION:
+            # The same matter after a final re-review is recognised however late it comes back.
+            order.repeat_of = rules.final_rereview_of(order)
+        WorkOrder.objects.filter(pk=order.pk).update(number=order.number, repeat_of=order.repeat_of)
         name, limit = rules.first_limit(order)
         label = gettext_lazy("Acceptance") if name == rules.CLOCK_ACCEPTANCE else gettext_lazy("Handling")
         clocks.clock_start(
@@ -154,6 +158,48 @@ def workorder_decline(*, actor: Any, order: WorkOrder, reason: str) -> CaseEvent
         actor=actor,
         reason=reason,
         fields={"closed_at": timezone.now(), "assigned_unit": None},
+    )
+
+
+def workorder_decline_repeat(*, actor: Any, order: WorkOrder, reason: str = "") -> CaseEvent:
+    """Answer a petition that repeats a matter whose re-review was final: not accepted again, with the
+    reason (by default the standard one naming the earlier petition)."""
+    reason = (reason or "").strip()
+    if not reason and order.repeat_of is not None:
+        reason = rules.not_accepted_again_reason(order.repeat_of)
+    return transition(
+        order,
+        "decline_repeat",
+        actor=actor,
+        reason=reason,
+        data={"repeat_of": order.repeat_of.number if order.repeat_of else ""},
+        fields={"closed_at": timezone.now(), "assigned_unit": None},
+    )
+
+
+def workorder_record_receipt(
+    *, actor: Any, order: WorkOrder, on: dt.date | None = None, by_petitioner: bool
+) -> CaseEvent:
+    """Record the day the petitioner received the written answer (the reply, or the review opinion): the
+    petitioner signing for it on the portal (today), or staff entering the date of service."""
+    name = "sign_answer" if by_petitioner else "record_receipt"
+    answer = rules.answer_awaiting_receipt(order)
+    if answer is None:
+        return transition(order, name, actor=actor)  # refused, with the reason
+    today = timezone.localdate()
+    on = today if by_petitioner or on is None else on
+    sent = order.replied_at if answer == "reply" else order.closed_at
+    if on > today:
+        raise ValidationError({"on": [_("The day of receipt cannot be in the future.")]})
+    if sent is not None and on < timezone.localtime(sent).date():
+        raise ValidationError({"on": [_("The answer cannot be received before it was sent.")]})
+    field = "review_received_on" if answer == "review" else "reply_received_on"
+    return transition(
+        order,
+        name,
+        actor=actor,
+        data={"answer": answer, "on": on},
+        fields={field: on},
     )
 
 
@@ -210,6 +256,8 @@ def workorder_reply(*, actor: Any, order: WorkOrder, reply: str, attachment: Any
         fields={
             "reply": reply,
             "replied_at": timezone.now(),
+            # A new reply (after rework) is received anew: the review window waits for its receipt.
+            "reply_received_on": None,
             "replied_on_time": on_time,
             "assigned_unit": _office(),
             "assigned_user": None,

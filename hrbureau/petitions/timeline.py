@@ -1,10 +1,12 @@
 """What the work orders add to an enterprise's and a person's timeline (``core.timeline``): the orders
-about them that the reader may see, newest first."""
+about them or raised by them that the reader may see, newest first. Staff see the complaints about an
+enterprise on its page; the enterprise's own account sees only what it raised (``for_user``)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from hrbureau.core import timeline
@@ -32,7 +34,8 @@ def _entries(orders: Any) -> list[TimelineEntry]:
 
 
 def enterprise_orders(user: Any, enterprise: Any) -> list[TimelineEntry]:
-    return _entries(WorkOrder.objects.for_user(user).filter(enterprise=enterprise))
+    about_or_by = Q(enterprise=enterprise) | Q(filer_enterprise=enterprise)
+    return _entries(WorkOrder.objects.for_user(user).filter(about_or_by))
 
 
 def person_orders(user: Any, person: Any) -> list[TimelineEntry]:

@@ -1,9 +1,10 @@
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -62,6 +63,7 @@ LIST_COLUMNS = (
     "received_at",
     "due_on",
     "category__name",
+    "category__name_en",
     "handling_unit__name",
     "handling_unit__name_en",
 )
@@ -100,7 +102,7 @@ def _list_rows(orders: Any, *, detail_prefix: str) -> SafeString:
             (
                 mark_safe(f'<a href="{detail_prefix}{o.pk}/">{html_of(o.number)}</a>'),  # noqa: S308
                 mark_safe(  # noqa: S308 - escaped
-                    f'{html_of(o.title)}<div class="small text-secondary">{html_of(o.category.name)}</div>'
+                    f'{html_of(o.title)}<div class="small text-secondary">{html_of(o.category.display_name)}</div>'
                 ),
                 channels.get(o.channel, o.channel),
                 mark_safe(  # noqa: S308 - escaped
@@ -122,18 +124,16 @@ def workorder_list(request: HttpRequest) -> HttpResponseBase:
     if filters is None:
         orders = orders.none()
     if request.GET.get("export") == "xlsx" and filters is not None:
-        if not request.user.has_perm("petitions.export_workorder"):
-            raise PermissionDenied("petitions.export_workorder")
         rows = (
             (
                 o.number,
                 o.get_channel_display(),
-                o.category.name,
+                o.category.display_name,
                 o.title,
                 timezone.localtime(o.received_at).replace(tzinfo=None),
                 o.get_state_display(),
-                o.handling_unit.name if o.handling_unit else "",
-                o.street.name if o.street else "",
+                o.handling_unit.display_name if o.handling_unit else "",
+                o.street.display_name if o.street else "",
                 o.due_on,
                 "" if o.replied_on_time is None else (_("yes") if o.replied_on_time else _("no")),
                 o.get_satisfaction_display(),
@@ -146,6 +146,7 @@ def workorder_list(request: HttpRequest) -> HttpResponseBase:
         )
         return xlsx_response(
             request=request,
+            permission="petitions.export_workorder",
             filename="work-orders",
             columns=[str(c) for c in EXPORT_COLUMNS],
             rows=rows,
@@ -191,6 +192,8 @@ def workorder_create(request: HttpRequest) -> HttpResponseBase:
 def _action_context(order: WorkOrder, user: Any) -> dict[str, Any]:
     suggested = rules.suggest_unit(order)
     return {
+        "today": timezone.localdate(),
+        "repeat_reason": rules.not_accepted_again_reason(order.repeat_of) if order.repeat_of else "",
         "units": dispatch_units(),
         "suggested_unit": suggested,
         "satisfactions": Satisfaction.choices,
@@ -228,6 +231,16 @@ def _run_action(request: HttpRequest, order: WorkOrder, action: str, *, by_citiz
         services.workorder_accept(actor=actor, order=order)
     elif action == "decline":
         services.workorder_decline(actor=actor, order=order, reason=reason)
+    elif action == "decline_repeat":
+        services.workorder_decline_repeat(actor=actor, order=order, reason=reason)
+    elif action in ("record_receipt", "sign_answer"):
+        on = None
+        if not by_citizen:
+            try:
+                on = dt.date.fromisoformat(post.get("on", "")[:10])
+            except ValueError:
+                raise ValidationError({"on": [_("Give the day of receipt.")]}) from None
+        services.workorder_record_receipt(actor=actor, order=order, on=on, by_petitioner=by_citizen)
     elif action in ("dispatch", "rule"):
         services.workorder_dispatch(
             actor=actor, order=order, unit=unit, reason=reason, ruling=action == "rule"
@@ -294,8 +307,6 @@ def board(request: HttpRequest) -> HttpResponseBase:
         user=request.user, by=data.get("by") or "unit", period_from=period_from, period_to=period_to
     )
     if request.GET.get("export") == "xlsx":
-        if not request.user.has_perm("petitions.export_workorder"):
-            raise PermissionDenied("petitions.export_workorder")
         columns = [
             _("Group"),
             _("Received"),
@@ -330,7 +341,11 @@ def board(request: HttpRequest) -> HttpResponseBase:
             for r in [*result.rows, result.total]
         ]
         return xlsx_response(
-            request=request, filename="supervision-board", columns=[str(c) for c in columns], rows=rows
+            request=request,
+            permission="petitions.export_workorder",
+            filename="supervision-board",
+            columns=[str(c) for c in columns],
+            rows=rows,
         )
     group_param = {"unit": "unit", "street": "street", "channel": "channel", "category": "category"}[
         result.by
@@ -369,8 +384,9 @@ def portal_file(request: HttpRequest) -> HttpResponseBase:
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         data["channel"] = "online"
+        # The account files as itself: its person or its enterprise raised the matter (and so sees it).
         data["person"] = user.person
-        data["enterprise"] = user.enterprise
+        data["filer_enterprise"] = user.enterprise
         try:
             order = services.workorder_create(actor=user, data=data)
         except ValidationError as error:
@@ -402,7 +418,7 @@ def portal_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
 @permission_required("petitions.view_workorder", area="portal")
 def portal_act(request: HttpRequest, pk: int, action: str) -> HttpResponseBase:
     order = selectors.workorder_detail(user=request.user, pk=pk)
-    if action not in ("rate", "rate_rework", "request_review", "request_rereview"):
+    if action not in ("rate", "rate_rework", "request_review", "request_rereview", "sign_answer"):
         raise Http404
     try:
         _run_action(request, order, action, by_citizen=True)

@@ -24,6 +24,7 @@ from hrbureau.petitions.rules import (
     CLOCK_HANDLING,
     CLOCK_REVIEW,
     CLOCK_SIGN,
+    answer_awaiting_receipt,
     limit_in_force,
     rereview_window_open,
     review_window_open,
@@ -98,6 +99,21 @@ def _rereview_open(case: WorkOrder, actor: Any, data: dict[str, Any]) -> str | N
     return rereview_window_open(case, today=timezone.localdate())
 
 
+def _answer_to_receive(case: WorkOrder, actor: Any, data: dict[str, Any]) -> str | None:
+    if answer_awaiting_receipt(case) is None:
+        return _("No written answer of this petition waits for its receipt to be recorded.")
+    return None
+
+
+def _repeat_of_final(case: WorkOrder, actor: Any, data: dict[str, Any]) -> str | None:
+    refusal = _petition_only(case, actor, data)
+    if refusal:
+        return refusal
+    if case.repeat_of_id is None:
+        return _("This petition does not repeat a matter whose re-review was final.")
+    return None
+
+
 # --- transitions --------------------------------------------------------------------------------------
 
 add = WORKFLOW.add
@@ -118,6 +134,15 @@ add(
     guard=_petition_only,
     requires_reason=True,
     button="outline-danger",
+)
+add(
+    "decline_repeat",
+    gettext_lazy("Not accepted again: the re-review was final"),
+    source={S.REGISTERED},
+    target=S.CLOSED,
+    permission="petitions.dispatch_workorder",
+    guard=_repeat_of_final,
+    requires_reason=True,
 )
 add(
     "dispatch",
@@ -224,10 +249,31 @@ add(
     requires_reason=True,
     button="outline-secondary",
 )
+# The petitioner received the written reply (or the review opinion): the review window runs from that day.
+add(
+    "record_receipt",
+    gettext_lazy("Record when the petitioner received the answer"),
+    source={S.REPLIED, S.CLOSED},
+    target=None,
+    permission="petitions.dispatch_workorder",
+    guard=_answer_to_receive,
+    button="outline-primary",
+)
+add(
+    "sign_answer",
+    gettext_lazy("Sign for the written answer"),
+    source={S.REPLIED, S.CLOSED},
+    target=None,
+    permission="petitions.sign_answer",
+    guard=_answer_to_receive,
+    area="portal",
+    button="outline-primary",
+)
+# A review may be asked for as soon as the reply is there, before the return visit closes the order.
 add(
     "request_review",
     gettext_lazy("Request a review"),
-    source={S.CLOSED},
+    source={S.REPLIED, S.CLOSED},
     target=S.REVIEW,
     permission="petitions.review_workorder",
     guard=_review_open,
@@ -237,7 +283,7 @@ add(
 add(
     "request_review_for",
     gettext_lazy("Register a review request"),
-    source={S.CLOSED},
+    source={S.REPLIED, S.CLOSED},
     target=S.REVIEW,
     permission="petitions.dispatch_workorder",
     guard=_review_open,
@@ -306,7 +352,7 @@ def _accepted(ctx: TransitionContext) -> None:
     )
 
 
-@WORKFLOW.effect("decline", "merge", "redirect")
+@WORKFLOW.effect("decline", "decline_repeat", "merge", "redirect")
 def _ended_without_handling(ctx: TransitionContext) -> None:
     for name in (CLOCK_ACCEPTANCE, CLOCK_HANDLING, CLOCK_SIGN):
         clocks.clock_stop(case=ctx.case, name=name, on=_today(), actor=ctx.actor)
@@ -382,7 +428,18 @@ def _replied(ctx: TransitionContext) -> None:
     clocks.clock_stop(case=ctx.case, name=CLOCK_HANDLING, on=_today(), actor=ctx.actor)
 
 
-@WORKFLOW.on_commit("reply", "answer_review", "answer_rereview", "decline", "redirect")
+@WORKFLOW.on_commit("decline", "decline_repeat")
+def _tell_not_accepted(ctx: TransitionContext) -> None:
+    # 信访工作条例 Art.24: a petition not accepted is answered with the reason.
+    order: WorkOrder = ctx.case
+    _tell_petitioner(
+        order,
+        _("Your petition %(number)s is not accepted: %(reason)s")
+        % {"number": order.number, "reason": ctx.reason},
+    )
+
+
+@WORKFLOW.on_commit("reply", "answer_review", "answer_rereview", "redirect")
 def _tell_reply(ctx: TransitionContext) -> None:
     order: WorkOrder = ctx.case
     _tell_petitioner(

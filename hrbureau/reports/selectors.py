@@ -6,9 +6,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count
+from django.utils import timezone
 
 from hrbureau.accounts.choices import OrgUnitKind
 from hrbureau.accounts.models import OrgUnit
+from hrbureau.core import clocks
 from hrbureau.enterprises.models import Enterprise
 from hrbureau.people.models import Person
 
@@ -50,6 +52,11 @@ def dashboard(*, user: Any) -> dict[str, Any]:
         "enterprise_total": Enterprise.objects.for_user(user).count(),
         "person_total": Person.objects.for_user(user).count(),
         "by_street": by_street,
+        # The alert: cases under supervision (督办) now and those that went under it today, each figure
+        # a link to its list (the same list the daily digest links to).
+        "supervision": clocks.supervision_counts(user=user),
+        "supervision_url": clocks.supervision_url(),
+        "supervision_today_url": clocks.supervision_url(timezone.localdate()),
         "chart": {
             "streets": [f.street for f in by_street],
             "enterprises": [f.enterprises for f in by_street],

@@ -32,6 +32,29 @@ DISTRICT_WIDE = frozenset(
     {Role.SYSADMIN, Role.LEADER, Role.DEPT_HEAD, Role.DEPT_STAFF, Role.ARBITRATOR, Role.ARBITRATION_CLERK}
 )
 PORTAL = frozenset({Role.ENTERPRISE, Role.INDIVIDUAL})
+# Not a role but a standing: a user of the enterprise a complaint is about (the world's enterprise A2, which
+# the work orders' routes make the subject of a citizen's complaint). 信访工作条例: complaint material is
+# never passed to the party complained about, so it must be refused wherever the complaint appears. The
+# matrix walks this viewer on the routes that say ``complained_about=True``.
+COMPLAINED_ABOUT = "enterprise_complained_about"
+
+
+def complained_about_user(world: Any) -> Any:
+    """The enterprise user of enterprise A2 (made once per test world)."""
+    from hrbureau.accounts.models import User
+
+    user = world.users.get(COMPLAINED_ABOUT)
+    if user is None:
+        user = User.objects.create_user(
+            username="complained_about",
+            password="Secret#2026",
+            role=Role.ENTERPRISE,
+            full_name="被投诉企业",
+        )
+        user.enterprise = world.enterprises["a2"]
+        user.save()
+        world.users[COMPLAINED_ABOUT] = user
+    return user
 
 
 @dataclass(frozen=True)
@@ -47,6 +70,12 @@ class Route:
     # marker text -> the roles whose response must contain it; every other allowed role must not.
     rows: Callable[[Any], dict[str, Iterable[str]]] | None = None
     label: str = ""  # tells two routes of the same name apart in test ids
+    # Also walk it as the enterprise a complaint is about (``COMPLAINED_ABOUT``); it is allowed only when
+    # ``allowed`` names it, and sees only the rows that name it.
+    complained_about: bool = False
+    # An export: the list's export permission it needs beyond sight of the list. ``allowed`` must be the
+    # roles of the list's page that hold it; the export walk refuses the others (403, audited).
+    export: str = ""
 
     def url_for(self, world: Any) -> str:
         return self.url(world) if callable(self.url) else self.url

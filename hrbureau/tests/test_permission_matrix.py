@@ -14,7 +14,14 @@ from django.urls import URLPattern, URLResolver, get_resolver
 import hrbureau
 from hrbureau.accounts import services
 from hrbureau.conftest import STANDARD_USERS
-from hrbureau.tests.matrix import ALL_ROLES, ANONYMOUS, UNWALKED_PREFIXES, Route
+from hrbureau.tests.matrix import (
+    ALL_ROLES,
+    ANONYMOUS,
+    COMPLAINED_ABOUT,
+    UNWALKED_PREFIXES,
+    Route,
+    complained_about_user,
+)
 
 
 def _all_routes() -> list[Route]:
@@ -31,6 +38,12 @@ def _all_routes() -> list[Route]:
 ROUTES = _all_routes()
 VIEWERS = [ANONYMOUS, *sorted(ALL_ROLES)]
 ROLE_USER = {role: key for key, (role, _) in STANDARD_USERS.items()}
+# Every route × every viewer; the routes that show complaints also × the enterprise complained about.
+CASES = [
+    pytest.param(route, viewer, id=f"{viewer}-{route.id}")
+    for route in ROUTES
+    for viewer in [*VIEWERS, *([COMPLAINED_ABOUT] if route.complained_about else [])]
+]
 
 
 def _url_names(patterns: list[Any], namespace: str = "") -> set[str]:
@@ -65,7 +78,7 @@ def _client_for(viewer: str, route: Route, world: Any) -> tuple[Client, dict[str
     headers: dict[str, str] = {}
     if viewer == ANONYMOUS:
         return client, headers
-    user = world.users[ROLE_USER[viewer]]
+    user = complained_about_user(world) if viewer == COMPLAINED_ABOUT else world.users[ROLE_USER[viewer]]
     if route.api and viewer == "integration":
         headers["Authorization"] = f"Bearer {services.api_token_create(user=user)}"
     else:
@@ -73,8 +86,7 @@ def _client_for(viewer: str, route: Route, world: Any) -> tuple[Client, dict[str
     return client, headers
 
 
-@pytest.mark.parametrize("route", ROUTES, ids=lambda r: r.id)
-@pytest.mark.parametrize("viewer", VIEWERS)
+@pytest.mark.parametrize(("route", "viewer"), CASES)
 def test_matrix(route: Route, viewer: str, world: Any) -> None:
     client, headers = _client_for(viewer, route, world)
     url = route.url_for(world)

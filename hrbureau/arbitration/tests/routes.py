@@ -102,7 +102,13 @@ def _rows(world: Any) -> dict[str, Any]:
 
 ROUTES = [
     Route("arbitration:list", _list, allowed=INSTITUTE_VIEW, rows=_rows),
-    Route("arbitration:list", "/arbitration/?export=xlsx", allowed=INSTITUTE_VIEW, label="export"),
+    Route(
+        "arbitration:list",
+        "/arbitration/?export=xlsx",
+        allowed=INSTITUTE_VIEW - {Role.ARBITRATOR},
+        label="export",
+        export="arbitration.export_dispute",
+    ),
     Route("api:dispute_list", _api_list, api=True, allowed=INSTITUTE_VIEW | PORTAL, rows=_api_rows),
     Route(
         "api:dispute_detail",
@@ -124,8 +130,9 @@ ROUTES = [
     Route(
         "arbitration:statistics",
         "/arbitration/statistics/?export=xlsx",
-        allowed=INSTITUTE_VIEW,
+        allowed=INSTITUTE_VIEW - {Role.ARBITRATOR},
         label="export",
+        export="arbitration.export_dispute",
     ),
     Route(
         "arbitration:list", "/arbitration/?figure=closed&claim=wages", allowed=INSTITUTE_VIEW, label="figure"

@@ -19,7 +19,13 @@ def _rows(world):  # type: ignore[no-untyped-def]
 
 ROUTES = [
     Route("enterprises:list", "/enterprises/", allowed=STAFF, rows=_rows),
-    Route("enterprises:list", "/enterprises/?export=xlsx", allowed=STAFF, label="export"),
+    Route(
+        "enterprises:list",
+        "/enterprises/?export=xlsx",
+        allowed=STAFF,
+        label="export",
+        export="enterprises.export_enterprise",
+    ),
     Route("enterprises:create", "/enterprises/new/", allowed=EDITORS),
     Route(
         "enterprises:detail",

@@ -104,13 +104,25 @@ ROUTES = [
     Route("labour:inspect", _url("/labour/inspect/{}/", "a1"), allowed=FIELD, label="a1"),
     Route("labour:inspect", _url("/labour/inspect/{}/", "b1"), allowed=PLANNERS, label="b1"),
     Route("labour:inspections", _list("/labour/inspections/"), allowed=VIEW, rows=_rows("enterprise")),
-    Route("labour:inspections", _list("/labour/inspections/?export=xlsx"), allowed=READERS, label="export"),
+    Route(
+        "labour:inspections",
+        _list("/labour/inspections/?export=xlsx"),
+        allowed=READERS,
+        label="export",
+        export="labour.export_risk",
+    ),
     Route("labour:inspection", _url("/labour/inspections/{}/", "inspection_a1"), allowed=VIEW, label="a1"),
     Route(
         "labour:inspection", _url("/labour/inspections/{}/", "inspection_b1"), allowed=DISTRICT, label="b1"
     ),
     Route("labour:risks", _list("/labour/risks/"), allowed=VIEW, rows=_rows("risk")),
-    Route("labour:risks", _list("/labour/risks/?export=xlsx"), allowed=READERS, label="export"),
+    Route(
+        "labour:risks",
+        _list("/labour/risks/?export=xlsx"),
+        allowed=READERS,
+        label="export",
+        export="labour.export_risk",
+    ),
     Route("labour:risk", _url("/labour/risks/{}/", "risk_a1"), allowed=VIEW, label="a1"),
     Route("labour:risk", _url("/labour/risks/{}/", "risk_b1"), allowed=DISTRICT, label="b1"),
     # Escalating is the field's and the department's; leadership reads but does not act.
@@ -123,7 +135,13 @@ ROUTES = [
         allowed=FIELD,
     ),
     Route("labour:warnings", _list("/labour/warnings/"), allowed=VIEW, rows=_rows("enterprise")),
-    Route("labour:warnings", _list("/labour/warnings/?export=xlsx"), allowed=READERS, label="export"),
+    Route(
+        "labour:warnings",
+        _list("/labour/warnings/?export=xlsx"),
+        allowed=READERS,
+        label="export",
+        export="labour.export_risk",
+    ),
     Route(
         "labour:recompute",
         _list("/labour/warnings/recompute/"),
@@ -146,6 +164,13 @@ ROUTES = [
     Route("labour:samples", _list("/labour/samples/"), allowed=FIELD),
     Route("labour:sample", _url("/labour/samples/{}/", "sample"), allowed=FIELD),
     Route(
+        "labour:sample",
+        _url("/labour/samples/{}/?export=xlsx", "sample"),
+        allowed=PLANNERS,
+        label="export",
+        export="labour.export_sample",
+    ),
+    Route(
         "labour:survey",
         _url("/labour/survey/{}/", "member_a1"),
         method="POST",
@@ -154,6 +179,13 @@ ROUTES = [
         allowed=FIELD,
     ),
     Route("labour:records", _list("/labour/records/"), allowed=DISTRICT),
+    Route(
+        "labour:records",
+        _list("/labour/records/?export=xlsx"),
+        allowed=DISTRICT,
+        label="export",
+        export="labour.export_evaluation",
+    ),
     Route(
         "labour:records",
         _list("/labour/records/"),
@@ -174,6 +206,13 @@ ROUTES = [
         label="grade",
     ),
     Route("labour:evaluation", _url("/labour/evaluations/{}/", "evaluation"), allowed=DISTRICT),
+    Route(
+        "labour:evaluation",
+        _url("/labour/evaluations/{}/?export=xlsx", "evaluation"),
+        allowed=DISTRICT,
+        label="export",
+        export="labour.export_evaluation",
+    ),
     Route(
         "labour:evaluation_act",
         _url("/labour/evaluations/{}/act/publish/", "evaluation"),
@@ -203,7 +242,13 @@ ROUTES = [
         label="attendance",
     ),
     Route("labour:agencies", _list("/labour/agencies/"), allowed=DISTRICT),
-    Route("labour:agencies", _list("/labour/agencies/?export=xlsx"), allowed=DISTRICT, label="export"),
+    Route(
+        "labour:agencies",
+        _list("/labour/agencies/?export=xlsx"),
+        allowed=DISTRICT,
+        label="export",
+        export="labour.export_agency",
+    ),
     Route(
         "labour:agencies",
         _list("/labour/agencies/"),
@@ -230,5 +275,11 @@ ROUTES = [
     ),
     Route("api:screening_figures", _list("/api/v1/screening-figures"), api=True, allowed=READERS),
     Route("labour:statistics", _list("/labour/statistics/"), allowed=READERS),
-    Route("labour:statistics", _list("/labour/statistics/?export=xlsx"), allowed=READERS, label="export"),
+    Route(
+        "labour:statistics",
+        _list("/labour/statistics/?export=xlsx"),
+        allowed=READERS,
+        label="export",
+        export="labour.export_risk",
+    ),
 ]

@@ -25,7 +25,13 @@ def _rows(world):  # type: ignore[no-untyped-def]
 
 ROUTES = [
     Route("people:list", "/people/", allowed=STAFF, rows=_rows),
-    Route("people:list", "/people/?export=xlsx", allowed=STAFF, label="export"),
+    Route(
+        "people:list",
+        "/people/?export=xlsx",
+        allowed=STAFF,
+        label="export",
+        export="people.export_person",
+    ),
     Route("people:create", "/people/new/", allowed=EDITORS),
     Route("people:detail", lambda w: f"/people/{w.people['a1'].pk}/", allowed=STAFF, label="a1"),
     Route("people:detail", lambda w: f"/people/{w.people['b2'].pk}/", allowed=DISTRICT_WIDE, label="b2"),

@@ -1,19 +1,32 @@
-"""Work-order routes for the permission matrix: an order in street A (about person A1 and enterprise A1)
-and one in street B; a street sees only its orders, a citizen and an enterprise only theirs."""
+"""Work-order routes for the permission matrix: citizen A1's complaint in street A about enterprise A2, one
+in street B, and a matter enterprise A1 raised on its portal; a street sees only its orders, a citizen and
+an enterprise only what they raised — never a complaint about them (``COMPLAINED_ABOUT``: A2's user)."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from hrbureau.accounts.choices import Role
-from hrbureau.tests.matrix import ALL_ROLES, ANONYMOUS, DISTRICT_WIDE, PORTAL, STAFF, Route
+from hrbureau.tests.matrix import (
+    ALL_ROLES,
+    ANONYMOUS,
+    COMPLAINED_ABOUT,
+    DISTRICT_WIDE,
+    PORTAL,
+    STAFF,
+    Route,
+)
 
 VIEW_STAFF = STAFF - {Role.GRID_WORKER}
 SEES_A = DISTRICT_WIDE | {Role.STREET_STAFF}
 COMMENTERS = VIEW_STAFF - {Role.LEADER}
 HANDLERS = {Role.DEPT_HEAD, Role.DEPT_STAFF, Role.STREET_STAFF}
+BOARD_READERS = VIEW_STAFF - {Role.ARBITRATOR, Role.ARBITRATION_CLERK}
 TITLE_A = "东湖街道欠薪工单"
 TITLE_B = "西岭街道欠薪工单"
+TITLE_E = "企业咨询人才补贴"
+PORTAL_ALL = PORTAL | {COMPLAINED_ABOUT}
 
 
 def _orders(world: Any) -> dict[str, Any]:
@@ -25,7 +38,17 @@ def _orders(world: Any) -> dict[str, Any]:
 
         wages = categories()["wages"]
         world.enterprises["order_a"] = make_order(
-            category=wages, title=TITLE_A, person=world.people["a1"], enterprise=world.enterprises["a1"]
+            category=wages,
+            title=TITLE_A,
+            person=world.people["a1"],
+            enterprise=world.enterprises["a2"],
+            street=world.units["street-a"],
+        )
+        world.enterprises["order_e"] = make_order(
+            category=categories()["enquiry"],
+            channel="online",
+            title=TITLE_E,
+            filer_enterprise=world.enterprises["a1"],
         )
         world.enterprises["order_b"] = make_order(
             category=wages, title=TITLE_B, person=world.people["b2"], enterprise=world.enterprises["b2"]
@@ -56,19 +79,27 @@ def _b(world: Any) -> int:
     return _orders(world)["order_b"].pk
 
 
+def _e(world: Any) -> int:
+    return _orders(world)["order_e"].pk
+
+
 def _rows(world: Any) -> dict[str, Any]:
     _orders(world)
-    return {TITLE_A: SEES_A, TITLE_B: DISTRICT_WIDE}
+    return {TITLE_A: SEES_A, TITLE_E: SEES_A, TITLE_B: DISTRICT_WIDE}
 
 
 def _portal_rows(world: Any) -> dict[str, Any]:
     _orders(world)
-    return {TITLE_A: PORTAL, TITLE_B: set()}
+    return {TITLE_A: {Role.INDIVIDUAL}, TITLE_E: {Role.ENTERPRISE}, TITLE_B: set()}
 
 
 def _api_rows(world: Any) -> dict[str, Any]:
     _orders(world)
-    return {TITLE_A: SEES_A | PORTAL | {Role.INTEGRATION}, TITLE_B: DISTRICT_WIDE | {Role.INTEGRATION}}
+    return {
+        TITLE_A: SEES_A | {Role.INDIVIDUAL, Role.INTEGRATION},
+        TITLE_E: SEES_A | {Role.ENTERPRISE, Role.INTEGRATION},
+        TITLE_B: DISTRICT_WIDE | {Role.INTEGRATION},
+    }
 
 
 def _receive(world: Any) -> str:
@@ -78,20 +109,34 @@ def _receive(world: Any) -> str:
     return "/api/v1/workorders"
 
 
+# Every work-order page and endpoint is also walked as the enterprise a complaint is about.
+_Route = partial(Route, complained_about=True)
+
 ROUTES = [
-    Route("petitions:list", _seeded("/petitions/"), allowed=VIEW_STAFF, rows=_rows),
-    Route("petitions:list", "/petitions/?export=xlsx", allowed=VIEW_STAFF, label="export"),
-    Route("petitions:list", "/petitions/?figure=overdue", allowed=VIEW_STAFF, label="figure"),
-    # Registration is the petitions office's (no standard user works there; petitions tests cover it).
-    Route("petitions:create", "/petitions/new/", allowed=set()),
-    Route(
-        "petitions:board", "/petitions/board/", allowed=VIEW_STAFF - {Role.ARBITRATOR, Role.ARBITRATION_CLERK}
+    _Route("petitions:list", _seeded("/petitions/"), allowed=VIEW_STAFF, rows=_rows),
+    _Route(
+        "petitions:list",
+        "/petitions/?export=xlsx",
+        allowed=VIEW_STAFF,
+        label="export",
+        export="petitions.export_workorder",
     ),
-    Route("petitions:detail", lambda w: f"/petitions/{_a(w)}/", allowed=SEES_A, label="a"),
-    Route("petitions:detail", lambda w: f"/petitions/{_b(w)}/", allowed=DISTRICT_WIDE, label="b"),
+    _Route("petitions:list", "/petitions/?figure=overdue", allowed=VIEW_STAFF, label="figure"),
+    # Registration is the petitions office's (no standard user works there; petitions tests cover it).
+    _Route("petitions:create", "/petitions/new/", allowed=set()),
+    _Route("petitions:board", "/petitions/board/", allowed=BOARD_READERS),
+    _Route(
+        "petitions:board",
+        "/petitions/board/?export=xlsx",
+        allowed=BOARD_READERS,
+        label="export",
+        export="petitions.export_workorder",
+    ),
+    _Route("petitions:detail", lambda w: f"/petitions/{_a(w)}/", allowed=SEES_A, label="a"),
+    _Route("petitions:detail", lambda w: f"/petitions/{_b(w)}/", allowed=DISTRICT_WIDE, label="b"),
     # Signing needs the handling permission and sight of the order; those who have both get the page back
     # with the reason it cannot be signed yet (it is not dispatched).
-    Route(
+    _Route(
         "petitions:act",
         lambda w: f"/petitions/{_a(w)}/act/sign/",
         method="POST",
@@ -99,7 +144,7 @@ ROUTES = [
         allowed=HANDLERS,
         label="a",
     ),
-    Route(
+    _Route(
         "petitions:act",
         lambda w: f"/petitions/{_b(w)}/act/sign/",
         method="POST",
@@ -107,19 +152,26 @@ ROUTES = [
         allowed=HANDLERS - {Role.STREET_STAFF},
         label="b",
     ),
-    Route("petitions:portal_list", _seeded("/petitions/mine/"), allowed=PORTAL, rows=_portal_rows),
-    Route("petitions:portal_file", "/petitions/mine/new/", allowed=PORTAL),
-    Route("petitions:portal_detail", lambda w: f"/petitions/mine/{_a(w)}/", allowed=PORTAL, label="a"),
-    Route("petitions:portal_detail", lambda w: f"/petitions/mine/{_b(w)}/", allowed=set(), label="b"),
-    Route(
+    _Route("petitions:portal_list", _seeded("/petitions/mine/"), allowed=PORTAL_ALL, rows=_portal_rows),
+    _Route("petitions:portal_file", "/petitions/mine/new/", allowed=PORTAL_ALL),
+    # Citizen A1's complaint about enterprise A2: A1 sees it; A2 (and any other enterprise) is refused.
+    _Route(
+        "petitions:portal_detail", lambda w: f"/petitions/mine/{_a(w)}/", allowed={Role.INDIVIDUAL}, label="a"
+    ),
+    _Route("petitions:portal_detail", lambda w: f"/petitions/mine/{_b(w)}/", allowed=set(), label="b"),
+    _Route(
+        "petitions:portal_detail", lambda w: f"/petitions/mine/{_e(w)}/", allowed={Role.ENTERPRISE}, label="e"
+    ),
+    # Rating (and so closing) is for whoever raised it; the party complained about is refused outright.
+    _Route(
         "petitions:portal_act",
         lambda w: f"/petitions/mine/{_a(w)}/act/rate/",
         method="POST",
         ok_status=302,
-        allowed=PORTAL,
+        allowed={Role.INDIVIDUAL},
         label="a",
     ),
-    Route(
+    _Route(
         "petitions:portal_act",
         lambda w: f"/petitions/mine/{_b(w)}/act/rate/",
         method="POST",
@@ -127,11 +179,27 @@ ROUTES = [
         allowed=set(),
         label="b",
     ),
+    _Route(
+        "petitions:portal_act",
+        lambda w: f"/petitions/mine/{_e(w)}/act/rate/",
+        method="POST",
+        ok_status=302,
+        allowed={Role.ENTERPRISE},
+        label="e",
+    ),
     # Following an order needs its number and phone, not an account.
-    Route("petitions:track", "/petitions/track/", allowed=ALL_ROLES | {ANONYMOUS}),
-    Route("core:todo", "/core/todo/", allowed=STAFF),
-    Route("core:inbox", "/core/inbox/", allowed=STAFF | PORTAL),
-    Route(
+    _Route("petitions:track", "/petitions/track/", allowed=ALL_ROLES | {ANONYMOUS, COMPLAINED_ABOUT}),
+    _Route("core:todo", "/core/todo/", allowed=STAFF),
+    _Route("core:inbox", "/core/inbox/", allowed=STAFF | PORTAL_ALL),
+    # The cases under supervision (督办), the list leadership's daily digest links to.
+    _Route("core:supervision", "/core/supervision/", allowed={Role.SYSADMIN, Role.LEADER, Role.DEPT_HEAD}),
+    _Route(
+        "core:supervision",
+        "/core/supervision/?day=2026-03-08",
+        allowed={Role.SYSADMIN, Role.LEADER, Role.DEPT_HEAD},
+        label="day",
+    ),
+    _Route(
         "core:case_comment",
         lambda w: f"/core/cases/petitions.workorder/{_a(w)}/comments/",
         method="POST",
@@ -140,7 +208,7 @@ ROUTES = [
         allowed=COMMENTERS,
         label="a",
     ),
-    Route(
+    _Route(
         "core:case_comment",
         lambda w: f"/core/cases/petitions.workorder/{_b(w)}/comments/",
         method="POST",
@@ -149,7 +217,7 @@ ROUTES = [
         allowed=COMMENTERS - {Role.STREET_STAFF},
         label="b",
     ),
-    Route(
+    _Route(
         "core:case_attach",
         lambda w: f"/core/cases/petitions.workorder/{_a(w)}/attachments/",
         method="POST",
@@ -157,34 +225,41 @@ ROUTES = [
         allowed=COMMENTERS,
         label="a",
     ),
-    Route(
+    _Route(
         "core:attachment",
         lambda w: f"/core/attachments/{_orders(w)['attachment_a'].pk}/",
-        allowed=SEES_A | PORTAL,
+        allowed=SEES_A | {Role.INDIVIDUAL},
         label="a",
     ),
-    Route(
+    _Route(
         "api:workorder_list",
         _seeded("/api/v1/workorders"),
         api=True,
-        allowed=VIEW_STAFF | PORTAL | {Role.INTEGRATION},
+        allowed=VIEW_STAFF | PORTAL_ALL | {Role.INTEGRATION},
         rows=_api_rows,
     ),
-    Route(
+    _Route(
         "api:workorder_detail",
         lambda w: f"/api/v1/workorders/{_a(w)}",
         api=True,
-        allowed=SEES_A | PORTAL | {Role.INTEGRATION},
+        allowed=SEES_A | {Role.INDIVIDUAL, Role.INTEGRATION},
         label="a",
     ),
-    Route(
+    _Route(
         "api:workorder_detail",
         lambda w: f"/api/v1/workorders/{_b(w)}",
         api=True,
         allowed=DISTRICT_WIDE | {Role.INTEGRATION},
         label="b",
     ),
-    Route(
+    _Route(
+        "api:workorder_detail",
+        lambda w: f"/api/v1/workorders/{_e(w)}",
+        api=True,
+        allowed=SEES_A | {Role.ENTERPRISE, Role.INTEGRATION},
+        label="e",
+    ),
+    _Route(
         "api:workorder_receive",
         _receive,
         method="POST",

@@ -82,17 +82,6 @@ def test_review_within_30_days_then_rereview_then_final(world: Any, office: dict
         services.workorder_request_review(actor=citizen, order=order, reason="再次请求", by_citizen=True)
 
 
-def test_review_is_refused_after_30_days(world: Any, office: dict[str, Any]) -> None:
-    from hrbureau.petitions.rules import review_window_open
-
-    order = make_order(category=office["categories"]["wages"], channel="letter")
-    WorkOrder.objects.filter(pk=order.pk).update(replied_at=order.received_at, state="closed")
-    order.refresh_from_db()
-    replied = order.received_at.date()
-    assert review_window_open(order, today=replied + dt.timedelta(days=30)) is None
-    assert "had to be requested" in (review_window_open(order, today=replied + dt.timedelta(days=45)) or "")
-
-
 def test_api_intake_is_idempotent_on_the_external_number(
     world: Any, office: dict[str, Any], client: Any
 ) -> None:

@@ -144,3 +144,37 @@ def test_the_unit_filter_follows_the_organisation(world: Any, office: dict[str, 
     added.is_active = False
     added.save()
     assert f'value="{added.pk}"' not in unit_options()
+
+
+def test_categories_read_in_english_on_english_pages(world: Any, office: dict[str, Any], client: Any) -> None:
+    """A category's English name (``name_en``) on English pages — the list, its filter, the order, the
+    board, the portal — and its Chinese name otherwise, or when it has no English name."""
+    Category.objects.filter(code="wages").update(name_en="Wage arrears complaint")
+    late, plain = _orders(world, office)
+    client.force_login(office["staff"])
+    english = _page(client, "en")
+    assert '<div class="small text-secondary">Wage arrears complaint</div>' in _row(english, late)
+    assert '<div class="small text-secondary">政策咨询</div>' in _row(english, plain)  # no English name
+    assert f'<option value="{late.category_id}">Wage arrears complaint</option>' in english
+    chinese = _page(client, "zh-hans")
+    assert '<div class="small text-secondary">欠薪投诉</div>' in _row(chinese, late)
+    client.cookies["hrbureau_language"] = "en"
+    detail = client.get(f"/petitions/{late.pk}/").content.decode()
+    assert "Wage arrears complaint (Complaint)" in detail
+    board = client.get("/petitions/board/?by=category").content.decode()
+    assert "Wage arrears complaint" in board
+    portal = client.get("/petitions/mine/new/")  # staff have no portal; the citizen's form:
+    assert portal.status_code == 403
+    client.force_login(world.users["individual"])
+    assert "Wage arrears complaint" in client.get("/petitions/mine/new/").content.decode()
+
+
+def test_the_demo_categories_and_the_admin_have_english_names(world: Any, client: Any) -> None:
+    from hrbureau.petitions.demo import CATEGORIES
+
+    assert all(row[2] and row[2].isascii() for row in CATEGORIES)
+    Category.objects.create(code="x-test", name="测试分类", name_en="Test category", kind="enquiry")
+    client.force_login(world.users["sysadmin"])
+    changelist = client.get("/admin/petitions/category/").content.decode()
+    assert "Test category" in changelist
+    assert 'name="name_en"' in client.get("/admin/petitions/category/add/").content.decode()

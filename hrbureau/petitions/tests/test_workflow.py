@@ -214,22 +214,25 @@ def test_the_ladder_climbs_once_per_step_and_a_second_sweep_sends_nothing(
     result = sweep_deadlines(today=dt.date(2026, 3, 5))
     assert result.marked_overdue == 1
     assert result.steps["urge"] == 1
-    # Four days after: supervision (督办) with leadership told
+    # Four days after: supervision (督办), the unit told of the case and leadership by the day's digest
     result = sweep_deadlines(today=dt.date(2026, 3, 8))
     assert result.steps == {"supervise": 1, "urge": 0, "reminder": 0}
-    assert notices(recipient_role="leader") == 1
-    supervision = Notification.objects.get(case_id=order.pk, recipient_role="leader")
-    assert supervision.title == f"Supervision (督办): {order} is overdue since 2026-03-04"
+    supervision = Notification.objects.get(case_id=order.pk, recipient_unit=talent, title__contains="督办")
+    assert supervision.title == f"Supervision (督办): {order} is overdue since 2026-03-04; leadership is told"
     assert supervision.body == "Handling"
     assert supervision.url == order.get_absolute_url()
+    digest = Notification.objects.get(recipient_role="leader")
+    assert digest.title == "Supervision digest 2026-03-08: 1 case went under supervision (督办)"
+    assert digest.url == "/core/supervision/?day=2026-03-08"
+    assert str(order) in digest.body
     # The unit got the dispatch notice and the three rungs of the ladder, one each.
     assert notices(recipient_unit=talent) == 4
     assert sweep_deadlines(today=dt.date(2026, 3, 9)).notices == 0
     # The leader reads it in their inbox
     leader = world.users["leader"]
-    assert inbox_for(leader).filter(case_id=order.pk).count() == 1
+    assert list(inbox_for(leader)) == [digest]
     notification_mark_read(user=leader)
-    assert NotificationRead.objects.filter(user=leader).count() >= 1
+    assert NotificationRead.objects.filter(user=leader).count() == 1
 
 
 def test_a_clock_first_seen_late_gets_only_the_highest_step(world: Any, office: dict[str, Any]) -> None:
