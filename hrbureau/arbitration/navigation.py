@@ -1,5 +1,7 @@
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from hrbureau.core.links import register_portal_page
 from hrbureau.core.navigation import NavItem, register
 
 register(
@@ -59,3 +61,6 @@ register(
         area="portal",
     )
 )
+
+# A notice about a dispute opens, for a party, its page in the portal (staff get the case page).
+register_portal_page("arbitration.dispute", lambda dispute: reverse("arbitration:portal_detail", args=[dispute.pk]))

@@ -7,6 +7,7 @@ urlpatterns = [
     path("audit/", views.audit_list, name="audit_list"),
     path("todo/", views.todo_list, name="todo"),
     path("inbox/", views.inbox, name="inbox"),
+    path("inbox/<int:pk>/open/", views.notice_open, name="notice_open"),
     path("cases/<str:case_type>/<int:pk>/comments/", views.case_comment, name="case_comment"),
     path("cases/<str:case_type>/<int:pk>/attachments/", views.case_attach, name="case_attach"),
     path("attachments/<int:pk>/", views.attachment_download, name="attachment"),

@@ -283,3 +283,20 @@ def attachment_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+@permission_required(None, area="any")
+def notice_open(request: HttpRequest, pk: int) -> HttpResponseBase:
+    """Open a notice of one's inbox: mark it read and go to the page of its case meant for the reader
+    (``core.links``) — a party's portal page, a staff member's case page."""
+    from hrbureau.core import links, notifications
+
+    notice = notifications.inbox_for(request.user).filter(pk=pk).first()
+    if notice is None:
+        raise Http404  # not a notice addressed to this reader
+    notifications.notification_mark_read(user=request.user, ids=[notice.pk])
+    target = links.notice_page_for(request.user, notice)
+    if target is None:
+        messages.info(request, _("The page of this message is not open to you (any more)."))
+        return redirect("core:inbox")
+    return redirect(target)

@@ -1,5 +1,7 @@
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from hrbureau.core.links import register_portal_page
 from hrbureau.core.navigation import NavItem, register
 
 register(
@@ -26,3 +28,6 @@ register(
         area="portal",
     )
 )
+
+# A notice about a work order opens, for the one who raised it, its page in the portal.
+register_portal_page("petitions.workorder", lambda order: reverse("petitions:portal_detail", args=[order.pk]))
