@@ -1,6 +1,12 @@
+from typing import Any
+
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from hrbureau.arbitration import guides
+from hrbureau.core.attachments import register_party_files
+from hrbureau.core.guides import PortalService
+from hrbureau.core.guides import register as guides_register
 from hrbureau.core.links import register_portal_page
 from hrbureau.core.navigation import NavItem, register
 
@@ -63,4 +69,55 @@ register(
 )
 
 # A notice about a dispute opens, for a party, its page in the portal (staff get the case page).
-register_portal_page("arbitration.dispute", lambda dispute: reverse("arbitration:portal_detail", args=[dispute.pk]))
+register_portal_page(
+    "arbitration.dispute", lambda dispute: reverse("arbitration:portal_detail", args=[dispute.pk])
+)
+
+# What the arbitration offers on the portal home, each with its service guide (办事指南).
+guides_register(
+    PortalService(
+        "arbitration_apply",
+        _("Apply for labour-dispute arbitration"),
+        _("A dispute with your employer or employee over pay, dismissal, social insurance or hours."),
+        "scale",
+        "arbitration:portal_file",
+        "arbitration.file_dispute",
+        guide=guides.APPLY,
+        order=20,
+    )
+)
+guides_register(
+    PortalService(
+        "arbitration_appointment",
+        _("Book a counter appointment"),
+        _("Choose a time at the arbitration counter instead of queueing."),
+        "calendar-event",
+        "arbitration:appointments",
+        "arbitration.book_appointment",
+        guide=guides.APPOINTMENT,
+        order=30,
+    )
+)
+guides_register(
+    PortalService(
+        "arbitration_query",
+        _("Query an arbitration case"),
+        _("The state and time limits of a case, with its number and a party's ID number or USCC."),
+        "file-search",
+        "arbitration:query",
+        None,
+        guide=guides.QUERY,
+        order=40,
+    )
+)
+
+
+def _served_on(dispute: Any, user: Any) -> set[int]:
+    """The files of the documents served on the reader's own party: theirs to open (and to sign for)."""
+    from hrbureau.arbitration.services import party_is_user
+
+    served = dispute.services.filter(attachment__isnull=False).select_related("party")
+    return {s.attachment_id for s in served if party_is_user(user, s.party)}
+
+
+register_party_files("arbitration.dispute", _served_on)

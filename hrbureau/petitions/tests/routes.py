@@ -33,7 +33,7 @@ def _orders(world: Any) -> dict[str, Any]:
         world.enterprises["attachment_a"] = attachment_add(
             case=world.enterprises["order_a"],
             upload=SimpleUploadedFile("说明.txt", "情况说明".encode(), content_type="text/plain"),
-            actor=None,
+            actor=world.users["individual"],  # the petitioner's own file: staff and they may open it
         )
     return world.enterprises
 
@@ -160,7 +160,7 @@ ROUTES = [
     Route(
         "core:attachment",
         lambda w: f"/core/attachments/{_orders(w)['attachment_a'].pk}/",
-        allowed=SEES_A | PORTAL,
+        allowed=SEES_A | {Role.INDIVIDUAL},
         label="a",
     ),
     Route(
