@@ -11,9 +11,9 @@ reach fails it until a scenario below covers it.
 from __future__ import annotations
 
 import ast
-import sys
 import datetime as dt
 import inspect
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -128,7 +128,10 @@ def _arbitration(world: Any) -> None:
         facts="员工擅自离职并带走公司设备。",
         parties=[
             services.PartyInput(
-                PartyRole.APPLICANT, PartyKind.ENTERPRISE, world.enterprises["a1"].name, world.enterprises["a1"].uscc
+                PartyRole.APPLICANT,
+                PartyKind.ENTERPRISE,
+                world.enterprises["a1"].name,
+                world.enterprises["a1"].uscc,
             ),
             services.PartyInput(
                 PartyRole.RESPONDENT, PartyKind.PERSON, world.people["b1"].name, world.people["b1"].id_number
