@@ -9,6 +9,8 @@ from hrbureau.core.guides import PortalService
 from hrbureau.core.guides import register as guides_register
 from hrbureau.core.links import register_portal_page
 from hrbureau.core.navigation import NavItem, register
+from hrbureau.core.todo import TodoItem
+from hrbureau.core.todo import register as todo_register
 
 register(
     NavItem(
@@ -121,3 +123,37 @@ def _served_on(dispute: Any, user: Any) -> set[int]:
 
 
 register_party_files("arbitration.dispute", _served_on)
+
+
+def _waiting_for_party(user: Any) -> list[TodoItem]:
+    """A party's to-do in the portal: documents served on them to read and sign for, and materials
+    they were asked to supplement."""
+    from django.utils.translation import gettext
+
+    from hrbureau.arbitration import selectors
+
+    if not getattr(user, "is_portal_role", False):
+        return []
+    items = [
+        TodoItem(
+            title=gettext("Read and sign for: %(document)s (%(case)s)")
+            % {"document": service.get_document_display(), "case": service.dispute},
+            url=reverse("arbitration:portal_document", args=[service.dispute_id, service.pk]),
+            kind=gettext("Documents to sign for"),
+            state=gettext("to sign"),
+        )
+        for service in selectors.documents_to_sign(user=user)
+    ]
+    items += [
+        TodoItem(
+            title=gettext("Supplement the materials of your application %(case)s") % {"case": dispute},
+            url=reverse("arbitration:portal_detail", args=[dispute.pk]),
+            kind=gettext("Documents to sign for"),
+            state=str(dispute.get_state_display()),
+        )
+        for dispute in selectors.supplements_asked(user=user)
+    ]
+    return items
+
+
+todo_register("arbitration documents", _waiting_for_party)

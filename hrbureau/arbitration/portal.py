@@ -126,11 +126,16 @@ def _my_services(dispute: Dispute, user: Any) -> list[Service]:
 @permission_required("arbitration.view_dispute", area="portal")
 def portal_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
     dispute = selectors.dispute_detail(user=request.user, pk=pk)
+    parties = list(dispute.parties.all())
+    mine = [p for p in parties if services.party_is_user(request.user, p)]
     context = {
         "dispute": dispute,
+        # Each side reads who the others are and what is claimed: a respondent must know what to answer.
+        "parties": [(p, p in mine) for p in parties],
         "claims": list(dispute.claims.all()),
         "my_services": _my_services(dispute, request.user),
-        "my_parties": [p for p in dispute.parties.all() if services.party_is_user(request.user, p)],
+        "my_parties": mine,
+        "respondent": any(p.role == PartyRole.RESPONDENT for p in mine),
         **case_panel(case=dispute, user=request.user, area="portal", internal=False),
     }
     return render(request, "arbitration/portal_detail.html", context)
@@ -146,15 +151,35 @@ def _my_service(request: HttpRequest, pk: int, service_pk: int) -> Service:
     return service
 
 
+def _document_text(service: Service) -> list[tuple[str, Any]]:
+    """What the served document says, to read it on the page (a phone opens no .docx): its kept file,
+    or — served before the commission made this kind of document — the document made from the case."""
+    from hrbureau.arbitration import documents
+    from hrbureau.core.attachments import attachment_path
+
+    attachment = service.attachment
+    if attachment is not None:
+        path = attachment_path(attachment)
+        if not attachment.original_name.endswith(".docx") or not path.exists():
+            return []
+        return documents.read(path.read_bytes())
+    if service.document in documents.GENERATED:
+        return documents.read(documents.render(service.dispute, service.document).content)
+    return []
+
+
 @permission_required("arbitration.view_dispute", area="portal")
 def portal_document(request: HttpRequest, pk: int, service_pk: int) -> HttpResponseBase:
-    """The document served on the party: opening it here is recorded as its opening."""
+    """The document served on the party, to read (and download) before signing for it: opening it here
+    is recorded as its opening."""
     service = services.service_open(user=request.user, service=_my_service(request, pk, service_pk))
-    return render(
-        request,
-        "arbitration/portal_document.html",
-        {"dispute": service.dispute, "service": service, "proof": services.proof_of_service(service)},
-    )
+    context = {
+        "dispute": service.dispute,
+        "service": service,
+        "proof": services.proof_of_service(service),
+        "document_text": _document_text(service),
+    }
+    return render(request, "arbitration/portal_document.html", context)
 
 
 @require_POST

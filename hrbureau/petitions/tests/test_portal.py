@@ -28,7 +28,9 @@ def _bounced_and_answered(world: Any, office: dict[str, Any]) -> Any:
         channel="online",
     )
     services.workorder_dispatch(actor=office["staff"], order=order, unit=world.units["street-a"])
-    services.workorder_return(actor=world.users["street_staff"], order=order, reason="非本街道职责，应由劳动关系科办理")
+    services.workorder_return(
+        actor=world.users["street_staff"], order=order, reason="非本街道职责，应由劳动关系科办理"
+    )
     return order
 
 
@@ -50,7 +52,8 @@ def test_the_petitioner_reads_plain_progress_not_the_routing_between_units(
     assert "Being handled" in client.get("/petitions/mine/").content.decode()
     # While staff see every step as it was.
     staff_page = _in_english(client_for("street_staff")).get(f"/petitions/{order.pk}/").content.decode()
-    assert "Return (not ours)" in staff_page and "非本街道职责" in staff_page
+    assert "Return (not ours)" in staff_page
+    assert "非本街道职责" in staff_page
 
     # When the department replies with a file and the office extends nothing: the answer is told
     services.workorder_dispatch(actor=office["staff"], order=order, unit=world.units["labour_relations"])
@@ -86,7 +89,8 @@ def test_the_petitioner_opens_the_reply_file_but_not_the_units_own_papers(
     reply = CaseAttachment.objects.get(event=event)
     client = _in_english(client_for("individual"))
     page = client.get(f"/petitions/mine/{order.pk}/").content.decode()
-    assert "答复.txt" in page and "内部请示.txt" not in page
+    assert "答复.txt" in page
+    assert "内部请示.txt" not in page
     assert client.get(f"/core/attachments/{reply.pk}/").status_code == 200
     # The unit's own paper is refused (and audited), though its number is easy to guess.
     assert client.get(f"/core/attachments/{internal.pk}/").status_code == 403
