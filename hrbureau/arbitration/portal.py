@@ -7,21 +7,27 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponseBase
+from django.http import Http404, HttpRequest, HttpResponseBase, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from hrbureau.accounts.choices import Role
-from hrbureau.arbitration import selectors, services
+from hrbureau.arbitration import respondents, selectors, services
 from hrbureau.arbitration.appointments import appointment_book, appointment_cancel, free_slots
 from hrbureau.arbitration.choices import AppointmentService, Channel, PartyKind, PartyRole
 from hrbureau.arbitration.forms import CLAIM_ROWS, PortalFileForm, QueryForm
 from hrbureau.arbitration.models import Appointment, Dispute, Service
+from hrbureau.arbitration.respondents import LOOKUP_MIN_CHARS
 from hrbureau.core.casepage import case_panel
+from hrbureau.core.identifiers import mask_id_number
 from hrbureau.core.pagination import keyset_page_or_first
 from hrbureau.core.views import permission_required
+
+# What the receipt of an online application lists: the form itself is the application (仲裁申请书).
+ONLINE_APPLICATION = "仲裁申请书（网上提交）"
 
 
 @permission_required("arbitration.view_dispute", area="portal")
@@ -74,6 +80,8 @@ def submit_application(
         data["respondent_phone"],
         data["respondent_address"],
     )
+    # Online, the form itself is the application; at the counter the clerk lists the papers taken in.
+    documents = data["documents"].splitlines() if "documents" in data else [ONLINE_APPLICATION]
     try:
         return services.dispute_file(
             actor=request.user,
@@ -81,7 +89,8 @@ def submit_application(
             facts=data["facts"],
             parties=[applicant, respondent],
             claims=claims,
-            documents=data["documents"].splitlines(),
+            documents=documents,
+            evidence=data.get("evidence") or [],
             infringement_known_on=data.get("infringement_known_on"),
             employment_ended_on=data.get("employment_ended_on"),
             **extra,
@@ -99,6 +108,19 @@ def submit_application(
         return None
 
 
+def _filing_as(user: Any) -> dict[str, str]:
+    """Who the signed-in user files as: their person record or their enterprise (shown on the form)."""
+    if user.role == Role.ENTERPRISE:
+        return {"name": user.enterprise.name, "identifier": user.enterprise.uscc, "kind": "enterprise"}
+    return {"name": user.person.name, "identifier": mask_id_number(user.person.id_number), "kind": "person"}
+
+
+def _own_phone(user: Any) -> str:
+    """The phone of the person record (a citizen's real contact), else the account's."""
+    person = user.person if user.role == Role.INDIVIDUAL and user.person_id else None
+    return (person.phone if person else "") or user.phone
+
+
 @permission_required("arbitration.file_dispute", area="portal")
 def portal_file(request: HttpRequest) -> HttpResponseBase:
     user: Any = request.user
@@ -106,7 +128,10 @@ def portal_file(request: HttpRequest) -> HttpResponseBase:
         user.role == Role.ENTERPRISE and user.enterprise_id is None
     ):
         raise PermissionDenied("account not bound to a person or an enterprise")
-    form = PortalFileForm(request.POST or None, initial={"phone": user.phone})
+    form = PortalFileForm(request.POST or None, request.FILES or None, initial={"phone": _own_phone(user)})
+    form.fields["respondent_name"].widget.attrs.update(
+        {"data-lookup": reverse("arbitration:respondent_lookup"), "data-lookup-min": str(LOOKUP_MIN_CHARS)}
+    )
     if request.method == "POST" and form.is_valid():
         dispute = submit_application(request, form, channel=Channel.ONLINE, applicant=_own_party(user, form))
         if dispute is not None:
@@ -116,7 +141,20 @@ def portal_file(request: HttpRequest) -> HttpResponseBase:
                 % {"number": dispute.number},
             )
             return redirect("arbitration:portal_detail", pk=dispute.pk)
-    return render(request, "arbitration/portal_file.html", {"form": form})
+    return render(request, "arbitration/portal_file.html", {"form": form, "filing_as": _filing_as(user)})
+
+
+@require_GET
+@permission_required("arbitration.file_dispute", area="portal")
+def respondent_lookup(request: HttpRequest) -> HttpResponseBase:
+    """Registered enterprises by name, for the online application's respondent: only what the public
+    may know (name, masked USCC, street), a few at a time, and a limited number of searches per user."""
+    if not respondents.lookup_allowed(request.user):
+        return JsonResponse(
+            {"detail": _("Too many searches. Type the full name, or wait a few minutes."), "results": []},
+            status=429,
+        )
+    return JsonResponse(respondents.lookup(request.GET.get("q", "")))
 
 
 def _my_services(dispute: Dispute, user: Any) -> list[Service]:

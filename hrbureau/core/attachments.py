@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from django import forms
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -164,3 +165,36 @@ def party_may_open(user: Any, case: Any, attachment: CaseAttachment) -> bool:
         else []
     )
     return bool(party_files(case, user, [attachment], told_events=told_events))
+
+
+# --- a form field of several files ---------------------------------------------------------------
+
+
+class MultipleFilesInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFilesField(forms.FileField):
+    """Several files in one field (evidence), each checked by content as an attachment is
+    (``validate_upload``): the form names the file that is refused and why."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault(
+            "widget", MultipleFilesInput(attrs={"accept": ",".join(f".{ext}" for ext in sorted(ALLOWED))})
+        )
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        files = data if isinstance(data, list | tuple) else [data] if data else []
+        errors: list[str] = []
+        for upload in files:
+            super().clean(upload, initial)
+            try:
+                validate_upload(upload)
+            except ValidationError as error:
+                errors += [f"{upload.name}: {message}" for message in error.messages]
+            upload.seek(0)
+        if errors:
+            raise ValidationError(errors)
+        return list(files)
