@@ -281,8 +281,10 @@ def appointments(request: HttpRequest) -> HttpResponseBase:
             "slots": list(free_slots()),
             "mine": mine,
             "services": AppointmentService.choices,
-            "name": user.full_name or (user.person.name if user.person_id else ""),
-            "phone": user.phone,
+            # A citizen books under their real name (the person record), not the account's display name.
+            "name": (user.person.name if user.role == Role.INDIVIDUAL and user.person_id else "")
+            or user.full_name,
+            "phone": _own_phone(user),
             "now": timezone.localtime(),
         },
     )

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from hrbureau.core import clocks
 from hrbureau.core.notifications import notify
@@ -289,7 +289,7 @@ add(
 BEING_HANDLED = gettext_lazy("Being handled")
 WORKFLOW.for_parties(
     states={
-        S.REGISTERED: gettext_lazy("Received"),
+        S.REGISTERED: pgettext_lazy("plain state", "Received"),
         S.ACCEPTED: gettext_lazy("Accepted"),
         S.DISPATCHED: BEING_HANDLED,
         S.RETURNED: BEING_HANDLED,

@@ -338,3 +338,10 @@ def test_the_lookup_cannot_read_out_the_register(world: Any, arb: dict[str, Any]
     assert (
         client_for("enterprise").get("/arbitration/mine/respondents/", {"q": "东湖精密"}).status_code == 200
     )
+
+
+def test_a_citizen_books_a_visit_under_the_name_of_their_person_record(
+    world: Any, arb: dict[str, Any], client_for: Any
+) -> None:
+    context = client_for("individual").get("/arbitration/appointments/").context
+    assert context["name"] == world.people["a1"].name != world.users["individual"].full_name
