@@ -157,7 +157,8 @@ def _claims_table(
 
 
 def _filename(dispute: Dispute, kind: str) -> str:
-    return f"{dispute.case_no or dispute.number}-{kind}.docx".replace("/", "-")
+    # Named as the party reads it in their account: the case and the document's title.
+    return f"{dispute.case_no or dispute.number}-{TITLES.get(DocumentKind(kind), kind)}.docx".replace("/", "-")
 
 
 def render(dispute: Dispute, kind: str) -> GeneratedDocument:
@@ -330,15 +331,16 @@ def to_pdf(document: GeneratedDocument) -> GeneratedDocument | None:
     )
 
 
-def read(content: bytes) -> list[tuple[str, Any]]:
-    """What a .docx says, in order, to read a served document on the page: ("p", text) for each
-    paragraph with text, ("table", rows of cell texts) for each table."""
+def read(content: bytes) -> list[tuple[str, Any, str]]:
+    """What a .docx says, in order, to read a served document on the page: ("p", text, alignment) for
+    each paragraph with text ("center", "right" or ""), ("table", rows of cell texts, "") for each table."""
     from docx.table import Table
 
-    blocks: list[tuple[str, Any]] = []
+    aligned = {WD_ALIGN_PARAGRAPH.CENTER: "center", WD_ALIGN_PARAGRAPH.RIGHT: "right"}
+    blocks: list[tuple[str, Any, str]] = []
     for item in Document(BytesIO(content)).iter_inner_content():
         if isinstance(item, Table):
-            blocks.append(("table", [[cell.text for cell in row.cells] for row in item.rows]))
+            blocks.append(("table", [[cell.text for cell in row.cells] for row in item.rows], ""))
         elif item.text.strip():
-            blocks.append(("p", item.text))
+            blocks.append(("p", item.text, aligned.get(item.alignment, "")))  # type: ignore[call-overload]
     return blocks

@@ -73,7 +73,9 @@ def test_the_application_copy_masks_the_workers_id_number(world: Any, arb: dict[
     dispute = _against_enterprise_a1(world, arb)
     text = "\n".join(
         str(value)
-        for _kind, value in documents.read(documents.render(dispute, DocumentKind.APPLICATION_COPY).content)
+        for _kind, value, _align in documents.read(
+            documents.render(dispute, DocumentKind.APPLICATION_COPY).content
+        )
     )
     person = world.people["a1"]
     assert person.name in text
