@@ -158,7 +158,8 @@ def _claims_table(
 
 def _filename(dispute: Dispute, kind: str) -> str:
     # Named as the party reads it in their account: the case and the document's title.
-    return f"{dispute.case_no or dispute.number}-{TITLES.get(DocumentKind(kind), kind)}.docx".replace("/", "-")
+    title = TITLES.get(DocumentKind(kind), kind)
+    return f"{dispute.case_no or dispute.number}-{title}.docx".replace("/", "-")
 
 
 def render(dispute: Dispute, kind: str) -> GeneratedDocument:
@@ -336,11 +337,11 @@ def read(content: bytes) -> list[tuple[str, Any, str]]:
     each paragraph with text ("center", "right" or ""), ("table", rows of cell texts, "") for each table."""
     from docx.table import Table
 
-    aligned = {WD_ALIGN_PARAGRAPH.CENTER: "center", WD_ALIGN_PARAGRAPH.RIGHT: "right"}
+    aligned: dict[object, str] = {WD_ALIGN_PARAGRAPH.CENTER: "center", WD_ALIGN_PARAGRAPH.RIGHT: "right"}
     blocks: list[tuple[str, Any, str]] = []
     for item in Document(BytesIO(content)).iter_inner_content():
         if isinstance(item, Table):
             blocks.append(("table", [[cell.text for cell in row.cells] for row in item.rows], ""))
         elif item.text.strip():
-            blocks.append(("p", item.text, aligned.get(item.alignment, "")))  # type: ignore[call-overload]
+            blocks.append(("p", item.text, aligned.get(item.alignment, "")))
     return blocks

@@ -149,7 +149,7 @@ class StatisticsForm(StyledFormMixin, forms.Form):
 class CounterFileForm(PortalFileForm):
     """An application taken in at the counter (窗口立案) by the institute's staff, for any applicant."""
 
-    evidence = None  # paper handed in at the counter is listed below; scans are attached to the case
+    evidence = None  # type: ignore[assignment]  # the counter lists the papers taken in (below)
     documents = forms.CharField(
         label=_("Materials you hand in, one per line"),
         widget=forms.Textarea(attrs={"rows": 3}),

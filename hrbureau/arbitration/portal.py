@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import OuterRef, Subquery
 from django.http import Http404, HttpRequest, HttpResponseBase, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,7 +20,7 @@ from hrbureau.arbitration import respondents, selectors, services
 from hrbureau.arbitration.appointments import appointment_book, appointment_cancel, free_slots
 from hrbureau.arbitration.choices import AppointmentService, Channel, PartyKind, PartyRole
 from hrbureau.arbitration.forms import CLAIM_ROWS, PortalFileForm, QueryForm
-from hrbureau.arbitration.models import Appointment, Dispute, Service
+from hrbureau.arbitration.models import Appointment, Dispute, Party, Service
 from hrbureau.arbitration.respondents import LOOKUP_MIN_CHARS
 from hrbureau.core.casepage import case_panel
 from hrbureau.core.identifiers import mask_id_number
@@ -32,7 +33,13 @@ ONLINE_APPLICATION = "仲裁申请书（网上提交）"
 
 @permission_required("arbitration.view_dispute", area="portal")
 def portal_list(request: HttpRequest) -> HttpResponseBase:
-    disputes = selectors.dispute_list(user=request.user).select_related("enterprise")
+    # The respondent as named in the application (an enterprise outside the register has no record).
+    respondent = Party.objects.filter(dispute=OuterRef("pk"), role=PartyRole.RESPONDENT).order_by(
+        "sort_order", "id"
+    )
+    disputes = selectors.dispute_list(user=request.user).annotate(
+        respondent_name=Subquery(respondent.values("name")[:1])
+    )
     page = keyset_page_or_first(
         disputes, ordering=("-filed_on", "-id"), cursor=request.GET.get("cursor"), per_page=20
     )
@@ -189,7 +196,7 @@ def _my_service(request: HttpRequest, pk: int, service_pk: int) -> Service:
     return service
 
 
-def _document_text(service: Service) -> list[tuple[str, Any]]:
+def _document_text(service: Service) -> list[tuple[str, Any, str]]:
     """What the served document says, to read it on the page (a phone opens no .docx): its kept file,
     or — served before the commission made this kind of document — the document made from the case."""
     from hrbureau.arbitration import documents

@@ -257,6 +257,7 @@ def test_an_employer_not_in_the_register_is_named_with_its_address(
         None,
         "示范区工业路8号",
     )
+    assert "某某外地劳务有限公司" in client.get("/arbitration/mine/").content.decode()
 
 
 def test_two_registered_enterprises_of_one_name_need_the_code(

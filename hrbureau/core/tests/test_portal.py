@@ -77,7 +77,10 @@ def test_the_arbitration_guide_says_who_what_when_and_where_with_the_periods_in_
     assert "09:00–10:00" in page
     # A period changed by the administrator is what the guide says from its day on.
     TimeLimit.objects.create(key="acceptance", valid_from=dt.date(2020, 1, 1), days=7, day_kind="calendar")
-    assert "within 7 days of receiving it" in _in(client, "en").get("/core/guides/arbitration_apply/").content.decode()
+    assert (
+        "within 7 days of receiving it"
+        in _in(client, "en").get("/core/guides/arbitration_apply/").content.decode()
+    )
     # Not signed in: the guide invites to sign in and start, and offers the way back.
     assert 'data-testid="guide-sign-in"' in page
     assert "/accounts/login/?next=/arbitration/mine/new/" in page
@@ -119,7 +122,9 @@ def test_the_login_page_links_to_registration_when_an_app_provides_it(client: An
     assert 'href="/accounts/register/"' in page
 
 
-@pytest.mark.parametrize("url", ["/arbitration/query/", "/labour/honest-employers/", "/petitions/track/", "/core/guides/"])
+@pytest.mark.parametrize(
+    "url", ["/arbitration/query/", "/labour/honest-employers/", "/petitions/track/", "/core/guides/"]
+)
 def test_a_public_page_carries_the_public_header_and_a_way_back(world: Any, url: str) -> None:
     page = Client().get(url).content.decode()
     assert 'data-testid="public-header"' in page
@@ -131,9 +136,9 @@ def test_a_public_page_carries_the_public_header_and_a_way_back(world: Any, url:
 
 def test_a_persons_name_reads_as_a_persons_name(world: Any, client_for: Any) -> None:
     page = _in(client_for("individual"), "zh-hans").get("/portal/").content.decode()
-    assert "<dt class=\"col-5\">姓名</dt>" in page
+    assert '<dt class="col-5">姓名</dt>' in page
     assert "名称" not in page
     enterprise = _in(client_for("enterprise"), "zh-hans").get("/portal/").content.decode()
-    assert "<dt class=\"col-5\">名称</dt>" in enterprise
+    assert '<dt class="col-5">名称</dt>' in enterprise
     with translation.override("zh-hans"):
         assert translation.pgettext("person", "Name") == "姓名"
