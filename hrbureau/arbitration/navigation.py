@@ -1,3 +1,7 @@
+"""What arbitration adds to the shared registries: its menu entries, its services on the portal home
+(with their guides), where a notice about a dispute opens for a party, which of a dispute's files are a
+party's own, and what waits for a party in the portal."""
+
 from typing import Any
 
 from django.urls import reverse

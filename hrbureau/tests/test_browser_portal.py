@@ -4,6 +4,7 @@ enterprise reads the copy of the application served on it, signs for it, and its
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -133,3 +134,40 @@ def test_an_enterprise_on_a_phone_reads_signs_and_sees_its_to_do_empty(
     _open_menu_item(phone, "portal")
     expect(phone.locator("[data-testid=todo]")).to_contain_text("暂无待办")
     expect(phone.locator("[data-testid=todo] [data-testid=todo-item]")).to_have_count(0)
+
+
+def test_a_citizen_on_a_phone_files_against_an_employer_found_by_name(
+    transactional_db: Any, world: Any, live_server: Any, phone: Page
+) -> None:
+    from hrbureau.arbitration.models import Dispute
+    from hrbureau.arbitration.tests.conftest import reinstall_defaults
+
+    reinstall_defaults()
+    employer = world.enterprises["b1"]
+    base = live_server.url
+    _sign_in(phone, base, "individual")
+    phone.tap("[data-testid=start-arbitration_apply]")
+    expect(phone.locator("[data-testid=filing-as]")).to_contain_text(world.people["a1"].name)
+    form = phone.locator("[data-testid=dispute-file-form]")
+    # Typing part of the employer's name offers the registered enterprise: its name, a masked code, its street.
+    form.locator("[name=respondent_name]").fill(employer.name[:6])
+    suggestion = phone.locator("[data-testid=respondent-suggestions] button", has_text=employer.name)
+    expect(suggestion).to_contain_text(employer.uscc[:6] + "********" + employer.uscc[-4:])
+    expect(suggestion).to_contain_text("西岭街道")
+    suggestion.tap()
+    expect(form.locator("[name=respondent_name]")).to_have_value(employer.name)
+    form.locator("[name=claim_kind_1]").select_option("wages")
+    form.locator("[name=claim_text_1]").fill("支付拖欠的两个月工资")
+    form.locator("[name=claim_amount_1]").fill("12000")
+    form.locator("[name=facts]").fill("公司自九月起拖欠工资，多次催讨未果。")
+    form.locator("[name=evidence]").set_input_files(
+        [{"name": "工资条.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n%evidence\n"}]
+    )
+    _fits_the_screen(phone)
+    form.locator("button[type=submit]").tap()
+    expect(phone).to_have_url(re.compile(r"/arbitration/mine/\d+/$"))
+    dispute = Dispute.objects.get()
+    assert phone.url == f"{base}/arbitration/mine/{dispute.pk}/"
+    expect(phone.locator("[data-testid=parties]")).to_contain_text(employer.name)
+    assert dispute.enterprise == employer
+    expect(phone.locator("[data-testid=case-timeline]")).to_contain_text("工资条.pdf")
