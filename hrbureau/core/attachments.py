@@ -139,12 +139,15 @@ def party_files(
     case: Any, user: Any, attachments: list[CaseAttachment], *, told_events: set[int]
 ) -> list[CaseAttachment]:
     """The files among ``attachments`` of ``case`` that the party ``user`` may open."""
+    signed_in = getattr(
+        user, "is_authenticated", False
+    )  # the public case query and tracking: no files of theirs
     extra = _PARTY_FILES.get(case._meta.label_lower)
-    theirs = extra(case, user) if extra is not None else set()
+    theirs = extra(case, user) if extra is not None and signed_in else set()
     return [
         a
         for a in attachments
-        if (a.uploaded_by_id is not None and a.uploaded_by_id == user.pk)
+        if (signed_in and a.uploaded_by_id is not None and a.uploaded_by_id == user.pk)
         or (a.event_id is not None and a.event_id in told_events)
         or a.pk in theirs
     ]

@@ -348,3 +348,22 @@ def test_a_citizen_books_a_visit_under_the_name_of_their_person_record(
 ) -> None:
     context = client_for("individual").get("/arbitration/appointments/").context
     assert context["name"] == world.people["a1"].name != world.users["individual"].full_name
+
+
+def test_the_public_query_shows_a_served_case_without_its_files(
+    world: Any, arb: dict[str, Any], client: Any
+) -> None:
+    dispute = _against_enterprise_a1(world, arb)
+    notice = services.service_record(
+        actor=arb["clerk"],
+        dispute=dispute,
+        party=dispute.parties.get(role=PartyRole.APPLICANT),
+        document=DocumentKind.ACCEPTANCE_NOTICE,
+        method=ServiceMethod.ELECTRONIC,
+    )
+    response = client.get(
+        "/arbitration/query/", {"number": dispute.case_no, "identifier": world.people["a1"].id_number}
+    )
+    assert response.status_code == 200
+    assert response.context["dispute"] == dispute
+    assert notice.attachment.original_name not in response.content.decode()
