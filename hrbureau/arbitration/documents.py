@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.utils import timezone, translation
@@ -33,6 +34,7 @@ from hrbureau.arbitration.services import next_hearing
 from hrbureau.arbitration.wording import DEFAULT_WORDING
 
 TITLES = {
+    DocumentKind.APPLICATION_COPY: "仲裁申请书（副本）",
     DocumentKind.ACCEPTANCE_NOTICE: "受理通知书",
     DocumentKind.REFUSAL_NOTICE: "不予受理通知书",
     DocumentKind.SUPPLEMENT_NOTICE: "补正通知书",
@@ -155,7 +157,9 @@ def _claims_table(
 
 
 def _filename(dispute: Dispute, kind: str) -> str:
-    return f"{dispute.case_no or dispute.number}-{kind}.docx".replace("/", "-")
+    # Named as the party reads it in their account: the case and the document's title.
+    title = TITLES.get(DocumentKind(kind), kind)
+    return f"{dispute.case_no or dispute.number}-{title}.docx".replace("/", "-")
 
 
 def render(dispute: Dispute, kind: str) -> GeneratedDocument:
@@ -188,9 +192,49 @@ def _write(
         doc.add_paragraph(stripped.format_map({name: values.get(name, "") for name in used}))
 
 
+def _application_copy(dispute: Dispute) -> GeneratedDocument:
+    """The application as filed (仲裁申请书副本), served on the respondent so that it can answer: the
+    parties (a person's ID number masked — the copy goes to the other side), the claims, the facts and
+    reasons, the materials handed in, and the period for the defence [law Art.30]."""
+    from hrbureau.arbitration.choices import PartyKind, TimeLimitKey
+    from hrbureau.arbitration.rules import limit_in_force
+    from hrbureau.core.identifiers import mask_id_number
+
+    kind = DocumentKind.APPLICATION_COPY
+    doc = _start(dispute, TITLES[kind])
+    for party in dispute.parties.order_by("role", "sort_order", "id"):
+        details = [party.name]
+        if party.identifier and party.kind == PartyKind.PERSON:
+            details.append(f"身份证号码：{mask_id_number(party.identifier)}")
+        elif party.identifier:
+            details.append(f"统一社会信用代码：{party.identifier}")
+        if party.address:
+            details.append(f"地址：{party.address}")
+        doc.add_paragraph(f"{party.get_role_display()}：" + "，".join(details))
+    doc.add_paragraph("仲裁请求：")
+    _claims_table(doc, list(dispute.claims.all()))
+    doc.add_paragraph("事实与理由：")
+    for line in dispute.facts.splitlines():
+        if line.strip():
+            doc.add_paragraph(line.strip())
+    materials = [item for receipt in dispute.receipts.all() for item in receipt.items]
+    if materials:
+        doc.add_paragraph("提交的材料：")
+        for item in materials:
+            doc.add_paragraph(item, style="List Bullet")
+    doc.add_paragraph(f"申请日期：{_day(dispute.filed_on)}")
+    defence = limit_in_force(TimeLimitKey.DEFENCE, timezone.localdate()).days
+    doc.add_paragraph(
+        f"被申请人应当自收到本申请书副本之日起{defence}日内向本委提交答辩书；未提交答辩书的，不影响仲裁程序的进行。"
+    )
+    return GeneratedDocument(kind=kind, filename=_filename(dispute, kind), content=_end(doc, dispute))
+
+
 def _render(dispute: Dispute, kind: str) -> GeneratedDocument:
     if kind not in GENERATED:
         raise ValueError(f"no template for {kind}")
+    if kind == DocumentKind.APPLICATION_COPY:
+        return _application_copy(dispute)
     today = timezone.localdate()
     doc = _start(dispute, TITLES[DocumentKind(kind)])
     _parties(doc, dispute)
@@ -286,3 +330,18 @@ def to_pdf(document: GeneratedDocument) -> GeneratedDocument | None:
         content=pdf,
         content_type="application/pdf",
     )
+
+
+def read(content: bytes) -> list[tuple[str, Any, str]]:
+    """What a .docx says, in order, to read a served document on the page: ("p", text, alignment) for
+    each paragraph with text ("center", "right" or ""), ("table", rows of cell texts, "") for each table."""
+    from docx.table import Table
+
+    aligned: dict[object, str] = {WD_ALIGN_PARAGRAPH.CENTER: "center", WD_ALIGN_PARAGRAPH.RIGHT: "right"}
+    blocks: list[tuple[str, Any, str]] = []
+    for item in Document(BytesIO(content)).iter_inner_content():
+        if isinstance(item, Table):
+            blocks.append(("table", [[cell.text for cell in row.cells] for row in item.rows], ""))
+        elif item.text.strip():
+            blocks.append(("p", item.text, aligned.get(item.alignment, "")))
+    return blocks

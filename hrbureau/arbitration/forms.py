@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hrbureau.arbitration.choices import ClaimKind, DisputeState, Procedure
 from hrbureau.arbitration.selectors import FIGURES, DisputeFilters
+from hrbureau.core.attachments import MultipleFilesField
 from hrbureau.core.forms import FixedChoiceField, StyledFormMixin
 
 ANY = [("", _("Any"))]
@@ -57,16 +58,35 @@ CLAIM_ROWS = 3
 
 
 class PortalFileForm(StyledFormMixin, forms.Form):
-    """An application filed online (网上立案) by a worker — or an employer — who is one of the applicants."""
+    """An application filed online (网上立案) by a worker — or an employer — who is one of the applicants.
+    The other side is found in the enterprise register by its name (the USCC is needed only when several
+    enterprises bear it); one not in the register is named with its address. Evidence is uploaded."""
 
     respondent_kind = forms.ChoiceField(
         label=_("The other side is"),
         choices=[("enterprise", _("an enterprise (employer)")), ("person", _("a person"))],
     )
-    respondent_name = forms.CharField(label=_("Name of the other side"), max_length=200)
-    respondent_identifier = forms.CharField(label=_("Its USCC, or the person's ID number"), max_length=30)
+    respondent_name = forms.CharField(
+        label=_("Name of the other side"),
+        max_length=200,
+        help_text=_("An enterprise's full registered name, as on its business licence or your pay slip."),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    respondent_identifier = forms.CharField(
+        label=_("Its USCC, or the person's ID number"),
+        max_length=30,
+        required=False,
+        help_text=_(
+            "An enterprise's code may be left empty when exactly one registered enterprise bears the name."
+        ),
+    )
     respondent_phone = forms.CharField(label=_("Its phone (if known)"), max_length=20, required=False)
-    respondent_address = forms.CharField(label=_("Its address"), max_length=300, required=False)
+    respondent_address = forms.CharField(
+        label=_("Its address"),
+        max_length=300,
+        required=False,
+        help_text=_("Needed for an enterprise that is not in the district's register."),
+    )
     facts = forms.CharField(
         label=_("Facts and reasons"), widget=forms.Textarea(attrs={"rows": 6}), max_length=10000
     )
@@ -80,11 +100,12 @@ class PortalFileForm(StyledFormMixin, forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
-    documents = forms.CharField(
-        label=_("Materials you hand in, one per line"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        initial="仲裁申请书\n身份证复印件",
-        max_length=2000,
+    evidence = MultipleFilesField(
+        label=_("Evidence"),
+        help_text=_(
+            "The labour contract, pay slips or bank records, attendance records…: PDF, images, Word, Excel "
+            "or text, at most 10 MB each and 10 files. If the form shows an error, choose the files again."
+        ),
     )
     phone = forms.CharField(label=_("Your mobile phone"), max_length=20)
     e_service = forms.BooleanField(
@@ -127,6 +148,14 @@ class StatisticsForm(StyledFormMixin, forms.Form):
 
 class CounterFileForm(PortalFileForm):
     """An application taken in at the counter (窗口立案) by the institute's staff, for any applicant."""
+
+    evidence = None  # type: ignore[assignment]  # the counter lists the papers taken in (below)
+    documents = forms.CharField(
+        label=_("Materials you hand in, one per line"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        initial="仲裁申请书\n身份证复印件",
+        max_length=2000,
+    )
 
     applicant_kind = forms.ChoiceField(
         label=_("The applicant is"), choices=[("person", _("a person")), ("enterprise", _("an enterprise"))]

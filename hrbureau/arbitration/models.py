@@ -230,8 +230,9 @@ class Party(models.Model):
         related_name="dispute_parties",
     )
     name = models.CharField(_("name"), max_length=200)
-    # The resident ID or the USCC, normalised (core.identifiers).
-    identifier = models.CharField(_("ID number or USCC"), max_length=18, db_index=True)
+    # The resident ID or the USCC, normalised (core.identifiers); empty for an enterprise respondent that
+    # is not in the register, named by its name and address (arbitration.respondents).
+    identifier = models.CharField(_("ID number or USCC"), max_length=18, db_index=True, blank=True)
     phone = models.CharField(_("phone"), max_length=20, blank=True)
     address = models.CharField(_("address for service"), max_length=300, blank=True)
     # An elected representative of the workers in a collective case.

@@ -7,27 +7,40 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponseBase
+from django.db.models import OuterRef, Subquery
+from django.http import Http404, HttpRequest, HttpResponseBase, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from hrbureau.accounts.choices import Role
-from hrbureau.arbitration import selectors, services
+from hrbureau.arbitration import respondents, selectors, services
 from hrbureau.arbitration.appointments import appointment_book, appointment_cancel, free_slots
 from hrbureau.arbitration.choices import AppointmentService, Channel, PartyKind, PartyRole
 from hrbureau.arbitration.forms import CLAIM_ROWS, PortalFileForm, QueryForm
-from hrbureau.arbitration.models import Appointment, Dispute, Service
+from hrbureau.arbitration.models import Appointment, Dispute, Party, Service
+from hrbureau.arbitration.respondents import LOOKUP_MIN_CHARS
 from hrbureau.core.casepage import case_panel
+from hrbureau.core.identifiers import mask_id_number
 from hrbureau.core.pagination import keyset_page_or_first
 from hrbureau.core.ratelimit import public_lookup
 from hrbureau.core.views import permission_required
 
+# What the receipt of an online application lists: the form itself is the application (仲裁申请书).
+ONLINE_APPLICATION = "仲裁申请书（网上提交）"
+
 
 @permission_required("arbitration.view_dispute", area="portal")
 def portal_list(request: HttpRequest) -> HttpResponseBase:
-    disputes = selectors.dispute_list(user=request.user).select_related("enterprise")
+    # The respondent as named in the application (an enterprise outside the register has no record).
+    respondent = Party.objects.filter(dispute=OuterRef("pk"), role=PartyRole.RESPONDENT).order_by(
+        "sort_order", "id"
+    )
+    disputes = selectors.dispute_list(user=request.user).annotate(
+        respondent_name=Subquery(respondent.values("name")[:1])
+    )
     page = keyset_page_or_first(
         disputes, ordering=("-filed_on", "-id"), cursor=request.GET.get("cursor"), per_page=20
     )
@@ -75,6 +88,8 @@ def submit_application(
         data["respondent_phone"],
         data["respondent_address"],
     )
+    # Online, the form itself is the application; at the counter the clerk lists the papers taken in.
+    documents = data["documents"].splitlines() if "documents" in data else [ONLINE_APPLICATION]
     try:
         return services.dispute_file(
             actor=request.user,
@@ -82,7 +97,8 @@ def submit_application(
             facts=data["facts"],
             parties=[applicant, respondent],
             claims=claims,
-            documents=data["documents"].splitlines(),
+            documents=documents,
+            evidence=data.get("evidence") or [],
             infringement_known_on=data.get("infringement_known_on"),
             employment_ended_on=data.get("employment_ended_on"),
             **extra,
@@ -100,6 +116,19 @@ def submit_application(
         return None
 
 
+def _filing_as(user: Any) -> dict[str, str]:
+    """Who the signed-in user files as: their person record or their enterprise (shown on the form)."""
+    if user.role == Role.ENTERPRISE:
+        return {"name": user.enterprise.name, "identifier": user.enterprise.uscc, "kind": "enterprise"}
+    return {"name": user.person.name, "identifier": mask_id_number(user.person.id_number), "kind": "person"}
+
+
+def _own_phone(user: Any) -> str:
+    """The phone of the person record (a citizen's real contact), else the account's."""
+    person = user.person if user.role == Role.INDIVIDUAL and user.person_id else None
+    return (person.phone if person else "") or user.phone
+
+
 @permission_required("arbitration.file_dispute", area="portal")
 def portal_file(request: HttpRequest) -> HttpResponseBase:
     user: Any = request.user
@@ -107,7 +136,10 @@ def portal_file(request: HttpRequest) -> HttpResponseBase:
         user.role == Role.ENTERPRISE and user.enterprise_id is None
     ):
         raise PermissionDenied("account not bound to a person or an enterprise")
-    form = PortalFileForm(request.POST or None, initial={"phone": user.phone})
+    form = PortalFileForm(request.POST or None, request.FILES or None, initial={"phone": _own_phone(user)})
+    form.fields["respondent_name"].widget.attrs.update(
+        {"data-lookup": reverse("arbitration:respondent_lookup"), "data-lookup-min": str(LOOKUP_MIN_CHARS)}
+    )
     if request.method == "POST" and form.is_valid():
         dispute = submit_application(request, form, channel=Channel.ONLINE, applicant=_own_party(user, form))
         if dispute is not None:
@@ -117,7 +149,20 @@ def portal_file(request: HttpRequest) -> HttpResponseBase:
                 % {"number": dispute.number},
             )
             return redirect("arbitration:portal_detail", pk=dispute.pk)
-    return render(request, "arbitration/portal_file.html", {"form": form})
+    return render(request, "arbitration/portal_file.html", {"form": form, "filing_as": _filing_as(user)})
+
+
+@require_GET
+@permission_required("arbitration.file_dispute", area="portal")
+def respondent_lookup(request: HttpRequest) -> HttpResponseBase:
+    """Registered enterprises by name, for the online application's respondent: only what the public
+    may know (name, masked USCC, street), a few at a time, and a limited number of searches per user."""
+    if not respondents.lookup_allowed(request.user):
+        return JsonResponse(
+            {"detail": _("Too many searches. Type the full name, or wait a few minutes."), "results": []},
+            status=429,
+        )
+    return JsonResponse(respondents.lookup(request.GET.get("q", "")))
 
 
 def _my_services(dispute: Dispute, user: Any) -> list[Service]:
@@ -127,11 +172,16 @@ def _my_services(dispute: Dispute, user: Any) -> list[Service]:
 @permission_required("arbitration.view_dispute", area="portal")
 def portal_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
     dispute = selectors.dispute_detail(user=request.user, pk=pk)
+    parties = list(dispute.parties.all())
+    mine = [p for p in parties if services.party_is_user(request.user, p)]
     context = {
         "dispute": dispute,
+        # Each side reads who the others are and what is claimed: a respondent must know what to answer.
+        "parties": [(p, p in mine) for p in parties],
         "claims": list(dispute.claims.all()),
         "my_services": _my_services(dispute, request.user),
-        "my_parties": [p for p in dispute.parties.all() if services.party_is_user(request.user, p)],
+        "my_parties": mine,
+        "respondent": any(p.role == PartyRole.RESPONDENT for p in mine),
         **case_panel(case=dispute, user=request.user, area="portal", internal=False),
     }
     return render(request, "arbitration/portal_detail.html", context)
@@ -147,15 +197,35 @@ def _my_service(request: HttpRequest, pk: int, service_pk: int) -> Service:
     return service
 
 
+def _document_text(service: Service) -> list[tuple[str, Any, str]]:
+    """What the served document says, to read it on the page (a phone opens no .docx): its kept file,
+    or — served before the commission made this kind of document — the document made from the case."""
+    from hrbureau.arbitration import documents
+    from hrbureau.core.attachments import attachment_path
+
+    attachment = service.attachment
+    if attachment is not None:
+        path = attachment_path(attachment)
+        if not attachment.original_name.endswith(".docx") or not path.exists():
+            return []
+        return documents.read(path.read_bytes())
+    if service.document in documents.GENERATED:
+        return documents.read(documents.render(service.dispute, service.document).content)
+    return []
+
+
 @permission_required("arbitration.view_dispute", area="portal")
 def portal_document(request: HttpRequest, pk: int, service_pk: int) -> HttpResponseBase:
-    """The document served on the party: opening it here is recorded as its opening."""
+    """The document served on the party, to read (and download) before signing for it: opening it here
+    is recorded as its opening."""
     service = services.service_open(user=request.user, service=_my_service(request, pk, service_pk))
-    return render(
-        request,
-        "arbitration/portal_document.html",
-        {"dispute": service.dispute, "service": service, "proof": services.proof_of_service(service)},
-    )
+    context = {
+        "dispute": service.dispute,
+        "service": service,
+        "proof": services.proof_of_service(service),
+        "document_text": _document_text(service),
+    }
+    return render(request, "arbitration/portal_document.html", context)
 
 
 @require_POST
@@ -220,8 +290,10 @@ def appointments(request: HttpRequest) -> HttpResponseBase:
             "slots": list(free_slots()),
             "mine": mine,
             "services": AppointmentService.choices,
-            "name": user.full_name or (user.person.name if user.person_id else ""),
-            "phone": user.phone,
+            # A citizen books under their real name (the person record), not the account's display name.
+            "name": (user.person.name if user.role == Role.INDIVIDUAL and user.person_id else "")
+            or user.full_name,
+            "phone": _own_phone(user),
             "now": timezone.localtime(),
         },
     )

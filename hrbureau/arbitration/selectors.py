@@ -8,8 +8,15 @@ from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 
-from hrbureau.arbitration.choices import OPEN_STATES, ClaimKind, DisputeState, Procedure
-from hrbureau.arbitration.models import Claim, Dispute, Party
+from hrbureau.arbitration.choices import (
+    OPEN_STATES,
+    ClaimKind,
+    DisputeState,
+    PartyRole,
+    Procedure,
+    ServiceMethod,
+)
+from hrbureau.arbitration.models import Claim, Dispute, Party, Service
 from hrbureau.core.scoping import get_for_user_or_404
 
 _CLOSING = [DisputeState.AWARDED, DisputeState.MEDIATED]
@@ -66,6 +73,38 @@ def dispute_detail(*, user: Any, pk: int) -> Dispute:
     return get_for_user_or_404(
         Dispute.objects.select_related("enterprise", "arbitrator", "clerk", "assigned_unit"), user, pk=pk
     )
+
+
+def own_parties(user: Any) -> Q:
+    """The parties that are ``user`` themselves: their person record, or their enterprise. (A party
+    *about* whom a user may read something is not theirs: only these sign, consent and open.)"""
+    if getattr(user, "person_id", None) is not None and user.role == "individual":
+        return Q(person_id=user.person_id)
+    if getattr(user, "enterprise_id", None) is not None and user.role == "enterprise":
+        return Q(enterprise_id=user.enterprise_id)
+    return Q(pk__in=[])
+
+
+def documents_to_sign(*, user: Any) -> QuerySet[Service]:
+    """The documents served electronically on the user's own parties and not yet signed for, oldest
+    first: what waits for them in the portal ("待您办理")."""
+    parties = Party.objects.filter(own_parties(user)).values("pk")
+    return (
+        Service.objects.filter(
+            dispute__in=Dispute.objects.for_user(user).values("pk"),
+            party__in=parties,
+            method=ServiceMethod.ELECTRONIC,
+            signed_at__isnull=True,
+        )
+        .select_related("dispute")
+        .order_by("sent_at", "id")
+    )
+
+
+def supplements_asked(*, user: Any) -> QuerySet[Dispute]:
+    """The user's own applications waiting for materials they were asked to supplement."""
+    applicants = Party.objects.filter(own_parties(user), role=PartyRole.APPLICANT).values("dispute_id")
+    return Dispute.objects.for_user(user).filter(state=DisputeState.SUPPLEMENT, pk__in=applicants)
 
 
 def dispute_query(*, number: str, identifier: str) -> Dispute | None:

@@ -43,14 +43,19 @@ from hrbureau.arbitration.models import (
     Receipt,
     Service,
 )
+from hrbureau.arbitration.respondents import enterprise_identifier
 from hrbureau.core import clocks
+from hrbureau.core.attachments import attachment_add
 from hrbureau.core.counters import next_value
 from hrbureau.core.forms import clean_amount
-from hrbureau.core.identifiers import normalize_phone, normalize_resident_id, normalize_uscc
+from hrbureau.core.identifiers import normalize_phone, normalize_resident_id
 from hrbureau.core.notifications import notify
 from hrbureau.core.workflow import create_case, transition
 
 COLLECTIVE_MIN = 10  # 10 or more workers with a common claim [law Art.7]
+# Evidence uploaded with an online application: more is handed in at the counter.
+EVIDENCE_MAX_FILES = 10
+EVIDENCE_MAX_BYTES = 30 * 1024 * 1024
 REPRESENTATIVES = (3, 5)  # they may elect 3 to 5 representatives [rules Art.7]
 
 
@@ -125,7 +130,12 @@ def _clean_parties(parties: Iterable[PartyInput], errors: dict[str, list[str]]) 
             identifier = (
                 normalize_resident_id(party.identifier)
                 if party.kind == PartyKind.PERSON
-                else normalize_uscc(party.identifier)
+                else enterprise_identifier(
+                    name=name,
+                    identifier=party.identifier,
+                    address=party.address,
+                    respondent=party.role == PartyRole.RESPONDENT,
+                )
             )
         except ValidationError as error:
             errors.setdefault(where, []).extend(error.messages)
@@ -166,12 +176,16 @@ def dispute_file(
     facts_clear: bool = False,
     both_agree: bool = False,
     migrant_wages: bool = False,
+    evidence: Iterable[Any] = (),
 ) -> Dispute:
-    """An application, online or at the counter: parties, claims, the materials taken in (each listed on
-    the receipt). The acceptance period (5 days) starts on the filing day."""
+    """An application, online or at the counter: parties, claims, the materials taken in and the
+    evidence files uploaded (each listed on the receipt; the files kept with the case, checked by
+    content). The acceptance period (5 days) starts on the filing day."""
     if not (actor.has_perm("arbitration.add_dispute") or actor.has_perm("arbitration.file_dispute")):
         raise PermissionDenied("arbitration.add_dispute")
     errors: dict[str, list[str]] = {}
+    evidence = list(evidence)
+    _check_evidence(evidence, errors)
     facts = (facts or "").strip()
     if not facts:
         errors["facts"] = [_("State the facts and reasons.")]
@@ -182,7 +196,7 @@ def dispute_file(
         errors.setdefault("parties", []).append(_("Name at least one applicant."))
     if not respondents:
         errors.setdefault("parties", []).append(_("Name at least one respondent."))
-    identifiers = [p.identifier for p in cleaned]
+    identifiers = [p.identifier for p in cleaned if p.identifier]  # "": an unregistered enterprise
     if len(set(identifiers)) != len(identifiers):
         errors.setdefault("parties", []).append(_("The same party is named twice."))
     if actor.role == Role.INDIVIDUAL:
@@ -299,7 +313,11 @@ def dispute_file(
         )
         for order, (claim, amount) in enumerate(zip(claims, amounts, strict=True))
     )
-    receipt_issue(dispute=dispute, items=documents, actor=actor)
+    kept = []
+    for upload in evidence:
+        upload.seek(0)
+        kept.append(attachment_add(case=dispute, upload=upload, actor=actor))
+    receipt_issue(dispute=dispute, items=documents + [a.original_name for a in kept], actor=actor)
     limit = rules.limit_in_force(K.ACCEPTANCE, day)
     clocks.clock_start(
         case=dispute,
@@ -324,6 +342,32 @@ def dispute_file(
         roles={PartyRole.APPLICANT},
     )
     return dispute
+
+
+def _check_evidence(files: list[Any], errors: dict[str, list[str]]) -> None:
+    """Every evidence file checked by content before anything is written (core.attachments), at most
+    EVIDENCE_MAX_FILES of them and EVIDENCE_MAX_BYTES together."""
+    from hrbureau.core.attachments import validate_upload
+
+    if len(files) > EVIDENCE_MAX_FILES:
+        errors.setdefault("evidence", []).append(
+            _("Upload at most %(count)d files; hand in the rest at the counter.")
+            % {"count": EVIDENCE_MAX_FILES}
+        )
+        return
+    total = 0
+    for upload in files:
+        try:
+            total += len(validate_upload(upload)[1])
+        except ValidationError as error:
+            errors.setdefault("evidence", []).extend(
+                f"{upload.name}: {message}" for message in error.messages
+            )
+    if total > EVIDENCE_MAX_BYTES:
+        errors.setdefault("evidence", []).append(
+            _("The files together are larger than %(limit)d MB.")
+            % {"limit": EVIDENCE_MAX_BYTES // (1024 * 1024)}
+        )
 
 
 def receipt_issue(*, dispute: Dispute, items: list[str], actor: Any) -> Receipt:
@@ -786,11 +830,10 @@ def service_record(
 
 def _generated(dispute: Dispute, document: str, actor: Any) -> Any:
     """The document made from the case's data and kept with the case, for the kinds there is a template
-    for; None for the others (a copy of the application is the applicant's own paper)."""
+    for; None for the others (a receipt, the tribunal and extension notices are written by hand)."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from hrbureau.arbitration.documents import GENERATED, render
-    from hrbureau.core.attachments import attachment_add
 
     if document not in GENERATED:
         return None
@@ -887,7 +930,6 @@ def agent_add(
 ) -> Agent:
     """An agent acting for a party, on the strength of a power of attorney kept with the case."""
     from hrbureau.arbitration.choices import AgentKind
-    from hrbureau.core.attachments import attachment_add
 
     errors: dict[str, list[str]] = {}
     if party.dispute_id != dispute.pk:

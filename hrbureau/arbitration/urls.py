@@ -16,6 +16,7 @@ urlpatterns = [
     path("<int:pk>/services/<int:service_pk>/proof/", views.proof_of_service, name="proof"),
     path("mine/", portal.portal_list, name="portal_list"),
     path("mine/new/", portal.portal_file, name="portal_file"),
+    path("mine/respondents/", portal.respondent_lookup, name="respondent_lookup"),
     path("mine/<int:pk>/", portal.portal_detail, name="portal_detail"),
     path("mine/<int:pk>/documents/<int:service_pk>/", portal.portal_document, name="portal_document"),
     path("mine/<int:pk>/parties/<int:party_pk>/e-service/", portal.portal_e_service, name="portal_e_service"),

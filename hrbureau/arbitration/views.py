@@ -79,9 +79,11 @@ def _list_rows(disputes: Any, *, detail_prefix: str) -> SafeString:
     and overdue are badges. Every value is escaped here (``html_of``)."""
     today = timezone.localdate()
     states, procedures = choice_labels(DisputeState), choice_labels(Procedure)
-    collective = f' <span class="badge bg-purple-lt">{html_of(_("collective"))}</span>'
-    suspended = f' <span class="badge bg-secondary-lt">{html_of(_("suspended"))}</span>'
-    overdue = f' <span class="badge bg-red-lt">{html_of(_("overdue"))}</span>'
+    # Translated outside the f-strings, where makemessages finds them.
+    badges = {"collective": _("collective"), "suspended": _("suspended"), "overdue": _("overdue")}
+    collective = f' <span class="badge bg-purple-lt">{html_of(badges["collective"])}</span>'
+    suspended = f' <span class="badge bg-secondary-lt">{html_of(badges["suspended"])}</span>'
+    overdue = f' <span class="badge bg-red-lt">{html_of(badges["overdue"])}</span>'
     rows = []
     for d in disputes:
         due = "—"

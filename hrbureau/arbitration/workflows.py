@@ -26,6 +26,7 @@ from hrbureau.arbitration.rules import (
     CLOCK_ACCEPTANCE,
     CLOCK_AWARD,
     CLOCK_COPY,
+    CLOCK_DEFENCE,
     CLOCK_TRIBUNAL,
     limit_in_force,
     max_extension_days,
@@ -277,6 +278,24 @@ add(
     target=None,
     permission="arbitration.sign_document",
     area="portal",
+)
+
+
+# What the parties read on the portal: each change of state, and the steps the law has them told of
+# (a refusal and its reason, a suspension, an extension of the award period [law Art.43]) — not the
+# commission's own records (triage, services to the other side, agents).
+WORKFLOW.for_parties(
+    states={},
+    told={
+        "request_supplement": gettext_lazy("You are asked to supplement materials"),
+        "refuse": None,
+        "withdraw": None,
+        "suspend": gettext_lazy("The case is suspended"),
+        "resume": gettext_lazy("The case is resumed"),
+        "extend": gettext_lazy("The award period is extended"),
+        "amend": gettext_lazy("The award period starts again"),
+    },
+    clocks={CLOCK_ACCEPTANCE, CLOCK_DEFENCE, CLOCK_AWARD},
 )
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from django import forms
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -118,3 +120,84 @@ def case_model(case_type: str) -> Any:
     """The model of a case type label ("petitions.workorder"), or LookupError."""
     app_label, _dot, model_name = case_type.partition(".")
     return apps.get_model(app_label, model_name)
+
+
+# --- what a party may open -------------------------------------------------------------------------
+# A party (a portal user) opens only the files of a case meant for them: those they uploaded, those of
+# the steps they are told of (``Workflow.for_parties``: a reply's file), and those an app says are theirs
+# (``register_party_files``: the documents served on them) — never the other side's papers or the staff's.
+
+PartyFiles = Callable[[Any, Any], set[int]]  # (case, user) -> ids of the case's files that are theirs
+_PARTY_FILES: dict[str, PartyFiles] = {}
+
+
+def register_party_files(case_type: str, files: PartyFiles) -> None:
+    _PARTY_FILES[case_type] = files
+
+
+def party_files(
+    case: Any, user: Any, attachments: list[CaseAttachment], *, told_events: set[int]
+) -> list[CaseAttachment]:
+    """The files among ``attachments`` of ``case`` that the party ``user`` may open."""
+    signed_in = getattr(
+        user, "is_authenticated", False
+    )  # the public case query and tracking: no files of theirs
+    extra = _PARTY_FILES.get(case._meta.label_lower)
+    theirs = extra(case, user) if extra is not None and signed_in else set()
+    return [
+        a
+        for a in attachments
+        if (signed_in and a.uploaded_by_id is not None and a.uploaded_by_id == user.pk)
+        or (a.event_id is not None and a.event_id in told_events)
+        or a.pk in theirs
+    ]
+
+
+def party_may_open(user: Any, case: Any, attachment: CaseAttachment) -> bool:
+    from hrbureau.core.models import CaseEvent
+    from hrbureau.core.workflow import workflow_for
+
+    try:
+        view = workflow_for(case).parties_view
+    except KeyError:
+        return False  # a holder that is not a case (an inspection): no party files
+    told = set(view.told) if view is not None else set()
+    told_events = set(
+        CaseEvent.objects.filter(pk=attachment.event_id, name__in=told).values_list("pk", flat=True)
+        if attachment.event_id is not None
+        else []
+    )
+    return bool(party_files(case, user, [attachment], told_events=told_events))
+
+
+# --- a form field of several files ---------------------------------------------------------------
+
+
+class MultipleFilesInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFilesField(forms.FileField):
+    """Several files in one field (evidence), each checked by content as an attachment is
+    (``validate_upload``): the form names the file that is refused and why."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault(
+            "widget", MultipleFilesInput(attrs={"accept": ",".join(f".{ext}" for ext in sorted(ALLOWED))})
+        )
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        files = data if isinstance(data, list | tuple) else [data] if data else []
+        errors: list[str] = []
+        for upload in files:
+            super().clean(upload, initial)
+            try:
+                validate_upload(upload)
+            except ValidationError as error:
+                errors += [f"{upload.name}: {message}" for message in error.messages]
+            upload.seek(0)
+        if errors:
+            raise ValidationError(errors)
+        return list(files)

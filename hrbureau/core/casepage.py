@@ -31,11 +31,15 @@ def _key(case: Any) -> dict[str, Any]:
 
 
 def case_panel(*, case: Any, user: Any, area: str = "workbench", internal: bool = True) -> dict[str, Any]:
-    """Context for ``core/_case_panel.html``. ``internal`` False hides staff comments (the portal)."""
+    """Context for ``core/_case_panel.html``. ``internal`` False is a party's view on the portal: the
+    plain-language progress the workflow declares for the parties (``Workflow.for_parties``), no staff
+    comments or names, and only the files the party may open (``party_may_open``)."""
     workflow = workflow_for(case)
     states = workflow.states
     events = list(CaseEvent.objects.filter(**_key(case)).order_by("created_at", "id"))
     attachments = list(CaseAttachment.objects.filter(**_key(case)).order_by("created_at", "id"))
+    if not internal:
+        return _party_panel(case, user, workflow, events, attachments, area=area)
     by_event: dict[int, list[CaseAttachment]] = {}
     for attachment in attachments:
         if attachment.event_id is not None:
@@ -90,9 +94,19 @@ def case_panel(*, case: Any, user: Any, area: str = "workbench", internal: bool 
                 )
             )
     rows.sort(key=lambda row: row.at)
+    return {
+        "case": case,
+        "case_type": workflow.label,
+        "state_label": states(case.state).label,
+        "timeline": rows,
+        "clocks": _clock_rows(list(Clock.objects.filter(**_key(case)).order_by("id"))),
+        "actions": workflow.available(case, user, area=area),
+    }
+
+
+def _clock_rows(clocks: list[Clock]) -> list[dict[str, Any]]:
     today = timezone.localdate()
-    clocks = list(Clock.objects.filter(**_key(case)).order_by("id"))
-    clock_rows = [
+    return [
         {
             "clock": clock,
             "label": clocks_module.display_label(clock),
@@ -101,11 +115,78 @@ def case_panel(*, case: Any, user: Any, area: str = "workbench", internal: bool 
         }
         for clock in clocks
     ]
+
+
+def _party_panel(
+    case: Any,
+    user: Any,
+    workflow: Any,
+    events: list[CaseEvent],
+    attachments: list[CaseAttachment],
+    *,
+    area: str,
+) -> dict[str, Any]:
+    """The case as a party follows it: a step whenever its plain state changes or something they are
+    told of happens (with its reason and files); internal routing, staff names and comments left out."""
+    from hrbureau.core.attachments import party_files
+
+    view = workflow.parties_view
+    told: dict[str, Any] = view.told if view is not None else {}
+    shown = {
+        a.pk
+        for a in party_files(case, user, attachments, told_events={e.pk for e in events if e.name in told})
+    }
+    by_event: dict[int, list[CaseAttachment]] = {}
+    for attachment in attachments:
+        if attachment.event_id is not None and attachment.pk in shown:
+            by_event.setdefault(attachment.event_id, []).append(attachment)
+    rows: list[TimelineRow] = []
+    last = ""
+    for event in events:
+        plain = workflow.party_state_label(event.to_state)
+        if event.name in told or plain != last:
+            title = str(told.get(event.name) or plain)
+            rows.append(
+                TimelineRow(
+                    at=event.created_at,
+                    kind="event",
+                    title=title,
+                    actor="",
+                    text=event.reason if event.name in told else "",
+                )
+            )
+        last = plain
+        for attachment in by_event.get(event.pk, []):
+            rows.append(
+                TimelineRow(
+                    at=attachment.created_at,
+                    kind="attachment",
+                    title=attachment.original_name,
+                    actor="",
+                    attachment=attachment,
+                )
+            )
+    for attachment in attachments:
+        if attachment.event_id is None and attachment.pk in shown:
+            rows.append(
+                TimelineRow(
+                    at=attachment.created_at,
+                    kind="attachment",
+                    title=attachment.original_name,
+                    actor="",
+                    attachment=attachment,
+                )
+            )
+    rows.sort(key=lambda row: row.at)
+    clocks = [
+        c for c in Clock.objects.filter(**_key(case)).order_by("id") if view is None or c.name in view.clocks
+    ]
     return {
         "case": case,
         "case_type": workflow.label,
-        "state_label": states(case.state).label,
+        "state_label": workflow.party_state_label(case.state),
         "timeline": rows,
-        "clocks": clock_rows,
+        "clocks": _clock_rows(clocks),
         "actions": workflow.available(case, user, area=area),
+        "party_view": True,
     }

@@ -89,7 +89,13 @@ def workbench(request: HttpRequest) -> HttpResponse:
 
 @permission_required("core.use_portal", area="portal")
 def portal(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/portal.html", {"todo_items": todo.todo_items(user=request.user)})
+    from hrbureau.core import guides
+
+    context = {
+        "todo_items": todo.todo_items(user=request.user),
+        "services": guides.services_for(request.user),
+    }
+    return render(request, "core/portal.html", context)
 
 
 @permission_required("core.use_workbench")
@@ -302,8 +308,14 @@ def attachment_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     attachment = CaseAttachment.objects.filter(pk=pk).first()
     if attachment is None:
         raise Http404
-    # Whoever may see the case may read its files; everyone else is refused (and audited).
-    _case_for(request, attachment.case_type, attachment.case_id, holders=True)
+    # Whoever may see the case may read its files; everyone else is refused (and audited). A party on
+    # the portal reads only the files meant for them, not the other side's papers or the staff's.
+    case = _case_for(request, attachment.case_type, attachment.case_id, holders=True)
+    if not request.user.has_perm("core.use_workbench"):
+        from hrbureau.core.attachments import party_may_open
+
+        if not party_may_open(request.user, case, attachment):
+            raise PermissionDenied("not a file of this party")
     path = attachment_path(attachment)
     if not path.exists():
         raise Http404
@@ -315,3 +327,43 @@ def attachment_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+@permission_required(None, area="any")
+def notice_open(request: HttpRequest, pk: int) -> HttpResponseBase:
+    """Open a notice of one's inbox: mark it read and go to the page of its case meant for the reader
+    (``core.links``) — a party's portal page, a staff member's case page."""
+    from hrbureau.core import links, notifications
+
+    notice = notifications.inbox_for(request.user).filter(pk=pk).first()
+    if notice is None:
+        raise Http404  # not a notice addressed to this reader
+    notifications.notification_mark_read(user=request.user, ids=[notice.pk])
+    target = links.notice_page_for(request.user, notice)
+    if target is None:
+        messages.info(request, _("The page of this message is not open to you (any more)."))
+        return redirect("core:inbox")
+    return redirect(target)
+
+
+def guide_list(request: HttpRequest) -> HttpResponse:
+    """Every service's guide (办事指南), open to anyone: what one can do on the portal and how."""
+    from hrbureau.core import guides
+
+    services = [s for s in guides.all_services() if s.guide is not None]
+    return render(request, "core/guide_list.html", {"services": services})
+
+
+def guide_detail(request: HttpRequest, key: str) -> HttpResponse:
+    """One service's guide: who may apply, what to bring, the time limits, where and when."""
+    from hrbureau.core import guides
+
+    service = guides.get(key)
+    if service is None or service.guide is None:
+        raise Http404
+    context = {
+        "service": service,
+        "sections": service.guide.sections(),
+        "may_start": service.may_start(request.user),
+    }
+    return render(request, "core/guide.html", context)

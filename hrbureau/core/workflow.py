@@ -97,6 +97,15 @@ class TransitionContext:
 Effect = Callable[[TransitionContext], None]
 
 
+@dataclass(frozen=True)
+class PartiesView:
+    """The plain-language progress a party reads on the portal (see ``Workflow.for_parties``)."""
+
+    states: dict[str, str | Promise]
+    told: dict[str, str | Promise | None]
+    clocks: frozenset[str]
+
+
 @dataclass
 class Workflow:
     model: type[Case]
@@ -112,10 +121,35 @@ class Workflow:
     todo_first_label: Any = None
     effects: dict[str, list[Effect]] = field(default_factory=dict)
     after_commit: dict[str, list[Effect]] = field(default_factory=dict)
+    # What the parties see on the portal (``for_parties``): None shows them every step as staff see it.
+    parties_view: PartiesView | None = None
 
     @property
     def label(self) -> str:
         return self.model._meta.label_lower
+
+    def for_parties(
+        self,
+        *,
+        states: dict[str, str | Promise],
+        told: dict[str, str | Promise | None],
+        clocks: Iterable[str],
+    ) -> None:
+        """Declare what a party sees of a case on the portal: ``states`` gives plain names to the
+        states (several internal ones may share a name — dispatched, returned and signed for all read
+        "being handled", so routing between units is one step); ``told`` names the steps the parties
+        are told of with their reason and files (a plain title, or None for the state's plain name);
+        ``clocks`` the time limits shown to them. Other steps show only as a change of plain state."""
+        unknown = (set(states) - set(self.states.values)) | (set(told) - set(self.transitions) - {"create"})
+        if unknown:
+            raise ValueError(f"{self.label}: unknown states or transitions {sorted(unknown)}")
+        self.parties_view = PartiesView(states=dict(states), told=dict(told), clocks=frozenset(clocks))
+
+    def party_state_label(self, state: str) -> str:
+        """The name of ``state`` as the parties read it."""
+        if self.parties_view is not None and state in self.parties_view.states:
+            return str(self.parties_view.states[state])
+        return str(self.states(state).label)
 
     def add(
         self,

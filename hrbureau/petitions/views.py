@@ -379,7 +379,12 @@ def portal_list(request: HttpRequest) -> HttpResponseBase:
 @permission_required("petitions.file_workorder", area="portal")
 def portal_file(request: HttpRequest) -> HttpResponseBase:
     user: Any = request.user
-    initial = {"petitioner_name": user.full_name, "petitioner_phone": user.phone}
+    # A citizen's real name and phone come from their person record, not the account's display name.
+    person = user.person if user.person_id else None
+    initial = {
+        "petitioner_name": person.name if person else user.full_name,
+        "petitioner_phone": (person.phone if person else "") or user.phone,
+    }
     form = PortalFileForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from hrbureau.core import clocks
 from hrbureau.core.notifications import notify
@@ -325,6 +325,40 @@ add(
     target=S.CLOSED,
     permission="petitions.answer_review",
     requires_reason=True,
+)
+
+
+# What the one who raised it reads on the portal, in plain words: dispatching, returning and signing
+# between units is one step, "being handled"; the unit's reasons for a return stay inside. Told with
+# their reasons: a refusal, a redirection, an extension (信访工作条例: the reason is told), the answers
+# to reviews, and their own rating and requests.
+BEING_HANDLED = gettext_lazy("Being handled")
+WORKFLOW.for_parties(
+    states={
+        S.REGISTERED: pgettext_lazy("plain state", "Received"),
+        S.ACCEPTED: gettext_lazy("Accepted"),
+        S.DISPATCHED: BEING_HANDLED,
+        S.RETURNED: BEING_HANDLED,
+        S.HANDLING: BEING_HANDLED,
+        S.REPLIED: gettext_lazy("Answered"),
+        S.MERGED: gettext_lazy("Handled together with the same matter raised earlier"),
+        S.REDIRECTED: gettext_lazy("To be decided by arbitration or a court"),
+    },
+    told={
+        "decline": gettext_lazy("Not accepted"),
+        "redirect": None,
+        "extend": gettext_lazy("The handling period is extended"),
+        "reply": None,
+        "rate_rework": gettext_lazy("You asked for it to be handled again"),
+        "visit_rework": gettext_lazy("To be handled again after the return visit"),
+        "request_review": None,
+        "request_review_for": None,
+        "request_rereview": None,
+        "request_rereview_for": None,
+        "answer_review": None,
+        "answer_rereview": None,
+    },
+    clocks={CLOCK_ACCEPTANCE, CLOCK_HANDLING, CLOCK_REVIEW},
 )
 
 

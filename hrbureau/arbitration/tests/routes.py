@@ -167,6 +167,8 @@ ROUTES = [
     ),
     Route("arbitration:portal_list", _portal_list, allowed=PORTAL, rows=_portal_rows),
     Route("arbitration:portal_file", "/arbitration/mine/new/", allowed=PORTAL),
+    # The respondent lookup: for a signed-in party filing online; never the workbench, never anonymous.
+    Route("arbitration:respondent_lookup", "/arbitration/mine/respondents/?q=科技有限公司", allowed=PORTAL),
     Route("arbitration:portal_detail", lambda w: f"/arbitration/mine/{_a(w)}/", allowed=PORTAL, label="a"),
     Route("arbitration:portal_detail", lambda w: f"/arbitration/mine/{_b(w)}/", allowed=set(), label="b"),
     # The copy of the application was served on the respondent, enterprise A1: only it opens and signs.

@@ -85,7 +85,7 @@ def test_serving_makes_and_keeps_the_document_and_refuses_the_wrong_award_form(
         method=ServiceMethod.ELECTRONIC,
     )
     kept = CaseAttachment.objects.get(pk=served.attachment_id)
-    assert kept.original_name.endswith("award_final.docx")
+    assert kept.original_name.endswith("裁决书（终局裁决）.docx")
     assert kept.content_type.endswith("wordprocessingml.document")
     # The portal party downloads exactly what was served.
     from django.test import Client

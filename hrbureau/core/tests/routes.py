@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from hrbureau.accounts.choices import Role
-from hrbureau.tests.matrix import STAFF, Route
+from hrbureau.tests.matrix import ALL_ROLES, ANONYMOUS, STAFF, Route
 
 IMPORTERS = {Role.SYSADMIN, Role.DEPT_HEAD, Role.DEPT_STAFF}
 
@@ -37,7 +37,27 @@ def _job(world: Any) -> int:
     return int(world.enterprises["job"].pk)
 
 
+def _notice(world: Any) -> int:
+    """A notice to the individual about nothing in particular: only they open it (others: not found)."""
+    from hrbureau.core.models import Notification
+    from hrbureau.core.notifications import notify
+
+    if "notice" not in world.enterprises:
+        notify(title="请补充材料", url="/portal/", users=[world.users["individual"]])
+        world.enterprises["notice"] = Notification.objects.get(title="请补充材料")
+    return int(world.enterprises["notice"].pk)
+
+
 ROUTES = [
+    # The service guides are public; a notice opens (302 to its page) only for its receiver.
+    Route("core:guides", "/core/guides/", allowed=ALL_ROLES | {ANONYMOUS}),
+    Route("core:guide", "/core/guides/arbitration_apply/", allowed=ALL_ROLES | {ANONYMOUS}),
+    Route(
+        "core:notice_open",
+        lambda w: f"/core/inbox/{_notice(w)}/open/",
+        allowed={Role.INDIVIDUAL},
+        ok_status=302,
+    ),
     Route("imports:list", "/imports/", allowed=STAFF),
     Route("imports:upload", "/imports/enterprises/", allowed=IMPORTERS, label="enterprises"),
     Route("imports:upload", "/imports/people/", allowed=IMPORTERS, label="people"),

@@ -56,7 +56,7 @@ def _orders(world: Any) -> dict[str, Any]:
         world.enterprises["attachment_a"] = attachment_add(
             case=world.enterprises["order_a"],
             upload=SimpleUploadedFile("说明.txt", "情况说明".encode(), content_type="text/plain"),
-            actor=None,
+            actor=world.users["individual"],  # the petitioner's own file: staff and they may open it
         )
     return world.enterprises
 

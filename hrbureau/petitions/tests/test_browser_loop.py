@@ -63,7 +63,8 @@ def test_file_dispatch_sign_reply_dissatisfied_rework_and_the_board(
     form.locator("[name=petitioner_name]").fill("居民A1")
     form.locator("[name=petitioner_phone]").fill("13700137000")
     form.locator("button[type=submit]").click()
-    expect(page.locator("[data-testid=order-state]")).to_have_text(_zh(WorkOrderState.REGISTERED))
+    # The citizen reads the state in plain words (Workflow.for_parties): "received".
+    expect(page.locator("[data-testid=order-state]")).to_have_text("已收到")
     order = WorkOrder.objects.get(title="东湖某工地拖欠工资")
 
     # The petitions office dispatches it; the suggested unit is the citizen's street.
