@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('arbitration', '0008_default_wording'),
+        ('arbitration', '0009_hearing_room_name_en'),
     ]
 
     operations = [
