@@ -203,6 +203,22 @@ def _case_number(notice: Notification) -> str:
     return str(case.number)
 
 
+def _open_digest(notice: Notification) -> None:
+    from hrbureau.core.models import Clock
+
+    for user in _recipients(notice):
+        client = Client()
+        client.force_login(user)
+        response = client.get(f"/core/inbox/{notice.pk}/open/")
+        assert response.status_code == 302
+        assert response["Location"] == notice.url
+        page = client.get(response["Location"]).content.decode()
+        supervised = Clock.objects.filter(supervised_on__isnull=False)
+        assert supervised.exists()
+        for clock in supervised[:5]:
+            assert clock.title in page, clock.title
+
+
 def test_every_notice_opens_the_page_meant_for_each_receiver(
     world: Any, recorded: set[str], django_capture_on_commit_callbacks: Any
 ) -> None:
@@ -216,8 +232,11 @@ def test_every_notice_opens_the_page_meant_for_each_receiver(
 
     before = Notification.objects.count()
     sweep_deadlines(today=timezone.localdate() + dt.timedelta(days=60))
-    if Notification.objects.count() > before:
+    if Notification.objects.filter(case_type__gt="").count() > before:
         recorded.add("hrbureau.core.clocks:_insert_notices")
+    digests = Notification.objects.filter(url__startswith="/core/supervision/")
+    if digests.exists():
+        recorded.add("hrbureau.core.clocks:leadership_digest")
 
     # Then every writer of notices was reached by a scenario
     missing = notice_writers() - recorded
@@ -227,7 +246,13 @@ def test_every_notice_opens_the_page_meant_for_each_receiver(
     roles: set[str] = set()
     opened = 0
     for notice in Notification.objects.order_by("id"):
-        assert notice.case_type, notice.title
+        if not notice.case_type:
+            # leadership's daily digest: it opens the list of the day's supervised cases
+            assert notice.recipient_role == Role.LEADER, notice.title
+            _open_digest(notice)
+            roles.add(Role.LEADER)
+            opened += 1
+            continue
         for user in _recipients(notice):
             client = Client()
             client.force_login(user)
