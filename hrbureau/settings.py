@@ -123,6 +123,7 @@ try:
         "password-reset-account": env.rate("PASSWORD_RESET_LIMIT_PER_ACCOUNT", "3/h"),
         "public-lookup-address": env.rate("PUBLIC_LOOKUP_LIMIT_PER_ADDRESS", "30/h"),
         "public-lookup-identifier": env.rate("PUBLIC_LOOKUP_LIMIT_PER_IDENTIFIER", "20/d"),
+        "respondent-lookup-user": env.rate("RESPONDENT_LOOKUP_LIMIT_PER_USER", "30/10m"),
     }
     AUDIT_RETENTION_DAYS = env.integer("AUDIT_RETENTION_DAYS", 183, minimum=183)
 

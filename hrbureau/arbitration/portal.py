@@ -25,7 +25,7 @@ from hrbureau.arbitration.respondents import LOOKUP_MIN_CHARS
 from hrbureau.core.casepage import case_panel
 from hrbureau.core.identifiers import mask_id_number
 from hrbureau.core.pagination import keyset_page_or_first
-from hrbureau.core.ratelimit import public_lookup
+from hrbureau.core.ratelimit import RateLimited, public_lookup
 from hrbureau.core.views import permission_required
 
 # What the receipt of an online application lists: the form itself is the application (仲裁申请书).
@@ -157,11 +157,12 @@ def portal_file(request: HttpRequest) -> HttpResponseBase:
 def respondent_lookup(request: HttpRequest) -> HttpResponseBase:
     """Registered enterprises by name, for the online application's respondent: only what the public
     may know (name, masked USCC, street), a few at a time, and a limited number of searches per user."""
-    if not respondents.lookup_allowed(request.user):
-        return JsonResponse(
-            {"detail": _("Too many searches. Type the full name, or wait a few minutes."), "results": []},
-            status=429,
-        )
+    try:
+        respondents.lookup_count(request.user)
+    except RateLimited as refused:
+        response = JsonResponse({"detail": str(refused.message), "results": []}, status=429)
+        response["Retry-After"] = str(refused.retry_after)
+        return response
     return JsonResponse(respondents.lookup(request.GET.get("q", "")))
 
 

@@ -13,30 +13,24 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from hrbureau.core.identifiers import normalize_uscc
+from hrbureau.core.ratelimit import Limit, hit_or_refuse
 
 LOOKUP_MIN_CHARS = 4  # fewer characters match too much of the register to be a search for one employer
 LOOKUP_MAX_RESULTS = 5
-# Searches per user and window: enough to find one's employer while typing, too few to read the register.
-LOOKUPS_PER_WINDOW = 30
-LOOKUP_WINDOW_SECONDS = 600
+# Searches per user: enough to find one's employer while typing, too few to read the register
+# (the rate "respondent-lookup-user" of settings.RATE_LIMITS, 30 in 10 minutes by default).
+LOOKUP_BY_USER = Limit(
+    "respondent-lookup-user",
+    gettext_lazy("Too many searches. Type the full name, or wait a few minutes."),
+)
 
 
-def lookup_allowed(user: Any) -> bool:
-    """Count one search of ``user``; False once they made LOOKUPS_PER_WINDOW in the current window."""
-    import time
-
-    from django.core.cache import cache
-
-    key = f"respondent-lookup:{user.pk}:{int(time.time() // LOOKUP_WINDOW_SECONDS)}"
-    cache.add(key, 0, LOOKUP_WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, LOOKUP_WINDOW_SECONDS)
-        count = 1
-    return count <= LOOKUPS_PER_WINDOW
+def lookup_count(user: Any) -> None:
+    """Count one search of ``user``; raise ``RateLimited`` once their allowance is used up."""
+    hit_or_refuse((LOOKUP_BY_USER, f"user:{user.pk}"))
 
 
 def enterprise_identifier(*, name: str, identifier: str, address: str, respondent: bool) -> str:
