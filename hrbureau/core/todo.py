@@ -3,7 +3,8 @@ every app: what a workflow marks as handled first (``todo_first``), then soonest
 
 Every declared workflow with ``todo_states`` contributes its cases in those states that are assigned to
 the user's unit or to the user, through the model's ``for_user`` scoping; an app may also register a
-provider of its own for work that is not a case.
+provider of its own for work that is not a case (``register``: the grid worker's planned visits and
+survey visits come from ``labour.todo``), so core names no business line.
 """
 
 from __future__ import annotations
@@ -28,16 +29,27 @@ class TodoItem:
     state: str = ""
     # Handled before everything else (the workflow's ``todo_first``), with the badge's words.
     first: str = ""
+    # A second line under the title, e.g. the address of an enterprise to visit.
+    detail: str = ""
 
 
 Provider = Callable[[Any], list[TodoItem]]
+Counter = Callable[[Any], int]
 _PROVIDERS: dict[str, Provider] = {}
+_LABELS: dict[str, Any] = {}
+_COUNTERS: dict[str, Counter] = {}
 
 DEFAULT_LIMIT = 200
 
 
-def register(name: str, provider: Provider) -> None:
+def register(name: str, provider: Provider, *, label: Any = None, count: Counter | None = None) -> None:
+    """Add work that is not a case to "my to-do": ``provider(user)`` gives the user's items (nothing for a
+    user it does not concern), ``label`` names the kind in the filter, ``count(user)`` counts them for the
+    badge without building them."""
     _PROVIDERS[name] = provider
+    _LABELS[name] = label or name
+    if count is not None:
+        _COUNTERS[name] = count
 
 
 def case_todo_queryset(workflow: Any, user: Any) -> QuerySet[Any]:
@@ -80,7 +92,7 @@ def kinds() -> list[tuple[str, str]]:
     from hrbureau.core.workflow import workflows
 
     result = [(w.label, str(w.model._meta.verbose_name)) for w in workflows() if w.todo_states]
-    result += [(name, name) for name in sorted(_PROVIDERS)]
+    result += [(name, str(_LABELS[name])) for name in sorted(_PROVIDERS)]
     return result
 
 
@@ -109,7 +121,10 @@ def todo_count(user: Any) -> int:
     if not getattr(user, "is_authenticated", False):
         return 0
     total = sum(case_todo_queryset(w, user).count() for w in workflows() if w.todo_states)
-    return total + sum(len(provider(user)) for provider in _PROVIDERS.values())
+    return total + sum(
+        _COUNTERS[name](user) if name in _COUNTERS else len(provider(user))
+        for name, provider in _PROVIDERS.items()
+    )
 
 
 def providers() -> list[str]:
