@@ -853,6 +853,8 @@ def evaluation_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
     else:
         shown = "list"
         grades = grades.filter(candidate=True)
+    query = selectors.search_text(request.GET.get("q", ""))
+    grades = selectors.grades_matching(grades, query)
     if request.GET.get("export") == "xlsx":
         rows = (
             (
@@ -887,6 +889,7 @@ def evaluation_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
         "evaluation": evaluation,
         "page": page,
         "shown": shown,
+        "query": query,
         "counts": [(value, label, counts.get(value, 0)) for value, label in Grade.choices],
         "listed": grading.honest_list(evaluation).count(),
         "objections": list(
@@ -974,6 +977,9 @@ def evaluation_act(request: HttpRequest, pk: int, action: str) -> HttpResponseBa
     return redirect(evaluation.get_absolute_url())
 
 
+HONEST_ORDER = ("enterprise__name", "enterprise_id")  # one grade per enterprise and evaluation
+
+
 def honest_employers(request: HttpRequest) -> HttpResponseBase:
     """The public page: lists on notice (with how to object) and published lists. Open to anyone."""
     from hrbureau.labour.choices import EvaluationState
@@ -985,8 +991,24 @@ def honest_employers(request: HttpRequest) -> HttpResponseBase:
         if request.GET.get("year", "").isdigit() and len(request.GET["year"]) < 10
         else shown.first()
     )
-    names = list(grading.honest_list(chosen).order_by("enterprise__name")) if chosen is not None else []
-    context = {"evaluations": list(shown), "chosen": chosen, "names": names}
+    query = selectors.search_text(request.GET.get("q", ""))
+    page, listed, found = None, 0, 0
+    if chosen is not None:
+        names = grading.honest_list(chosen)
+        listed = names.count()
+        matching = selectors.grades_matching(names, query)
+        found = matching.count() if query else listed
+        page = keyset_page_or_first(
+            matching, ordering=HONEST_ORDER, cursor=request.GET.get("cursor"), per_page=50
+        )
+    context = {
+        "evaluations": list(shown),
+        "chosen": chosen,
+        "page": page,
+        "query": query,
+        "listed": listed,
+        "found": found,
+    }
     return render(request, "labour/honest_employers.html", context)
 
 
