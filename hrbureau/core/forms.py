@@ -21,7 +21,7 @@ def use_plain_empty_choice() -> None:
     place that changes it, at start-up (``CoreConfig.ready``)."""
     from django.db.models import fields
 
-    fields.BLANK_CHOICE_DASH[:] = [EMPTY_CHOICE]
+    fields.BLANK_CHOICE_DASH[:] = [EMPTY_CHOICE]  # type: ignore[list-item]  # a lazy label, as Django's own
     defaults = forms.ModelChoiceField.__init__.__kwdefaults__
     if defaults is not None:
         defaults["empty_label"] = EMPTY_CHOICE_LABEL

@@ -42,7 +42,10 @@ DIVISIONS: dict[str, tuple[str, str]] = {
     "02": ("林业", "Forestry"),
     "03": ("畜牧业", "Animal husbandry"),
     "04": ("渔业", "Fishery"),
-    "05": ("农、林、牧、渔专业及辅助性活动", "Support activities for agriculture, forestry, husbandry and fishery"),
+    "05": (
+        "农、林、牧、渔专业及辅助性活动",
+        "Support activities for agriculture, forestry, husbandry and fishery",
+    ),
     # B 采矿业
     "06": ("煤炭开采和洗选业", "Mining and washing of coal"),
     "07": ("石油和天然气开采业", "Extraction of petroleum and natural gas"),

@@ -13,10 +13,10 @@ from django.utils import timezone
 from hrbureau.accounts.choices import OrgUnitKind
 from hrbureau.accounts.models import OrgUnit
 from hrbureau.core.scoping import get_for_user_or_404
-from hrbureau.labour.choices import DONE_RISK_STATES, OPEN_RISK_STATES, RiskState, WarningLevel
 from hrbureau.core.textsearch import TextIndex, substring_filter
 from hrbureau.enterprises.models import Enterprise
 from hrbureau.enterprises.selectors import normalize_query
+from hrbureau.labour.choices import DONE_RISK_STATES, OPEN_RISK_STATES, RiskState, WarningLevel
 from hrbureau.labour.models import (
     EmployerGrade,
     EnterpriseRiskScore,

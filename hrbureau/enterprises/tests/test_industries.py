@@ -19,7 +19,9 @@ def test_the_table_covers_every_section_and_division_of_the_standard() -> None:
     assert set(DIVISIONS) == {f"{n:02d}" for divisions in SECTION_DIVISIONS.values() for n in divisions}
     assert len(DIVISIONS) == 97
     for zh, en in [*SECTIONS.values(), *DIVISIONS.values()]:
-        assert zh and en and zh != en
+        assert zh
+        assert en
+        assert zh != en
     # The section names agree with the section choices' labels ("C 制造业")
     with translation.override("zh-hans"):
         for value, label in IndustrySection.choices:
@@ -40,7 +42,10 @@ def test_names_in_the_readers_language() -> None:
 
 def test_the_list_and_the_detail_name_the_industry(world: Any, client_for: Any) -> None:
     enterprise = EnterpriseFactory(
-        name="东湖通用机械有限公司", street=world.units["street-a"], industry_section="C", industry_division="34"
+        name="东湖通用机械有限公司",
+        street=world.units["street-a"],
+        industry_section="C",
+        industry_division="34",
     )
     client = client_for("dept_staff")
     listing = client.get("/enterprises/?q=东湖通用机械").content.decode()
@@ -49,7 +54,9 @@ def test_the_list_and_the_detail_name_the_industry(world: Any, client_for: Any) 
     assert ">C34<" not in row
     detail = client.get(f"/enterprises/{enterprise.pk}/").content.decode()
     industry = detail.split('data-testid="industry"', 1)[1].split("</dd>", 1)[0]
-    assert "通用设备制造业" in industry and "C 制造业" in industry and "C34" in industry
+    assert "通用设备制造业" in industry
+    assert "C 制造业" in industry
+    assert "C34" in industry
     client.cookies["hrbureau_language"] = "en"
     listing = client.get("/enterprises/?q=东湖通用机械").content.decode()
     assert "Manufacture of general-purpose machinery" in listing
@@ -57,7 +64,9 @@ def test_the_list_and_the_detail_name_the_industry(world: Any, client_for: Any) 
 
 def test_the_export_names_the_industry_beside_its_code(world: Any, client_for: Any) -> None:
     response = client_for("street_staff").get("/enterprises/?export=xlsx")
-    rows = list(load_workbook(BytesIO(b"".join(response.streaming_content))).active.iter_rows(values_only=True))
+    rows = list(
+        load_workbook(BytesIO(b"".join(response.streaming_content))).active.iter_rows(values_only=True)
+    )
     header = list(rows[0])
     row = rows[1]
     assert row[header.index("行业大类")] == "39"

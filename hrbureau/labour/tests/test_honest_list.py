@@ -57,8 +57,9 @@ def test_the_public_list_comes_in_pages(published: Evaluation, client: Any) -> N
         page = client.get(f"/labour/honest-employers/{link}").content.decode()
         seen += _names(page)
     listed = sorted(
-        Enterprise.objects.filter(pk__in=published.grades.filter(candidate=True).values("enterprise_id"))
-        .values_list("name", flat=True)
+        Enterprise.objects.filter(
+            pk__in=published.grades.filter(candidate=True).values("enterprise_id")
+        ).values_list("name", flat=True)
     )
     assert seen == listed  # every name once, in order of name
     assert world_a1_absent(seen)
@@ -69,9 +70,7 @@ def world_a1_absent(names: list[str]) -> bool:
 
 
 @pytest.mark.parametrize("query", ["东湖", "通用机械", "岭物", "岭通", "第007", "有限公司", "不存在的名字"])
-def test_the_search_finds_what_a_substring_scan_finds(
-    published: Evaluation, client: Any, query: str
-) -> None:
+def test_the_search_finds_what_a_substring_scan_finds(published: Evaluation, client: Any, query: str) -> None:
     page = client.get("/labour/honest-employers/", {"q": query}).content.decode()
     seen = _names(page)
     while (link := _next(page)) is not None:
@@ -102,6 +101,9 @@ def test_the_department_searches_the_grades(published: Evaluation, client_for: A
     table = page.split('data-testid="grade-table"', 1)[1].split("</table>", 1)[0]
     names = re.findall(r">([^<>]*有限公司)<", table)
     expected = sorted(
-        g.enterprise.name for g in published.grades.select_related("enterprise") if "南山物流" in g.enterprise.name
+        g.enterprise.name
+        for g in published.grades.select_related("enterprise")
+        if "南山物流" in g.enterprise.name
     )
-    assert sorted(names) == expected and expected
+    assert sorted(names) == expected
+    assert expected

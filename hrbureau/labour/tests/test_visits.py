@@ -35,9 +35,7 @@ def _plan(world: Any, lab: dict[str, Any], *, kind: str = InspectionKind.ROUTINE
     )
 
 
-def test_the_landing_page_lists_the_grid_workers_visits(
-    world: Any, lab: dict[str, Any], client: Any
-) -> None:
+def test_the_landing_page_lists_the_grid_workers_visits(world: Any, lab: dict[str, Any], client: Any) -> None:
     # Given a round of visits to A1 and B1 and a survey sample of the district
     plan = _plan(world, lab)
     sample = sampling.sample_draw(actor=lab["staff"], name="用工情况抽样调查", size=4, seed=3, strata=[])
@@ -52,7 +50,8 @@ def test_the_landing_page_lists_the_grid_workers_visits(
     assert f"/labour/inspect/{a1.pk}/?target={target.pk}" in todo_card
     assert todo_card.count(a1.name) == 2
     assert todo_card.count(a1.registered_address) == 2
-    assert "Planned visit" in todo_card and "Survey visit" in todo_card
+    assert "Planned visit" in todo_card
+    assert "Survey visit" in todo_card
     assert plan.ends_on.isoformat() in todo_card
     member = sample.members.get(enterprise=a1)
     assert f"/labour/visits/#survey-{member.pk}" in todo_card
@@ -87,7 +86,8 @@ def test_an_overdue_planned_visit_is_marked(world: Any, lab: dict[str, Any]) -> 
     today = timezone.localdate()
     _plan(world, lab, starts_on=today - dt.timedelta(days=20), ends_on=today - dt.timedelta(days=1))
     (item,) = todo.todo_items(user=lab["grid"])
-    assert item.overdue and item.due == today - dt.timedelta(days=1)
+    assert item.overdue
+    assert item.due == today - dt.timedelta(days=1)
     assert [i.title for i in todo.todo_items(user=lab["grid"], overdue_only=True)] == [item.title]
 
 
@@ -110,7 +110,8 @@ def test_a_visit_without_the_plan_link_completes_the_planned_visit(
     assert response.status_code == 302
     # Then the planned visit is done by that inspection
     target = plan.targets.get(enterprise=a1)
-    assert target.inspection is not None and target.inspection.enterprise == a1
+    assert target.inspection is not None
+    assert target.inspection.enterprise == a1
     assert plan.targets.get(enterprise=world.enterprises["b1"]).inspection is None
 
 
