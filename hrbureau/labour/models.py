@@ -680,7 +680,7 @@ class HRAgency(TimeStampedModel):
         ordering = ["enterprise__name", "id"]
 
     def __str__(self) -> str:
-        return f"{self.enterprise.name} ({self.licence_no})"
+        return f"{self.enterprise.name}（{self.licence_no}）"
 
     def get_absolute_url(self) -> str:
         return reverse("labour:agency", args=[self.pk])

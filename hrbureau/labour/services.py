@@ -22,6 +22,7 @@ from hrbureau.core.attachments import attachment_add, validate_upload
 from hrbureau.core.counters import next_value
 from hrbureau.core.forms import clean_amount
 from hrbureau.core.notifications import notify
+from hrbureau.core.punctuation import join_clauses
 from hrbureau.core.scoping import scope_allows
 from hrbureau.core.workflow import create_case, transition
 from hrbureau.enterprises.models import Enterprise
@@ -145,7 +146,7 @@ def inspection_record(
     items = checklist_for(kind)
     unanswered = [item.display for item in items if answers.get(item.code) not in Answer.values]
     if unanswered:
-        errors["answers"] = [_("Not answered yet: %(items)s") % {"items": "; ".join(unanswered)}]
+        errors["answers"] = [_("Not answered yet: %(items)s") % {"items": join_clauses(unanswered)}]
     cleaned = [_clean_risk(r, f"risks[{i}]", errors) for i, r in enumerate(risks)]
     noes = [item for item in items if answers.get(item.code) == Answer.NO]
     if noes and not cleaned and not notes.strip():

@@ -24,6 +24,7 @@ from hrbureau.core.attachments import attachments_of
 from hrbureau.core.casepage import case_panel
 from hrbureau.core.exports import xlsx_response
 from hrbureau.core.pagination import keyset_page_or_first
+from hrbureau.core.punctuation import join_clauses, join_words
 from hrbureau.core.recent import recent_visit_record
 from hrbureau.core.scoping import get_for_user_or_404
 from hrbureau.core.views import permission_required
@@ -862,7 +863,7 @@ def evaluation_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
                 g.enterprise.uscc,
                 g.grade,
                 g.penalties,
-                "; ".join(grading.finding_label(f) for f in g.findings),
+                join_clauses(grading.finding_label(f) for f in g.findings),
                 _("yes") if g.candidate and not g.withdrawn else _("no"),
             )
             for g in grades.order_by("enterprise_id").iterator(chunk_size=2000)
@@ -1045,7 +1046,7 @@ def compliance(request: HttpRequest) -> HttpResponseBase:
         try:
             if unknown:
                 raise ValidationError(
-                    {"enterprises": [_("Not found: %(codes)s") % {"codes": ", ".join(unknown[:10])}]}
+                    {"enterprises": [_("Not found: %(codes)s") % {"codes": join_words(unknown[:10])}]}
                 )
             event = compliance_services.event_create(
                 actor=request.user,
