@@ -155,16 +155,17 @@ def deadline(due: Any, start: Any = None) -> str:
 
     if not due:
         return "—"
+    day = format_html('<span class="text-nowrap">{}</span>', due.strftime("%Y-%m-%d"))  # never wraps
     if uses_fallback(start or due, due):
         return format_html(
             '{} <span class="badge bg-yellow-lt" title="{}" data-calendar-warning>{}</span>',
-            due.strftime("%Y-%m-%d"),
+            day,
             _(
                 "The holidays of this year are not in the calendar yet; Monday to Friday were taken as working days."
             ),
             _("calendar estimate"),
         )
-    return due.strftime("%Y-%m-%d")
+    return day
 
 
 # --- punctuation in the reader's language (core.punctuation) ------------------------------------------
