@@ -11,6 +11,9 @@ from django.utils.translation import gettext_lazy
 # Django's "---------" (see ``use_plain_empty_choice``).
 EMPTY_CHOICE_LABEL = gettext_lazy("Please choose")
 EMPTY_CHOICE = ("", EMPTY_CHOICE_LABEL)
+# What follows a field's label (Django's ``label_suffix``, e.g. in the admin): Django's own Chinese
+# catalogue keeps the ASCII colon; ours gives the Chinese one ("代码：").
+LABEL_SUFFIX = gettext_lazy(":")
 
 
 def use_plain_empty_choice() -> None:

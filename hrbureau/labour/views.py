@@ -429,6 +429,8 @@ def warning_list(request: HttpRequest) -> HttpResponseBase:
             text_columns={1},
         )
     page = keyset_page_or_first(scores, ordering=WARNING_ORDER, cursor=request.GET.get("cursor"), per_page=20)
+    for score in page.items:  # the components that scored, "期内欠薪隐患 10"
+        score.scored = [f"{label} {points}" for label, _value, points in score.components() if points]  # type: ignore[attr-defined]
     last = EnterpriseRiskScore.objects.order_by("-computed_at").values_list("computed_at", flat=True).first()
     counts = dict(
         selectors.warning_list(user=request.user).order_by().values_list("level").annotate(n=Count("pk"))

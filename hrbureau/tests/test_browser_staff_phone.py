@@ -91,7 +91,7 @@ def test_the_grid_workers_landing_page_on_a_phone(
     enterprise = world.enterprises["a1"]
     expect(todo.locator("tbody tr")).to_have_count(2)  # the planned visit and the survey visit
     expect(todo).to_contain_text("计划走访")
-    expect(todo).to_contain_text("抽样调查走访")
+    expect(todo).to_contain_text("调查走访")
     expect(todo.locator("[data-testid=todo-detail]").first).to_have_text(enterprise.registered_address)
     _fits(page)
     assert _wrapped_dates(page) == []

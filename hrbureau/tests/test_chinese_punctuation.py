@@ -42,9 +42,13 @@ def test_the_compiled_catalogue_uses_chinese_punctuation() -> None:
     assert not _offences("原因：欠薪（2026-03-01）")
 
 
+INLINE = re.compile(r"</?(?:a|span|strong|b|em|i|small|code|abbr|time|label)\b[^>]*>")
+
+
 def _visible_text(html: str) -> str:
     html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
-    html = re.sub(r"<[^>]+>", "\n", html)  # a tag boundary is never a place where text runs on
+    html = INLINE.sub("", html)  # text runs on across an inline element…
+    html = re.sub(r"<[^>]+>", "\n", html)  # …and stops at any other
     return unescape(html)
 
 

@@ -179,6 +179,17 @@ def colon_tag() -> str:
     return colon()
 
 
+@register.filter(needs_autoescape=True)
+def nowrap(value: Any, autoescape: bool = True) -> str:
+    """``{{ day|date:"Y-m-d"|nowrap }}``: a date (or any short value) kept on one line, also inside a
+    sentence ("2026-12-07", never "2026-12-" above "07")."""
+    from django.utils.html import conditional_escape
+    from django.utils.safestring import mark_safe
+
+    text = conditional_escape(value) if autoescape else value
+    return mark_safe(f'<span class="text-nowrap">{text}</span>')  # noqa: S308 - escaped above
+
+
 @register.simple_tag(name="list_comma")
 def list_comma_tag() -> str:
     """Between the names of a list written out in a template: "、" / ", "."""

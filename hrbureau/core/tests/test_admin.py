@@ -121,3 +121,14 @@ def test_every_admin_page_is_in_chinese(model: Any, world: Any, client_for: Any)
     client = client_for("sysadmin")
     opts = model._meta
     assert client.get(f"/admin/{opts.app_label}/{opts.model_name}/").status_code == 200
+
+
+def test_labels_end_with_a_chinese_colon(world: Any, client_for: Any) -> None:
+    page = client_for("sysadmin").get("/admin/labour/checklistitem/add/").content.decode()
+    labels = [_text_with_colon(h) for h in re.findall(r"<label[^>]*>(.*?)</label>", page, re.S)]
+    assert "代码：" in labels
+    assert not [label for label in labels if label.endswith(":")]
+
+
+def _text_with_colon(html: str) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())

@@ -35,3 +35,14 @@ def test_the_template_tags_escape_what_they_join() -> None:
             names=["甲", "乙"],
         )
     assert html == "原因：&lt;b&gt;一&lt;/b&gt;；二（&lt;i&gt;）、甲、乙"
+
+
+def test_a_date_in_a_sentence_keeps_to_one_line() -> None:
+    import datetime as dt
+
+    html = _render(
+        '{% blocktranslate with day=day|date:"Y-m-d"|nowrap %}visit by {{ day }}{% endblocktranslate %}',
+        day=dt.date(2026, 12, 7),
+    )
+    assert html == '<span class="text-nowrap">2026-12-07</span>前走访'
+    assert _render("{{ v|nowrap }}", v="<b>") == '<span class="text-nowrap">&lt;b&gt;</span>'
