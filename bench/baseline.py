@@ -92,6 +92,7 @@ def page_view(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return HttpResponseForbidden()
     from hrbureau.enterprises.choices import EnterpriseStatus, SizeClass
+    from hrbureau.enterprises.industries import industry_name
 
     english = (get_language() or "").startswith("en")
     sizes, statuses = dict(SizeClass.choices), dict(EnterpriseStatus.choices)
@@ -123,7 +124,7 @@ def page_view(request: HttpRequest) -> HttpResponse:
                 name,
                 uscc,
                 (street_en if english and street_en else street) or "—",
-                f"{section}{division}",
+                industry_name(section, division),
                 sizes.get(size, "—"),
                 statuses.get(status, status),
                 tag_names,

@@ -1,12 +1,14 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
 from hrbureau.api import api
 from hrbureau.core import views as core_views
 
-admin.site.site_header = "hrbureau"
-admin.site.site_title = "hrbureau"
+admin.site.site_header = _("HR Bureau administration")  # 人力资源局 后台管理
+admin.site.site_title = _("HR Bureau administration")
+admin.site.index_title = _("Reference data and settings")
 
 urlpatterns = [
     path("", core_views.home, name="home"),

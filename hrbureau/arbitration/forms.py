@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from hrbureau.arbitration.choices import ClaimKind, DisputeState, Procedure
 from hrbureau.arbitration.selectors import FIGURES, DisputeFilters
 from hrbureau.core.attachments import MultipleFilesField
-from hrbureau.core.forms import FixedChoiceField, StyledFormMixin
+from hrbureau.core.forms import EMPTY_CHOICE, AmountField, FixedChoiceField, StyledFormMixin
 
 ANY = [("", _("Any"))]
 
@@ -119,13 +119,13 @@ class PortalFileForm(StyledFormMixin, forms.Form):
             required = i == 1
             self.fields[f"claim_kind_{i}"] = forms.ChoiceField(
                 label=_("Claim %(n)d") % {"n": i},
-                choices=([] if required else [("", "—")]) + list(ClaimKind.choices),
+                choices=([] if required else [EMPTY_CHOICE]) + list(ClaimKind.choices),
                 required=required,
             )
             self.fields[f"claim_text_{i}"] = forms.CharField(
                 label=_("What you ask for"), max_length=500, required=required
             )
-            self.fields[f"claim_amount_{i}"] = forms.CharField(
+            self.fields[f"claim_amount_{i}"] = AmountField(
                 label=_("Amount (yuan)"), max_length=20, required=False
             )
         self.apply_styles()

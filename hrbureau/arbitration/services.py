@@ -50,6 +50,7 @@ from hrbureau.core.counters import next_value
 from hrbureau.core.forms import clean_amount
 from hrbureau.core.identifiers import normalize_phone, normalize_resident_id
 from hrbureau.core.notifications import notify
+from hrbureau.core.punctuation import join_words
 from hrbureau.core.workflow import create_case, transition
 
 COLLECTIVE_MIN = 10  # 10 or more workers with a common claim [law Art.7]
@@ -417,7 +418,7 @@ def dispute_request_supplement(
     _tell_parties(
         dispute,
         _("Application %(number)s: please supplement %(items)s.")
-        % {"number": dispute.number, "items": "; ".join(items)},
+        % {"number": dispute.number, "items": join_words(items)},
         roles={PartyRole.APPLICANT},
     )
     return dispute
@@ -1036,7 +1037,7 @@ def mediation_agree(
     missing = [c for c in claims if c.pk not in agreed]
     if missing:
         errors["agreed"] = [
-            _("Give the amount agreed for every claim: %(items)s.") % {"items": ", ".join(map(str, missing))}
+            _("Give the amount agreed for every claim: %(items)s.") % {"items": join_words(missing)}
         ]
     amounts = {c.pk: _money(agreed[c.pk], "agreed", errors) for c in claims if c.pk in agreed}
     if dispute.accepted_on is not None and day < dispute.accepted_on:
@@ -1082,7 +1083,7 @@ def dispute_mediate(*, actor: Any, dispute: Dispute, on: dt.date | None = None) 
             {
                 "mediation": [
                     _("The mediation statement is not signed for yet by: %(names)s.")
-                    % {"names": ", ".join(unsigned)}
+                    % {"names": join_words(unsigned)}
                 ]
             }
         )
@@ -1101,9 +1102,7 @@ def dispute_award(
     errors: dict[str, list[str]] = {}
     missing = [c for c in claims if c.pk not in awarded]
     if missing:
-        errors["awarded"] = [
-            _("Decide every claim: %(items)s.") % {"items": ", ".join(str(c) for c in missing)}
-        ]
+        errors["awarded"] = [_("Decide every claim: %(items)s.") % {"items": join_words(missing)}]
     amounts = {}
     for claim in claims:
         if claim.pk in awarded:

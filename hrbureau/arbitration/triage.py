@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from hrbureau.arbitration.choices import Procedure
 from hrbureau.arbitration.models import Dispute
 from hrbureau.core import rules
+from hrbureau.core.punctuation import join_clauses
 
 SUBJECT = "arbitration.dispute"
 RULE_CODE = "arbitration-fast-track"
@@ -102,5 +103,5 @@ def simplified_refusal(dispute: Dispute) -> str | None:
     """Why ``dispute`` may not go on the fast track, or None."""
     excluded = _labels(exclusions_of(dispute))
     if excluded:
-        return _("The simplified procedure is excluded: %(reasons)s.") % {"reasons": "; ".join(excluded)}
+        return _("The simplified procedure is excluded: %(reasons)s.") % {"reasons": join_clauses(excluded)}
     return None

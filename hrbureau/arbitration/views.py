@@ -68,9 +68,9 @@ TABLE_COLUMNS = [
     Column(gettext_lazy("Respondent")),
     Column(gettext_lazy("State")),
     Column(gettext_lazy("Procedure")),
-    Column(pgettext_lazy("date column", "Filed")),
+    Column(pgettext_lazy("date column", "Filed"), "text-nowrap"),
     Column(gettext_lazy("Amount claimed"), "text-end"),
-    Column(gettext_lazy("Due")),
+    Column(gettext_lazy("Due"), "text-nowrap"),
 ]
 
 

@@ -127,3 +127,85 @@ class DatedTimeLimitAdmin(admin.ModelAdmin):
 
     list_display = ("key", "days", "day_kind", "valid_from", "valid_to", "source")
     list_filter = ("key", "day_kind")
+
+
+# --- the task queue (django-tasks-db) ---------------------------------------------------------------
+# The queue's package has no Chinese catalogue. The words its admin shows are marked for translation
+# there (the model's and fields' names, the states); the same words are named here so that the
+# platform's catalogue carries their Chinese, and the rest — the app's name, the columns and labels the
+# package's admin writes as plain strings — are given by this admin.
+
+from django.apps import apps as _apps  # noqa: E402
+from django.utils.translation import pgettext_lazy  # noqa: E402
+from django_tasks_db.admin import DBTaskResultAdmin  # noqa: E402
+from django_tasks_db.models import DBTaskResult  # noqa: E402
+
+TASK_QUEUE_WORDS = (
+    _("Task Result"),
+    _("Task Results"),
+    _("status"),
+    _("enqueued at"),
+    _("started at"),
+    _("finished at"),
+    _("args kwargs"),
+    _("priority"),
+    _("task path"),
+    _("worker id"),
+    _("queue name"),
+    _("backend name"),
+    _("run after"),
+    _("return value"),
+    _("exception class path"),
+    _("traceback"),
+    pgettext_lazy("Task", "Ready"),
+    pgettext_lazy("Task", "Running"),
+    pgettext_lazy("Task", "Failed"),
+    pgettext_lazy("Task", "Successful"),
+)
+
+_apps.get_app_config("django_tasks_database").verbose_name = _("Task queue")
+
+
+class TaskResultAdmin(DBTaskResultAdmin):
+    """The background tasks (imports, score computations, deadline sweeps, messages) and how each ran;
+    read-only, as the package's own admin."""
+
+    list_display = (
+        "task_number",
+        "task",
+        "status",
+        "enqueued_at",
+        "started_at",
+        "finished_at",
+        "priority",
+        "queue_name",
+    )
+
+    @admin.display(description=_("task number"), ordering="id")
+    def task_number(self, obj: DBTaskResult) -> str:
+        """The start of the task's id: enough to tell tasks apart in the list (``task_id`` has it whole)."""
+        return str(obj.id)[:8]
+
+    @admin.display(description=_("task number"))
+    def task_id(self, obj: DBTaskResult) -> str:
+        return str(obj.id)
+
+    @admin.display(description=_("task"))
+    def task(self, obj: DBTaskResult) -> str:
+        return str(obj.task_name)
+
+    @admin.display(description=_("traceback"))
+    def formatted_traceback(self, obj: DBTaskResult) -> str:
+        return super().formatted_traceback(obj)
+
+    @admin.display(description=_("run after"))
+    def display_run_after(self, obj: DBTaskResult) -> Any:
+        return super().display_run_after(obj)
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        fields = super().get_readonly_fields(request, obj)
+        return ["task_id" if name == "id" else name for name in fields]
+
+
+admin.site.unregister(DBTaskResult)
+admin.site.register(DBTaskResult, TaskResultAdmin)

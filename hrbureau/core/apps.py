@@ -8,5 +8,8 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from hrbureau.core import checks, periodic, textsearch  # noqa: F401  (registration)
+        from hrbureau.core.forms import use_plain_empty_choice
+
+        use_plain_empty_choice()
 
         periodic.register("search indexes", textsearch.tidy_text_indexes_if_due)  # SQLite, once a day

@@ -5,10 +5,54 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+# The label of a select's empty choice in every form, filter and admin page ("请选择"), in place of
+# Django's "---------" (see ``use_plain_empty_choice``).
+EMPTY_CHOICE_LABEL = gettext_lazy("Please choose")
+EMPTY_CHOICE = ("", EMPTY_CHOICE_LABEL)
+# What follows a field's label (Django's ``label_suffix``, e.g. in the admin): Django's own Chinese
+# catalogue keeps the ASCII colon; ours gives the Chinese one ("代码：").
+LABEL_SUFFIX = gettext_lazy(":")
+
+
+def use_plain_empty_choice() -> None:
+    """Make Django's own empty choice read "Please choose" (请选择) wherever Django adds one: the blank
+    choice of a model field with choices (``BLANK_CHOICE_DASH``, shared by model forms, the admin and
+    its action menu — changed in place, as every default argument holds that very list) and the empty
+    label of a ``ModelChoiceField``. Django writes "---------" untranslated in both; this is the one
+    place that changes it, at start-up (``CoreConfig.ready``)."""
+    from django.db.models import fields
+
+    fields.BLANK_CHOICE_DASH[:] = [EMPTY_CHOICE]  # type: ignore[list-item]  # a lazy label, as Django's own
+    defaults = forms.ModelChoiceField.__init__.__kwdefaults__
+    if defaults is not None:
+        defaults["empty_label"] = EMPTY_CHOICE_LABEL
+
+
+class CountField(forms.CharField):
+    """A whole number (of workers, of enterprises…) as people type it, full-width digits and all, checked
+    by the service that takes it; entered on the numeric keypad."""
+
+
+class AmountField(forms.CharField):
+    """An amount of money as people type it ("12,000"), checked by the service (``clean_amount``);
+    entered on the decimal keypad."""
+
+
+def keypad_of(field: forms.Field) -> str | None:
+    """The ``inputmode`` a field's input needs on a phone: "numeric" for whole numbers, "decimal" for
+    amounts; None for other fields."""
+    if isinstance(field, forms.DecimalField | forms.FloatField | AmountField):
+        return "decimal"
+    if isinstance(field, forms.IntegerField | CountField):
+        return "numeric"
+    return None
 
 
 class StyledFormMixin:
-    """Give every widget the Tabler class it needs, so templates render fields without per-field markup."""
+    """Give every widget the Tabler class it needs, so templates render fields without per-field markup;
+    a number's input opens the phone's numeric keypad (``inputmode``)."""
 
     fields: dict[str, forms.Field]
 
@@ -29,6 +73,9 @@ class StyledFormMixin:
             classes = widget.attrs.get("class", "").split()
             if css not in classes:
                 widget.attrs["class"] = " ".join([*classes, css])
+            keypad = keypad_of(field)
+            if keypad and not widget.is_hidden:
+                widget.attrs.setdefault("inputmode", keypad)
 
 
 class SharedChoicesMixin:

@@ -36,6 +36,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from hrbureau.core.punctuation import join_words
+
 NUMBER, TEXT, BOOL, DATE = "number", "text", "bool", "date"
 
 OPERATORS: dict[str, Promise] = {
@@ -327,7 +329,7 @@ class Reason:
 
 def _display(rule_field: RuleField, value: Any) -> str:
     if isinstance(value, list):
-        return ", ".join(_display(rule_field, v) for v in value)
+        return join_words(_display(rule_field, v) for v in value)
     if rule_field.kind == BOOL:
         return _("yes") if value else _("no")
     labels = {c: str(label) for c, label in rule_field.choices}

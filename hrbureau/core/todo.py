@@ -6,7 +6,8 @@ scoping, that are the user's own work: assigned to the user in person, or to the
 nobody in person (an order a colleague signed for is the colleague's) — and only in the states from which
 the user's role may take some step (a review waiting for the head's answer is not on the clerk's list).
 The navigation's to-do badge counts exactly this list; unread messages have a badge of their own. An app
-may also register a provider of its own for work that is not a case.
+may also register a provider of its own for work that is not a case (``register``: the grid worker's
+planned visits and survey visits come from ``labour.todo``), so core names no business line.
 """
 
 from __future__ import annotations
@@ -31,16 +32,27 @@ class TodoItem:
     state: str = ""
     # Handled before everything else (the workflow's ``todo_first``), with the badge's words.
     first: str = ""
+    # A second line under the title, e.g. the address of an enterprise to visit.
+    detail: str = ""
 
 
 Provider = Callable[[Any], list[TodoItem]]
+Counter = Callable[[Any], int]
 _PROVIDERS: dict[str, Provider] = {}
+_LABELS: dict[str, Any] = {}
+_COUNTERS: dict[str, Counter] = {}
 
 DEFAULT_LIMIT = 200
 
 
-def register(name: str, provider: Provider) -> None:
+def register(name: str, provider: Provider, *, label: Any = None, count: Counter | None = None) -> None:
+    """Add work that is not a case to "my to-do": ``provider(user)`` gives the user's items (nothing for a
+    user it does not concern), ``label`` names the kind in the filter, ``count(user)`` counts them for the
+    badge without building them."""
     _PROVIDERS[name] = provider
+    _LABELS[name] = label or name
+    if count is not None:
+        _COUNTERS[name] = count
 
 
 def actionable_states(workflow: Any, user: Any) -> set[str]:
@@ -99,7 +111,7 @@ def kinds() -> list[tuple[str, str]]:
     from hrbureau.core.workflow import workflows
 
     result = [(w.label, str(w.model._meta.verbose_name)) for w in workflows() if w.todo_states]
-    result += [(name, name) for name in sorted(_PROVIDERS)]
+    result += [(name, str(_LABELS[name])) for name in sorted(_PROVIDERS)]
     return result
 
 
@@ -128,7 +140,10 @@ def todo_count(user: Any) -> int:
     if not getattr(user, "is_authenticated", False):
         return 0
     total = sum(case_todo_queryset(w, user).count() for w in workflows() if w.todo_states)
-    return total + sum(len(provider(user)) for provider in _PROVIDERS.values())
+    return total + sum(
+        _COUNTERS[name](user) if name in _COUNTERS else len(provider(user))
+        for name, provider in _PROVIDERS.items()
+    )
 
 
 def providers() -> list[str]:

@@ -88,7 +88,7 @@ class EnterpriseForm(StyledFormMixin, forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            self.initial["former_names"] = "; ".join(self.instance.former_names or [])
+            self.initial["former_names"] = "；".join(self.instance.former_names or [])
         # Uniqueness and the USCC check digit are judged by the service, with one message each.
         self.fields["uscc"].validators = []
 

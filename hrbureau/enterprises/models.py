@@ -104,3 +104,14 @@ class Enterprise(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def industry_name(self) -> str:
+        """The industry by its GB/T 4754 name in the reader's language ("通用设备制造业"), not its code."""
+        from hrbureau.enterprises.industries import industry_name
+
+        return industry_name(self.industry_section, self.industry_division)
+
+    @property
+    def industry_code(self) -> str:
+        return f"{self.industry_section}{self.industry_division}"

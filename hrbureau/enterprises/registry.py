@@ -62,7 +62,7 @@ def _enterprise_spec() -> ImportSpec:
             "在营": "active",
             "开业": "active",
             "在册": "active",
-            "存续(在营、开业、在册)": "active",
+            "存续（在营、开业、在册）": "active",
             "吊销未注销": "revoked",
         }
     )
@@ -87,7 +87,7 @@ def _enterprise_spec() -> ImportSpec:
             Column(
                 "name",
                 _("Name"),
-                ("企业名称", "单位名称", "名称", "企业(单位)名称", "enterprise name", "company"),
+                ("企业名称", "单位名称", "名称", "企业（单位）名称", "enterprise name", "company"),
                 required=True,
             ),
             Column("former_names", _("Former names"), ("曾用名", "原名称")),

@@ -14,6 +14,7 @@ from hrbureau.core.identifiers import to_half_width
 from hrbureau.core.tables import choice_labels
 from hrbureau.core.textsearch import substring_filter
 from hrbureau.enterprises.choices import EnterpriseStatus, SizeClass
+from hrbureau.enterprises.industries import industry_name
 from hrbureau.enterprises.models import Enterprise, EnterpriseTag
 
 ORDERINGS = {"id": ("id",), "-id": ("-id",), "name": ("name", "id")}
@@ -143,7 +144,8 @@ def enterprise_list_rows(enterprises: Sequence[Enterprise]) -> list[dict[str, An
             "name": e.name,
             "uscc": e.uscc,
             "street": streets.get(e.street_id, "") if e.street_id else "",
-            "industry": f"{e.industry_section}{e.industry_division}",
+            "industry": industry_name(e.industry_section, e.industry_division),
+            "industry_code": f"{e.industry_section}{e.industry_division}",
             "size": sizes.get(e.size_class, ""),
             "status": statuses.get(e.status, e.status),
             "active": e.status == EnterpriseStatus.ACTIVE,

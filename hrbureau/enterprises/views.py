@@ -31,6 +31,7 @@ EXPORT_COLUMNS = [
     gettext_lazy("Street"),
     gettext_lazy("Industry section"),
     gettext_lazy("Industry division"),
+    gettext_lazy("Industry"),
     gettext_lazy("Size class"),
     gettext_lazy("Employees"),
     gettext_lazy("Registration date"),
@@ -63,7 +64,11 @@ def _list_rows(enterprises: Any, *, detail_prefix: str) -> SafeString:
                 mark_safe(f'<a href="{detail_prefix}{row["pk"]}/">{html_of(row["name"])}</a>'),  # noqa: S308
                 row["uscc"],
                 row["street"] or "—",
-                row["industry"],
+                mark_safe(  # noqa: S308 - escaped
+                    f'<span title="{html_of(row["industry_code"])}">{html_of(row["industry"])}</span>'
+                )
+                if row["industry"]
+                else "—",
                 row["size"] or "—",
                 mark_safe(f'<span class="badge {status}">{html_of(row["status"])}</span>'),  # noqa: S308
                 mark_safe(tags),  # noqa: S308 - each tag escaped
@@ -126,6 +131,7 @@ def _export(request: HttpRequest, enterprises: Any) -> HttpResponseBase:
             e.street.name if e.street else "",
             e.get_industry_section_display(),
             e.industry_division,
+            e.industry_name,
             e.get_size_class_display(),
             e.employees,
             e.registration_date,

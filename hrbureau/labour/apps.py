@@ -8,7 +8,15 @@ class LabourConfig(AppConfig):
 
     def ready(self) -> None:
         from hrbureau.core.attachments import register_holder
-        from hrbureau.labour import grading, navigation, permissions, rules, timeline, workflows  # noqa: F401 (registration)
+        from hrbureau.labour import (  # noqa: F401 (registration)
+            grading,
+            navigation,
+            permissions,
+            rules,
+            timeline,
+            todo,
+            workflows,
+        )
         from hrbureau.labour.models import Inspection
 
         register_holder(Inspection)  # its photos are downloaded by whoever may see the inspection

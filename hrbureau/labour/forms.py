@@ -7,7 +7,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hrbureau.core.forms import StyledFormMixin
+from hrbureau.core.forms import EMPTY_CHOICE, AmountField, CountField, StyledFormMixin
 from hrbureau.labour.choices import (
     Answer,
     InspectionKind,
@@ -140,8 +140,8 @@ class PlanForm(StyledFormMixin, forms.Form):
 
 class SampleForm(StyledFormMixin, forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
-    size = forms.CharField(label=_("Sample size"), max_length=10)
-    seed = forms.CharField(
+    size = CountField(label=_("Sample size"), max_length=10)
+    seed = CountField(
         label=_("Random seed"), max_length=19, help_text=_("Any whole number; recorded with the sample.")
     )
     strata = forms.MultipleChoiceField(
@@ -159,7 +159,7 @@ class InspectionForm(StyledFormMixin, forms.Form):
 
     kind = forms.ChoiceField(label=_("Kind"), choices=InspectionKind.choices, initial=InspectionKind.ROUTINE)
     visited_on = forms.DateField(label=_("Visited on"), **DATE)
-    workers_present = forms.CharField(label=_("Workers on site"), max_length=7, required=False)
+    workers_present = CountField(label=_("Workers on site"), max_length=7, required=False)
     notes = forms.CharField(label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args: Any, items: list[ChecklistItem], **kwargs: Any) -> None:
@@ -171,15 +171,15 @@ class InspectionForm(StyledFormMixin, forms.Form):
             )
         for i in range(RISK_ROWS):
             self.fields[f"risk{i}_type"] = forms.ChoiceField(
-                label=_("Type"), choices=[("", "—"), *RiskType.choices], required=False
+                label=_("Type"), choices=[EMPTY_CHOICE, *RiskType.choices], required=False
             )
             self.fields[f"risk{i}_severity"] = forms.ChoiceField(
                 label=_("Severity"), choices=Severity.choices, required=False
             )
-            self.fields[f"risk{i}_workers"] = forms.CharField(
+            self.fields[f"risk{i}_workers"] = CountField(
                 label=_("Workers affected"), max_length=7, required=False
             )
-            self.fields[f"risk{i}_arrears"] = forms.CharField(
+            self.fields[f"risk{i}_arrears"] = AmountField(
                 label=_("Amount in arrears"), max_length=20, required=False
             )
             self.fields[f"risk{i}_description"] = forms.CharField(

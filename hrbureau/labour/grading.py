@@ -134,7 +134,8 @@ def evaluation_run(*, actor: Any, year: Any) -> Evaluation:
     rule = rules.rule_in_force(CRITERIA_RULE, today)
     if evaluation is None:
         evaluation = Evaluation(year=year, state=EvaluationState.DRAFT, created_by=actor)
-    evaluation.criteria = f"{rule.name} ({rule.valid_from.isoformat()})"[:300]
+    # Stored as it is read, beside the rule's Chinese name: Chinese brackets.
+    evaluation.criteria = f"{rule.name}（{rule.valid_from.isoformat()}）"[:300]
     evaluation.created_by = actor
     evaluation.save()
     evaluation.grades.all().delete()

@@ -435,6 +435,13 @@ class Sample(TimeStampedModel):
     def get_absolute_url(self) -> str:
         return reverse("labour:sample", args=[self.pk])
 
+    @property
+    def verification_code(self) -> str:
+        """What staff and the public are shown to check the draw by (``sampling.verification_code``)."""
+        from hrbureau.labour.sampling import verification_code
+
+        return verification_code(self.population_digest, self.members_digest)
+
 
 class SampleMember(models.Model):
     """One enterprise drawn into a sample: a survey task for the grid it lies in."""
@@ -673,7 +680,7 @@ class HRAgency(TimeStampedModel):
         ordering = ["enterprise__name", "id"]
 
     def __str__(self) -> str:
-        return f"{self.enterprise.name} ({self.licence_no})"
+        return f"{self.enterprise.name}（{self.licence_no}）"
 
     def get_absolute_url(self) -> str:
         return reverse("labour:agency", args=[self.pk])

@@ -176,6 +176,15 @@ class Redraw:
     reproduced: bool  # the kept frame and seed give exactly the members kept
     frame_intact: bool  # the kept frame still has the fingerprint recorded at the draw
     changed_since: int  # enterprises that entered, left or changed stratum in the registry since
+    code: str  # the verification code of the draw made again
+
+
+def verification_code(population_digest: str, members_digest: str) -> str:
+    """The sample's verification code, short enough to read out and print ("3F2A-91C0-7B5E"): a digest of
+    the frame and of the enterprises drawn. A draw made again from the same frame and seed gives the same
+    code; any change to the frame or to the members gives another."""
+    both = hashlib.sha256(f"{population_digest}:{members_digest}".encode()).hexdigest()[:12].upper()
+    return "-".join(both[i : i + 4] for i in range(0, 12, 4))
 
 
 def redraw(sample: Sample) -> Redraw:
@@ -188,6 +197,7 @@ def redraw(sample: Sample) -> Redraw:
         reproduced=result.members_digest == sample.members_digest == _digest(kept),
         frame_intact=result.frame_digest == sample.population_digest,
         changed_since=len(now.symmetric_difference(population)),
+        code=verification_code(result.frame_digest, _digest(kept)),
     )
 
 

@@ -13,8 +13,18 @@ from django.utils import timezone
 from hrbureau.accounts.choices import OrgUnitKind
 from hrbureau.accounts.models import OrgUnit
 from hrbureau.core.scoping import get_for_user_or_404
+from hrbureau.core.textsearch import TextIndex, substring_filter
+from hrbureau.enterprises.models import Enterprise
+from hrbureau.enterprises.selectors import normalize_query
 from hrbureau.labour.choices import DONE_RISK_STATES, OPEN_RISK_STATES, RiskState, WarningLevel
-from hrbureau.labour.models import EnterpriseRiskScore, Inspection, PlanTarget, Risk, SampleMember
+from hrbureau.labour.models import (
+    EmployerGrade,
+    EnterpriseRiskScore,
+    Inspection,
+    PlanTarget,
+    Risk,
+    SampleMember,
+)
 
 # Each figure of the statistics is a condition over the risks found in the period; its link opens the
 # risk list filtered by the same condition, so a figure and its list cannot disagree.
@@ -231,6 +241,25 @@ def screening_statistics(
         setattr(total, name, sum(getattr(f, name) for f in rows))
     total.screened = inspections.order_by().aggregate(n=Count("enterprise_id", distinct=True))["n"]
     return ScreeningStatistics(period_from=period_from, period_to=period_to, rows=rows, total=total)
+
+
+# The honest employer list is searched by what it shows: the enterprise's name and USCC (the enterprise
+# registry's text index narrows, the substring decides, as everywhere).
+_NAME_AND_CODE = TextIndex(Enterprise.text_index.table, ("name", "uscc"))
+
+
+def search_text(raw: str) -> str:
+    """A search box's text as searched: trimmed, at most 100 characters, without control characters."""
+    return "".join(ch for ch in raw.strip()[:100] if ch.isprintable())
+
+
+def grades_matching(grades: QuerySet[EmployerGrade], query: str) -> QuerySet[EmployerGrade]:
+    """The grades whose enterprise's name or USCC contains ``query`` (exactly a substring scan's answer)."""
+    query = normalize_query(search_text(query))
+    if not query:
+        return grades
+    enterprises = substring_filter(Enterprise.objects.all(), _NAME_AND_CODE, query)
+    return grades.filter(enterprise__in=enterprises.values("pk"))
 
 
 def streets() -> list[OrgUnit]:

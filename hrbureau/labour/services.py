@@ -12,6 +12,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,6 +22,7 @@ from hrbureau.core.attachments import attachment_add, validate_upload
 from hrbureau.core.counters import next_value
 from hrbureau.core.forms import clean_amount
 from hrbureau.core.notifications import notify
+from hrbureau.core.punctuation import join_clauses
 from hrbureau.core.scoping import scope_allows
 from hrbureau.core.workflow import create_case, transition
 from hrbureau.enterprises.models import Enterprise
@@ -128,7 +130,9 @@ def inspection_record(
     target: PlanTarget | None = None,
 ) -> Inspection:
     """Record a visit: every checklist question answered, a risk recorded for every "no" the inspector
-    does not explain in the notes, photos kept with the inspection."""
+    does not explain in the notes, photos kept with the inspection. The visit completes ``target``, and
+    every other planned visit to the enterprise whose period it falls in (``planned_visits_done_by``),
+    whichever way it was recorded."""
     _require(actor, "labour.add_inspection")
     _in_scope(actor, enterprise)
     errors: dict[str, list[str]] = {}
@@ -142,7 +146,7 @@ def inspection_record(
     items = checklist_for(kind)
     unanswered = [item.display for item in items if answers.get(item.code) not in Answer.values]
     if unanswered:
-        errors["answers"] = [_("Not answered yet: %(items)s") % {"items": "; ".join(unanswered)}]
+        errors["answers"] = [_("Not answered yet: %(items)s") % {"items": join_clauses(unanswered)}]
     cleaned = [_clean_risk(r, f"risks[{i}]", errors) for i, r in enumerate(risks)]
     noes = [item for item in items if answers.get(item.code) == Answer.NO]
     if noes and not cleaned and not notes.strip():
@@ -181,9 +185,26 @@ def inspection_record(
         attachment_add(case=inspection, upload=upload, actor=actor)
     for values in cleaned:
         _create_risk(actor=actor, enterprise=enterprise, inspection=inspection, found_on=day, **values)
+    done = planned_visits_done_by(enterprise=enterprise, day=day, kind=kind)
     if target is not None:
-        PlanTarget.objects.filter(pk=target.pk).update(inspection=inspection)
+        done = done | PlanTarget.objects.filter(pk=target.pk)
+    done.filter(inspection__isnull=True).update(inspection=inspection)
     return inspection
+
+
+def planned_visits_done_by(*, enterprise: Enterprise, day: dt.date, kind: str) -> QuerySet[PlanTarget]:
+    """The open planned visits to ``enterprise`` that a visit on ``day`` of ``kind`` makes: those of
+    every plan whose period includes the day — a joint 安格 plan only by a joint check, whose checklist
+    covers work safety as well."""
+    targets = PlanTarget.objects.filter(
+        enterprise=enterprise,
+        inspection__isnull=True,
+        plan__starts_on__lte=day,
+        plan__ends_on__gte=day,
+    )
+    if kind != InspectionKind.JOINT:
+        targets = targets.exclude(plan__kind=InspectionKind.JOINT)
+    return targets
 
 
 # --- risks ----------------------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from hrbureau.core.attachments import attachments_of
 from hrbureau.core.casepage import case_panel
 from hrbureau.core.exports import xlsx_response
 from hrbureau.core.pagination import keyset_page_or_first
+from hrbureau.core.punctuation import join_clauses, join_words
 from hrbureau.core.recent import recent_visit_record
 from hrbureau.core.scoping import get_for_user_or_404
 from hrbureau.core.views import permission_required
@@ -425,6 +426,8 @@ def warning_list(request: HttpRequest) -> HttpResponseBase:
             text_columns={1},
         )
     page = keyset_page_or_first(scores, ordering=WARNING_ORDER, cursor=request.GET.get("cursor"), per_page=20)
+    for score in page.items:  # the components that scored, "期内欠薪隐患 10"
+        score.scored = [f"{label} {points}" for label, _value, points in score.components() if points]  # type: ignore[attr-defined]
     last = EnterpriseRiskScore.objects.order_by("-computed_at").values_list("computed_at", flat=True).first()
     counts = dict(
         selectors.warning_list(user=request.user).order_by().values_list("level").annotate(n=Count("pk"))
@@ -856,6 +859,8 @@ def evaluation_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
     else:
         shown = "list"
         grades = grades.filter(candidate=True)
+    query = selectors.search_text(request.GET.get("q", ""))
+    grades = selectors.grades_matching(grades, query)
     if request.GET.get("export") == "xlsx":
         rows = (
             (
@@ -863,7 +868,7 @@ def evaluation_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
                 g.enterprise.uscc,
                 g.grade,
                 g.penalties,
-                "; ".join(grading.finding_label(f) for f in g.findings),
+                join_clauses(grading.finding_label(f) for f in g.findings),
                 _("yes") if g.candidate and not g.withdrawn else _("no"),
             )
             for g in grades.order_by("enterprise_id").iterator(chunk_size=2000)
@@ -891,6 +896,7 @@ def evaluation_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
         "evaluation": evaluation,
         "page": page,
         "shown": shown,
+        "query": query,
         "counts": [(value, label, counts.get(value, 0)) for value, label in Grade.choices],
         "listed": grading.honest_list(evaluation).count(),
         "objections": list(
@@ -978,6 +984,9 @@ def evaluation_act(request: HttpRequest, pk: int, action: str) -> HttpResponseBa
     return redirect(evaluation.get_absolute_url())
 
 
+HONEST_ORDER = ("enterprise__name", "enterprise_id")  # one grade per enterprise and evaluation
+
+
 def honest_employers(request: HttpRequest) -> HttpResponseBase:
     """The public page: lists on notice (with how to object) and published lists. Open to anyone."""
     from hrbureau.labour.choices import EvaluationState
@@ -989,8 +998,24 @@ def honest_employers(request: HttpRequest) -> HttpResponseBase:
         if request.GET.get("year", "").isdigit() and len(request.GET["year"]) < 10
         else shown.first()
     )
-    names = list(grading.honest_list(chosen).order_by("enterprise__name")) if chosen is not None else []
-    context = {"evaluations": list(shown), "chosen": chosen, "names": names}
+    query = selectors.search_text(request.GET.get("q", ""))
+    page, listed, found = None, 0, 0
+    if chosen is not None:
+        names = grading.honest_list(chosen)
+        listed = names.count()
+        matching = selectors.grades_matching(names, query)
+        found = matching.count() if query else listed
+        page = keyset_page_or_first(
+            matching, ordering=HONEST_ORDER, cursor=request.GET.get("cursor"), per_page=50
+        )
+    context = {
+        "evaluations": list(shown),
+        "chosen": chosen,
+        "page": page,
+        "query": query,
+        "listed": listed,
+        "found": found,
+    }
     return render(request, "labour/honest_employers.html", context)
 
 
@@ -1027,7 +1052,7 @@ def compliance(request: HttpRequest) -> HttpResponseBase:
         try:
             if unknown:
                 raise ValidationError(
-                    {"enterprises": [_("Not found: %(codes)s") % {"codes": ", ".join(unknown[:10])}]}
+                    {"enterprises": [_("Not found: %(codes)s") % {"codes": join_words(unknown[:10])}]}
                 )
             event = compliance_services.event_create(
                 actor=request.user,

@@ -113,7 +113,10 @@ class WorkOrderFilterForm(UnitFiltersMixin, forms.Form):
         widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}),
     )
     figure = FixedChoiceField(
-        label=_("Figure"), choices=[("", "—"), *[(k, k) for k in FIGURES]], required=False
+        label=_("Figure"),
+        choices=[("", "—"), *[(k, k) for k in FIGURES]],
+        required=False,
+        widget=forms.HiddenInput,
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -73,8 +73,8 @@ TABLE_COLUMNS = [
     Column(gettext_lazy("Channel")),
     Column(gettext_lazy("State")),
     Column(gettext_lazy("Handling unit")),
-    Column(gettext_lazy("Received")),
-    Column(gettext_lazy("Due")),
+    Column(gettext_lazy("Received"), "text-nowrap"),
+    Column(gettext_lazy("Due"), "text-nowrap"),
 ]
 
 

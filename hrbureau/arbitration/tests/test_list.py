@@ -67,7 +67,7 @@ def test_a_plain_case_shows_its_application_number_and_no_badges(
     assert "badge bg-purple-lt" not in row
     assert "suspended" not in row
     assert '<td data-label="Respondent">—</td>' in row
-    assert row.endswith('<td data-label="Due">—</td></tr>')
+    assert row.endswith('<td data-label="Due" class="text-nowrap">—</td></tr>')
 
 
 def test_nothing_matches(world: Any, arb: dict[str, Any], client: Any) -> None:

@@ -155,13 +155,80 @@ def deadline(due: Any, start: Any = None) -> str:
 
     if not due:
         return "—"
+    day = format_html('<span class="text-nowrap">{}</span>', due.strftime("%Y-%m-%d"))  # never wraps
     if uses_fallback(start or due, due):
         return format_html(
             '{} <span class="badge bg-yellow-lt" title="{}" data-calendar-warning>{}</span>',
-            due.strftime("%Y-%m-%d"),
+            day,
             _(
                 "The holidays of this year are not in the calendar yet; Monday to Friday were taken as working days."
             ),
             _("calendar estimate"),
         )
-    return due.strftime("%Y-%m-%d")
+    return day
+
+
+# --- punctuation in the reader's language (core.punctuation) ------------------------------------------
+
+
+@register.simple_tag(name="colon")
+def colon_tag() -> str:
+    """``{% translate "Reason" %}{% colon %}`` → "原因：" / "Reason: "."""
+    from hrbureau.core.punctuation import colon
+
+    return colon()
+
+
+@register.filter(needs_autoescape=True)
+def nowrap(value: Any, autoescape: bool = True) -> str:
+    """``{{ day|date:"Y-m-d"|nowrap }}``: a date (or any short value) kept on one line, also inside a
+    sentence ("2026-12-07", never "2026-12-" above "07")."""
+    from django.utils.html import conditional_escape
+    from django.utils.safestring import mark_safe
+
+    text = conditional_escape(value) if autoescape else value
+    return mark_safe(f'<span class="text-nowrap">{text}</span>')  # noqa: S308 - escaped above
+
+
+@register.simple_tag(name="list_comma")
+def list_comma_tag() -> str:
+    """Between the names of a list written out in a template: "、" / ", "."""
+    from hrbureau.core.punctuation import join_words
+
+    return join_words(["", ""])
+
+
+@register.filter(needs_autoescape=True)
+def parens(value: Any, autoescape: bool = True) -> str:
+    """``{{ name }}{{ kind|parens }}`` → "欠薪投诉（投诉）" / "Wage arrears (complaint)"."""
+    from django.utils.html import conditional_escape
+    from django.utils.safestring import mark_safe
+
+    from hrbureau.core.punctuation import parenthesised
+
+    text = conditional_escape(value) if autoescape else value
+    return mark_safe(parenthesised(text))  # noqa: S308 - escaped above
+
+
+def _joined(items: Any, join: Any, autoescape: bool) -> str:
+    from django.utils.html import conditional_escape
+    from django.utils.safestring import mark_safe
+
+    parts = [conditional_escape(item) if autoescape else item for item in items or ()]
+    return mark_safe(join(parts))  # noqa: S308 - every item escaped above
+
+
+@register.filter(needs_autoescape=True)
+def join_words(items: Any, autoescape: bool = True) -> str:
+    """``{{ documents|join_words }}`` → "仲裁申请书、身份证复印件" / "application, ID card copy"."""
+    from hrbureau.core import punctuation
+
+    return _joined(items, punctuation.join_words, autoescape)
+
+
+@register.filter(needs_autoescape=True)
+def join_clauses(items: Any, autoescape: bool = True) -> str:
+    """``{{ reasons|join_clauses }}`` → "未签合同；拖欠工资" / "no contract; wages owed"."""
+    from hrbureau.core import punctuation
+
+    return _joined(items, punctuation.join_clauses, autoescape)

@@ -55,7 +55,7 @@ def test_the_form_keeps_former_names_and_the_history_records_them(world: Any, cl
     enterprise.refresh_from_db()
     assert enterprise.former_names == ["旧名一", "旧名二"]
     edit = client.get(f"/enterprises/{enterprise.pk}/edit/").content.decode()
-    assert 'value="旧名一; 旧名二"' in edit
+    assert 'value="旧名一；旧名二"' in edit
     detail = client.get(f"/enterprises/{enterprise.pk}/").content.decode()
     assert "旧名一；旧名二" in detail
     record = EditRecord.objects.filter(object_id=str(enterprise.pk)).latest("id")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import re
 from collections import Counter
 from typing import Any
 
@@ -148,3 +149,34 @@ def test_survey_visits_are_recorded_in_ones_own_grid(world: Any, lab: dict[str, 
     assert (mine.state, mine.surveyed_by) == (SurveyState.DONE, lab["grid"])
     with pytest.raises(PermissionDenied):
         sampling.survey_record(actor=lab["grid"], member=other, state=SurveyState.DONE)
+
+
+def test_the_sample_pages_explain_the_check_in_plain_words(
+    world: Any, lab: dict[str, Any], client: Any
+) -> None:
+    """Staff are shown a short verification code and how anyone can check the draw — no hash name, no
+    64-character digest."""
+    sample = sampling.sample_draw(actor=lab["staff"], name="全区抽样", size=3, seed=7, strata=[])
+    client.force_login(lab["staff"])
+    for language in ("zh-hans", "en"):
+        client.cookies["hrbureau_language"] = language
+        for url in (
+            "/labour/samples/",
+            f"/labour/samples/{sample.pk}/",
+            f"/labour/samples/{sample.pk}/?verify=1",
+        ):
+            page = client.get(url).content.decode()
+            assert not re.search(r"sha-?256|fingerprint|哈希|指纹", page, re.I), (language, url)
+            assert sample.members_digest not in page
+            assert sample.population_digest not in page
+    page = client.get(f"/labour/samples/{sample.pk}/").content.decode()
+    code = sample.verification_code
+    assert re.fullmatch(r"[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}", code)
+    assert f'data-testid="verification-code">{code}<' in page
+    assert "How anyone can check that the draw was fair" in page
+    again = client.get(f"/labour/samples/{sample.pk}/?verify=1").content.decode()
+    assert f"exactly the same enterprises, verification code {code}." in again
+    # The code changes with the members drawn
+    assert sampling.redraw(sample).code == code
+    SampleMember.objects.filter(sample=sample).order_by("id").first().delete()  # type: ignore[union-attr]
+    assert sampling.redraw(Sample.objects.get(pk=sample.pk)).code != code

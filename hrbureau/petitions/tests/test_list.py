@@ -60,7 +60,7 @@ def test_rows_in_chinese(world: Any, office: dict[str, Any], client: Any) -> Non
     other = _row(body, plain)
     assert "退回" not in other
     assert '<td data-label="承办单位">—</td>' in other  # no handling unit yet
-    assert other.endswith('<td data-label="到期日">—</td></tr>')  # no deadline running
+    assert other.endswith('<td data-label="到期日" class="text-nowrap">—</td></tr>')  # no deadline running
 
 
 def test_rows_in_english(world: Any, office: dict[str, Any], client: Any) -> None:

@@ -26,6 +26,51 @@
     });
   }
 
+  // A list's filter panel, <form data-filters="Filters">: on a phone it folds away behind one button that
+  // says how many filters are set; the panel opens when a filter was refused. Desk-width screens always
+  // show the panel (app.css), and without JavaScript it is never folded.
+  var FILTER_PHONE = "(max-width: 767.98px)";
+
+  function activeFilters(form) {
+    var n = 0;
+    form.querySelectorAll("input, select").forEach(function (field) {
+      if (field.type === "hidden" || field.type === "submit" || field.disabled) { return; }
+      if (field.tagName === "SELECT") { if (field.selectedIndex > 0) { n += 1; } return; }
+      if (field.type === "checkbox" || field.type === "radio") { if (field.checked) { n += 1; } return; }
+      if (field.value.trim()) { n += 1; }
+    });
+    return n;
+  }
+
+  function bindFilterPanels(root) {
+    root.querySelectorAll("form[data-filters]").forEach(function (form, index) {
+      if (form.hasAttribute("data-filters-bound")) { return; }
+      form.setAttribute("data-filters-bound", "");
+      if (!form.id) { form.id = "filters-" + index; }
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "btn w-100 mb-3 filters-toggle";
+      button.setAttribute("aria-controls", form.id);
+      button.setAttribute("data-filters-toggle", "");
+      var label = form.getAttribute("data-filters");
+      function show(open) {
+        form.classList.toggle("filters-folded", !open);
+        button.setAttribute("aria-expanded", open ? "true" : "false");
+        var n = activeFilters(form);
+        button.textContent = "";
+        var icon = document.createElement("i");
+        icon.className = "ti ti-adjustments-horizontal me-1";
+        icon.setAttribute("aria-hidden", "true");
+        button.appendChild(icon);
+        button.appendChild(document.createTextNode(label + (n ? " · " + n : "")));
+      }
+      button.addEventListener("click", function () { show(form.classList.contains("filters-folded")); });
+      form.parentNode.insertBefore(button, form);
+      var refused = form.querySelector(".is-invalid") || document.querySelector("[data-testid=filter-errors]");
+      show(Boolean(refused) || !window.matchMedia(FILTER_PHONE).matches);
+    });
+  }
+
   // The server ends a session after the idle timeout; take the page to the login screen at the same
   // moment so nobody types into a form that can no longer be saved.
   function idleWatch() {
@@ -43,6 +88,7 @@
   onReady(function () {
     bindAutosubmit(document);
     bindConfirm(document);
+    bindFilterPanels(document);
     idleWatch();
     document.body.addEventListener("htmx:afterSwap", function (event) {
       bindAutosubmit(event.target);

@@ -1,0 +1,123 @@
+"""Every form of every app, as a phone and a Chinese reader meet it: a number opens the numeric keypad
+(``inputmode``), and an empty choice reads "请选择", never Django's "---------" — in the forms, the list
+filters and the admin."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django import forms
+from django.contrib import admin
+from django.utils import translation
+
+import hrbureau
+from hrbureau.core.forms import keypad_of
+
+
+def _form_modules() -> Iterator[str]:
+    for info in pkgutil.walk_packages(hrbureau.__path__, "hrbureau."):
+        last = info.name.rsplit(".", 1)[-1]
+        if last in ("forms", "admin", "views", "portal") and ".tests" not in info.name:
+            yield info.name
+
+
+def all_form_classes() -> list[type[forms.BaseForm]]:
+    """Every form class the platform defines (in any app's forms, admin, views or portal module)."""
+    for name in _form_modules():
+        importlib.import_module(name)
+    found: list[type[forms.BaseForm]] = []
+    pending: list[type] = [forms.BaseForm]
+    while pending:
+        cls = pending.pop()
+        for sub in cls.__subclasses__():
+            pending.append(sub)
+            if sub.__module__.startswith("hrbureau.") and ".tests" not in sub.__module__:
+                found.append(sub)
+    return sorted(set(found), key=lambda c: f"{c.__module__}.{c.__qualname__}")
+
+
+def _instance(cls: type[forms.BaseForm], world: Any) -> forms.BaseForm:
+    from django.contrib.auth.forms import PasswordChangeForm, SetPasswordForm
+
+    from hrbureau.labour.forms import InspectionForm
+    from hrbureau.labour.models import ChecklistItem
+    from hrbureau.labour.tests.conftest import reinstall_defaults
+
+    if issubclass(cls, InspectionForm):
+        reinstall_defaults()
+        return cls(items=list(ChecklistItem.objects.all()))
+    if issubclass(cls, PasswordChangeForm | SetPasswordForm):
+        return cls(world.users["leader"])
+    return cls()
+
+
+def test_every_form_is_found() -> None:
+    names = {c.__name__ for c in all_form_classes()}
+    assert {"InspectionForm", "EnterpriseForm", "PersonForm", "PortalFileForm", "RiskFilterForm"} <= names
+
+
+@pytest.mark.parametrize("cls", all_form_classes(), ids=lambda c: f"{c.__module__}.{c.__name__}")
+def test_numbers_open_the_numeric_keypad(cls: type[forms.BaseForm], world: Any) -> None:
+    form = _instance(cls, world)
+    for name, field in form.fields.items():
+        keypad = keypad_of(field)
+        if keypad is None or field.widget.is_hidden:
+            continue
+        html = str(form[name])
+        assert f'inputmode="{keypad}"' in html, f"{cls.__name__}.{name}: {html}"
+
+
+@pytest.mark.parametrize("cls", all_form_classes(), ids=lambda c: f"{c.__module__}.{c.__name__}")
+def test_an_empty_choice_says_please_choose(cls: type[forms.BaseForm], world: Any) -> None:
+    with translation.override("zh-hans"):
+        form = _instance(cls, world)
+        html = "".join(str(form[name]) for name in form.fields)
+    assert "---------" not in html
+    for value_label in re.findall(r'<option value=""[^>]*>([^<]*)</option>', html):
+        # A filter's empty choice names what it means ("全部街道", "不限"); no dash stands for nothing.
+        assert value_label.strip() not in ("", "—", "-", "---"), f"{cls.__name__}: {value_label!r}"
+
+
+def test_the_numeric_keypad_on_the_pages(world: Any, client_for: Any) -> None:
+    """The enterprise form's employees and the inspection form's counts and amounts, as rendered."""
+    client = client_for("dept_staff")
+    page = client.get("/enterprises/new/").content.decode()
+    assert re.search(r'<input[^>]*name="employees"[^>]*inputmode="numeric"', page)
+    from hrbureau.labour.tests.conftest import reinstall_defaults
+
+    reinstall_defaults()
+    enterprise = world.enterprises["a1"]
+    page = client.get(f"/labour/inspect/{enterprise.pk}/").content.decode()
+    assert re.search(r'<input[^>]*name="workers_present"[^>]*inputmode="numeric"', page)
+    assert re.search(r'<input[^>]*name="risk0_arrears"[^>]*inputmode="decimal"', page)
+
+
+def test_the_admin_says_please_choose(world: Any, client_for: Any) -> None:
+    """Every add page of the admin, in Chinese: no "---------" in any select (nor the actions menu)."""
+    client = client_for("sysadmin")
+    seen = 0
+    for model, model_admin in admin.site._registry.items():
+        opts = model._meta
+        if model_admin.has_add_permission(_request(world)):
+            page = client.get(f"/admin/{opts.app_label}/{opts.model_name}/add/")
+            assert page.status_code == 200, opts.label
+            assert "---------" not in page.content.decode(), opts.label
+            seen += 1
+        listing = client.get(f"/admin/{opts.app_label}/{opts.model_name}/")
+        assert listing.status_code == 200, opts.label
+        assert "---------" not in listing.content.decode(), opts.label
+    assert seen > 10
+    assert "请选择" in client.get("/admin/labour/checklistitem/add/").content.decode()
+
+
+def _request(world: Any) -> Any:
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/admin/")
+    request.user = world.users["sysadmin"]
+    return request
