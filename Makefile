@@ -44,7 +44,7 @@ format: bootstrap
 	$(PY) -m ruff format .
 
 messages: bootstrap
-	$(MANAGE) makemessages -l zh_Hans --no-obsolete --no-location --ignore '.venv/*' --ignore 'var/*' --ignore 'bench/*'
+	$(MANAGE) makemessages -l zh_Hans --no-obsolete --no-location --no-wrap --ignore '.venv/*' --ignore 'var/*' --ignore 'bench/*'
 	$(MANAGE) compilemessages -l zh_Hans --ignore '.venv/*'
 
 bench: bootstrap
