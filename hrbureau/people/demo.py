@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from hrbureau.accounts.selectors import grid_places
+from hrbureau.core import demotext
 from hrbureau.core.demo import DemoContext
 from hrbureau.core.identifiers import birth_date_from_id, gender_from_id, generate_resident_id
 from hrbureau.people.choices import Education, EmploymentStatus
@@ -46,7 +47,9 @@ STATUS_WEIGHTS = {
 
 
 def seed(ctx: DemoContext) -> None:
-    rng = ctx.rng("people")
+    # Identifiers from a generator of their own (see enterprises.demo): how names and addresses are
+    # written may change without changing who exists.
+    ids, rng = ctx.rng("people:id"), ctx.rng("people")
     fake = ctx.faker("people")
     places = grid_places()
     existing = set(Person.objects.values_list("id_number", flat=True))
@@ -54,16 +57,19 @@ def seed(ctx: DemoContext) -> None:
     areas = [h[:2] for h in HUKOU]
     weights = [h[2] for h in HUKOU]
     for _ in range(ctx.people):
-        code, place = rng.choices(areas, weights)[0]
-        birth = dt.date(1960, 1, 1) + dt.timedelta(days=rng.randint(0, 365 * 46))
-        male = rng.random() < 0.54
-        id_number = generate_resident_id(rng, address=code, birth_date=birth, male=male)
+        code, place = ids.choices(areas, weights)[0]
+        birth = dt.date(1960, 1, 1) + dt.timedelta(days=ids.randint(0, 365 * 46))
+        male = ids.random() < 0.54
+        id_number = generate_resident_id(ids, address=code, birth_date=birth, male=male)
         grid, community, street = rng.choice(places)
         name = fake.name_male() if male else fake.name_female()
         phone = f"1{rng.choice('3456789')}{rng.randint(0, 999_999_999):09d}"
-        road = fake.street_name()
-        hukou = f"{place}{fake.street_name()}{rng.randint(1, 200)}号"
-        house = rng.randint(1, 300)
+        hukou = (
+            demotext.rural_address(rng, place)
+            if code != "440306"
+            else demotext.home_address(rng, street.name)
+        )
+        residence = demotext.home_address(rng, street.name)
         education = rng.choices(list(EDUCATION_WEIGHTS), list(EDUCATION_WEIGHTS.values()))[0]
         status = rng.choices(list(STATUS_WEIGHTS), list(STATUS_WEIGHTS.values()))[0]
         # Everything random is drawn before this check, so a rerun walks the same sequence.
@@ -78,7 +84,7 @@ def seed(ctx: DemoContext) -> None:
                 birth_date=birth_date_from_id(id_number),
                 phone=phone,
                 hukou_address=hukou,
-                residence_address=f"广东省深圳市示范区{street.name}{road}{house}号",
+                residence_address=residence,
                 street=street,
                 community=community,
                 grid=grid,
