@@ -73,7 +73,7 @@ def story(rng: random.Random, *, filed: dt.date, employer: Any, collective: bool
             rng.choice(
                 [
                     f"申请人多次催讨未果，于{t.date_name(filed - dt.timedelta(days=rng.randint(3, 30)))}以被申请人未及时足额支付劳动报酬为由解除劳动合同",
-                    f"{t.date_name(filed - dt.timedelta(days=rng.randint(5, 40)))}申请人到公司讨要，负责人称“等有钱再发”",
+                    f"{t.date_name(filed - dt.timedelta(days=rng.randint(5, 40)))}申请人到公司讨要，负责人称“{rng.choice(['等有钱再发', '下个月一起结', '找项目部要', '公司没钱'])}”，至今未付{t.yuan(owed)}",
                 ]
             ),
         ]
@@ -92,7 +92,13 @@ def story(rng: random.Random, *, filed: dt.date, employer: Any, collective: bool
             opening,
             f"{t.date_name(left)}，被申请人以“{pretext}”为由单方解除劳动合同，"
             + rng.choice(["未提前三十日书面通知", "未出具书面解除通知", "未通知工会", "未说明具体违纪事实"]),
-            "申请人认为被申请人解除劳动合同缺乏事实和法律依据，属违法解除",
+            rng.choice(
+                [
+                    f"申请人在职{years}年间未受过任何处分，被申请人所称“{pretext}”没有事实依据，属违法解除",
+                    f"被申请人未提供{pretext}的证据，其解除劳动合同缺乏法律依据，应依法支付在职{years}年的补偿",
+                    f"申请人于{t.date_name(left + dt.timedelta(days=rng.randint(1, 5)))}要求恢复工作被拒，认为被申请人属违法解除",
+                ]
+            ),
         ]
         if rng.random() < 0.6:
             amount = pay * years * 2 * workers
@@ -116,7 +122,13 @@ def story(rng: random.Random, *, filed: dt.date, employer: Any, collective: bool
             opening,
             f"申请人在职期间每周工作六天，每天工作{rng.choice([10, 11, 12])}小时，"
             f"近{months}个月平均每月延时加班约{hours}小时，被申请人未依法支付加班工资",
-            f"申请人提供了考勤打卡记录{months}个月及工资条，被申请人持有考勤原件",
+            rng.choice(
+                [
+                    f"申请人提供了{months}个月的考勤打卡记录及工资条，工资条显示加班费一栏为{rng.choice(['零', '空白', '固定100元'])}",
+                    f"被申请人的排班表显示申请人所在{job}岗位每月排班{rng.randint(26, 30)}天",
+                    f"同事{rng.randint(2, 6)}人可证明申请人长期在{rng.choice(['晚上', '周末', '节假日'])}加班",
+                ]
+            ),
         ]
         claims.append(_claim(ClaimKind.OVERTIME, f"支付{months}个月延时加班工资{t.yuan(amount)}", amount))
         if rng.random() < 0.3:

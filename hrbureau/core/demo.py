@@ -50,8 +50,11 @@ STEPS = REGISTRY_STEPS + CASE_STEPS
 DEMO_PASSWORD = "Demo@2026"  # noqa: S105 (printed on purpose: demo accounts only, refused in production)
 PROGRESS_SECONDS = 15.0
 BATCH_SECONDS = 1.0  # a batch of cases commits about every second (the web server's writes wait no longer)
-SLICE_SECONDS = 30.0  # one background task's share before it queues the next (other tasks run between)
-FIRST_SHARE = 10  # of each line's cases, the first start loads one in FIRST_SHARE before the login page
+SLICE_SECONDS = 60.0  # one background task's share before it queues the next (other tasks run between)
+# Before the login page, the first start loads one in FIRST_SHARE of each line's cases, or what the
+# line makes in FIRST_SECONDS, whichever comes first: so it stays quick whatever lines are added.
+FIRST_SHARE = 10
+FIRST_SECONDS = 15.0
 
 logger = logging.getLogger("hrbureau.demo")
 
@@ -78,6 +81,8 @@ class DemoContext:
     disputes: int = 2000
     # 1: every case now; FIRST_SHARE: the first tenth of each line (the rest is left to the worker).
     share: int = 1
+    # How long each line may take in this run (the first start's FIRST_SECONDS); None: no limit.
+    line_seconds: float | None = None
     # Stop the case loops after this monotonic time (a background slice); None: run to the end.
     until: float | None = None
     created: dict[str, int] = field(default_factory=dict)
@@ -154,7 +159,8 @@ class CaseLoop:
         began = last_report = time.monotonic()
         next_tenth = 1
         number = 0
-        while ctx.until is None or time.monotonic() < ctx.until:
+        line_ends = None if ctx.line_seconds is None else began + ctx.line_seconds
+        while all(end is None or time.monotonic() < end for end in (ctx.until, line_ends)):
             with transaction.atomic():
                 number = self._done()
                 if number >= goal:

@@ -72,8 +72,9 @@ def seed(ctx: DemoContext) -> None:
         rng = ctx.case_rng("labour", number)
         enterprise = screened[number]
         inspector = users["grid_workers"].get(enterprise.grid_id) or users["staff"]
-        # Visits are made on working days.
-        day = calendar.next_working_day(today - dt.timedelta(days=rng.randint(1, 330)))
+        # Visits are made on working days over the past year, the current round's in the last weeks.
+        ago = rng.randint(1, 20) if rng.random() < 0.12 else rng.randint(21, 330)
+        day = min(today, calendar.next_working_day(today - dt.timedelta(days=ago)))
         kind = InspectionKind.JOINT if rng.random() < 0.3 else InspectionKind.ROUTINE
         answers = {item.code: Answer.YES for item in checklist[kind]}
         found: list[services.RiskInput] = []

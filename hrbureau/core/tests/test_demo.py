@@ -92,3 +92,52 @@ def test_names_and_addresses_read_like_the_districts(db: Any) -> None:
         assert re.search(r"(号|房)$", p.hukou_address)
     texts = " ".join(names + [e.registered_address for e in enterprises])
     assert not re.search(r"[A-Za-z]{4,}|测试|Lorem", texts.replace("（深圳）", ""))
+
+
+def _queued_loads() -> list[Any]:
+    from django_tasks_db.models import DBTaskResult
+
+    return list(
+        DBTaskResult.objects.filter(task_path="hrbureau.core.tasks.demo_load_task", status="READY").order_by(
+            "enqueued_at"
+        )
+    )
+
+
+def test_a_first_start_loads_a_tenth_of_each_line_and_the_worker_the_rest(
+    db: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from django_tasks_db.models import DBTaskResult
+
+    from hrbureau.arbitration.models import Dispute
+    from hrbureau.core.demo import continue_in_background
+    from hrbureau.labour.models import EmployerGrade, Inspection
+    from hrbureau.petitions.models import WorkOrder
+
+    # Given a first start: the registries and the first tenth of each line, the rest queued for the worker.
+    out = StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("seed_demo", *SMALL, "--rest-in-background", stdout=out)
+    assert (WorkOrder.objects.count(), Dispute.objects.count()) == (4, 3)
+    assert Inspection.objects.exists()
+    assert not EmployerGrade.objects.exists()  # graded once every visit is made
+    assert "load in the background" in out.getvalue()
+    queued = _queued_loads()
+    assert len(queued) == 1
+    # When the worker runs the queued slices (each queues the next until the lines are complete)…
+    for _slice in range(20):
+        queued = _queued_loads()
+        if not queued:
+            break
+        DBTaskResult.objects.filter(pk=queued[0].pk).update(status="SUCCESSFUL")
+        with django_capture_on_commit_callbacks(execute=True):
+            continue_in_background(**queued[0].args_kwargs["kwargs"])
+    # …then every line is complete, graded, and nothing more is queued.
+    assert (WorkOrder.objects.count(), Dispute.objects.count()) == (40, 30)
+    assert EmployerGrade.objects.exists()
+    assert _queued_loads() == []
+    before = _snapshot()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("seed_demo", *SMALL, "--rest-in-background", stdout=StringIO())
+    assert _snapshot() == before
+    assert _queued_loads() == []

@@ -27,8 +27,8 @@ class Command(BaseCommand):
             "--rest-in-background",
             action="store_true",
             help=(
-                f"load the registries and the first 1/{demo.FIRST_SHARE} of each line's cases now, and leave "
-                "the rest to the task worker (make run: the login page comes up in about a minute)"
+                f"load the registries and the first 1/{demo.FIRST_SHARE} of each line's cases (at most "
+                f"{demo.FIRST_SECONDS:.0f} s a line) now, and leave the rest to the task worker (make run)"
             ),
         )
 
@@ -45,6 +45,7 @@ class Command(BaseCommand):
             work_orders=options["work_orders"],
             disputes=options["disputes"],
             share=demo.FIRST_SHARE if options["rest_in_background"] else 1,
+            line_seconds=demo.FIRST_SECONDS if options["rest_in_background"] else None,
         )
         started = time.monotonic()
         demo.run_steps(ctx, demo.STEPS)
