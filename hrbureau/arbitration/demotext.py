@@ -57,7 +57,10 @@ def story(rng: random.Random, *, filed: dt.date, employer: Any, collective: bool
         )
     else:
         opening = f"申请人于{t.date_name(joined)}入职被申请人处，担任{job}，月工资{pay}元"
-    kind = rng.choices(KINDS, KIND_WEIGHTS)[0]
+    # A collective case is about pay, overtime, insurance or a mass lay-off, not one worker's injury.
+    kind = rng.choices(
+        KINDS[:-1] if collective else KINDS, KIND_WEIGHTS[:-1] if collective else KIND_WEIGHTS
+    )[0]
     claims: list[tuple[str, str, Decimal | None]] = []
     if kind == "wages":
         months = rng.randint(1, 6)

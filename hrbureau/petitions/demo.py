@@ -83,7 +83,7 @@ def seed(ctx: DemoContext) -> None:
     channels = [c for c, _w in CHANNEL_WEIGHTS]
     weights = [w for _c, w in CHANNEL_WEIGHTS]
     category_weights = [c[-1] for c in CATEGORIES]
-    today = timezone.localdate()
+    today, now = timezone.localdate(), timezone.now()
 
     def make(number: int) -> None:
         rng = ctx.case_rng("petitions", number)
@@ -95,6 +95,11 @@ def seed(ctx: DemoContext) -> None:
         enterprise = rng.choice(enterprises) if enterprises and category.territorial else None
         street = enterprise.street if enterprise is not None and enterprise.street else rng.choice(streets)
         petitioner = fake.name()
+        received = timezone.make_aware(
+            dt.datetime.combine(day, dt.time(rng.randint(8, 20), rng.randint(0, 59)))
+        )
+        if received > now:  # a call of today came in some time this morning
+            received = now - dt.timedelta(minutes=rng.randint(5, 180))
         words = demotext.matter(
             category.code,
             demotext.Facts(
@@ -110,12 +115,7 @@ def seed(ctx: DemoContext) -> None:
             "petitioner_phone": f"1{rng.choice('3589')}{rng.randint(0, 999999999):09d}",
             "enterprise": enterprise,
             "street": street,
-            "received_at": min(
-                timezone.now(),
-                timezone.make_aware(
-                    dt.datetime.combine(day, dt.time(rng.randint(8, 17), rng.randint(0, 59)))
-                ),
-            ),
+            "received_at": received,
             "external_no": f"GD12345-{day:%Y%m%d}-{number:05d}" if channel == Channel.HOTLINE else "",
         }
         if citizen is not None and citizen.person_id and number % 97 == 0:

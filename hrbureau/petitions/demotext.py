@@ -255,6 +255,18 @@ def social_insurance_enquiry(f: Facts) -> Matter:
                 f"外省养老保险关系转入咨询（{years}年）",
                 f"在老家缴纳养老保险{years}年，现在本区就业，咨询转移接续需要的材料",
             ),
+            (
+                f"医保断缴{rng.randint(2, 6)}个月后能否补缴",
+                f"换工作期间医保断缴，{f.when(20, 90)}入职新单位，咨询断缴期间的医疗费能否报销",
+            ),
+            (
+                f"生育津贴申领咨询（{t.month_name(t.month_back(f.day, rng.randint(0, 3)))}生产）",
+                f"单位已为其缴纳生育保险{years}年，咨询生育津贴的计发标准和申领时限",
+            ),
+            (
+                f"养老金测算咨询（缴费{years}年，{age}岁）",
+                f"还有{60 - min(age, 59)}年到退休年龄，想了解按现在的缴费基数退休后每月大约能领多少养老金",
+            ),
         ]
     )
     intro = f"来电人{f.person}咨询"
@@ -328,6 +340,14 @@ def training(f: Facts) -> Matter:
             (
                 f"{t.job(rng, 'C')}职业技能等级认定报名",
                 f"在{f.name}工作{rng.randint(1, 10)}年，想报考中级工，咨询认定时间和费用",
+            ),
+            (
+                f"{rng.choice(['电工', '焊工', '叉车司机'])}证{rng.choice(['复审', '考证'])}培训咨询",
+                f"所在的{f.name}要求{t.month_name(t.month_back(f.day, -2))}前持证上岗，咨询最近的培训班次",
+            ),
+            (
+                f"技工院校{rng.choice(['数控', '汽修', '电子商务', '烹饪'])}专业招生咨询",
+                f"孩子今年{rng.randint(15, 18)}岁初中毕业，咨询技工院校的招生条件和学费减免政策",
             ),
         ]
     )

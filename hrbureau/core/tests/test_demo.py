@@ -121,6 +121,7 @@ def test_a_first_start_loads_a_tenth_of_each_line_and_the_worker_the_rest(
     assert (WorkOrder.objects.count(), Dispute.objects.count()) == (4, 3)
     assert Inspection.objects.exists()
     assert not EmployerGrade.objects.exists()  # graded once every visit is made
+    assert "The registries and the first cases ready in" in out.getvalue()
     assert "load in the background" in out.getvalue()
     queued = _queued_loads()
     assert len(queued) == 1

@@ -49,7 +49,8 @@ class Command(BaseCommand):
         )
         started = time.monotonic()
         demo.run_steps(ctx, demo.STEPS)
-        self.stdout.write(f"Demo data ready in {time.monotonic() - started:.0f} s.")
+        what = "The registries and the first cases" if ctx.unfinished else "Demo data"
+        self.stdout.write(f"{what} ready in {time.monotonic() - started:.0f} s.")
         created = (
             ", ".join(f"{k}: {v:,}" for k, v in sorted(ctx.created.items()) if v)
             or "nothing (already loaded)"
