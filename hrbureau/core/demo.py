@@ -54,7 +54,7 @@ SLICE_SECONDS = 60.0  # one background task's share before it queues the next (o
 # Before the login page, the first start loads one in FIRST_SHARE of each line's cases, or what the
 # line makes in FIRST_SECONDS, whichever comes first: so it stays quick whatever lines are added.
 FIRST_SHARE = 10
-FIRST_SECONDS = 15.0
+FIRST_SECONDS = 10.0
 
 logger = logging.getLogger("hrbureau.demo")
 
