@@ -7,6 +7,7 @@ early-warning list for the demo grid worker, and a stratified survey sample."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -120,39 +121,48 @@ def seed(ctx: DemoContext) -> None:
     ctx.count("inspections", visits.made)
     ctx.count("labour risks", risks)
     if visits.complete:
-        # Once every visit is made: the scores, the employers' grades and the registers built on them.
-        ctx.cases("labour-registers", 1, what="scores and registers", started=Evaluation.objects.exists).run(
-            lambda _number: _registers(ctx, enterprises, users, rng, today)
-        )
+        # Once every visit is made: the scores, the employers' grades and the registers built on them, a
+        # part at a time (each short, so that a background load never holds the database for long).
+        parts = _registers(ctx, enterprises, users, today)
+        ctx.cases(
+            "labour-registers", len(parts), what="scores and registers", started=Evaluation.objects.exists
+        ).run(lambda number: parts[number](ctx.case_rng("labour-registers", number)))
 
 
 def _registers(
-    ctx: DemoContext, enterprises: list[Any], users: dict[str, Any], rng: Any, today: dt.date
-) -> None:
-    flagged = rng.sample(enterprises, k=max(1, len(enterprises) // 30))
-    ArrearsFlag.objects.bulk_create(
-        ArrearsFlag(
-            enterprise=e,
-            flagged_on=today - dt.timedelta(days=rng.randint(0, 200)),
-            months=rng.randint(1, 6),
-            source="税务部门社保费欠费名单",
+    ctx: DemoContext, enterprises: list[Any], users: dict[str, Any], today: dt.date
+) -> list[Callable[[Any], None]]:
+    def flags_and_scores(rng: Any) -> None:
+        flagged = rng.sample(enterprises, k=max(1, len(enterprises) // 30))
+        ArrearsFlag.objects.bulk_create(
+            ArrearsFlag(
+                enterprise=e,
+                flagged_on=today - dt.timedelta(days=rng.randint(0, 200)),
+                months=rng.randint(1, 6),
+                source="税务部门社保费欠费名单",
+            )
+            for e in flagged
         )
-        for e in flagged
-    )
-    run = scoring.compute_scores(today=today)
-    ctx.count("risk scores", run.enterprises)
-    _records(ctx, enterprises, users, rng, today)  # graded on the scores just computed
-    _plan(ctx, users, today)
-    _compliance(ctx, enterprises, users, rng, today)
-    if len(enterprises) >= 100:
-        sample = sampling.sample_draw(
-            actor=users["staff"],
-            name=f"{today.year}年企业用工情况抽样调查",
-            size=max(10, len(enterprises) // 20),
-            seed=20261129,
-            strata=["street", "size_class"],
-        )
-        ctx.count("sampled enterprises", sample.size)
+        ctx.count("risk scores", scoring.compute_scores(today=today).enterprises)
+
+    def sample(rng: Any) -> None:
+        if len(enterprises) >= 100:
+            drawn = sampling.sample_draw(
+                actor=users["staff"],
+                name=f"{today.year}年企业用工情况抽样调查",
+                size=max(10, len(enterprises) // 20),
+                seed=20261129,
+                strata=["street", "size_class"],
+            )
+            ctx.count("sampled enterprises", drawn.size)
+
+    return [
+        flags_and_scores,
+        lambda rng: _records(ctx, enterprises, users, rng, today),  # graded on the scores just computed
+        lambda rng: _plan(ctx, users, today),
+        lambda rng: _compliance(ctx, enterprises, users, rng, today),
+        sample,
+    ]
 
 
 def _records(
