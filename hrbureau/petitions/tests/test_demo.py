@@ -30,10 +30,10 @@ SUBJECTS = {
     "dismissal": "辞退|解除",
     "overtime": "加班",
     "social-insurance-arrears": "社会保险|社保|参保",
-    "social-insurance": "保险|社保|医保|参保",
+    "social-insurance": "保险|社保|医保|参保|养老",
     "talent-subsidy": "补贴",
     "employment-help": "就业|工作|贷款|求职|零工",
-    "training": "培训|认定",
+    "training": "培训|认定|技工",
     "hr-agency": "人力资源",
     "suggestion": "建议",
 }
