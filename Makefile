@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
+BIND ?= 127.0.0.1:8000
 STAMP := $(VENV)/.installed-$(shell sha256sum requirements/dev.lock 2>/dev/null | cut -c1-12)
 
 .PHONY: bootstrap run test test-postgres lint format messages bench clean help
@@ -22,10 +23,12 @@ $(STAMP): requirements/dev.lock
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
+# The first run loads the registries and a tenth of each line's demo cases before the server starts (about a
+# minute); the worker loads the rest in the background, reporting its progress. Later runs add nothing.
 run: bootstrap
 	$(MANAGE) migrate --no-input
-	$(MANAGE) seed_demo
-	$(MANAGE) serve --bind 127.0.0.1:8000
+	$(MANAGE) seed_demo --rest-in-background
+	$(MANAGE) serve --bind $(BIND)
 
 test: bootstrap
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -13,11 +13,10 @@ from django.utils import timezone
 
 from hrbureau.accounts.choices import Role
 from hrbureau.accounts.models import User
-from hrbureau.arbitration import services
+from hrbureau.arbitration import demotext, rules, services
 from hrbureau.arbitration.appointments import slots_open
 from hrbureau.arbitration.choices import (
     Channel,
-    ClaimKind,
     DocumentKind,
     HearingState,
     PartyKind,
@@ -26,29 +25,76 @@ from hrbureau.arbitration.choices import (
     ServiceMethod,
 )
 from hrbureau.arbitration.models import Dispute, Hearing, HearingRoom
+from hrbureau.core import calendar
 from hrbureau.core.demo import DemoContext
 from hrbureau.core.workflow import TransitionError, transition
 
 ROOMS = [
-    ("第一仲裁庭", "Hearing room 1", "区劳动人事争议仲裁院三楼"),
-    ("第二仲裁庭", "Hearing room 2", "区劳动人事争议仲裁院三楼"),
-    ("速裁庭", "Fast-track hearing room", "区劳动人事争议仲裁院二楼"),
+    # name, English name, where, for the fast track
+    ("第一仲裁庭", "Hearing room 1", "区劳动人事争议仲裁院三楼", False),
+    ("第二仲裁庭", "Hearing room 2", "区劳动人事争议仲裁院三楼", False),
+    ("第三仲裁庭", "Hearing room 3", "区劳动人事争议仲裁院四楼", False),
+    ("速裁庭", "Fast-track hearing room", "区劳动人事争议仲裁院二楼", True),
 ]
-FACTS = [
-    "申请人于{start}入职被申请人处，双方签订劳动合同。被申请人自{month}起拖欠工资，经多次催讨未果。",
-    "被申请人以经营困难为由单方解除劳动合同，未支付经济补偿。",
-    "申请人在职期间长期延时加班，被申请人未依法支付加班费。",
-    "被申请人未为申请人依法缴纳社会保险费。",
-    "申请人在工作中受伤并经认定为工伤，被申请人未支付工伤医疗费用。",
+# Hearings sit in office hours (9:00–12:00, 14:00–18:00) [practice]: an ordinary hearing takes a
+# two-hour session, a fast-track one an hour in the fast-track room (or an ordinary session when that
+# room is full).
+ORDINARY_SESSIONS = [(dt.time(9), dt.time(11)), (dt.time(14, 30), dt.time(16, 30))]
+FAST_SESSIONS = [
+    (dt.time(9), dt.time(10)),
+    (dt.time(10, 30), dt.time(11, 30)),
+    (dt.time(14, 30), dt.time(15, 30)),
+    (dt.time(16), dt.time(17)),
 ]
-CLAIMS = [
-    (ClaimKind.WAGES, "支付拖欠工资", (3000, 60000)),
-    (ClaimKind.OVERTIME, "支付延时加班工资", (2000, 30000)),
-    (ClaimKind.ECONOMIC_COMPENSATION, "支付解除劳动合同经济补偿", (5000, 80000)),
-    (ClaimKind.DAMAGES, "支付违法解除劳动合同赔偿金", (10000, 150000)),
-    (ClaimKind.INJURY_MEDICAL, "支付工伤医疗费", (2000, 40000)),
-    (ClaimKind.SOCIAL_INSURANCE, "补缴社会保险费", None),
-]
+DOCUMENTS = {
+    "wages": ["仲裁申请书", "身份证复印件", "考勤记录", "工资流水"],
+    "dismissal": ["仲裁申请书", "身份证复印件", "劳动合同", "解除劳动合同通知"],
+    "overtime": ["仲裁申请书", "身份证复印件", "考勤打卡记录", "工资条"],
+    "social_insurance": ["仲裁申请书", "身份证复印件", "劳动合同", "个人参保证明"],
+    "injury": ["仲裁申请书", "身份证复印件", "工伤认定决定书", "医疗费票据"],
+}
+
+
+class HearingDiary:
+    """The rooms' sessions: a hearing goes to the first free session on or after the day it is wanted,
+    on a working day (``core.calendar``), never overlapping another hearing in the same room."""
+
+    def __init__(self, rooms: list[HearingRoom], fast_rooms: set[int]) -> None:
+        self.ordinary = [r for r in rooms if r.pk not in fast_rooms]
+        self.fast = [r for r in rooms if r.pk in fast_rooms]
+        self.taken: dict[tuple[int, dt.date], list[tuple[dt.datetime, dt.datetime]]] = {}
+        for room_id, starts, ends in Hearing.objects.filter(
+            state__in=[HearingState.BOOKED, HearingState.HELD]
+        ).values_list("room_id", "starts_at", "ends_at"):
+            self._take(room_id, starts, ends)
+
+    def _take(self, room_id: int, starts: dt.datetime, ends: dt.datetime) -> None:
+        self.taken.setdefault((room_id, timezone.localtime(starts).date()), []).append((starts, ends))
+
+    def _free(self, room: HearingRoom, starts: dt.datetime, ends: dt.datetime) -> bool:
+        booked = self.taken.get((room.pk, timezone.localtime(starts).date()), [])
+        return all(ends <= s or starts >= e for s, e in booked)
+
+    def release(self, room: HearingRoom, starts: dt.datetime, ends: dt.datetime) -> None:
+        self.taken[(room.pk, timezone.localtime(starts).date())].remove((starts, ends))
+
+    def book(self, wanted: dt.date, *, fast: bool, rng: Any) -> tuple[HearingRoom, dt.datetime, dt.datetime]:
+        """Reserve a session; the caller books it through the service (or records it as held)."""
+        choices = [(r, FAST_SESSIONS) for r in self.fast] if fast else []
+        ordinary = self.ordinary[:]
+        rng.shuffle(ordinary)
+        choices += [(r, ORDINARY_SESSIONS) for r in ordinary]
+        day = wanted
+        while True:
+            if calendar.is_working_day(day):
+                for room, sessions in choices:
+                    for start, end in sessions:
+                        starts = timezone.make_aware(dt.datetime.combine(day, start))
+                        ends = timezone.make_aware(dt.datetime.combine(day, end))
+                        if self._free(room, starts, ends):
+                            self._take(room.pk, starts, ends)
+                            return room, starts, ends
+            day += calendar.ONE_DAY
 
 
 def _users() -> dict[str, Any]:
@@ -62,11 +108,10 @@ def _users() -> dict[str, Any]:
 def seed(ctx: DemoContext) -> None:
     rooms = [
         HearingRoom.objects.get_or_create(name=n, defaults={"name_en": en, "location": loc})[0]
-        for n, en, loc in ROOMS
+        for n, en, loc, _fast in ROOMS
     ]
+    fast_rooms = {room.pk for room, (_n, _en, _l, fast) in zip(rooms, ROOMS, strict=True) if fast}
     ctx.count("appointment slots", slots_open(days=10))
-    if Dispute.objects.exists() or ctx.disputes <= 0:
-        return
     users = _users()
     if users["clerk"] is None or len(users["arbitrators"]) < 3 or users["head"] is None:
         ctx.log("arbitration: no clerk, three arbitrators and an institute head; skipped")
@@ -74,7 +119,6 @@ def seed(ctx: DemoContext) -> None:
     from hrbureau.enterprises.models import Enterprise
     from hrbureau.people.models import Person
 
-    rng, fake = ctx.rng("arbitration"), ctx.faker("arbitration")
     enterprises = list(Enterprise.objects.order_by("id")[:600])
     people = list(Person.objects.order_by("id")[:3000])
     if not enterprises or not people:
@@ -83,8 +127,10 @@ def seed(ctx: DemoContext) -> None:
     citizen = User.objects.filter(role=Role.INDIVIDUAL, person__isnull=False).first()
     company = User.objects.filter(role=Role.ENTERPRISE, enterprise__isnull=False).first()
     today = timezone.localdate()
-    made = 0
-    for number in range(ctx.disputes):
+    diary = HearingDiary(rooms, fast_rooms)
+
+    def make(number: int) -> None:
+        rng = ctx.case_rng("arbitration", number)
         age = rng.randint(0, 240)
         filed = today - dt.timedelta(days=age)
         worker = rng.choice(people)
@@ -94,6 +140,10 @@ def seed(ctx: DemoContext) -> None:
             worker = citizen.person
         if company is not None and company.enterprise is not None and number % 170 == 1:
             employer = company.enterprise
+        channel = rng.choices([Channel.ONLINE, Channel.COUNTER, Channel.TRANSFER], [55, 40, 5])[0]
+        if channel != Channel.ONLINE:
+            # The counter takes applications in on working days only (online ones come any day).
+            filed = _working_day_until(filed, today)
         collective = rng.random() < 0.03
         applicants = [
             services.PartyInput(
@@ -102,6 +152,7 @@ def seed(ctx: DemoContext) -> None:
                 worker.name,
                 worker.id_number,
                 worker.phone or "13800138000",
+                address=worker.residence_address,
                 e_service_consent=rng.random() < 0.7,
             )
         ]
@@ -115,22 +166,19 @@ def seed(ctx: DemoContext) -> None:
                             other.name,
                             other.id_number,
                             other.phone,
+                            address=other.residence_address,
                             representative=i < 2,
                         )
                     )
             applicants[0].representative = True
-        kinds = rng.sample(CLAIMS, rng.randint(1, 3))
-        claims = [
-            services.ClaimInput(kind, text, Decimal(rng.randint(*span)) if span else None)
-            for kind, text, span in kinds
-        ]
+        told = demotext.story(
+            rng, filed=filed, employer=employer, collective=collective, workers=len(applicants)
+        )
         try:
             dispute = services.dispute_file(
                 actor=users["clerk"],
-                channel=rng.choices([Channel.ONLINE, Channel.COUNTER, Channel.TRANSFER], [55, 40, 5])[0],
-                facts=rng.choice(FACTS).format(
-                    start=fake.date_between(start_date="-6y", end_date="-1y").isoformat(), month="今年三月"
-                ),
+                channel=channel,
+                facts=told.facts,
                 parties=[
                     *applicants,
                     services.PartyInput(
@@ -139,34 +187,46 @@ def seed(ctx: DemoContext) -> None:
                         employer.name,
                         employer.uscc,
                         f"1{rng.choice('3589')}{rng.randint(0, 999999999):09d}",
+                        address=employer.registered_address,
                         e_service_consent=rng.random() < 0.5,
                     ),
                 ],
-                claims=claims,
-                documents=["仲裁申请书", "身份证复印件", "劳动合同或工资流水"],
+                claims=[services.ClaimInput(kind, text, amount) for kind, text, amount in told.claims],
+                documents=DOCUMENTS[told.kind],
                 filed_on=filed,
                 infringement_known_on=filed - dt.timedelta(days=rng.randint(5, 300)),
                 facts_clear=rng.random() < 0.3,
-                migrant_wages=kinds[0][0] == ClaimKind.WAGES and rng.random() < 0.5,
+                migrant_wages=told.wages_first and rng.random() < 0.5,
                 both_agree=rng.random() < 0.1,
             )
         except ValidationError as error:  # a person of the registry without a phone, say
             ctx.log("arbitration: skipped a demo filing: %s", "; ".join(error.messages))
-            continue
-        made += 1
-        _advance(dispute, rng=rng, filed=filed, today=today, users=users, rooms=rooms)
-    ctx.count("disputes", made)
+            return
+        _advance(dispute, rng=rng, filed=filed, today=today, users=users, diary=diary)
+
+    loop = ctx.cases("arbitration", ctx.disputes, what="disputes", started=Dispute.objects.exists).run(make)
+    ctx.count("disputes", loop.made)
+
+
+def _working_day_until(day: dt.date, today: dt.date) -> dt.date:
+    """``day`` or the next working day, or the last working day before it when that is after today."""
+    moved = calendar.next_working_day(day)
+    while moved > today:
+        day -= calendar.ONE_DAY
+        moved = day if calendar.is_working_day(day) else moved
+    return moved
 
 
 def _advance(
-    dispute: Dispute, *, rng: Any, filed: dt.date, today: dt.date, users: dict[str, Any], rooms: list[Any]
+    dispute: Dispute, *, rng: Any, filed: dt.date, today: dt.date, users: dict[str, Any], diary: HearingDiary
 ) -> None:
-    """Take a dispute as far as its age allows: older cases have gone further, fast-track ones faster."""
-    clerk, head = users["clerk"], users["head"]
+    """Take a dispute as far as its age allows: older cases have gone further, fast-track ones faster.
+    The institute acts on working days; hearings go to free sessions in office hours."""
+    clerk = users["clerk"]
     arbitrators = users["arbitrators"]
 
     def day(after: dt.date, low: int, high: int) -> dt.date | None:
-        d = after + dt.timedelta(days=rng.randint(low, high))
+        d = calendar.next_working_day(after + dt.timedelta(days=rng.randint(low, high)))
         return d if d <= today else None
 
     try:
@@ -185,7 +245,7 @@ def _advance(
                 actor=clerk, dispute=dispute, documents=["劳动合同复印件", "工资支付凭证"], on=complete
             )
             received = complete
-        decided = day(received, 0, 6)  # now and then a day late: acceptance overdue
+        decided = day(received, 0, 5)  # now and then late: acceptance overdue
         if decided is None:
             return
         if rng.random() < 0.05:
@@ -228,55 +288,73 @@ def _advance(
                     actor=clerk, dispute=dispute, reason="双方自行和解，申请人撤回申请。", on=withdrawn
                 )
             return
-        # Hearings: ordinary cases about 30 days after acceptance, fast-track ones about 20; both close a
-        # week or so later, so the fast track comes out about a third shorter.
-        hearing_day = decided + dt.timedelta(days=rng.randint(16, 24) if simplified else rng.randint(25, 36))
-        starts = timezone.make_aware(dt.datetime.combine(hearing_day, dt.time(rng.choice([9, 10, 14, 15]))))
-        if hearing_day >= today + dt.timedelta(days=5):
-            services.hearing_book(
-                actor=clerk,
-                dispute=dispute,
-                room=rng.choice(rooms),
-                starts_at=starts,
-                ends_at=starts + dt.timedelta(hours=2),
-            )
-            return
-        if hearing_day > today:
-            return  # booked, in the demo's past, for a day that has not come: left at "tribunal formed"
-        # A hearing already held: recorded as the clerk's booking was at the time.
-        hearing = Hearing.objects.create(
-            dispute=dispute,
-            room=rng.choice(rooms),
-            starts_at=starts,
-            ends_at=starts + dt.timedelta(hours=2),
-            booked_by=clerk,
-            state=HearingState.HELD,
-        )
-        transition(dispute, "schedule_hearing", actor=clerk, data={"on": formed, "hearing": hearing.pk})
-        transition(dispute, "hold_hearing", actor=chosen[0], data={"on": hearing_day, "hearing": hearing.pk})
-        if not simplified and rng.random() < 0.08:
-            services.dispute_extend(
-                actor=head, dispute=dispute, days=15, reason="案情复杂，经院长批准延期。", on=hearing_day
-            )
-        closing = hearing_day + dt.timedelta(days=rng.randint(4, 10) if simplified else rng.randint(7, 14))
-        if closing > today:
-            return
-        if rng.random() < 0.35:
-            _mediate(dispute, closing=closing, clerk=clerk, arbitrator=chosen[0])
-            return
-        awarded = {
-            c.pk: (
-                None
-                if c.amount_claimed is None
-                else (c.amount_claimed * Decimal(rng.choice(["0", "0.6", "0.8", "1"]))).quantize(
-                    Decimal("0.01")
-                )
-            )
-            for c in dispute.claims.all()
-        }
-        services.dispute_award(actor=chosen[0], dispute=dispute, awarded=awarded, on=closing)
+        _hear_and_close(
+            dispute, rng=rng, decided=decided, formed=formed, today=today, users=users, diary=diary,
+            simplified=simplified, chosen=chosen, day=day,
+        )  # fmt: skip
     except (TransitionError, ValidationError):
         return
+
+
+def _hear_and_close(
+    dispute: Dispute,
+    *,
+    rng: Any,
+    decided: dt.date,
+    formed: dt.date,
+    today: dt.date,
+    users: dict[str, Any],
+    diary: HearingDiary,
+    simplified: bool,
+    chosen: list[Any],
+    day: Any,
+) -> None:
+    """The hearing and what follows it. Ordinary cases are heard about 30 days after acceptance,
+    fast-track ones about 20; both close a week or so later, so the fast track comes out about a third
+    shorter."""
+    clerk, head = users["clerk"], users["head"]
+    wanted = decided + dt.timedelta(days=rng.randint(16, 22) if simplified else rng.randint(25, 34))
+    if wanted > today:
+        # Not heard yet: booked now when the notice can still reach the parties in time.
+        if wanted >= rules.earliest_hearing_day(today):
+            room, starts, ends = diary.book(wanted, fast=simplified, rng=rng)
+            services.hearing_book(actor=clerk, dispute=dispute, room=room, starts_at=starts, ends_at=ends)
+        return
+    room, starts, ends = diary.book(wanted, fast=simplified, rng=rng)
+    hearing_day = timezone.localtime(starts).date()
+    if hearing_day > today:
+        diary.release(room, starts, ends)
+        return  # the rooms were full until after today: left at "tribunal formed"
+    # A hearing already held: booked as the clerk did at the time, then held through the service.
+    hearing = Hearing.objects.create(
+        dispute=dispute, room=room, starts_at=starts, ends_at=ends, booked_by=clerk
+    )
+    transition(
+        dispute,
+        "schedule_hearing",
+        actor=clerk,
+        data={"on": formed, "room": room.name, "starts_at": starts.isoformat(), "hearing": hearing.pk},
+    )
+    services.dispute_hold_hearing(actor=chosen[0], dispute=dispute, on=hearing_day)
+    if not simplified and rng.random() < 0.08:
+        services.dispute_extend(
+            actor=head, dispute=dispute, days=15, reason="案情复杂，经院长批准延期。", on=hearing_day
+        )
+    closing = day(hearing_day, 4, 9) if simplified else day(hearing_day, 7, 13)
+    if closing is None:
+        return
+    if rng.random() < 0.35:
+        _mediate(dispute, closing=closing, clerk=clerk, arbitrator=chosen[0])
+        return
+    awarded = {
+        c.pk: (
+            None
+            if c.amount_claimed is None
+            else (c.amount_claimed * Decimal(rng.choice(["0", "0.6", "0.8", "1"]))).quantize(Decimal("0.01"))
+        )
+        for c in dispute.claims.all()
+    }
+    services.dispute_award(actor=chosen[0], dispute=dispute, awarded=awarded, on=closing)
 
 
 def _settled(claimed: Decimal | None) -> Decimal | None:

@@ -18,3 +18,12 @@ def sweep_deadlines_task() -> dict[str, int]:
 
     result = sweep_deadlines()
     return {"marked_overdue": result.marked_overdue, **result.steps}
+
+
+@task(priority=-10)
+def demo_load_task(options: dict[str, int]) -> bool:
+    """A slice of the demo's background load (``seed_demo --rest-in-background``); queues the next slice
+    until every line is loaded. Below the default priority, so real work goes first."""
+    from hrbureau.core.demo import continue_in_background
+
+    return continue_in_background(options)

@@ -7,6 +7,7 @@ early-warning list for the demo grid worker, and a stratified survey sample."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -19,27 +20,20 @@ from hrbureau.core.demo import DemoContext
 from hrbureau.core.workflow import TransitionError
 from hrbureau.enterprises.choices import EnterpriseStatus
 from hrbureau.enterprises.models import Enterprise
-from hrbureau.labour import grading, sampling, scoring, services
+from hrbureau.labour import demotext, grading, sampling, scoring, services
 from hrbureau.labour.choices import Answer, InspectionKind, RecordKind, RiskType, Severity, WarningLevel
 from hrbureau.labour.models import ArrearsFlag, EnterpriseRiskScore, Evaluation, Inspection, LabourRecord
 
+# The checklist question a risk of each type answers "no" to.
 FINDINGS = {
-    RiskType.WAGE_ARREARS: ("wages_on_time", "拖欠{n}名员工{m}个月工资，约{amount}元"),
-    RiskType.SOCIAL_INSURANCE: ("social_insurance", "未为{n}名员工缴纳社会保险"),
-    RiskType.NO_CONTRACT: ("contracts", "{n}名员工未签订书面劳动合同"),
-    RiskType.WORKING_HOURS: ("working_hours", "旺季连续加班，{n}名员工每月加班超过36小时"),
-    RiskType.CLOSURE: ("operating", "设备外运，疑似准备搬迁，涉及{n}名员工"),
-    RiskType.SAFETY: ("fire_exits", "车间安全出口堆放杂物"),
-    RiskType.ABSCONDING: ("operating", "法定代表人失联，拖欠{n}名员工工资约{amount}元"),
+    RiskType.WAGE_ARREARS: "wages_on_time",
+    RiskType.SOCIAL_INSURANCE: "social_insurance",
+    RiskType.NO_CONTRACT: "contracts",
+    RiskType.WORKING_HOURS: "working_hours",
+    RiskType.CLOSURE: "operating",
+    RiskType.SAFETY: "fire_exits",
+    RiskType.ABSCONDING: "operating",
 }
-RESOLUTIONS = [
-    "约谈企业负责人，企业已足额补发工资并提供发放凭证",
-    "督促企业补签劳动合同，已核查合同文本",
-    "企业已补缴社会保险费，社保系统显示正常",
-    "调整排班，加班时长已符合规定",
-    "经街道协调，企业与员工达成协议并履行完毕",
-    "移交劳动保障监察立案处理，欠薪已由应急周转金先行垫付",
-]
 
 
 def _users() -> dict[str, Any]:
@@ -57,8 +51,6 @@ def _users() -> dict[str, Any]:
 
 
 def seed(ctx: DemoContext) -> None:
-    if Inspection.objects.exists() or ctx.enterprises <= 0:
-        return
     users = _users()
     if users["staff"] is None or users["head"] is None:
         ctx.log("labour: no labour-relations staff and head; skipped")
@@ -74,10 +66,16 @@ def seed(ctx: DemoContext) -> None:
     checklist = {
         kind: services.checklist_for(kind) for kind in (InspectionKind.ROUTINE, InspectionKind.JOINT)
     }
-    risks = inspections = 0
-    for enterprise in screened:
+    risks = 0
+
+    def make(number: int) -> None:
+        nonlocal risks
+        rng = ctx.case_rng("labour", number)
+        enterprise = screened[number]
         inspector = users["grid_workers"].get(enterprise.grid_id) or users["staff"]
-        day = today - dt.timedelta(days=rng.randint(0, 330))
+        # Visits are made on working days over the past year, the current round's in the last weeks.
+        ago = rng.randint(1, 20) if rng.random() < 0.12 else rng.randint(21, 330)
+        day = min(today, calendar.next_working_day(today - dt.timedelta(days=ago)))
         kind = InspectionKind.JOINT if rng.random() < 0.3 else InspectionKind.ROUTINE
         answers = {item.code: Answer.YES for item in checklist[kind]}
         found: list[services.RiskInput] = []
@@ -85,8 +83,7 @@ def seed(ctx: DemoContext) -> None:
             risk_type = rng.choices(
                 list(FINDINGS), weights=[40, 15, 15, 10, 8, 10 if kind == InspectionKind.JOINT else 0, 2]
             )[0]
-            code, text = FINDINGS[risk_type]
-            answers[code] = Answer.NO
+            answers[FINDINGS[risk_type]] = Answer.NO
             workers = rng.choice([2, 3, 5, 8, 12, 20, 35]) if risk_type != RiskType.SAFETY else 0
             amount = (
                 workers * rng.randint(3, 9) * 1000
@@ -97,7 +94,7 @@ def seed(ctx: DemoContext) -> None:
                 services.RiskInput(
                     risk_type=risk_type,
                     severity=rng.choices(list(Severity.values[:3]), weights=[60, 30, 10])[0],
-                    description=text.format(n=workers, m=rng.randint(1, 3), amount=amount),
+                    description=demotext.finding(rng, risk_type, workers=workers, amount=amount, day=day),
                     workers_affected=workers,
                     arrears_amount=amount,
                 )
@@ -113,47 +110,59 @@ def seed(ctx: DemoContext) -> None:
                 risks=found,
             )
         except ValidationError:
-            continue
-        inspections += 1
+            return
         for risk in inspection.risks.all():
             risks += 1
             _work(risk, users=users, rng=rng, today=today)
-    ctx.count("inspections", inspections)
-    ctx.count("labour risks", risks)
-    flagged = rng.sample(enterprises, k=max(1, len(enterprises) // 30))
-    ArrearsFlag.objects.bulk_create(
-        ArrearsFlag(
-            enterprise=e,
-            flagged_on=today - dt.timedelta(days=rng.randint(0, 200)),
-            months=rng.randint(1, 6),
-            source="税务部门社保费欠费名单",
-        )
-        for e in flagged
+
+    visits = ctx.cases("labour", len(screened), what="inspections", started=Inspection.objects.exists).run(
+        make
     )
-    run = scoring.compute_scores(today=today)
-    ctx.count("risk scores", run.enterprises)
-    _records(ctx, enterprises, users, rng, today)  # graded on the scores just computed
-    _plan(ctx, users, today)
-    _compliance(ctx, enterprises, users, rng, today)
-    if len(enterprises) >= 100:
-        sample = sampling.sample_draw(
-            actor=users["staff"],
-            name=f"{today.year}年企业用工情况抽样调查",
-            size=max(10, len(enterprises) // 20),
-            seed=20261129,
-            strata=["street", "size_class"],
+    ctx.count("inspections", visits.made)
+    ctx.count("labour risks", risks)
+    if visits.complete:
+        # Once every visit is made: the scores, the employers' grades and the registers built on them, a
+        # part at a time (each short, so that a background load never holds the database for long).
+        parts = _registers(ctx, enterprises, users, today)
+        ctx.cases(
+            "labour-registers", len(parts), what="scores and registers", started=Evaluation.objects.exists
+        ).run(lambda number: parts[number](ctx.case_rng("labour-registers", number)))
+
+
+def _registers(
+    ctx: DemoContext, enterprises: list[Any], users: dict[str, Any], today: dt.date
+) -> list[Callable[[Any], None]]:
+    def flags_and_scores(rng: Any) -> None:
+        flagged = rng.sample(enterprises, k=max(1, len(enterprises) // 30))
+        ArrearsFlag.objects.bulk_create(
+            ArrearsFlag(
+                enterprise=e,
+                flagged_on=today - dt.timedelta(days=rng.randint(0, 200)),
+                months=rng.randint(1, 6),
+                source="税务部门社保费欠费名单",
+            )
+            for e in flagged
         )
-        ctx.count("sampled enterprises", sample.size)
+        ctx.count("risk scores", scoring.compute_scores(today=today).enterprises)
 
+    def sample(rng: Any) -> None:
+        if len(enterprises) >= 100:
+            drawn = sampling.sample_draw(
+                actor=users["staff"],
+                name=f"{today.year}年企业用工情况抽样调查",
+                size=max(10, len(enterprises) // 20),
+                seed=20261129,
+                strata=["street", "size_class"],
+            )
+            ctx.count("sampled enterprises", drawn.size)
 
-RECORDS = [
-    (RecordKind.PENALTY, "未按时足额支付劳动报酬，责令改正并处罚款"),
-    (RecordKind.PENALTY, "未依法签订书面劳动合同，责令改正并处罚款"),
-    (RecordKind.PENALTY, "延长工作时间超过法定上限，给予警告并处罚款"),
-    (RecordKind.MASS_INCIDENT, "因欠薪引发三十余名员工聚集讨薪"),
-    (RecordKind.IGNORED_ORDER, "拒不履行劳动保障监察限期整改指令"),
-    (RecordKind.CHILD_LABOUR, "使用未满十六周岁未成年人"),
-]
+    return [
+        flags_and_scores,
+        lambda rng: _records(ctx, enterprises, users, rng, today),  # graded on the scores just computed
+        lambda rng: _plan(ctx, users, today),
+        lambda rng: _compliance(ctx, enterprises, users, rng, today),
+        sample,
+    ]
 
 
 def _records(
@@ -165,12 +174,15 @@ def _records(
     for year in (today.year - 2, today.year - 1):
         for enterprise in rng.sample(enterprises, k=max(1, len(enterprises) // 25)):
             for _ in range(rng.choice([1, 1, 1, 2, 3])):
-                kind, text = rng.choices(RECORDS, weights=[30, 25, 20, 3, 3, 1])[0]
+                index = rng.choices(range(len(demotext.RECORDS)), [w for _k, w in demotext.RECORDS])[0]
+                kind = demotext.RECORDS[index][0]
+                occurred = dt.date(year, rng.randint(1, 12), rng.randint(1, 28))
+                text = demotext.record(rng, index, occurred)
                 rows.append(
                     LabourRecord(
                         enterprise=enterprise,
                         kind=kind,
-                        occurred_on=dt.date(year, rng.randint(1, 12), rng.randint(1, 28)),
+                        occurred_on=occurred,
                         decision_no=f"劳监罚〔{year}〕{rng.randint(1, 999)}号"
                         if kind == RecordKind.PENALTY
                         else "",
@@ -297,7 +309,12 @@ def _compliance(
 
 
 def _work(risk: Any, *, users: dict[str, Any], rng: Any, today: dt.date) -> None:
-    """Take a risk as far as its age says: old ones resolved and verified, recent ones on the way."""
+    """Take a risk as far as its age says: old ones resolved and verified, recent ones on the way; each
+    step on a working day."""
+
+    def after(start: dt.date, days: int) -> dt.date:
+        return min(today, calendar.next_working_day(start + dt.timedelta(days=days)))
+
     age = (today - risk.found_on).days
     street = risk.street_id
     handler = users["street_staff"].get(street)
@@ -306,7 +323,7 @@ def _work(risk: Any, *, users: dict[str, Any], rng: Any, today: dt.date) -> None
         if unit is None:
             handler = users["staff"]
             unit = handler.org_unit
-        assign_day = min(today, risk.found_on + dt.timedelta(days=1))
+        assign_day = after(risk.found_on, 1)
         assigner = users["staff"]
         services.risk_assign(actor=assigner, risk=risk, unit=unit, on=assign_day)
         if age < 3 and rng.random() < 0.7:
@@ -315,14 +332,14 @@ def _work(risk: Any, *, users: dict[str, Any], rng: Any, today: dt.date) -> None
         if age < 12 and rng.random() < 0.6:
             return
         took = rng.randint(2, 25 if risk.severity == Severity.MINOR else 10)
-        resolved = min(today, risk.found_on + dt.timedelta(days=took))
-        services.risk_resolve(actor=handler, risk=risk, resolution=rng.choice(RESOLUTIONS), on=resolved)
+        resolved = after(risk.found_on, took)
+        services.risk_resolve(
+            actor=handler, risk=risk, resolution=demotext.resolution(rng, risk, on=resolved), on=resolved
+        )
         if (today - resolved).days < 3 and rng.random() < 0.5:
             return
         verifier = users["head"] if handler == users["staff"] else users["staff"]
-        services.risk_verify(
-            actor=verifier, risk=risk, on=min(today, resolved + dt.timedelta(days=rng.randint(1, 4)))
-        )
+        services.risk_verify(actor=verifier, risk=risk, on=after(resolved, rng.randint(1, 4)))
     except (TransitionError, ValidationError):
         return
 

@@ -13,13 +13,13 @@ from hrbureau.accounts.models import OrgUnit, User
 from hrbureau.core.clocks import sweep_deadlines
 from hrbureau.core.demo import DemoContext
 from hrbureau.core.workflow import TransitionError
-from hrbureau.petitions import services
+from hrbureau.petitions import demotext, services
 from hrbureau.petitions.choices import Channel
 from hrbureau.petitions.models import Category, WorkOrder
 
 CATEGORIES = [
-    # code, name, English name, kind, department, territorial, usually belongs to
-    ("wage-arrears", "欠薪投诉", "Wage arrears complaint", "complaint", "labour_relations", True, ""),
+    # code, name, English name, kind, department, territorial, usually belongs to, weight among the orders
+    ("wage-arrears", "欠薪投诉", "Wage arrears complaint", "complaint", "labour_relations", True, "", 26),
     (
         "labour-contract",
         "劳动合同投诉",
@@ -28,6 +28,7 @@ CATEGORIES = [
         "labour_relations",
         True,
         "",
+        7,
     ),
     (
         "dismissal",
@@ -37,25 +38,35 @@ CATEGORIES = [
         "labour_relations",
         False,
         "arbitration",
+        9,
     ),
-    ("social-insurance", "社保待遇咨询", "Social insurance enquiry", "enquiry", "employment", False, ""),
-    ("talent-subsidy", "人才补贴咨询", "Talent subsidy enquiry", "enquiry", "talent", False, ""),
-    ("employment-help", "就业创业求助", "Help with jobs and start-ups", "help", "employment", False, ""),
-    ("training", "职业技能培训咨询", "Vocational training enquiry", "enquiry", "employment", False, ""),
-    ("hr-agency", "人力资源中介机构举报", "Report on an HR agency", "report", "hr_market", False, ""),
-    ("suggestion", "意见建议", "Suggestion", "suggestion", "office", False, ""),
+    (
+        "overtime",
+        "加班及休息休假投诉",
+        "Overtime, rest and leave complaint",
+        "complaint",
+        "labour_relations",
+        True,
+        "",
+        7,
+    ),
+    (
+        "social-insurance-arrears",
+        "未依法缴纳社会保险投诉",
+        "Complaint of unpaid social insurance",
+        "complaint",
+        "labour_relations",
+        True,
+        "",
+        8,
+    ),
+    ("social-insurance", "社保待遇咨询", "Social insurance enquiry", "enquiry", "employment", False, "", 12),
+    ("talent-subsidy", "人才补贴咨询", "Talent subsidy enquiry", "enquiry", "talent", False, "", 7),
+    ("employment-help", "就业创业求助", "Help with jobs and start-ups", "help", "employment", False, "", 8),
+    ("training", "职业技能培训咨询", "Vocational training enquiry", "enquiry", "employment", False, "", 6),
+    ("hr-agency", "人力资源中介机构举报", "Report on an HR agency", "report", "hr_market", False, "", 4),
+    ("suggestion", "意见建议", "Suggestion", "suggestion", "office", False, "", 6),
 ]
-TITLES = {
-    "wage-arrears": ["工地拖欠农民工工资", "公司拖欠两个月工资", "离职后工资未结清"],
-    "labour-contract": ["入职未签劳动合同", "单位擅自变更工作岗位"],
-    "dismissal": ["被公司违法解除劳动合同", "要求支付经济补偿"],
-    "social-insurance": ["社保断缴如何补缴", "灵活就业参保咨询"],
-    "talent-subsidy": ["人才生活补贴申请条件", "博士后补贴发放进度"],
-    "employment-help": ["失业人员求职帮扶", "创业担保贷款办理"],
-    "training": ["粤菜师傅培训报名", "家政培训补贴咨询"],
-    "hr-agency": ["中介收取高额押金", "黑中介虚假招聘"],
-    "suggestion": ["建议增加招聘会场次", "建议延长窗口服务时间"],
-}
 CHANNEL_WEIGHTS = [
     (Channel.HOTLINE, 55),
     (Channel.NATIONAL_SURVEY, 5),
@@ -68,7 +79,7 @@ CHANNEL_WEIGHTS = [
 
 def _categories() -> list[Category]:
     rows = []
-    for order, (code, name, name_en, kind, department, territorial, hint) in enumerate(CATEGORIES):
+    for order, (code, name, name_en, kind, department, territorial, hint, _weight) in enumerate(CATEGORIES):
         category, _created = Category.objects.get_or_create(
             code=code,
             defaults={
@@ -87,9 +98,7 @@ def _categories() -> list[Category]:
 
 def seed(ctx: DemoContext) -> None:
     categories = _categories()
-    if WorkOrder.objects.exists():
-        return
-    rng, fake = ctx.rng("petitions"), ctx.faker("petitions")
+    fake = ctx.faker("petitions")
     office = User.objects.filter(role=Role.DEPT_STAFF, org_unit__code="petitions").first()
     head = User.objects.filter(role=Role.DEPT_HEAD, org_unit__code="petitions").first()
     citizen = User.objects.filter(role=Role.INDIVIDUAL).first()
@@ -105,46 +114,63 @@ def seed(ctx: DemoContext) -> None:
             handlers.setdefault(user.org_unit_id, user)
     from hrbureau.enterprises.models import Enterprise
 
-    enterprises = list(Enterprise.objects.filter(street__isnull=False).order_by("id")[:400])
+    enterprises = list(
+        Enterprise.objects.filter(street__isnull=False).select_related("street").order_by("id")[:400]
+    )
     channels = [c for c, _w in CHANNEL_WEIGHTS]
     weights = [w for _c, w in CHANNEL_WEIGHTS]
-    today = timezone.localdate()
-    made = 0
-    for number in range(ctx.work_orders):
-        category = rng.choice(categories)
+    category_weights = [c[-1] for c in CATEGORIES]
+    today, now = timezone.localdate(), timezone.now()
+
+    def make(number: int) -> None:
+        rng = ctx.case_rng("petitions", number)
+        fake.seed_instance(f"{ctx.seed}:petitions:{number}")
+        category = rng.choices(categories, category_weights)[0]
         channel = rng.choices(channels, weights)[0]
         age = rng.randint(0, 150)
         day = today - dt.timedelta(days=age)
         enterprise = rng.choice(enterprises) if enterprises and category.territorial else None
+        street = enterprise.street if enterprise is not None and enterprise.street else rng.choice(streets)
+        petitioner = fake.name()
+        received = timezone.make_aware(
+            dt.datetime.combine(day, dt.time(rng.randint(8, 20), rng.randint(0, 59)))
+        )
+        if received > now:  # a call of today came in some time this morning
+            received = now - dt.timedelta(minutes=rng.randint(5, 180))
+        words = demotext.matter(
+            category.code,
+            demotext.Facts(
+                rng=rng, day=day, today=today, person=petitioner, enterprise=enterprise, street=street.name
+            ),
+        )
         data: dict[str, Any] = {
             "channel": channel,
             "category": category,
-            "title": rng.choice(TITLES[category.code]),
-            "content": fake.paragraph(nb_sentences=3),
-            "petitioner_name": fake.name(),
+            "title": words.title,
+            "content": words.content,
+            "petitioner_name": petitioner,
             "petitioner_phone": f"1{rng.choice('3589')}{rng.randint(0, 999999999):09d}",
             "enterprise": enterprise,
-            "street": enterprise.street if enterprise else rng.choice(streets),
-            "received_at": min(
-                timezone.now(),
-                timezone.make_aware(
-                    dt.datetime.combine(day, dt.time(rng.randint(8, 17), rng.randint(0, 59)))
-                ),
-            ),
+            "street": street,
+            "received_at": received,
             "external_no": f"GD12345-{day:%Y%m%d}-{number:05d}" if channel == Channel.HOTLINE else "",
         }
         if citizen is not None and citizen.person_id and number % 97 == 0:
             data["person"] = citizen.person
             data["petitioner_phone"] = citizen.phone or data["petitioner_phone"]
         order = services.workorder_create(actor=office, data=data)
-        made += 1
-        _advance(order, rng=rng, age=age, office=office, head=head, handlers=handlers)
-    ctx.count("work orders", made)
-    sweep_deadlines()
+        _advance(order, rng=rng, age=age, office=office, head=head, handlers=handlers, reply=words.reply)
+
+    loop = ctx.cases("petitions", ctx.work_orders, what="work orders", started=WorkOrder.objects.exists).run(
+        make
+    )
+    ctx.count("work orders", loop.made)
+    if loop.made:
+        sweep_deadlines()
 
 
 def _advance(
-    order: WorkOrder, *, rng: Any, age: int, office: User, head: User, handlers: dict[int, User]
+    order: WorkOrder, *, rng: Any, age: int, office: User, head: User, handlers: dict[int, User], reply: str
 ) -> None:
     """Take an order some way along the loop; older orders have gone further."""
     from hrbureau.petitions.rules import suggest_unit
@@ -176,9 +202,7 @@ def _advance(
         services.workorder_sign(actor=handler, order=order)
         if steps == 2:
             return
-        services.workorder_reply(
-            actor=handler, order=order, reply="经调查核实，已督促用人单位依法整改，并将结果告知诉求人。"
-        )
+        services.workorder_reply(actor=handler, order=order, reply=reply)
         if steps == 3:
             return
         satisfaction = rng.choices(["satisfied", "basic", "dissatisfied"], [75, 17, 8])[0]
