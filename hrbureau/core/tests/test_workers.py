@@ -30,7 +30,7 @@ def test_two_workers_share_the_queue_without_running_a_task_twice(settings: Any)
     env.update({"DATABASE_URL": url, "TASKS_BACKEND": "database"})
     workers = [
         subprocess.Popen(
-            [sys.executable, "manage.py", "db_worker", "--batch", "--no-reload", "--no-startup-delay"],
+            [sys.executable, "manage.py", "task_worker", "--batch", "--no-reload", "--no-startup-delay"],
             cwd=ROOT,
             env=env,
             stdout=subprocess.DEVNULL,
@@ -44,3 +44,24 @@ def test_two_workers_share_the_queue_without_running_a_task_twice(settings: Any)
     runs = list(AuditEvent.objects.filter(username__startswith="worker-").values_list("reason", "username"))
     assert sorted(int(number) for number, _ in runs) == list(range(20))  # each task once
     assert len({worker for _, worker in runs}) == 2  # both workers took a share
+
+
+def test_the_worker_logs_failures_not_every_task() -> None:
+    """db_worker logs two INFO lines per task at the default verbosity; the platform's worker logs
+    warnings and failures, and every task only when asked (verbosity 2)."""
+    import logging
+
+    from hrbureau.core.management.commands.task_worker import Command
+
+    loggers = [logging.getLogger("django_tasks"), logging.getLogger("django_tasks_db")]
+    before = [logger.level for logger in loggers]
+    try:
+        Command().configure_logging(1)
+        assert [logger.level for logger in loggers] == [logging.WARNING, logging.WARNING]
+        Command().configure_logging(2)
+        assert [logger.level for logger in loggers] == [logging.INFO, logging.INFO]
+        Command().configure_logging(0)
+        assert [logger.level for logger in loggers] == [logging.CRITICAL, logging.CRITICAL]
+    finally:
+        for logger, level in zip(loggers, before, strict=True):
+            logger.setLevel(level)

@@ -2,7 +2,7 @@
 stops them all cleanly.
 
 ``make run`` uses this. The web server is Django's development server in development and gunicorn in
-production; the worker is django-tasks-db's ``db_worker``. If either process dies the other is stopped
+production; the worker is django-tasks-db's ``db_worker`` (as ``task_worker``, which logs failures, not every task). If either process dies the other is stopped
 too, so the platform never runs half-alive.
 """
 
@@ -46,7 +46,7 @@ class Command(BaseCommand):
             web = [*manage, "runserver", bind, "--noreload", "--skip-checks"]
         commands = [("web", web)]
         if not no_worker:
-            commands += [(f"worker-{i + 1}", [*manage, "db_worker", "--no-reload"]) for i in range(workers)]
+            commands += [(f"worker-{i + 1}", [*manage, "task_worker", "--no-reload"]) for i in range(workers)]
             # The periodic deadline sweep (reminders, 催办, 督办); idempotent, so one per site is enough.
             commands.append(
                 ("sweep", [*manage, "sweep_deadlines", "--every", str(settings.SWEEP_INTERVAL_SECONDS)])
