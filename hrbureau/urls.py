@@ -29,5 +29,6 @@ urlpatterns = [
     path("api/v1/", api.urls),
 ]
 
+handler400 = "hrbureau.core.views.error_400"
 handler403 = "hrbureau.core.views.error_403"
 handler404 = "hrbureau.core.views.error_404"
