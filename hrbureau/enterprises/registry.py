@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
-from django.utils.translation import gettext as gettext_now
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from hrbureau.core import navigation, search, timeline
@@ -122,7 +122,7 @@ def _clean(values: dict[str, Any], context: services.ImportContext) -> dict[str,
         if unknown:
             raise ValidationError(
                 {
-                    f"flag:{code}": [gettext_now("This tag is not set up; ask an administrator to add it.")]
+                    f"flag:{code}": [gettext("This tag is not set up; ask an administrator to add it.")]
                     for code in unknown
                 }
             )

@@ -3,7 +3,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.http import urlencode
-from django.utils.translation import gettext as gettext_now
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from hrbureau.accounts.places import UnitIndex
@@ -102,7 +102,7 @@ def _clean(values: dict[str, Any], context: UnitIndex) -> dict[str, Any]:
         raise ValidationError(
             {
                 "gender": [
-                    gettext_now("The gender %(stated)s does not match the ID number, which says %(derived)s.")
+                    gettext("The gender %(stated)s does not match the ID number, which says %(derived)s.")
                     % {"stated": Gender(stated).label, "derived": Gender(cleaned["gender"]).label}
                 ]
             }

@@ -45,8 +45,9 @@ def write(spec: ImportSpec, job: ImportJob, header: list[Any], plan: Plan) -> st
     for index, title in enumerate(titles):
         sheet.write_string(0, index, title, bold)
     sheet.set_column(1, width, 16, text)
-    sheet.set_column(width + 1, width + 1, 60)
-    rejected = ((number, cells, "；".join(reasons)) for number, cells, reasons in sorted(plan.rejects))
+    sheet.set_column(width + 1, width + 1, 60, workbook.add_format({"text_wrap": True, "valign": "top"}))
+    # One problem a line (a problem may itself list the accepted words, separated by "；").
+    rejected = ((number, cells, "\n".join(reasons)) for number, cells, reasons in sorted(plan.rejects))
     for line, (number, cells, reason) in enumerate(heapq.merge(rejected, plan.skips), start=1):
         sheet.write_number(line, 0, number)
         for index, cell in enumerate(cells[:width], start=1):

@@ -29,7 +29,7 @@ FLAG_WORDS: dict[str, bool] = {
         ("否", "×", "x", "✗", "✘", "☒", "无", "不是", "没有", "n", "no", "false", "0", "f"), False
     ),
 }
-FLAG_WORDS_SHOWN = {True: ("是", "√", "有"), False: ("否", "×", "无")}
+FLAG_WORDS_SHOWN = {True: ("√", "有", "Y"), False: ("×", "无", "N")}
 
 
 def _word(value: Any) -> str:
@@ -235,8 +235,9 @@ def masked_cell(value: Any, *, limit: int = 24) -> str:
 
 # --- rows that are not records: totals and notes ------------------------------------------------------
 
+# 合计, 总 计, 小计：, 合计：6人, 合计12家 (compared without spaces, notes in brackets removed).
 _TOTAL = re.compile(
-    r"^(?:全区|全市|本页|本表|各街道|总)?(?:合计|总计|小计|共计|累计|总合计)(?:数|人数)?[:：]?$"
+    r"^(?:全区|全市|本页|本表|各街道|总)?(?:合计|总计|小计|共计|累计|总合计)(?:数|人数)?(?:[:：].*|\d.*)?$"
 )
 _NOTE = re.compile(
     r"^(?:注\d*|备注|说明|填表说明|填报说明|填表人|填报人|制表人|审核人|审核|复核人|负责人|单位负责人|"
