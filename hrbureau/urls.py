@@ -29,6 +29,5 @@ urlpatterns = [
     path("api/v1/", api.urls),
 ]
 
-handler400 = "hrbureau.core.views.error_400"
 handler403 = "hrbureau.core.views.error_403"
 handler404 = "hrbureau.core.views.error_404"

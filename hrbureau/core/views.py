@@ -160,12 +160,6 @@ def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok"})
 
 
-def error_400(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    """A request Django could not read (a malformed multipart body, too many fields): a page that says
-    so, never a server error."""
-    return render(request, "400.html", status=400)
-
-
 def error_403(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return render(request, "403.html", status=403)
 

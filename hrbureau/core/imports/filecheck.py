@@ -91,13 +91,13 @@ def over_limit_message(kind: str, limits: Limits, extent: Extent | None) -> str:
     if kind == "cells" and extent is not None and extent.columns:
         rows_per_file = max(1, limits.cells // extent.columns - 1)
         return _(
-            "The file has about %(rows)s rows × %(columns)s columns = %(cells)s cells; an import takes at "
-            "most %(limit)s cells. Split it into files of at most %(per_file)s rows each (keep the header "
-            "row in every file), or delete the empty rows and columns at its end."
+            "The file has more than %(limit)s cells (at least %(rows)s rows × %(columns)s columns, from the "
+            "first cell to the last); an import takes at most %(limit)s cells. Split it into files of at "
+            "most %(per_file)s rows each (keep the header row in every file), or delete the empty rows and "
+            "columns at its end."
         ) % {
             "rows": number_format(extent.rows, force_grouping=True),
             "columns": number_format(extent.columns, force_grouping=True),
-            "cells": number_format(extent.cells, force_grouping=True),
             "limit": number_format(limits.cells, force_grouping=True),
             "per_file": number_format(rows_per_file, force_grouping=True),
         }

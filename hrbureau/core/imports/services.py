@@ -62,7 +62,10 @@ def import_job_create(
             filecheck.check_declared(path, filecheck.file_limits())
             try:
                 extent = filecheck.measure(path, inspection.inline_limits())
-            except filecheck.OverLimit:
+            except filecheck.OverLimit as over:
+                limits = filecheck.file_limits()
+                if getattr(over.limits, over.kind) >= getattr(limits, over.kind):
+                    raise  # past the file's own limit already: refused
                 job.save()  # larger than a request should measure: the worker checks it
                 _queue_check(job)
                 return job
