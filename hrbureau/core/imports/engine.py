@@ -220,7 +220,7 @@ def run(job_id: int) -> ImportJob:
         if not job.header_map:
             return _check(job, then_import=True)
         _begin(job, ImportJob.Status.RUNNING)
-        with liveness.heartbeat(job.pk, job.attempt):
+        with liveness.heartbeat(job):
             _import(job, None, None)
         return _done(job)
 
@@ -230,7 +230,7 @@ def _check(job: ImportJob, *, then_import: bool) -> ImportJob:
     if spec is None:
         raise ValueError(f"unknown import type {job.spec!r}")
     _begin(job, ImportJob.Status.CHECKING)
-    with liveness.heartbeat(job.pk, job.attempt):
+    with liveness.heartbeat(job):
         try:
             estimate = None
             if not job.cells:

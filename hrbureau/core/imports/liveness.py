@@ -1,5 +1,6 @@
-"""Whether a job's worker is still at it: its progress and its heartbeat, both kept in the cache (outside
-the import's transaction, readable by the web process), and the dead jobs found from them.
+"""Whether a job's worker is still at it: its progress (kept in the cache) and its heartbeat (a small
+file beside the upload, touched by the worker — outside the import's transaction, readable by the web
+process, and never culled as a cache entry may be), and the dead jobs found from them.
 
 While a job is checked or imported, a thread of the process doing it writes a heartbeat every
 ``settings.IMPORT_HEARTBEAT_SECONDS``, whatever the work is doing (a long query, a slow write). A job
@@ -17,6 +18,7 @@ import contextlib
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -24,6 +26,7 @@ from django.core.cache import cache
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from hrbureau.core.imports import storage
 from hrbureau.core.models import ImportJob
 
 # How many heartbeat periods of silence make a job dead (a busy machine may delay a beat or two).
@@ -34,8 +37,8 @@ def _progress_key(job_id: int) -> str:
     return f"hrbureau:import-progress:{job_id}"
 
 
-def _heartbeat_key(job_id: int) -> str:
-    return f"hrbureau:import-heartbeat:{job_id}"
+def _heartbeat_path(job: ImportJob) -> Path:
+    return storage.folder() / f"{job.stored_name}.alive"
 
 
 def set_progress(job_id: int, *, phase: str, done: int, total: int, written: int | None = None) -> None:
@@ -55,37 +58,43 @@ def dead_after() -> float:
     return DEAD_AFTER_BEATS * settings.IMPORT_HEARTBEAT_SECONDS + 2
 
 
-def beat(job_id: int, attempt: int) -> None:
-    cache.set(_heartbeat_key(job_id), {"at": time.time(), "attempt": attempt}, 24 * 3600)
+def beat(job: ImportJob, attempt: int) -> None:
+    """Say that the process of pass ``attempt`` over the job is alive (the file's time is the beat)."""
+    _heartbeat_path(job).write_text(str(attempt))
 
 
 def last_beat(job: ImportJob) -> float | None:
     """When the process of the job's current pass last said it was alive (None: it never did)."""
-    value = cache.get(_heartbeat_key(job.pk))
-    if isinstance(value, dict) and value.get("attempt") == job.attempt:
-        return float(value["at"])
+    path = _heartbeat_path(job)
+    try:
+        if path.read_text().strip() == str(job.attempt):
+            return path.stat().st_mtime
+    except (OSError, ValueError):
+        pass
     return None
 
 
 @contextlib.contextmanager
-def heartbeat(job_id: int, attempt: int) -> Iterator[None]:
-    """Beat for this pass over the job while the block runs, from a thread of its own."""
+def heartbeat(job: ImportJob) -> Iterator[None]:
+    """Beat for the job's current pass while the block runs, from a thread of its own."""
     stop = threading.Event()
-    period = settings.IMPORT_HEARTBEAT_SECONDS
+    period, attempt = settings.IMPORT_HEARTBEAT_SECONDS, job.attempt
 
     def run() -> None:
         while not stop.wait(period):
-            with contextlib.suppress(Exception):  # a cache hiccup must not end the import
-                beat(job_id, attempt)
+            with contextlib.suppress(OSError):  # a full disk must not end the import; it looks dead
+                beat(job, attempt)
 
-    beat(job_id, attempt)
-    thread = threading.Thread(target=run, name=f"import-{job_id}-heartbeat", daemon=True)
+    beat(job, attempt)
+    thread = threading.Thread(target=run, name=f"import-{job.pk}-heartbeat", daemon=True)
     thread.start()
     try:
         yield
     finally:
         stop.set()
         thread.join()
+        with contextlib.suppress(OSError):
+            _heartbeat_path(job).unlink()
 
 
 def is_dead(job: ImportJob) -> bool:

@@ -4,6 +4,7 @@ uploader and for staff who may import the same records, in the pages and the API
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from typing import Any
@@ -28,9 +29,9 @@ def _running(world: Any, *, beat_age: float | None, user: str = "dept_staff", do
     job.refresh_from_db()
     engine.set_progress(job.pk, phase="checking", done=done, total=1000)
     if beat_age is not None:
-        cache.set(
-            liveness._heartbeat_key(job.pk), {"at": time.time() - beat_age, "attempt": job.attempt}, 3600
-        )
+        liveness.beat(job, job.attempt)
+        when = time.time() - beat_age
+        os.utime(liveness._heartbeat_path(job), (when, when))
     return job
 
 
@@ -117,9 +118,28 @@ def test_a_running_import_whose_worker_beats_cannot_be_started_twice(world: Any,
     assert job.status == ImportJob.Status.RUNNING
 
 
+def test_a_heartbeat_outlives_a_full_cache(world: Any) -> None:
+    """The file cache deletes entries at random once full: the heartbeat is not one of them."""
+    job = _running(world, beat_age=1)
+    cache.clear()
+    assert not liveness.is_dead(job)
+
+
+def test_a_real_heartbeat_beats_while_the_work_runs(world: Any, settings: Any) -> None:
+    settings.IMPORT_HEARTBEAT_SECONDS = 1
+    job = _running(world, beat_age=None)
+    with liveness.heartbeat(job):
+        first = liveness.last_beat(job)
+        time.sleep(2.5)  # a long query: the work does nothing, the thread beats
+        later = liveness.last_beat(job)
+        assert first is not None and later is not None and later > first
+        assert not liveness.is_dead(job)
+    assert liveness.last_beat(job) is None  # the pass is over: no heartbeat left behind
+
+
 def test_a_heartbeat_of_an_earlier_pass_does_not_keep_a_job_alive(world: Any) -> None:
     job = _running(world, beat_age=None)
-    liveness.beat(job.pk, job.attempt - 1)  # the check's heartbeat, before this import began
+    liveness.beat(job, job.attempt - 1)  # the check's heartbeat, before this import began
     ImportJob.objects.filter(pk=job.pk).update(started_at=job.created_at.replace(year=2020))
     job.refresh_from_db()
     assert liveness.last_beat(job) is None
