@@ -127,6 +127,7 @@ def _clean(values: dict[str, Any], context: services.ImportContext) -> dict[str,
                 }
             )
         cleaned["tag_flags"] = {context.tags[code]: on for code, on in given.items()}
+        cleaned.update({f"flag:{code}": on for code, on in given.items()})  # shown in the preview
     return cleaned
 
 

@@ -20,6 +20,7 @@ from hrbureau.core.imports.spec import (
     ImportSpec,
     find_header,
     header_score,
+    is_blank,
     map_headers,
     masked_cell,
 )
@@ -65,7 +66,7 @@ def examine(
         "ignored_columns": ignored,
         "preview": {
             "headers": [
-                [number, [masked_cell(c) for c in cells[:8]], header_score(spec, cells)]
+                [number, [masked_cell(c) for c in cells if not is_blank(c)][:8], header_score(spec, cells)]
                 for number, cells in head
             ],
             "rows": [],
@@ -127,6 +128,8 @@ def shown_values(spec: ImportSpec, cleaned: dict[str, Any], keys: list[str]) -> 
         value = cleaned.get(column.key)
         if column.options and value:
             value = dict(column.options).get(value, value)
+        elif column.kind == "flag" and value is not None:
+            value = _("Yes") if value else _("No")
         values.append(spec.display(column.key, value))
     return values
 

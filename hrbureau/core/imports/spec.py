@@ -78,8 +78,10 @@ class Column:
     def accepted_text(self, *, limit: int = 6) -> str:
         """The accepted values in one line: 小学及以下（小学、文盲）；初中；…"""
         parts = []
-        for label, words in self.accepted():
-            words = words[:limit]
+        accepted = self.accepted()
+        for label, words in accepted:
+            # A long list (the twenty industry sections) is clearer by its labels alone.
+            words = words[:limit] if len(accepted) <= 8 else []
             parts.append(f"{label}（{'、'.join(words)}）" if words else label)
         return "；".join(parts)
 
