@@ -33,7 +33,11 @@ def _job_for(request: HttpRequest, pk: int) -> tuple[ImportJob, ImportSpec]:
 
 @permission_required(None)
 def job_list(request: HttpRequest) -> HttpResponse:
-    jobs = services.jobs_for(request.user).order_by("-created_at")[:100]
+    jobs = list(services.jobs_for(request.user).order_by("-created_at")[:100])
+    for job in jobs:
+        services.import_job_refresh(job)  # a job whose worker is gone shows as failed here too
+        spec = get_spec(job.spec)
+        job.spec_title = spec.title if spec is not None else job.spec
     return render(request, "imports/job_list.html", {"jobs": jobs})
 
 

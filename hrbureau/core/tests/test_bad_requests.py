@@ -27,7 +27,9 @@ def test_an_unreadable_upload_is_a_400_in_the_api(
     integration: Client, settings: Any, debug: bool, content_type: str
 ) -> None:
     settings.DEBUG = debug  # django-ninja answers an unhandled error with a 500 in DEBUG
-    response = integration.generic("POST", "/api/v1/imports/enterprises", data=BROKEN, content_type=content_type)
+    response = integration.generic(
+        "POST", "/api/v1/imports/enterprises", data=BROKEN, content_type=content_type
+    )
     assert response.status_code == 400, response.content[:300]
     body = response.json()
     assert body["code"] == "bad_request"

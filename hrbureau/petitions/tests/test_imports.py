@@ -24,7 +24,10 @@ def _import(office: dict[str, Any], rows: list[list[Any]], mode: str = "reject")
     spec = get_spec("workorders")
     assert spec is not None
     job = services.import_job_create(
-        actor=office["staff"], spec=spec, upload=SimpleUploadedFile("12345.xlsx", buffer.getvalue()), mode=mode
+        actor=office["staff"],
+        spec=spec,
+        upload=SimpleUploadedFile("12345.xlsx", buffer.getvalue()),
+        mode=mode,
     )
     return services.import_job_commit(actor=office["staff"], job=job)
 

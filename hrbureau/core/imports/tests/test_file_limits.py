@@ -137,7 +137,8 @@ def test_the_upload_of_a_zip_bomb_stays_cheap_and_the_worker_refuses_it(
     assert "50 列" in job.message
     assert "每个文件不超过 59999 行" in job.message
     assert "保留表头行" in job.message
-    assert job.total_rows == 0 and not job.header_map
+    assert job.total_rows == 0
+    assert not job.header_map
 
 
 def test_measuring_a_zip_bomb_takes_little_memory(bomb: Path) -> None:
@@ -157,7 +158,13 @@ def test_measuring_a_zip_bomb_takes_little_memory(bomb: Path) -> None:
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "hrbureau.settings"}
     env.pop("DATABASE_URL", None)
     result = subprocess.run(
-        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=True
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
     )
     outcome = json.loads(result.stdout.strip().splitlines()[-1])
     assert outcome["error"] == "cells"
@@ -201,7 +208,9 @@ def test_sizes_in_the_zip_headers_are_not_trusted(tmp_path: Path, settings: Any)
         archive.writestr("xl/workbook.xml", WORKBOOK)
         archive.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS)
         archive.writestr("xl/worksheets/sheet1.xml", SHEET_START + b"<sheetData/></worksheet>")
-        archive.writestr("xl/sharedStrings.xml", b"<sst><si><t>" + b"A" * (40 * 1024 * 1024) + b"</t></si></sst>")
+        archive.writestr(
+            "xl/sharedStrings.xml", b"<sst><si><t>" + b"A" * (40 * 1024 * 1024) + b"</t></si></sst>"
+        )
     _declare_size(path, "xl/sharedStrings.xml", 1024)
     assert sum(i.file_size for i in zipfile.ZipFile(path).infolist()) < 8 * 1024
     filecheck.check_declared(path, filecheck.file_limits())  # what it declares is small
@@ -317,7 +326,9 @@ def test_an_ods_is_measured_to_its_last_value(tmp_path: Path) -> None:
 
 def test_a_small_file_is_checked_in_the_request(world: Any) -> None:
     """The preview of a small file needs no worker."""
-    job = upload(world, "enterprises", xlsx_bytes(["统一社会信用代码", "企业名称"], [["91350100M000100Y43", "甲"]]))
+    job = upload(
+        world, "enterprises", xlsx_bytes(["统一社会信用代码", "企业名称"], [["91350100M000100Y43", "甲"]])
+    )
     assert job.status == ImportJob.Status.UPLOADED
     assert job.cells == 4
     assert job.preview["rows"][0][:2] == [2, "create"]

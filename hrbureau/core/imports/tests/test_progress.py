@@ -82,6 +82,8 @@ def test_a_job_whose_worker_stopped_beating_is_failed_at_once(
     job = _running(world, beat_age=liveness.dead_after() + 1)
     assert liveness.is_dead(job)
     client = client_for("dept_staff")
+    listed = client.get("/imports/").content.decode()
+    assert "失败，未导入任何数据" in listed  # the list already says so
     body = _status(client, job, "zh-hans")
     job.refresh_from_db()
     assert job.status == ImportJob.Status.FAILED
@@ -132,7 +134,9 @@ def test_a_real_heartbeat_beats_while_the_work_runs(world: Any, settings: Any) -
         first = liveness.last_beat(job)
         time.sleep(2.5)  # a long query: the work does nothing, the thread beats
         later = liveness.last_beat(job)
-        assert first is not None and later is not None and later > first
+        assert first is not None
+        assert later is not None
+        assert later > first
         assert not liveness.is_dead(job)
     assert liveness.last_beat(job) is None  # the pass is over: no heartbeat left behind
 

@@ -121,7 +121,12 @@ def test_a_large_upload_started_at_once_is_checked_and_imported_by_the_worker(
     reads = _count_reads(monkeypatch)
     check_import.call(job.pk)
     job.refresh_from_db()
-    assert (job.status, job.created_count, job.skipped_count, job.total_rows) == (ImportJob.Status.DONE, 4, 1, 5)
+    assert (job.status, job.created_count, job.skipped_count, job.total_rows) == (
+        ImportJob.Status.DONE,
+        4,
+        1,
+        5,
+    )
     assert Enterprise.objects.filter(name__startswith="大文件").count() == 4
     assert reads == [job.stored_name]  # checked and imported from one reading of the file
 
