@@ -26,7 +26,7 @@ from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from hrbureau.core.imports import errorfile, filecheck, liveness
+from hrbureau.core.imports import errorfile, filecheck, inspection, liveness
 from hrbureau.core.imports.liveness import get_progress, set_progress
 from hrbureau.core.imports.reader import read_rows
 from hrbureau.core.imports.spec import ImportSpec, get_spec, row_converter, skip_reason
@@ -242,8 +242,6 @@ def _check(job: ImportJob, *, then_import: bool) -> ImportJob:
                     ),
                 )
                 job.cells, estimate = extent.cells, extent.rows
-            from hrbureau.core.imports import inspection
-
             found = inspection.examine(spec, job, then_import=then_import, estimate=estimate)
         except ValidationError as error:
             _stop(job, ImportJob.Status.INVALID, "; ".join(error.messages))
