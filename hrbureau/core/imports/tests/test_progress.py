@@ -235,3 +235,21 @@ def test_a_finished_import_cannot_be_run_again(world: Any) -> None:
     assert job.status == ImportJob.Status.DONE
     with pytest.raises(ValidationError):
         services.import_job_retry(actor=world.users["dept_staff"], job=job)
+
+
+def test_a_file_being_checked_shows_its_progress_then_its_preview(world: Any, client_for: Any) -> None:
+    job = upload(world, "enterprises", xlsx_bytes(["统一社会信用代码", "企业名称"], ROWS))
+    ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.CHECKING)
+    engine.set_progress(job.pk, phase="measuring", done=300, total=1000)
+    client = client_for("dept_staff")
+    client.cookies["hrbureau_language"] = "zh-hans"
+    polled = client.get(f"/imports/jobs/{job.pk}/?was=checking", headers={"HX-Request": "true"})
+    body = polled.content.decode()
+    assert "正在测量文件大小" in body
+    assert re.search(r'<progress[^>]*value="30"', body)
+    assert 'hx-trigger="every 1s"' in body
+    assert "HX-Refresh" not in polled.headers
+    # Checked: the next poll reloads the page, whose preview lies outside the polled part.
+    ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.UPLOADED)
+    polled = client.get(f"/imports/jobs/{job.pk}/?was=checking", headers={"HX-Request": "true"})
+    assert polled.headers["HX-Refresh"] == "true"
