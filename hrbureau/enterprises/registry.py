@@ -111,10 +111,15 @@ TAG_FLAGS = (
 )
 
 
+FLAG_KEYS = frozenset(f"flag:{code}" for code, _label, _synonyms in TAG_FLAGS)
+
+
 def _clean(values: dict[str, Any], context: services.ImportContext) -> dict[str, Any]:
     """The registry's row check, with the yes/no tag columns turned into tags set or cleared."""
+    if FLAG_KEYS.isdisjoint(values):  # most files have none: no cost per row
+        return services.enterprise_import_clean(values, context)
     values = dict(values)
-    flags = {key[len("flag:") :]: values.pop(key) for key in list(values) if key.startswith("flag:")}
+    flags = {key[len("flag:") :]: values.pop(key) for key in FLAG_KEYS if key in values}
     cleaned = services.enterprise_import_clean(values, context)
     given = {code: on for code, on in flags.items() if on is not None}
     if given:

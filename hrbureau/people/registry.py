@@ -95,6 +95,8 @@ GENDER_WORDS = {
 def _clean(values: dict[str, Any], context: UnitIndex) -> dict[str, Any]:
     """The registry's row check, and the gender a form states checked against the ID number (the record's
     gender is always the ID's: GB 11643, the sequence digit)."""
+    if "gender" not in values:
+        return services.person_import_clean(values, context)
     values = dict(values)
     stated = values.pop("gender", None)
     cleaned = services.person_import_clean(values, context)
