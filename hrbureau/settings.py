@@ -146,6 +146,12 @@ try:
     # How often ``manage.py serve`` runs the deadline sweep.
     SWEEP_INTERVAL_SECONDS = env.integer("SWEEP_INTERVAL_SECONDS", 900, minimum=10, maximum=86400)
     TASKS_BACKEND = env.choice("TASKS_BACKEND", "database", ["database", "immediate"])
+    # The most cells (rows × columns, from the first to the last filled cell) one imported file may have:
+    # a spreadsheet parser holds the whole sheet, so this bounds the worker's memory (about 100 bytes a
+    # cell). A larger file is refused with a message saying how to split it.
+    IMPORT_MAX_CELLS = env.integer("IMPORT_MAX_CELLS", 3_000_000, minimum=10_000)
+    # How often a running import tells that its process is alive; one silent for several periods is dead.
+    IMPORT_HEARTBEAT_SECONDS = env.integer("IMPORT_HEARTBEAT_SECONDS", 10, minimum=1, maximum=300)
     # The names the arbitration commission's documents and case numbers carry (案号: prefix〔year〕n号).
     ARBITRATION_COMMISSION_NAME = env.string("ARBITRATION_COMMISSION_NAME", "区劳动人事争议仲裁委员会")
     ARBITRATION_CASE_PREFIX = env.string("ARBITRATION_CASE_PREFIX", "劳人仲案")

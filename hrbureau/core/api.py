@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied, SuspiciousOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, AuthorizationError, HttpError, Throttled
@@ -44,9 +45,15 @@ def responses(
     rate_limited: bool = False,
     extra: dict[int, Any] | None = None,
 ) -> dict[int, Any]:
-    """The response map of an endpoint: its success plus 401, 403, 422 (404 for a detail, 429 for one
+    """The response map of an endpoint: its success plus 400, 401, 403, 422 (404 for a detail, 429 for one
     that counts against a rate limit, e.g. ``core.ratelimit.public_lookup``)."""
-    codes: dict[int, Any] = {ok_status: ok, 401: ErrorOut, 403: ErrorOut, 422: ValidationErrorOut}
+    codes: dict[int, Any] = {
+        ok_status: ok,
+        400: ErrorOut,
+        401: ErrorOut,
+        403: ErrorOut,
+        422: ValidationErrorOut,
+    }
     if detail:
         codes[404] = ErrorOut
     if rate_limited:
@@ -101,6 +108,23 @@ def install_error_handlers(api: NinjaAPI) -> None:
             errors = [{"loc": [], "msg": str(m)} for m in exc.messages]
         first = str(errors[0]["msg"]) if errors else _("The request is not valid.")
         return _error(api, request, 422, first, "invalid", errors=errors)
+
+    @api.exception_handler(MultiPartParserError)
+    @api.exception_handler(BadRequest)
+    @api.exception_handler(SuspiciousOperation)
+    def unreadable_request(request: HttpRequest, exc: Exception) -> HttpResponse:
+        # A body Django cannot parse (a malformed multipart upload, too many fields or files): the
+        # client's fault, said as such — without a handler it would be a server error.
+        return _error(
+            api,
+            request,
+            400,
+            _(
+                "The request body cannot be read: send the upload as multipart/form-data with its "
+                "boundary, complete and within the size limits."
+            ),
+            "bad_request",
+        )
 
     @api.exception_handler(Throttled)
     def throttled(request: HttpRequest, exc: Exception) -> HttpResponse:

@@ -13,3 +13,8 @@ class CoreConfig(AppConfig):
         use_plain_empty_choice()
 
         periodic.register("search indexes", textsearch.tidy_text_indexes_if_due)  # SQLite, once a day
+
+        from hrbureau.core.imports import liveness, services
+
+        periodic.register("imports: stopped jobs", liveness.mark_dead_jobs)
+        periodic.register("imports: orphan files", services.purge_orphan_files)

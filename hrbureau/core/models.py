@@ -204,8 +204,9 @@ class ImportJob(models.Model):
     row. The rows are written in one transaction, so a job is either fully imported or not at all."""
 
     class Status(models.TextChoices):
+        CHECKING = "checking", _("Being checked")  # a large file measured and read by the worker
         UPLOADED = "uploaded", _("Uploaded, awaiting confirmation")  # headers understood; preview shown
-        INVALID = "invalid", _("Cannot be imported")  # unreadable file or required columns missing
+        INVALID = "invalid", _("Cannot be imported")  # unreadable, too large, or required columns missing
         QUEUED = "queued", _("Waiting for the worker")
         RUNNING = "running", _("Importing")
         DONE = "done", _("Imported")
@@ -228,17 +229,32 @@ class ImportJob(models.Model):
     )
     original_name = models.CharField(_("file name"), max_length=255)
     stored_name = models.CharField(max_length=255)
+    # The row holding the column names (1-based, as in Excel; 0 until the file is checked): found among
+    # the first rows, or chosen by the uploader. The rows above it (a title, notes) are not data.
+    header_row = models.PositiveIntegerField(_("header row"), default=0)
     header_map = models.JSONField(default=dict, blank=True)  # {column index: field key}
     ignored_columns = models.JSONField(default=list, blank=True)
+    # What the check found, shown before the import: the first rows to choose the header from, and what
+    # would happen to the first data rows. Saved so that no page has to open the file.
+    preview = models.JSONField(default=dict, blank=True)
+    # The sheet's extent in cells (last row × last column), once measured (0: not yet).
+    cells = models.PositiveBigIntegerField(default=0)
     message = models.TextField(_("message"), blank=True)
     total_rows = models.PositiveIntegerField(_("rows"), default=0)
     created_count = models.PositiveIntegerField(_("created"), default=0)
     updated_count = models.PositiveIntegerField(_("updated"), default=0)
     rejected_count = models.PositiveIntegerField(_("rejected"), default=0)
+    # Rows that are no record: totals (合计), notes below the table (注：…, 填表人…).
+    skipped_count = models.PositiveIntegerField(_("skipped"), default=0)
     error_file = models.CharField(max_length=255, blank=True)
     started_at = models.DateTimeField(_("started at"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
     task_id = models.CharField(max_length=64, blank=True)
+    # The uploader asked to import while the file was still being checked: the check goes on into it.
+    start_when_checked = models.BooleanField(default=False)
+    # Each pass of a worker over the job (a check, an import, a retry) has its number; its heartbeat
+    # and its final write name it, so a pass declared dead can never complete the job.
+    attempt = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = _("import job")

@@ -251,13 +251,23 @@ def enterprise_existing(usccs: Any) -> dict[str, int]:
     return ids_by_key(Enterprise, "uscc", usccs)
 
 
+def _flagged(tags: list[EnterpriseTag], flags: dict[EnterpriseTag, bool] | None) -> list[EnterpriseTag]:
+    """Tags with a row's yes/no tag columns applied (是 adds the tag, 否 removes it)."""
+    if not flags:
+        return tags
+    kept = [tag for tag in tags if flags.get(tag, True)]
+    return kept + [tag for tag, on in flags.items() if on and tag not in kept]
+
+
 def _import_tags(
     enterprise: Enterprise, row: dict[str, Any], before: dict[str, str], after: dict[str, str]
 ) -> None:
-    if "tags" in row:
-        before["tags"] = "、".join(sorted(t.name for t in enterprise.tags.all()))
-        enterprise.tags.set(row["tags"])
-        after["tags"] = "、".join(sorted(t.name for t in row["tags"]))
+    if "tags" in row or "tag_flags" in row:
+        current = list(enterprise.tags.all())
+        before["tags"] = "、".join(sorted(t.name for t in current))
+        tags = _flagged(row.get("tags", current), row.get("tag_flags"))
+        enterprise.tags.set(tags)
+        after["tags"] = "、".join(sorted(t.name for t in tags))
 
 
 IMPORT_DEFAULTS = {
@@ -293,7 +303,11 @@ def enterprise_import_write(
         bulk_insert(
             through,
             ["enterprise_id", "enterprisetag_id"],
-            ((ids[row["uscc"]], tag.pk) for row in creates for tag in row.get("tags") or []),
+            (
+                (ids[row["uscc"]], tag.pk)
+                for row in creates
+                for tag in _flagged(row.get("tags") or [], row.get("tag_flags"))
+            ),
         )
     if updates:
         writers.apply_updates(

@@ -9,7 +9,11 @@ from hrbureau.core.models import ImportJob
 
 class UploadForm(StyledFormMixin, forms.Form):
     file = forms.FileField(
-        label=_("Spreadsheet"), help_text=_("xlsx, xls, ods or csv; the first row holds the column names.")
+        label=_("Spreadsheet"),
+        help_text=_(
+            "xlsx, xls, ods or csv. A title, a date or notes above the column names are fine: the row of "
+            "column names is found, and you can choose another."
+        ),
     )
     mode = forms.ChoiceField(
         label=_("Records that already exist"),
@@ -17,3 +21,7 @@ class UploadForm(StyledFormMixin, forms.Form):
         initial=ImportJob.Mode.REJECT,
         widget=forms.RadioSelect,
     )
+
+
+class HeaderRowForm(forms.Form):
+    row = forms.IntegerField(min_value=1)

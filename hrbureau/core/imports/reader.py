@@ -1,9 +1,12 @@
 """Reading a spreadsheet: xlsx/xlsm/xls/ods through python-calamine, csv in UTF-8 or GB18030 (what Excel
-on a Chinese Windows writes). Yields the header row and then each data row as a list of cell values."""
+on a Chinese Windows writes). Yields the non-blank rows, numbered as the user sees them in Excel.
+
+Only a file that ``filecheck.measure`` found within the limits is read here: calamine holds the whole
+sheet in memory.
+"""
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 from collections.abc import Iterator
@@ -12,6 +15,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+
+from hrbureau.core.imports.filecheck import csv_dialect, csv_text
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods"}
 SUFFIXES = SPREADSHEET_SUFFIXES | {".csv"}
@@ -26,19 +31,8 @@ def _blank(row: list[Any]) -> bool:
 
 
 def _csv_rows(path: Path) -> Iterator[list[Any]]:
-    raw = path.read_bytes()
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        break
-    else:
-        raise ValidationError(_("The CSV file is neither UTF-8 nor GB18030 text."))
-    dialect: Any = csv.excel
-    with contextlib.suppress(csv.Error):  # not enough text to tell: the default comma dialect
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    yield from csv.reader(io.StringIO(text), dialect)
+    text = csv_text(path)
+    yield from csv.reader(io.StringIO(text), csv_dialect(text))
 
 
 def _spreadsheet_rows(path: Path) -> Iterator[list[Any]]:
@@ -51,32 +45,34 @@ def _spreadsheet_rows(path: Path) -> Iterator[list[Any]]:
         raise ValidationError(
             _("The file cannot be read as a spreadsheet (%(error)s).") % {"error": exc}
         ) from exc
-    yield from sheet.iter_rows()
+    # calamine gives the rows from the first one, but the columns from the first used one: a sheet
+    # whose column A is empty gets it back, so that the columns are where the user sees them.
+    skipped = [None] * (sheet.start[1] if sheet.start else 0)
+    if skipped:
+        yield from (skipped + row for row in sheet.iter_rows())
+    else:
+        yield from sheet.iter_rows()
 
 
-def read_rows(path: Path) -> tuple[list[Any], Iterator[tuple[int, list[Any]]]]:
-    """(header cells, iterator of (spreadsheet row number, cells)) — blank rows skipped, numbers 1-based
-    as the user sees them in Excel."""
+def numbered_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
+    """(spreadsheet row number, cells) of every non-blank row, numbers 1-based as the user sees them."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise ValidationError(_("Upload an .xlsx, .xls, .ods or .csv file."))
     rows = _csv_rows(path) if suffix == ".csv" else _spreadsheet_rows(path)
-    numbered = ((number, list(row)) for number, row in enumerate(rows, start=1))
-    for _number, row in numbered:
+    for number, row in enumerate(rows, start=1):
         if not _blank(row):
-            header = row
+            yield number, list(row)
+
+
+def read_rows(path: Path, header_row: int) -> tuple[list[Any], Iterator[tuple[int, list[Any]]]]:
+    """(the cells of row ``header_row``, iterator of the non-blank rows below it) — the rows above the
+    header (a title, notes) are not data. Row 0: the first non-blank row (jobs checked before the header
+    row was found)."""
+    rows = numbered_rows(path)
+    for number, cells in rows:
+        if number == header_row or header_row == 0:
+            return cells, rows
+        if number > header_row:
             break
-    else:
-        raise ValidationError(_("The file is empty."))
-
-    def data() -> Iterator[tuple[int, list[Any]]]:
-        for row_number, cells in numbered:
-            if not _blank(cells):
-                yield row_number, cells
-
-    return header, data()
-
-
-def count_rows(path: Path) -> int:
-    _, rows = read_rows(path)
-    return sum(1 for _ in rows)
+    raise ValidationError(_("Row %(row)d of the file is not a header row.") % {"row": header_row})

@@ -9,9 +9,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from hrbureau.core.exports import XLSX_CONTENT_TYPE, write_xlsx
-from hrbureau.core.imports import engine, services
-from hrbureau.core.imports.forms import UploadForm
+from hrbureau.core.exports import XLSX_CONTENT_TYPE
+from hrbureau.core.imports import engine, services, template
+from hrbureau.core.imports.forms import HeaderRowForm, UploadForm
 from hrbureau.core.imports.spec import ImportSpec, get_spec
 from hrbureau.core.models import ImportJob
 from hrbureau.core.views import permission_required
@@ -33,7 +33,11 @@ def _job_for(request: HttpRequest, pk: int) -> tuple[ImportJob, ImportSpec]:
 
 @permission_required(None)
 def job_list(request: HttpRequest) -> HttpResponse:
-    jobs = services.jobs_for(request.user).order_by("-created_at")[:100]
+    jobs = list(services.jobs_for(request.user).order_by("-created_at")[:100])
+    for job in jobs:
+        services.import_job_refresh(job)  # a job whose worker is gone shows as failed here too
+        spec = get_spec(job.spec)
+        job.spec_title = spec.title if spec is not None else job.spec
     return render(request, "imports/job_list.html", {"jobs": jobs})
 
 
@@ -57,21 +61,21 @@ def upload(request: HttpRequest, spec_key: str) -> HttpResponseBase:
                     form.add_error(field if field in form.fields else None, message)
         else:
             return redirect("imports:job", pk=job.pk)
-    return render(request, "imports/upload.html", {"form": form, "spec": spec})
+    columns = [(column, template.accepted_values(column)) for column in spec.columns]
+    return render(request, "imports/upload.html", {"form": form, "spec": spec, "columns": columns})
 
 
 @permission_required(None)
 def template_file(request: HttpRequest, spec_key: str) -> HttpResponseBase:
-    """An empty spreadsheet with the right column names, codes formatted as text."""
+    """An empty spreadsheet with the right column names (codes formatted as text), and a sheet saying
+    what each column takes: the other names accepted for it, and the accepted words of a choice."""
     import tempfile
 
     spec = _spec_or_404(spec_key)
     if not request.user.has_perm(spec.permission):
         raise PermissionDenied(spec.permission)
     handle = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 (closed by FileResponse)
-    columns = [f"{c.label}{'*' if c.required else ''}" for c in spec.columns]
-    text = {i for i, c in enumerate(spec.columns) if c.kind in ("code", "text")}
-    write_xlsx(handle, columns=columns, rows=[], text_columns=text, sheet_name=str(spec.title))
+    template.write(spec, handle)
     handle.seek(0)
     return FileResponse(
         handle, as_attachment=True, filename=f"{spec.key}-template.xlsx", content_type=XLSX_CONTENT_TYPE
@@ -79,34 +83,36 @@ def template_file(request: HttpRequest, spec_key: str) -> HttpResponseBase:
 
 
 def _job_context(request: HttpRequest, job: ImportJob, spec: ImportSpec) -> dict[str, Any]:
+    services.import_job_refresh(job)
+    user = request.user
     context: dict[str, Any] = {
         "job": job,
         "spec": spec,
         "progress": engine.get_progress(job.pk),
-        "stale": engine.is_stale(job),
+        "may_start": services.may_start(user, job),
+        "may_retry": services.may_retry(user, job) and job.status == ImportJob.Status.FAILED,
+        "may_download_errors": services.may_download_errors(user, job),
+        "headers": [
+            {"row": number, "cells": cells, "score": score}
+            for number, cells, score in job.preview.get("headers", [])
+        ],
     }
+    context["may_choose_header"] = (
+        context["may_start"]
+        and bool(context["headers"])
+        and job.status in (ImportJob.Status.UPLOADED, ImportJob.Status.INVALID)
+    )
     if job.status == ImportJob.Status.UPLOADED:
-        plan = services.import_job_preview(job=job, spec=spec)
         labels = {c.key: c.label for c in spec.columns}
         context["mapping"] = [
-            (index, labels[key]) for index, key in sorted(((int(i), k) for i, k in job.header_map.items()))
+            (index, labels[key]) for index, key in sorted((int(i), k) for i, k in job.header_map.items())
         ]
-        preview: list[tuple[int, str, list[str], list[str]]] = []
-        for number, _key, cleaned in plan.creates:
-            preview.append(
-                (number, "create", [spec.display(c.key, cleaned.get(c.key)) for c in spec.columns], [])
-            )
-        for number, _key, _pk, cleaned in plan.updates:
-            preview.append(
-                (number, "update", [spec.display(c.key, cleaned.get(c.key)) for c in spec.columns], [])
-            )
-        for number, _cells, reasons in plan.rejects:
-            preview.append((number, "reject", [], reasons))
-        context["preview"] = sorted(preview)
-        context["preview_columns"] = [c.label for c in spec.columns]
+        context["preview"] = job.preview.get("rows", [])
+        shown = job.preview.get("columns", [c.key for c in spec.columns])
+        context["preview_columns"] = [labels[key] for key in shown if key in labels]
         context["background"] = job.total_rows > services.INLINE_MAX_ROWS
     progress = context["progress"]
-    if progress and progress.get("total"):
+    if progress and progress.get("total") and progress.get("phase") != "done":
         context["percent"] = min(100, int(100 * progress["done"] / max(1, progress["total"])))
     return context
 
@@ -114,8 +120,17 @@ def _job_context(request: HttpRequest, job: ImportJob, spec: ImportSpec) -> dict
 @permission_required(None)
 def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
     job, spec = _job_for(request, pk)
-    template = "imports/_job_status.html" if request.headers.get("HX-Request") else "imports/job_detail.html"
-    return render(request, template, _job_context(request, job, spec))
+    polled = bool(request.headers.get("HX-Request"))
+    page = "imports/_job_status.html" if polled else "imports/job_detail.html"
+    response = render(request, page, _job_context(request, job, spec))
+    if (
+        polled
+        and request.GET.get("was") == ImportJob.Status.CHECKING
+        and job.status != ImportJob.Status.CHECKING
+    ):
+        # Checked: the header rows and the preview, outside the polled part, are shown by a reload.
+        response["HX-Refresh"] = "true"
+    return response
 
 
 @require_POST
@@ -126,6 +141,24 @@ def job_commit(request: HttpRequest, pk: int) -> HttpResponseBase:
         raise PermissionDenied(spec.permission)
     try:
         job = services.import_job_commit(actor=request.user, job=job)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("imports:job", pk=job.pk)
+
+
+@require_POST
+@permission_required(None)
+def job_header(request: HttpRequest, pk: int) -> HttpResponseBase:
+    """Read the file again with another of its first rows as the header."""
+    job, spec = _job_for(request, pk)
+    if not request.user.has_perm(spec.permission):
+        raise PermissionDenied(spec.permission)
+    form = HeaderRowForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose one of the rows listed."))
+        return redirect("imports:job", pk=job.pk)
+    try:
+        services.import_job_set_header(actor=request.user, job=job, header_row=form.cleaned_data["row"])
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("imports:job", pk=job.pk)
@@ -160,6 +193,8 @@ def job_cancel(request: HttpRequest, pk: int) -> HttpResponseBase:
 @permission_required(None)
 def job_errors(request: HttpRequest, pk: int) -> HttpResponseBase:
     job, _spec = _job_for(request, pk)
+    if not services.may_download_errors(request.user, job):
+        raise PermissionDenied("the rejected rows of another user's import")
     if not job.error_file:
         raise Http404
     path = engine.error_path(job)

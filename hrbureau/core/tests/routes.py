@@ -8,6 +8,9 @@ from hrbureau.accounts.choices import Role
 from hrbureau.tests.matrix import ALL_ROLES, ANONYMOUS, STAFF, Route
 
 IMPORTERS = {Role.SYSADMIN, Role.DEPT_HEAD, Role.DEPT_STAFF}
+# Who sees the job: its uploader, staff who may import enterprises too (to run a failed one again), and
+# the system administrator.
+JOB_READERS = IMPORTERS
 
 
 def _job(world: Any) -> int:
@@ -62,7 +65,7 @@ ROUTES = [
     Route("imports:upload", "/imports/enterprises/", allowed=IMPORTERS, label="enterprises"),
     Route("imports:upload", "/imports/people/", allowed=IMPORTERS, label="people"),
     Route("imports:template", "/imports/enterprises/template.xlsx", allowed=IMPORTERS),
-    Route("imports:job", lambda w: f"/imports/jobs/{_job(w)}/", allowed={Role.DEPT_STAFF, Role.SYSADMIN}),
+    Route("imports:job", lambda w: f"/imports/jobs/{_job(w)}/", allowed=JOB_READERS),
     Route(
         "imports:job_commit",
         lambda w: f"/imports/jobs/{_job(w)}/commit/",
@@ -78,10 +81,19 @@ ROUTES = [
         ok_status=302,
     ),
     Route(
+        "imports:job_header",
+        lambda w: f"/imports/jobs/{_job(w)}/header/",
+        method="POST",
+        data={"row": 1},
+        allowed={Role.DEPT_STAFF},
+        ok_status=302,
+    ),
+    # Not failed: the readers who may run it again get the page back with the reason (a redirect).
+    Route(
         "imports:job_retry",
         lambda w: f"/imports/jobs/{_job(w)}/retry/",
         method="POST",
-        allowed={Role.DEPT_STAFF},
+        allowed=JOB_READERS,
         ok_status=302,
     ),
     # No rejected rows, no error file: nobody gets a 200, and outsiders get a refusal, not a 404 hint.
@@ -99,7 +111,25 @@ ROUTES = [
     Route(
         "api:import_job",
         lambda w: f"/api/v1/imports/jobs/{_job(w)}",
-        allowed={Role.DEPT_STAFF, Role.SYSADMIN},
+        allowed=JOB_READERS,
+        api=True,
+    ),
+    Route(
+        "api:import_header",
+        lambda w: f"/api/v1/imports/jobs/{_job(w)}/header",
+        method="POST",
+        data={"header_row": 1},
+        json=True,
+        allowed={Role.DEPT_STAFF},
+        api=True,
+    ),
+    # Not failed: those who may run it again are told why not (422); everyone else is refused.
+    Route(
+        "api:import_retry",
+        lambda w: f"/api/v1/imports/jobs/{_job(w)}/retry",
+        method="POST",
+        allowed=JOB_READERS,
+        ok_status=422,
         api=True,
     ),
     Route(

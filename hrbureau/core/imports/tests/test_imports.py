@@ -53,11 +53,16 @@ def upload(
     name: str = "data.xlsx",
     mode: str = "reject",
     user: str = "dept_staff",
+    header_row: int | None = None,
 ) -> ImportJob:
     spec = get_spec(spec_key)
     assert spec is not None
     return services.import_job_create(
-        actor=world.users[user], spec=spec, upload=SimpleUploadedFile(name, content), mode=mode
+        actor=world.users[user],
+        spec=spec,
+        upload=SimpleUploadedFile(name, content),
+        mode=mode,
+        header_row=header_row,
     )
 
 

@@ -120,8 +120,8 @@ def test_a_checking_error_after_rows_were_written_leaves_nothing(
     read_rows = engine.read_rows
     seen_when_it_broke: list[int] = []
 
-    def breaking_rows(path: Any) -> Any:
-        header, rows = read_rows(path)
+    def breaking_rows(path: Any, header_row: int) -> Any:
+        header, rows = read_rows(path, header_row)
 
         def rows_then_error() -> Any:
             for number, row in enumerate(rows, start=1):

@@ -1,7 +1,8 @@
 """A worker killed in the middle of writing an import leaves nothing half-imported (a real worker process,
 a real database — a SQLite file, and a PostgreSQL database of its own when the suite runs on PostgreSQL,
-where rows are written while the file is still being checked — SIGKILL), and the same job can then be
-run to the end."""
+where rows are written while the file is still being checked — SIGKILL); its heartbeat stops, so the
+periodic sweep finds the job dead a few heartbeat periods later and marks it failed; a colleague with
+the import permission runs it again, and the worker imports it to the end."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from hrbureau.core.identifiers import generate_uscc
 
 ROOT = Path(__file__).resolve().parents[4]
 ROWS = 30_000
+HEARTBEAT = 1  # seconds: the worker beats every second, and is dead after 3 silent beats (+ 2 s)
 
 
 def _manage(env: dict[str, str], *args: str) -> str:
@@ -105,6 +107,7 @@ BACKENDS = [
 def test_killing_the_worker_mid_write_leaves_nothing(tmp_path: Path, backend: str) -> None:
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
     env["HRBUREAU_VAR_DIR"] = str(tmp_path)
+    env["IMPORT_HEARTBEAT_SECONDS"] = str(HEARTBEAT)
     database = _Database(backend, tmp_path, env)
     try:
         _kill_and_rerun(tmp_path, env, database)
@@ -160,8 +163,25 @@ def _kill_and_rerun(tmp_path: Path, env: dict[str, str], database: _Database) ->
     assert database.one("SELECT COUNT(*) FROM core_editrecord")[0] == 0
     assert database.one("SELECT status FROM core_importjob WHERE id = ?", int(job_id))[0] == "running"
 
-    # Run again (what "Run it again" does once the job is seen as interrupted): everything, once.
-    _manage(env, "shell", "-c", f"from hrbureau.core.imports import engine; engine.run({job_id})")
+    # No heartbeat for more than three periods: the periodic sweep marks the job failed, nothing written.
+    time.sleep(3 * HEARTBEAT + 3)
+    assert "1 stopped import(s) marked failed" in _manage(env, "sweep_deadlines")
+    status, message = database.one("SELECT status, message FROM core_importjob WHERE id = ?", int(job_id))
+    assert status == "failed"
+    assert message == "未导入任何数据：导入在完成前中止了（其后台进程已结束）。"
+    assert database.one("SELECT COUNT(*) FROM enterprises_enterprise")[0] == 0
+
+    # A colleague who may import enterprises (not the uploader) runs it again; the worker imports
+    # everything, once.
+    retry = (
+        "from hrbureau.accounts.models import User;"
+        "from hrbureau.core.imports import services;"
+        "from hrbureau.core.models import ImportJob;"
+        f"job = services.import_job_retry(actor=User.objects.get(username='talent_head'), job=ImportJob.objects.get(pk={job_id}));"
+        "print(job.status)"
+    )
+    assert _manage(env, "shell", "-c", retry).split()[-1] == "queued"
+    _manage(env, "db_worker", "--batch", "--no-reload", "--no-startup-delay")
     assert database.one("SELECT COUNT(*) FROM enterprises_enterprise")[0] == ROWS
     status, created, rejected = database.one(
         "SELECT status, created_count, rejected_count FROM core_importjob WHERE id = ?", int(job_id)
