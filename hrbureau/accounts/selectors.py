@@ -64,3 +64,21 @@ def unit_choices(kind: str) -> list[tuple[int, str]]:
         ]
 
     return cached_choices("orgunits", build, variant=kind)
+
+
+def portal_users_of(*, person_id: int | None = None, enterprise_id: int | None = None) -> list[Any]:
+    """The active portal accounts that speak for a party: the citizen bound to ``person_id`` and the
+    enterprise users bound to ``enterprise_id`` (who receive a party's notices in their portal inbox)."""
+    from django.db.models import Q
+
+    from hrbureau.accounts.choices import Role
+    from hrbureau.accounts.models import User
+
+    condition = Q()
+    if person_id is not None:
+        condition |= Q(person_id=person_id, role=Role.INDIVIDUAL)
+    if enterprise_id is not None:
+        condition |= Q(enterprise_id=enterprise_id, role=Role.ENTERPRISE)
+    if not condition:
+        return []
+    return list(User.objects.filter(condition, is_active=True).order_by("id"))

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from hrbureau.accounts.choices import Department, Role
 from hrbureau.accounts.models import OrgUnit, User
+from hrbureau.accounts.selectors import portal_users_of
 from hrbureau.arbitration import rules, triage
 from hrbureau.arbitration.choices import (
     FORMAL_DOCUMENTS,
@@ -815,14 +816,11 @@ def service_record(
     if service.served_on is not None:
         _served(dispute, service, actor)
     if method == ServiceMethod.ELECTRONIC:
-        users = [getattr(party.person, "user", None)] if party.person_id else []
-        if party.enterprise_id:
-            users += list(User.objects.filter(enterprise_id=party.enterprise_id, role=Role.ENTERPRISE))
         notify(
             title=_("A document of case %(case)s was served on you: %(document)s")
             % {"case": dispute, "document": service.get_document_display()},
             url=dispute.get_absolute_url(),
-            users=[u for u in users if u is not None],
+            users=portal_users_of(person_id=party.person_id, enterprise_id=party.enterprise_id),
             sms_to=[party.phone] if party.phone else [],
             case=dispute,
         )

@@ -523,12 +523,15 @@ def _review_answered(ctx: TransitionContext) -> None:
 def _tell_petitioner(order: WorkOrder, text: str) -> None:
     from django.db import transaction
 
-    person = order.person
+    from hrbureau.accounts.selectors import portal_users_of
+
+    # Whoever raised the matter: the citizen, or the enterprise that filed it on the portal (never the
+    # enterprise it is about — 信访工作条例 keeps complaint material from the party complained about).
     with transaction.atomic():
         notify(
             title=text,
             url=order.get_absolute_url(),
-            users=[person.user] if person is not None and hasattr(person, "user") else [],
+            users=portal_users_of(person_id=order.person_id, enterprise_id=order.filer_enterprise_id),
             sms_to=[order.petitioner_phone],
             case=order,
         )

@@ -145,3 +145,40 @@ def test_the_enterprises_earlier_filings_are_moved_to_the_filer(world: Any, offi
     migration.backward(apps, None)
     own.refresh_from_db()
     assert (own.filer_enterprise, own.enterprise) == (None, world.enterprises["a1"])
+
+
+def test_the_enterprise_that_filed_is_told_and_the_one_complained_about_is_not(
+    world: Any, office: dict[str, Any], client_for: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from hrbureau.core.notifications import inbox_for
+
+    # Given a request for help filed by enterprise A1 on its portal, and a complaint about A1 by a citizen
+    client = client_for("enterprise")
+    client.post(
+        "/petitions/mine/new/",
+        {
+            "category": office["categories"]["help"].pk,
+            "title": "招聘高级技工求助",
+            "content": "希望协助对接技工院校。",
+            "petitioner_name": "企业A1人事",
+            "petitioner_phone": "13700137001",
+        },
+    )
+    own = WorkOrder.objects.get(title="招聘高级技工求助")
+    with django_capture_on_commit_callbacks(execute=True):
+        complaint = _complaint_about(world, office)
+        # When both are answered
+        services.workorder_dispatch(actor=office["staff"], order=own, unit=world.units["street-a"])
+        services.workorder_sign(actor=world.users["street_staff"], order=own)
+        services.workorder_reply(actor=world.users["street_staff"], order=own, reply="已联系技工院校。")
+    # Then the enterprise's account finds the answer to its own request in its inbox, opening its page,
+    enterprise_user = world.users["enterprise"]
+    notices = list(inbox_for(enterprise_user))
+    assert [(n.case_type, n.case_id) for n in notices] == [("petitions.workorder", own.pk)]
+    opened = client.get(f"/core/inbox/{notices[0].pk}/open/")
+    assert opened["Location"] == f"/petitions/mine/{own.pk}/"
+    assert client.get(opened["Location"]).status_code == 200
+    # and nothing of the complaint about it; the citizen who complained is told of that one.
+    assert complaint.pk not in [n.case_id for n in notices]
+    citizen_cases = [n.case_id for n in inbox_for(world.users["individual"])]
+    assert complaint.pk in citizen_cases
