@@ -124,6 +124,7 @@ try:
         "public-lookup-address": env.rate("PUBLIC_LOOKUP_LIMIT_PER_ADDRESS", "30/h"),
         "public-lookup-identifier": env.rate("PUBLIC_LOOKUP_LIMIT_PER_IDENTIFIER", "20/d"),
         "respondent-lookup-user": env.rate("RESPONDENT_LOOKUP_LIMIT_PER_USER", "30/10m"),
+        "password-change-user": env.rate("PASSWORD_CHANGE_LIMIT_PER_USER", "5/15m"),
     }
     AUDIT_RETENTION_DAYS = env.integer("AUDIT_RETENTION_DAYS", 183, minimum=183)
 

@@ -67,10 +67,22 @@ class LogoutView(auth_views.LogoutView):
         return super().post(request, *args, **kwargs)
 
 
+CHANGE_BY_USER = Limit(
+    "password-change-user",
+    _("Too many attempts to change the password just now. Please wait a while before you try again."),
+)
+
+
 class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "accounts/password_change.html"
     form_class = StyledPasswordChangeForm
     success_url = reverse_lazy("accounts:password_change_done")
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        # The form checks the old password: whoever holds a signed-in session (a shared counter PC) must
+        # not be able to guess it without limit. Every attempt counts; over the limit: 429.
+        hit_or_refuse((CHANGE_BY_USER, f"user:{request.user.pk}"))
+        return super().post(request, *args, **kwargs)
 
     def form_valid(self, form: Any) -> HttpResponse:
         response = super().form_valid(form)

@@ -126,3 +126,35 @@ def test_password_reset_mails_are_throttled_per_address_and_per_account(
     sent = [sprayer.post(RESET, {"email": f"{key}@example.test"}).status_code for key in world.users]
     assert sent.count(302) == 5
     assert len(mail.outbox) == 2 + 5
+
+
+def test_guessing_the_old_password_on_the_change_page_is_limited(world: Any, client_for: Any) -> None:
+    # Given someone at a signed-in session who does not know the password
+    client = client_for("dept_staff")
+    answers = [
+        client.post(
+            "/accounts/password/change/",
+            {
+                "old_password": f"Guess#{n}2026",
+                "new_password1": "Nieuw#2026x",
+                "new_password2": "Nieuw#2026x",
+            },
+        ).status_code
+        for n in range(7)
+    ]
+    # Then five guesses are checked and the rest refused (429) without checking,
+    assert answers == [200] * 5 + [429] * 2
+    refused = client.post(
+        "/accounts/password/change/",
+        {"old_password": "Secret#2026", "new_password1": "Nieuw#2026x", "new_password2": "Nieuw#2026x"},
+    )
+    assert refused.status_code == 429
+    world.users["dept_staff"].refresh_from_db()
+    assert world.users["dept_staff"].check_password("Secret#2026")
+    # while another user's allowance is their own.
+    other = client_for("dept_head")
+    done = other.post(
+        "/accounts/password/change/",
+        {"old_password": "Secret#2026", "new_password1": "Nieuw#2026x", "new_password2": "Nieuw#2026x"},
+    )
+    assert done.status_code == 302
