@@ -62,7 +62,9 @@ def test_search_import_preview_and_error_file(
     assert not Enterprise.objects.filter(uscc="91350100M000100Y43").exists()  # nothing before confirming
 
     page.click("[data-testid=commit]")
-    expect(page.locator("[data-testid=summary]")).to_have_text("共 4 行：新建 2 行，更新 0 行，拒绝 2 行")
+    expect(page.locator("[data-testid=summary]")).to_have_text(
+        "共 4 行：新建 2 行，更新 0 行，拒绝 2 行，跳过 0 行"
+    )
     assert Enterprise.objects.get(uscc="91350100M000100Y43").street == world.units["street-a"]
 
     with page.expect_download() as download_info:

@@ -45,11 +45,23 @@ def test_the_compiled_catalogue_uses_chinese_punctuation() -> None:
 INLINE = re.compile(r"</?(?:a|span|strong|b|em|i|small|code|abbr|time|label)\b[^>]*>")
 
 
+# Literals shown as a user types them (the header names and value words an import accepts, such as
+# 住所(经营场所)) are not prose: they are marked class="literal" and left out.
+LITERAL = re.compile(r'<span class="literal\b[^"]*">[^<]*</span>')
+
+
 def _visible_text(html: str) -> str:
     html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    html = LITERAL.sub(" ", html)
     html = INLINE.sub("", html)  # text runs on across an inline element…
     html = re.sub(r"<[^>]+>", "\n", html)  # …and stops at any other
     return unescape(html)
+
+
+def test_only_marked_literals_are_left_out() -> None:
+    assert _offences(_visible_text("<p>企业(单位)</p>"))
+    assert _offences(_visible_text('<p><span class="small">企业(单位)</span></p>'))
+    assert not _offences(_visible_text('<p>可填写：<span class="literal">住所(经营场所)</span>、住所</p>'))
 
 
 ROLE_USER = {role: key for key, (role, _) in STANDARD_USERS.items()}

@@ -82,7 +82,7 @@ def _dates_held_together(cell: str) -> bool:
     """Every date in the cell lies inside an element of class text-nowrap (the cell itself or a span)."""
     if re.match(r'<td\b[^>]*class="[^"]*\btext-nowrap\b', cell):
         return True
-    loose = re.sub(r'<span class="text-nowrap">[^<]*</span>', "", cell)
+    loose = re.sub(r'<span class="(?:[^"]* )?text-nowrap(?: [^"]*)?">[^<]*</span>', "", cell)
     return not DATE.search(re.sub(r"<[^>]+>", " ", loose))
 
 

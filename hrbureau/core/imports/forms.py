@@ -23,5 +23,5 @@ class UploadForm(StyledFormMixin, forms.Form):
     )
 
 
-class HeaderRowForm(forms.Form):
+class HeaderRowForm(StyledFormMixin, forms.Form):
     row = forms.IntegerField(min_value=1)

@@ -75,15 +75,18 @@ class Column:
             result.append((shown, list(dict.fromkeys(words))))
         return result
 
+    def accepted_shown(self, *, limit: int = 6) -> list[tuple[str, list[str]]]:
+        """The accepted values as shown: at most ``limit`` other words per option, and a long list (the
+        twenty industry sections) by its labels alone, which is clearer."""
+        accepted = self.accepted()
+        return [(label, words[:limit] if len(accepted) <= 8 else []) for label, words in accepted]
+
     def accepted_text(self, *, limit: int = 6) -> str:
         """The accepted values in one line: 小学及以下（小学、文盲）；初中；…"""
-        parts = []
-        accepted = self.accepted()
-        for label, words in accepted:
-            # A long list (the twenty industry sections) is clearer by its labels alone.
-            words = words[:limit] if len(accepted) <= 8 else []
-            parts.append(f"{label}（{'、'.join(words)}）" if words else label)
-        return "；".join(parts)
+        return "；".join(
+            f"{label}（{'、'.join(words)}）" if words else label
+            for label, words in self.accepted_shown(limit=limit)
+        )
 
 
 @dataclass

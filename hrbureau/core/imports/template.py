@@ -60,3 +60,18 @@ def accepted_values(column: Any) -> str:
         "date": _("a date: 2024-07-01, 2024/7/1, 2024年7月1日, 20240701 or a date cell"),
         "int": _("a whole number"),
     }.get(column.kind, "")
+
+
+DATE_EXAMPLES = ("2024-07-01", "2024/7/1", "2024年7月1日", "20240701")
+
+
+def accepted_on_page(column: Any) -> dict[str, Any] | None:
+    """What the upload page lists for a column's values: the options with the other words accepted for
+    each, or examples of a date, or a short note. Words and examples are literals, shown as typed."""
+    if column.kind in ("choice", "flag"):
+        return {"options": column.accepted_shown(limit=12)}
+    if column.kind == "date":
+        return {"examples": DATE_EXAMPLES, "note": _("or a cell formatted as a date")}
+    if column.kind == "int":
+        return {"note": _("a whole number")}
+    return None

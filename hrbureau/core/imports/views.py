@@ -61,7 +61,7 @@ def upload(request: HttpRequest, spec_key: str) -> HttpResponseBase:
                     form.add_error(field if field in form.fields else None, message)
         else:
             return redirect("imports:job", pk=job.pk)
-    columns = [(column, template.accepted_values(column)) for column in spec.columns]
+    columns = [(column, template.accepted_on_page(column)) for column in spec.columns]
     return render(request, "imports/upload.html", {"form": form, "spec": spec, "columns": columns})
 
 
