@@ -100,7 +100,20 @@ def case_panel(*, case: Any, user: Any, area: str = "workbench", internal: bool 
         "state_label": states(case.state).label,
         "timeline": rows,
         "clocks": _clock_rows(list(Clock.objects.filter(**_key(case)).order_by("id"))),
-        "actions": workflow.available(case, user, area=area),
+        **action_panel(case, user, area=area),
+    }
+
+
+def action_panel(case: Any, user: Any, *, area: str) -> dict[str, Any]:
+    """The actions part of the case page (``core/_actions.html``)."""
+    from hrbureau.core.actions import offers
+
+    offered = offers(case, user, area=area)
+    return {
+        "actions": [offer.transition for offer in offered],
+        "offers": offered,
+        "primary_offers": [offer for offer in offered if offer.primary],
+        "more_offers": [offer for offer in offered if not offer.primary],
     }
 
 
@@ -187,6 +200,6 @@ def _party_panel(
         "state_label": workflow.party_state_label(case.state),
         "timeline": rows,
         "clocks": _clock_rows(clocks),
-        "actions": workflow.available(case, user, area=area),
+        **action_panel(case, user, area=area),
         "party_view": True,
     }

@@ -13,5 +13,6 @@ urlpatterns = [
     path("guides/<slug:key>/", views.guide_detail, name="guide"),
     path("cases/<str:case_type>/<int:pk>/comments/", views.case_comment, name="case_comment"),
     path("cases/<str:case_type>/<int:pk>/attachments/", views.case_attach, name="case_attach"),
+    path("cases/<str:case_type>/<int:pk>/actions/<slug:name>/", views.case_action, name="case_action"),
     path("attachments/<int:pk>/", views.attachment_download, name="attachment"),
 ]

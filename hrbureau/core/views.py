@@ -367,3 +367,59 @@ def guide_detail(request: HttpRequest, key: str) -> HttpResponse:
         "may_start": service.may_start(request.user),
     }
     return render(request, "core/guide.html", context)
+
+
+@permission_required(None, area="any")
+def case_action(request: HttpRequest, case_type: str, pk: int, name: str) -> HttpResponseBase:
+    """One action on a case, for every case type (DESIGN.md mechanism 10): GET shows its form (the
+    dialog's content when HTMX asks, else a page of its own), POST takes it. Errors are shown inside
+    the form; done, the reader goes back to the case page meant for them."""
+    from django.core.exceptions import ValidationError
+
+    from hrbureau.core.actions import add_errors, form_for, perform, refusal
+    from hrbureau.core.links import case_page_for
+    from hrbureau.core.workflow import TransitionError, workflow_for
+
+    case = _case_for(request, case_type, pk)
+    workflow = workflow_for(case)
+    t = workflow.transitions.get(name)
+    if t is None:
+        raise Http404
+    if t.permission is None or not request.user.has_perm(t.permission):
+        raise PermissionDenied(t.permission or name)
+    back = case_page_for(request.user, case) or "/"
+    in_dialog = request.headers.get("HX-Request") == "true"
+    if request.method == "POST":
+        form = form_for(case, name, request.user, request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                perform(case, name, request.user, form)
+            except TransitionError as error:
+                form.add_error(None, error.message)
+            except ValidationError as error:
+                add_errors(form, error)
+            else:
+                case.refresh_from_db()
+                messages.success(
+                    request,
+                    _("Done: “%(action)s”. Now “%(state)s”.")
+                    % {"action": t.label, "state": workflow.states(case.state).label},
+                )
+                if in_dialog:
+                    response = HttpResponse(status=204)
+                    response["HX-Redirect"] = back
+                    return response
+                return redirect(back)
+    elif request.method == "GET":
+        form = form_for(case, name, request.user)
+    else:
+        return HttpResponse(status=405, headers={"Allow": "GET, POST"})
+    context = {
+        "case": case,
+        "case_type": workflow.label,
+        "transition": t,
+        "form": form,
+        "back": back,
+        "refusal": refusal(case, name, request.user),
+    }
+    return render(request, "core/_action_form.html" if in_dialog else "core/action_page.html", context)

@@ -78,6 +78,9 @@ class Transition:
     button: str = "primary"  # how the action is shown on the case page
     # "citizen" transitions are offered on the portal, the others on the workbench.
     area: str = "workbench"
+    # The input the action asks for: a ``core.actions.ActionForm`` (fields, labels, help, defaults). None
+    # asks for nothing beyond the reason or file the transition requires (see ``core.actions``).
+    form: Any = None
 
 
 @dataclass
@@ -123,6 +126,10 @@ class Workflow:
     after_commit: dict[str, list[Effect]] = field(default_factory=dict)
     # What the parties see on the portal (``for_parties``): None shows them every step as staff see it.
     parties_view: PartiesView | None = None
+    # The case type in addresses: /cases/<slug>/<id>/actions/<name>/ and /api/v1/<slug>/<id>/actions/<name>.
+    slug: str = ""
+    # The service that performs each transition (``performs``); see ``core.actions.perform``.
+    performers: dict[str, Callable[..., Any]] = field(default_factory=dict)
 
     @property
     def label(self) -> str:
@@ -164,6 +171,7 @@ class Workflow:
         requires_file: bool = False,
         button: str = "primary",
         area: str = "workbench",
+        form: Any = None,
     ) -> Transition:
         sources = frozenset(source)
         unknown = (sources | ({target} if target is not None else set())) - set(self.states.values)
@@ -182,6 +190,7 @@ class Workflow:
             requires_file=requires_file,
             button=button,
             area=area,
+            form=form,
         )
         self.transitions[name] = declared
         return declared
@@ -207,6 +216,51 @@ class Workflow:
             return fn
 
         return register
+
+    def performs(
+        self, *names: str, case: str, **fixed: Any
+    ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        """Register the service that performs the transitions ``names`` when a user takes them as an
+        action (on the case page or through the API). The service is called with ``actor``, the case as
+        the keyword ``case`` names, the ``fixed`` arguments, and the cleaned fields of the action's form
+        (a form's field names are the service's keywords)::
+
+            @WORKFLOW.performs("dispatch", case="order")
+            @WORKFLOW.performs("rule", case="order", ruling=True)
+            def workorder_dispatch(*, actor, order, unit, reason="", ruling=False): ...
+        """
+
+        def register(fn: Callable[..., Any]) -> Callable[..., Any]:
+            for name in names:
+                self._check(name)
+                if name in self.performers:
+                    raise ValueError(f"{self.label}: transition {name!r} has two services")
+
+                def perform(instance: Any, actor: Any, arguments: dict[str, Any], fn: Any = fn) -> Any:
+                    return fn(actor=actor, **{case: instance}, **fixed, **arguments)
+
+                self.performers[name] = perform
+            return fn
+
+        return register
+
+    def performs_plainly(self, *names: str) -> None:
+        """Transitions that need no service: the reason, the file and the other fields of the action's
+        form are recorded on the event."""
+        for name in names:
+            self._check(name)
+            if name in self.performers:
+                raise ValueError(f"{self.label}: transition {name!r} has two services")
+
+            def perform(instance: Any, actor: Any, arguments: dict[str, Any], name: str = name) -> Any:
+                arguments = dict(arguments)
+                reason = arguments.pop("reason", "")
+                attachment = arguments.pop("file", None)
+                return transition(
+                    instance, name, actor=actor, reason=reason, data=arguments, attachment=attachment
+                )
+
+            self.performers[name] = perform
 
     def _check(self, name: str) -> None:
         if name not in self.transitions:
@@ -250,6 +304,7 @@ def declare_workflow(
     final_states: Iterable[str] = (),
     todo_first: str | None = None,
     todo_first_label: Any = None,
+    slug: str = "",
 ) -> Workflow:
     label = model._meta.label_lower
     if label in _REGISTRY:
@@ -262,7 +317,10 @@ def declare_workflow(
         final_states=frozenset(final_states),
         todo_first=todo_first,
         todo_first_label=todo_first_label,
+        slug=slug or f"{model._meta.model_name}s",
     )
+    if any(w.slug == workflow.slug for w in _REGISTRY.values()):
+        raise ValueError(f"two workflows named {workflow.slug!r} in addresses")
     _REGISTRY[label] = workflow
     return workflow
 
@@ -276,6 +334,10 @@ def act_day(ctx_or_data: Any) -> dt.date:
 
 def workflow_for(case_or_model: Any) -> Workflow:
     return _REGISTRY[case_or_model._meta.label_lower]
+
+
+def workflow_by_slug(slug: str) -> Workflow | None:
+    return next((w for w in _REGISTRY.values() if w.slug == slug), None)
 
 
 def workflows() -> list[Workflow]:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from hrbureau.accounts.choices import OrgUnitKind
 from hrbureau.accounts.forms import UnitChoiceField, UnitFilterField, UnitFiltersMixin, units_of_kind
 from hrbureau.accounts.models import OrgUnit
+from hrbureau.core.actions import ActDayField, ActionForm
 from hrbureau.core.forms import FixedChoiceField, StyledFormMixin
 from hrbureau.petitions.choices import Channel, RedirectTarget, Satisfaction, WorkOrderState
 from hrbureau.petitions.models import Category
@@ -170,3 +171,119 @@ class BoardForm(forms.Form):
 
 SATISFACTION_CHOICES = Satisfaction.choices
 REDIRECT_CHOICES = RedirectTarget.choices
+
+
+# --- the input of each action on a work order (declared on its transition in workflows.py) -------------
+
+
+class DispatchForm(ActionForm):
+    """Dispatch (or, after returns, rule on) the responsible unit: the suggested unit chosen already."""
+
+    unit = UnitChoiceField(label=_("Unit"), queryset=OrgUnit.objects.none())
+    reason = forms.CharField(
+        label=_("Note to the unit"), widget=forms.Textarea(attrs={"rows": 2}), max_length=4000, required=False
+    )
+
+    def setup(self) -> None:
+        from hrbureau.petitions import rules
+
+        field = self.fields["unit"]
+        field.queryset = dispatch_units()  # type: ignore[attr-defined]
+        suggested = rules.suggest_unit(self.case)
+        if suggested is not None:
+            field.initial = suggested.pk
+            field.help_text = _("Suggested: %(unit)s") % {"unit": suggested.display_name}
+        if self.transition.requires_reason:
+            self.fields["reason"].required = True
+            self.fields["reason"].label = _("Reason for the ruling")
+
+
+class ReceiptForm(ActionForm):
+    on = ActDayField(label=_("Received on (the date on the proof of service)"), help_text="")
+
+
+class ReplyForm(ActionForm):
+    reply = forms.CharField(
+        label=_("Reply to the citizen"), widget=forms.Textarea(attrs={"rows": 5}), max_length=10000
+    )
+    attachment = forms.FileField(label=_("Attach a file"), required=False)
+
+
+class ExtendForm(ActionForm):
+    days = forms.IntegerField(label=_("Days"), min_value=1, max_value=366, initial=30)
+
+
+class VisitForm(ActionForm):
+    """The return visit (staff) or the citizen's rating: satisfied or basically satisfied closes the
+    order; dissatisfied is its own action (rework)."""
+
+    satisfaction = FixedChoiceField(
+        label=_("Satisfaction"),
+        choices=[c for c in Satisfaction.choices if c[0] != Satisfaction.DISSATISFIED],
+    )
+    reason = forms.CharField(
+        label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), max_length=4000, required=False
+    )
+
+    def setup(self) -> None:
+        if self.transition.area == "portal":
+            self.fields["satisfaction"].label = _("How satisfied are you with the handling?")
+            self.fields["reason"].label = _("Anything to add?")
+
+
+class ReworkForm(ActionForm):
+    reason_label = _("What is still not resolved?")
+
+
+class MergeForm(ActionForm):
+    into = forms.CharField(label=_("Number of the order to merge into"), max_length=40)
+
+    def setup(self) -> None:
+        from hrbureau.petitions import rules
+        from hrbureau.petitions.models import WorkOrder
+
+        self.duplicates = list(
+            rules.possible_duplicates(self.case, window_days=30).filter(
+                pk__in=WorkOrder.objects.for_user(self.user).values("pk")
+            )[:10]
+        )
+        if self.duplicates:
+            self.fields["into"].help_text = _("Possible duplicates: %(numbers)s") % {
+                "numbers": "、".join(d.number for d in self.duplicates)
+            }
+            self.fields["into"].initial = self.duplicates[0].number
+
+    def clean_into(self) -> Any:
+        from hrbureau.petitions.models import WorkOrder
+
+        number = self.cleaned_data["into"].strip()
+        into = WorkOrder.objects.for_user(self.user).filter(number=number).first()
+        if into is None:
+            raise forms.ValidationError(_("No order with that number."))
+        return into
+
+
+class RedirectForm(ActionForm):
+    target = FixedChoiceField(label=_("Belongs to"), choices=RedirectTarget.choices)
+    reason_label = _("Explanation to the citizen")
+
+    def setup(self) -> None:
+        hint = getattr(self.case.category, "redirect_hint", "")
+        if hint:
+            self.fields["target"].initial = hint
+
+
+class RepeatDeclineForm(ActionForm):
+    def setup(self) -> None:
+        from hrbureau.petitions import rules
+
+        if self.case.repeat_of is not None:
+            self.fields["reason"].initial = rules.not_accepted_again_reason(self.case.repeat_of)
+            self.fields["reason"].widget.attrs["rows"] = 5
+
+
+class AnswerReviewForm(ActionForm):
+    reason_field = "answer"
+    answer = forms.CharField(
+        label=_("Review opinion"), widget=forms.Textarea(attrs={"rows": 5}), max_length=10000
+    )

@@ -20,6 +20,7 @@ from hrbureau.petitions import rules
 from hrbureau.petitions.choices import PETITION_CHANNELS, Channel, RedirectTarget, Satisfaction, Track
 from hrbureau.petitions.choices import TimeLimitKey as K
 from hrbureau.petitions.models import Category, WorkOrder
+from hrbureau.petitions.workflows import WORKFLOW
 
 INTAKE_FIELDS = (
     "channel",
@@ -147,10 +148,12 @@ def workorder_receive(*, actor: Any, data: dict[str, Any]) -> tuple[WorkOrder, b
         return existing, False
 
 
+@WORKFLOW.performs("accept", case="order")
 def workorder_accept(*, actor: Any, order: WorkOrder) -> CaseEvent:
     return transition(order, "accept", actor=actor, fields={"accepted_on": timezone.localdate()})
 
 
+@WORKFLOW.performs("decline", case="order")
 def workorder_decline(*, actor: Any, order: WorkOrder, reason: str) -> CaseEvent:
     return transition(
         order,
@@ -161,6 +164,7 @@ def workorder_decline(*, actor: Any, order: WorkOrder, reason: str) -> CaseEvent
     )
 
 
+@WORKFLOW.performs("decline_repeat", case="order")
 def workorder_decline_repeat(*, actor: Any, order: WorkOrder, reason: str = "") -> CaseEvent:
     """Answer a petition that repeats a matter whose re-review was final: not accepted again, with the
     reason (by default the standard one naming the earlier petition)."""
@@ -177,6 +181,8 @@ def workorder_decline_repeat(*, actor: Any, order: WorkOrder, reason: str = "") 
     )
 
 
+@WORKFLOW.performs("record_receipt", case="order", by_petitioner=False)
+@WORKFLOW.performs("sign_answer", case="order", by_petitioner=True)
 def workorder_record_receipt(
     *, actor: Any, order: WorkOrder, on: dt.date | None = None, by_petitioner: bool
 ) -> CaseEvent:
@@ -203,6 +209,8 @@ def workorder_record_receipt(
     )
 
 
+@WORKFLOW.performs("dispatch", case="order")
+@WORKFLOW.performs("rule", case="order", ruling=True)
 def workorder_dispatch(
     *, actor: Any, order: WorkOrder, unit: Any, reason: str = "", ruling: bool = False
 ) -> CaseEvent:
@@ -226,10 +234,12 @@ def workorder_dispatch(
     )
 
 
+@WORKFLOW.performs("sign", case="order")
 def workorder_sign(*, actor: Any, order: WorkOrder) -> CaseEvent:
     return transition(order, "sign", actor=actor, fields={"assigned_user": actor})
 
 
+@WORKFLOW.performs("return", case="order")
 def workorder_return(*, actor: Any, order: WorkOrder, reason: str) -> CaseEvent:
     return transition(
         order,
@@ -240,6 +250,7 @@ def workorder_return(*, actor: Any, order: WorkOrder, reason: str) -> CaseEvent:
     )
 
 
+@WORKFLOW.performs("reply", case="order")
 def workorder_reply(*, actor: Any, order: WorkOrder, reply: str, attachment: Any = None) -> CaseEvent:
     reply = (reply or "").strip()
     if not reply:
@@ -265,6 +276,7 @@ def workorder_reply(*, actor: Any, order: WorkOrder, reply: str, attachment: Any
     )
 
 
+@WORKFLOW.performs("extend", case="order")
 def workorder_extend(*, actor: Any, order: WorkOrder, days: int, reason: str) -> CaseEvent:
     longest = rules.limit_in_force(K.PETITION_EXTENSION, timezone.localdate()).days
     if not 1 <= days <= longest:
@@ -274,6 +286,10 @@ def workorder_extend(*, actor: Any, order: WorkOrder, days: int, reason: str) ->
     )
 
 
+@WORKFLOW.performs("visit", case="order", by_citizen=False)
+@WORKFLOW.performs("visit_rework", case="order", by_citizen=False, satisfaction=Satisfaction.DISSATISFIED)
+@WORKFLOW.performs("rate", case="order", by_citizen=True)
+@WORKFLOW.performs("rate_rework", case="order", by_citizen=True, satisfaction=Satisfaction.DISSATISFIED)
 def workorder_rate(
     *, actor: Any, order: WorkOrder, satisfaction: str, reason: str = "", by_citizen: bool
 ) -> CaseEvent:
@@ -301,6 +317,7 @@ def workorder_rate(
     )
 
 
+@WORKFLOW.performs("merge", case="order")
 def workorder_merge(*, actor: Any, order: WorkOrder, into: WorkOrder, reason: str) -> CaseEvent:
     if into.pk == order.pk or into.merged_into_id is not None:
         raise ValidationError({"into": [_("Merge into a different order that is not itself merged.")]})
@@ -314,6 +331,7 @@ def workorder_merge(*, actor: Any, order: WorkOrder, into: WorkOrder, reason: st
     )
 
 
+@WORKFLOW.performs("redirect", case="order")
 def workorder_redirect(*, actor: Any, order: WorkOrder, target: str, reason: str) -> CaseEvent:
     if target not in RedirectTarget.values:
         raise ValidationError({"target": [_("Choose arbitration or court.")]})
@@ -327,6 +345,8 @@ def workorder_redirect(*, actor: Any, order: WorkOrder, target: str, reason: str
     )
 
 
+@WORKFLOW.performs("request_review", "request_rereview", case="order", by_citizen=True)
+@WORKFLOW.performs("request_review_for", "request_rereview_for", case="order", by_citizen=False)
 def workorder_request_review(*, actor: Any, order: WorkOrder, reason: str, by_citizen: bool) -> CaseEvent:
     rereview = order.reviews >= 1
     name = ("request_rereview" if rereview else "request_review") + ("" if by_citizen else "_for")
@@ -339,6 +359,7 @@ def workorder_request_review(*, actor: Any, order: WorkOrder, reason: str, by_ci
     )
 
 
+@WORKFLOW.performs("answer_review", "answer_rereview", case="order")
 def workorder_answer_review(*, actor: Any, order: WorkOrder, answer: str) -> CaseEvent:
     name = "answer_rereview" if order.state == "rereview" else "answer_review"
     return transition(

@@ -8,10 +8,8 @@ urlpatterns = [
     path("new/", views.workorder_create, name="create"),
     path("board/", views.board, name="board"),
     path("<int:pk>/", views.workorder_detail, name="detail"),
-    path("<int:pk>/act/<slug:action>/", views.workorder_act, name="act"),
     path("mine/", views.portal_list, name="portal_list"),
     path("mine/new/", views.portal_file, name="portal_file"),
     path("mine/<int:pk>/", views.portal_detail, name="portal_detail"),
-    path("mine/<int:pk>/act/<slug:action>/", views.portal_act, name="portal_act"),
     path("track/", views.track, name="track"),
 ]

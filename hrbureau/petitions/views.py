@@ -1,20 +1,17 @@
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponseBase
+from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
-from django.views.decorators.http import require_POST
 
-from hrbureau.accounts.models import OrgUnit
 from hrbureau.core.casepage import case_panel
 from hrbureau.core.exports import xlsx_response
 from hrbureau.core.pagination import keyset_page_or_first
@@ -22,16 +19,14 @@ from hrbureau.core.ratelimit import public_lookup
 from hrbureau.core.recent import recent_visit_record
 from hrbureau.core.tables import Column, body_rows, choice_labels, header_cells, html_of
 from hrbureau.core.views import permission_required
-from hrbureau.core.workflow import TransitionError, error_message
 from hrbureau.petitions import rules, selectors, services
-from hrbureau.petitions.choices import Channel, RedirectTarget, Satisfaction, WorkOrderState
+from hrbureau.petitions.choices import Channel, WorkOrderState
 from hrbureau.petitions.forms import (
     BoardForm,
     PortalFileForm,
     TrackForm,
     WorkOrderFilterForm,
     WorkOrderForm,
-    dispatch_units,
 )
 from hrbureau.petitions.models import WorkOrder
 
@@ -189,23 +184,15 @@ def workorder_create(request: HttpRequest) -> HttpResponseBase:
     return render(request, "petitions/workorder_form.html", {"form": form})
 
 
-def _action_context(order: WorkOrder, user: Any) -> dict[str, Any]:
-    suggested = rules.suggest_unit(order)
-    return {
-        "today": timezone.localdate(),
-        "repeat_reason": rules.not_accepted_again_reason(order.repeat_of) if order.repeat_of else "",
-        "units": dispatch_units(),
-        "suggested_unit": suggested,
-        "satisfactions": Satisfaction.choices,
-        "redirect_targets": RedirectTarget.choices,
-        "duplicates": list(
-            rules.possible_duplicates(order, window_days=30).filter(
-                pk__in=WorkOrder.objects.for_user(user).values("pk")
-            )[:10]
-        )
-        if order.state in ("registered", "accepted", "returned")
-        else [],
-    }
+def _duplicates(order: WorkOrder, user: Any) -> list[WorkOrder]:
+    """Orders that may be the same matter, for the clerk to merge (only while it can still be merged)."""
+    if order.state not in ("registered", "accepted", "returned"):
+        return []
+    return list(
+        rules.possible_duplicates(order, window_days=30).filter(
+            pk__in=WorkOrder.objects.for_user(user).values("pk")
+        )[:10]
+    )
 
 
 @permission_required("petitions.view_workorder")
@@ -215,85 +202,9 @@ def workorder_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
     context = {
         "order": order,
         **case_panel(case=order, user=request.user),
-        **_action_context(order, request.user),
+        "duplicates": _duplicates(order, request.user),
     }
     return render(request, "petitions/workorder_detail.html", context)
-
-
-def _run_action(request: HttpRequest, order: WorkOrder, action: str, *, by_citizen: bool) -> None:
-    post = request.POST
-    reason = post.get("reason", "")
-    actor = request.user
-    unit = None
-    if post.get("unit", "").isdigit() and len(post["unit"]) < 19:
-        unit = OrgUnit.objects.filter(pk=int(post["unit"])).first()
-    if action == "accept":
-        services.workorder_accept(actor=actor, order=order)
-    elif action == "decline":
-        services.workorder_decline(actor=actor, order=order, reason=reason)
-    elif action == "decline_repeat":
-        services.workorder_decline_repeat(actor=actor, order=order, reason=reason)
-    elif action in ("record_receipt", "sign_answer"):
-        on = None
-        if not by_citizen:
-            try:
-                on = dt.date.fromisoformat(post.get("on", "")[:10])
-            except ValueError:
-                raise ValidationError({"on": [_("Give the day of receipt.")]}) from None
-        services.workorder_record_receipt(actor=actor, order=order, on=on, by_petitioner=by_citizen)
-    elif action in ("dispatch", "rule"):
-        services.workorder_dispatch(
-            actor=actor, order=order, unit=unit, reason=reason, ruling=action == "rule"
-        )
-    elif action == "sign":
-        services.workorder_sign(actor=actor, order=order)
-    elif action == "return":
-        services.workorder_return(actor=actor, order=order, reason=reason)
-    elif action == "reply":
-        services.workorder_reply(
-            actor=actor, order=order, reply=post.get("reply", ""), attachment=request.FILES.get("file")
-        )
-    elif action == "extend":
-        days = post.get("days", "")
-        if not days.isdigit() or len(days) > 4:
-            raise ValidationError({"days": [_("Give the extension in days.")]})
-        services.workorder_extend(actor=actor, order=order, days=int(days), reason=reason)
-    elif action in ("visit", "visit_rework", "rate", "rate_rework"):
-        services.workorder_rate(
-            actor=actor,
-            order=order,
-            satisfaction=post.get("satisfaction", ""),
-            reason=reason,
-            by_citizen=by_citizen,
-        )
-    elif action == "merge":
-        into = WorkOrder.objects.for_user(actor).filter(number=post.get("into", "").strip()).first()
-        if into is None:
-            raise ValidationError({"into": [_("No order with that number.")]})
-        services.workorder_merge(actor=actor, order=order, into=into, reason=reason)
-    elif action == "redirect":
-        services.workorder_redirect(actor=actor, order=order, target=post.get("target", ""), reason=reason)
-    elif action in ("request_review", "request_review_for", "request_rereview", "request_rereview_for"):
-        services.workorder_request_review(actor=actor, order=order, reason=reason, by_citizen=by_citizen)
-    elif action in ("answer_review", "answer_rereview"):
-        services.workorder_answer_review(actor=actor, order=order, answer=reason)
-    else:
-        raise Http404
-
-
-@require_POST
-@permission_required("petitions.view_workorder")
-def workorder_act(request: HttpRequest, pk: int, action: str) -> HttpResponseBase:
-    order = selectors.workorder_detail(user=request.user, pk=pk)
-    try:
-        _run_action(request, order, action, by_citizen=False)
-    except (TransitionError, ValidationError) as error:
-        messages.error(request, error_message(error))
-    else:
-        messages.success(
-            request, _("Done: the order is now “%(state)s”.") % {"state": order.get_state_display()}
-        )
-    return redirect(reverse("petitions:detail", args=[pk]))
 
 
 @permission_required("petitions.view_board")
@@ -413,27 +324,9 @@ def portal_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
     order = selectors.workorder_detail(user=request.user, pk=pk)
     context = {
         "order": order,
-        "satisfactions": Satisfaction.choices,
         **case_panel(case=order, user=request.user, area="portal", internal=False),
     }
     return render(request, "petitions/portal_detail.html", context)
-
-
-@require_POST
-@permission_required("petitions.view_workorder", area="portal")
-def portal_act(request: HttpRequest, pk: int, action: str) -> HttpResponseBase:
-    order = selectors.workorder_detail(user=request.user, pk=pk)
-    if action not in ("rate", "rate_rework", "request_review", "request_rereview", "sign_answer"):
-        raise Http404
-    try:
-        _run_action(request, order, action, by_citizen=True)
-    except (TransitionError, ValidationError) as error:
-        messages.error(request, error_message(error))
-    else:
-        messages.success(
-            request, _("Thank you. The order is now “%(state)s”.") % {"state": order.get_state_display()}
-        )
-    return redirect("petitions:portal_detail", pk=pk)
 
 
 def track(request: HttpRequest) -> HttpResponseBase:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 from hrbureau.core import clocks
 from hrbureau.core.notifications import notify
 from hrbureau.core.workflow import TransitionContext, declare_workflow
+from hrbureau.petitions import forms as F
 from hrbureau.petitions.choices import Satisfaction, Track
 from hrbureau.petitions.choices import TimeLimitKey as K
 from hrbureau.petitions.choices import WorkOrderState as S
@@ -143,6 +144,7 @@ add(
     permission="petitions.dispatch_workorder",
     guard=_repeat_of_final,
     requires_reason=True,
+    form=F.RepeatDeclineForm,
 )
 add(
     "dispatch",
@@ -151,6 +153,7 @@ add(
     target=S.DISPATCHED,
     permission="petitions.dispatch_workorder",
     guard=_ready_to_dispatch,
+    form=F.DispatchForm,
 )
 add(
     "rule",
@@ -160,6 +163,7 @@ add(
     permission="petitions.rule_workorder",
     guard=_needs_ruling,
     requires_reason=True,
+    form=F.DispatchForm,
 )
 add(
     "sign",
@@ -186,6 +190,7 @@ add(
     target=S.REPLIED,
     permission="petitions.handle_workorder",
     guard=_own_unit,
+    form=F.ReplyForm,
 )
 add(
     "extend",
@@ -196,6 +201,7 @@ add(
     guard=_can_extend,
     requires_reason=True,
     button="outline-primary",
+    form=F.ExtendForm,
 )
 add(
     "visit",
@@ -203,6 +209,7 @@ add(
     source={S.REPLIED},
     target=S.CLOSED,
     permission="petitions.visit_workorder",
+    form=F.VisitForm,
 )
 add(
     "visit_rework",
@@ -212,6 +219,7 @@ add(
     permission="petitions.visit_workorder",
     requires_reason=True,
     button="outline-danger",
+    form=F.ReworkForm,
 )
 add(
     "rate",
@@ -220,6 +228,7 @@ add(
     target=S.CLOSED,
     permission="petitions.rate_workorder",
     area="portal",
+    form=F.VisitForm,
 )
 add(
     "rate_rework",
@@ -230,6 +239,7 @@ add(
     requires_reason=True,
     area="portal",
     button="outline-danger",
+    form=F.ReworkForm,
 )
 add(
     "merge",
@@ -239,6 +249,7 @@ add(
     permission="petitions.dispatch_workorder",
     requires_reason=True,
     button="outline-secondary",
+    form=F.MergeForm,
 )
 add(
     "redirect",
@@ -248,6 +259,7 @@ add(
     permission="petitions.dispatch_workorder",
     requires_reason=True,
     button="outline-secondary",
+    form=F.RedirectForm,
 )
 # The petitioner received the written reply (or the review opinion): the review window runs from that day.
 add(
@@ -258,6 +270,7 @@ add(
     permission="petitions.dispatch_workorder",
     guard=_answer_to_receive,
     button="outline-primary",
+    form=F.ReceiptForm,
 )
 add(
     "sign_answer",
@@ -317,6 +330,7 @@ add(
     target=S.CLOSED,
     permission="petitions.answer_review",
     requires_reason=True,
+    form=F.AnswerReviewForm,
 )
 add(
     "answer_rereview",
@@ -325,6 +339,7 @@ add(
     target=S.CLOSED,
     permission="petitions.answer_review",
     requires_reason=True,
+    form=F.AnswerReviewForm,
 )
 
 

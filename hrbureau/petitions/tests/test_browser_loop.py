@@ -11,6 +11,8 @@ from playwright.sync_api import Page, expect
 
 from hrbureau.petitions.choices import WorkOrderState
 from hrbureau.petitions.models import WorkOrder
+from hrbureau.tests.browser import act as _act
+from hrbureau.tests.browser import open_action
 
 pytestmark = pytest.mark.browser
 
@@ -21,14 +23,6 @@ def _as(page: Page, base: str, username: str) -> None:
     page.fill("#id_username", username)
     page.fill("#id_password", "Secret#2026")
     page.click("[data-testid=login-form] button[type=submit]")
-    page.wait_for_load_state()
-
-
-def _act(page: Page, action: str, **fields: str) -> None:
-    form = page.locator(f"form[data-action={action}]")
-    for name, value in fields.items():
-        form.locator(f"[name={name}]").fill(value)
-    form.locator("button[type=submit]").click()
     page.wait_for_load_state()
 
 
@@ -70,9 +64,8 @@ def test_file_dispatch_sign_reply_dissatisfied_rework_and_the_board(
     # The petitions office dispatches it; the suggested unit is the citizen's street.
     _as(page, base, "xf_staff")
     page.goto(f"{base}/petitions/{order.pk}/")
-    expect(page.locator("form[data-action=dispatch] select[name=unit] option:checked")).to_contain_text(
-        "东湖街道"
-    )
+    open_action(page, "dispatch")
+    expect(page.locator("#action-dialog select[name=unit] option:checked")).to_contain_text("东湖街道")
     _act(page, "dispatch")
     expect(page.locator("[data-testid=order-state]")).to_have_text(_zh(WorkOrderState.DISPATCHED))
 
@@ -101,8 +94,7 @@ def test_file_dispatch_sign_reply_dissatisfied_rework_and_the_board(
     _act(page, "reply", reply="工资已足额支付。")
     _as(page, base, "individual")
     page.goto(f"{base}/petitions/mine/{order.pk}/")
-    page.locator("form[data-action=rate] select[name=satisfaction]").select_option("satisfied")
-    _act(page, "rate")
+    _act(page, "rate", select={"satisfaction": "满意"})
     expect(page.locator("[data-testid=order-state]")).to_have_text(_zh(WorkOrderState.CLOSED))
     _as(page, base, "xf_head")
     assert _board_satisfaction(page, base).startswith("100")

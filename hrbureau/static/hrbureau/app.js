@@ -85,7 +85,27 @@
     arm();
   }
 
+  // An action's form opens in the case page's <dialog id="action-dialog"> (core/_actions.html): HTMX loads
+  // the form into it; a refused submit comes back into it with its errors; a done one redirects
+  // (HX-Redirect). Without JavaScript the action's link opens the same form on a page of its own.
+  function bindActionDialog() {
+    var dialog = document.getElementById("action-dialog");
+    if (!dialog || typeof dialog.showModal !== "function") { return; }
+    document.body.addEventListener("htmx:afterSwap", function (event) {
+      if (event.target.id !== "action-dialog-body") { return; }
+      event.target.querySelectorAll("[data-dialog-close]").forEach(function (el) {
+        el.classList.remove("d-none");
+        el.addEventListener("click", function (e) { e.preventDefault(); dialog.close(); });
+      });
+      if (!dialog.open) { dialog.showModal(); }
+      var first = event.target.querySelector(".is-invalid, .modal-body input:not([type=hidden]), .modal-body select, .modal-body textarea");
+      if (first) { first.focus(); }
+    });
+    dialog.addEventListener("click", function (event) { if (event.target === dialog) { dialog.close(); } });
+  }
+
   onReady(function () {
+    bindActionDialog();
     bindAutosubmit(document);
     bindConfirm(document);
     bindFilterPanels(document);

@@ -1,0 +1,36 @@
+"""What browser tests share: taking an action on a case page as a user does (core/_actions.html)."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+
+def open_action(page: Page, action: str) -> None:
+    """Open the action's form in its dialog (from the buttons, or from the "more actions" menu)."""
+    trigger = page.locator(f"[data-testid=case-actions] [data-action={action}]")
+    if not trigger.is_visible():
+        page.locator("[data-testid=more-actions] > summary").click()
+    trigger.click()
+    expect(page.locator(f"#action-dialog form[data-action={action}]")).to_be_visible()
+
+
+def act(page: Page, action: str, *, select: dict[str, str] | None = None, **fields: str) -> None:
+    """Take ``action``: one click for an action that asks for nothing, else fill its dialog's form
+    (``fields`` typed, ``select`` chosen by label) and submit; waits for the case page to come back."""
+    trigger = page.locator(f"[data-testid=case-actions] [data-action={action}]")
+    if not trigger.is_visible():
+        page.locator("[data-testid=more-actions] > summary").click()
+    if trigger.evaluate("element => element.tagName") == "FORM":
+        with page.expect_navigation():
+            trigger.locator("button[type=submit]").click()
+        return
+    if not page.locator(f"#action-dialog form[data-action={action}]").is_visible():
+        trigger.click()
+    form = page.locator(f"#action-dialog form[data-action={action}]")
+    expect(form).to_be_visible()
+    for name, value in fields.items():
+        form.locator(f"[name={name}]").fill(value)
+    for name, label in (select or {}).items():
+        form.locator(f"select[name={name}]").select_option(label=label)
+    with page.expect_navigation():
+        form.locator("button[type=submit]").click()
