@@ -8,6 +8,7 @@ from ninja import NinjaAPI
 from hrbureau.accounts.api import router as accounts_router
 from hrbureau.accounts.api_auth import API_AUTH
 from hrbureau.arbitration.api import router as arbitration_router
+from hrbureau.core.actions_api import action_router
 from hrbureau.core.api import install_error_handlers
 from hrbureau.core.imports.api import router as imports_router
 from hrbureau.enterprises.api import router as enterprises_router
@@ -37,3 +38,4 @@ api.add_router("/", imports_router)
 api.add_router("/", petitions_router)
 api.add_router("/", arbitration_router)
 api.add_router("/", labour_router)
+api.add_router("/", action_router())

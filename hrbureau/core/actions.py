@@ -63,20 +63,35 @@ class ActionForm(StyledFormMixin, forms.Form):
     def __init__(self, *args: Any, case: Any, user: Any, transition: Transition, **kwargs: Any) -> None:
         self.case, self.user, self.transition = case, user, transition
         super().__init__(*args, **kwargs)
-        # The version of the case the reader saw: acting on a case changed meanwhile is refused.
-        self.fields["version"] = forms.IntegerField(
-            widget=forms.HiddenInput, required=False, min_value=0, initial=getattr(case, "version", None)
-        )
-        if transition.requires_reason and self.reason_field not in self.fields:
-            self.fields["reason"] = forms.CharField(
-                label=self.reason_label or gettext_lazy("Reason"),
+        self.fields.update(self.core_fields(transition, declared=self.fields))
+        self.fields["version"].initial = getattr(case, "version", None)
+        self.setup()
+        self.apply_styles()
+
+    @classmethod
+    def core_fields(cls, t: Transition, *, declared: Any) -> dict[str, forms.Field]:
+        """The fields core adds to the declared ones: the version of the case read, and the reason and
+        the file the transition requires."""
+        added: dict[str, forms.Field] = {
+            # The version of the case the reader saw: acting on a case changed meanwhile is refused.
+            "version": forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0),
+        }
+        if t.requires_reason and cls.reason_field not in declared:
+            added["reason"] = forms.CharField(
+                label=cls.reason_label or gettext_lazy("Reason"),
                 widget=forms.Textarea(attrs={"rows": 3}),
                 max_length=4000,
             )
-        if transition.requires_file and "file" not in self.fields:
-            self.fields["file"] = forms.FileField(label=gettext_lazy("File"))
-        self.setup()
-        self.apply_styles()
+        if t.requires_file and "file" not in declared:
+            added["file"] = forms.FileField(label=gettext_lazy("File"))
+        return added
+
+    @classmethod
+    def fields_of(cls, t: Transition) -> dict[str, forms.Field]:
+        """The input of the action as declared, without a case (for the API's schema)."""
+        fields = dict(cls.base_fields)
+        fields.update(cls.core_fields(t, declared=fields))
+        return fields
 
     def setup(self) -> None:
         """Set the choices and defaults that depend on the case or the user."""
@@ -93,16 +108,18 @@ class ActionForm(StyledFormMixin, forms.Form):
 def form_for(case: Any, name: str, user: Any, data: Any = None, files: Any = None) -> ActionForm:
     """The form of the action ``name`` on ``case`` for ``user``: blank, or bound to what was sent."""
     t = workflow_for(case).transitions[name]
-    form_class = t.form or ActionForm
     if data is None:
-        return form_class(case=case, user=user, transition=t)
-    return form_class(data, files, case=case, user=user, transition=t)
+        return form_class(t)(case=case, user=user, transition=t)
+    return form_class(t)(data, files, case=case, user=user, transition=t)
+
+
+def form_class(t: Transition) -> type[ActionForm]:
+    return t.form or ActionForm
 
 
 def asks_for_input(t: Transition) -> bool:
     """Whether the action has a form to fill (a dialog), or is taken with one click."""
-    declared = t.form.base_fields.values() if t.form is not None else ()
-    return t.requires_reason or t.requires_file or any(not f.widget.is_hidden for f in declared)
+    return any(not f.widget.is_hidden for f in form_class(t).fields_of(t).values())
 
 
 @dataclass(frozen=True)

@@ -57,7 +57,10 @@ def test_the_enterprise_complained_about_cannot_read_rate_or_close_the_complaint
     assert client.get(f"/core/attachments/{attachment}/").status_code == 403
     # It cannot rate it (which would close it), by the portal or by the service
     assert (
-        client.post(f"/core/cases/petitions.workorder/{order.pk}/actions/rate/", {"satisfaction": "satisfied"}).status_code == 403
+        client.post(
+            f"/core/cases/petitions.workorder/{order.pk}/actions/rate/", {"satisfaction": "satisfied"}
+        ).status_code
+        == 403
     )
     with pytest.raises(PermissionDenied):
         services.workorder_rate(actor=enterprise_user, order=order, satisfaction="satisfied", by_citizen=True)

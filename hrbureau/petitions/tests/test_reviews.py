@@ -95,7 +95,9 @@ def test_a_review_can_be_asked_for_before_the_return_visit_closes_the_order(
     assert order.reply_received_on == dt.date(2026, 3, 5)
     # and, the visit still not made, asks for a review on day 34 after the reply (29 after receipt)
     _on(monkeypatch, dt.date(2026, 4, 3))
-    response = client.post(f"/core/cases/petitions.workorder/{order.pk}/actions/request_review/", {"reason": "答复未解决欠薪"})
+    response = client.post(
+        f"/core/cases/petitions.workorder/{order.pk}/actions/request_review/", {"reason": "答复未解决欠薪"}
+    )
     assert response.status_code == 302
     order.refresh_from_db()
     assert order.state == "review"
