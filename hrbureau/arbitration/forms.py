@@ -5,8 +5,16 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from hrbureau.arbitration.choices import ClaimKind, DisputeState, Procedure
+from hrbureau.arbitration.choices import (
+    AgentKind,
+    ClaimKind,
+    DisputeState,
+    DocumentKind,
+    Procedure,
+    ServiceMethod,
+)
 from hrbureau.arbitration.selectors import FIGURES, DisputeFilters
+from hrbureau.core.actions import ActDayField, ActionForm, OwnRecordField
 from hrbureau.core.attachments import MultipleFilesField
 from hrbureau.core.forms import EMPTY_CHOICE, AmountField, FixedChoiceField, StyledFormMixin
 
@@ -173,3 +181,292 @@ class CounterFileForm(PortalFileForm):
     facts_clear = forms.BooleanField(label=_("Facts and rights clear, little dispute"), required=False)
     both_agree = forms.BooleanField(label=_("Both parties agree to the simplified procedure"), required=False)
     migrant_wages = forms.BooleanField(label=_("Migrant-worker wages"), required=False)
+
+
+# --- the input of each action on a dispute (declared on its transition in workflows.py) ---------------
+
+
+class ActForm(ActionForm):
+    """An act of the commission on a day: today unless an earlier day is entered."""
+
+    on = ActDayField()
+
+
+class ItemsForm(ActForm):
+    """A list of materials, one per line (asked for, or handed in)."""
+
+    items = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), max_length=4000)
+    items_label: Any = ""
+    items_keyword = "items"
+
+    def setup(self) -> None:
+        self.fields["items"].label = self.items_label
+
+    def arguments(self) -> dict[str, Any]:
+        arguments = super().arguments()
+        arguments[self.items_keyword] = [
+            line.strip() for line in arguments.pop("items").splitlines() if line.strip()
+        ]
+        return arguments
+
+
+class SupplementRequestForm(ItemsForm):
+    items_label = _("Everything to supplement, one per line")
+
+
+class SupplementCompleteForm(ItemsForm):
+    items_label = _("Materials handed in, one per line")
+    items_keyword = "documents"
+
+
+class ProcedureForm(ActForm):
+    procedure = FixedChoiceField(label=_("Procedure"), choices=Procedure.choices)
+    reason = forms.CharField(
+        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}), max_length=4000, required=False
+    )
+
+    def setup(self) -> None:
+        if self.case.triage_proposal:
+            self.fields["procedure"].initial = self.case.triage_proposal
+            self.fields["procedure"].help_text = _("The triage proposes: %(procedure)s") % {
+                "procedure": Procedure(self.case.triage_proposal).label
+            }
+
+
+class ArbitratorChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return obj.get_full_name() or obj.get_username()
+
+
+class ArbitratorsField(forms.ModelMultipleChoiceField):
+    """Several arbitrators, as a list of checkboxes that a phone can tick and a filter box narrows
+    (app.js, data-choice-filter): no Ctrl-click."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def label_from_instance(self, obj: Any) -> str:
+        return obj.get_full_name() or obj.get_username()
+
+
+class TribunalForm(ActForm):
+    arbitrator = ArbitratorChoiceField(label=_("Presiding arbitrator"), queryset=None)
+    panel = ArbitratorsField(
+        label=_("The two other arbitrators"),
+        queryset=None,
+        required=False,
+        help_text=_("Type a name to narrow the list."),
+    )
+
+    def setup(self) -> None:
+        from hrbureau.accounts.choices import Role
+        from hrbureau.accounts.models import User
+
+        arbitrators = User.objects.filter(role=Role.ARBITRATOR, is_active=True).order_by("full_name")
+        self.fields["arbitrator"].queryset = arbitrators  # type: ignore[attr-defined]
+        self.fields["panel"].queryset = arbitrators  # type: ignore[attr-defined]
+        self.fields["panel"].widget.attrs["data-choice-filter"] = str(_("Find an arbitrator"))
+        if self.case.procedure == Procedure.SIMPLIFIED:
+            self.fields["arbitrator"].label = _("Sole arbitrator")
+            del self.fields["panel"]
+
+    def arguments(self) -> dict[str, Any]:
+        arguments = super().arguments()
+        arguments["panel"] = list(arguments.get("panel") or [])
+        return arguments
+
+
+class HearingForm(ActionForm):
+    room: forms.ModelChoiceField[Any] = forms.ModelChoiceField(label=_("Room"), queryset=None)
+    starts_at = forms.DateTimeField(
+        label=_("Starts"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"],
+    )
+    minutes = forms.IntegerField(label=_("Minutes"), min_value=15, max_value=480, initial=120, required=False)
+
+    def setup(self) -> None:
+        from hrbureau.arbitration.models import HearingRoom
+
+        self.fields["room"].queryset = HearingRoom.objects.filter(active=True)  # type: ignore[attr-defined]
+
+    def arguments(self) -> dict[str, Any]:
+        import datetime as dt
+
+        arguments = super().arguments()
+        arguments["ends_at"] = arguments["starts_at"] + dt.timedelta(minutes=arguments.pop("minutes") or 120)
+        return arguments
+
+
+class HoldHearingForm(ActForm):
+    respondent_absent = forms.BooleanField(
+        label=_("The respondent did not appear (default award)"), required=False
+    )
+
+
+class _PerClaimForm(ActForm):
+    """A field per claim of the case (``<prefix>-<id>``), given to the service as {claim id: amount}."""
+
+    claim_placeholder: Any = ""
+    claims_keyword = ""
+    claim_prefix = "claim"
+
+    def setup(self) -> None:
+        from hrbureau.core.punctuation import colon
+
+        self.claims = list(self.case.claims.all())
+        for claim in self.claims:
+            self.fields[f"{self.claim_prefix}-{claim.pk}"] = AmountField(
+                label=f"{claim.get_kind_display()}{colon()}{claim.description}",
+                required=False,
+                initial=self.claim_initial(claim),
+                widget=forms.TextInput(attrs={"placeholder": self.claim_placeholder}),
+            )
+
+    def claim_initial(self, claim: Any) -> Any:
+        return None
+
+    def arguments(self) -> dict[str, Any]:
+        arguments = super().arguments()
+        amounts = {}
+        for claim in self.claims:
+            value = (arguments.pop(f"{self.claim_prefix}-{claim.pk}", "") or "").strip()
+            amounts[claim.pk] = value or None
+        arguments[self.claims_keyword] = amounts
+        return arguments
+
+
+class AwardForm(_PerClaimForm):
+    claim_placeholder = _("amount awarded (0 dismisses)")
+    claims_keyword = "awarded"
+
+    def done_message(self, result: Any) -> str:
+        return _(
+            "Final items: %(final)d, non-final items: %(non_final)d (threshold %(threshold)s yuan per item)."
+        ) % {"final": len(result.final), "non_final": len(result.non_final), "threshold": result.threshold}
+
+
+class MediationForm(_PerClaimForm):
+    terms = forms.CharField(
+        label=_("Terms agreed, one per line"), widget=forms.Textarea(attrs={"rows": 4}), max_length=4000
+    )
+    payment_due = forms.DateField(
+        label=_("To be paid by"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    claim_placeholder = _("amount agreed (0 gives the item up)")
+    claims_keyword = "agreed"
+    claim_prefix = "agreed"
+
+    def setup(self) -> None:
+        from hrbureau.arbitration.models import MediationAgreement
+
+        agreement = MediationAgreement.objects.filter(dispute=self.case).first()
+        if agreement is not None:
+            self.fields["terms"].initial = agreement.terms
+            self.fields["payment_due"].initial = agreement.payment_due
+        super().setup()
+
+    def claim_initial(self, claim: Any) -> Any:
+        return claim.amount_agreed
+
+
+class ExtendForm(ActForm):
+    days = forms.IntegerField(label=_("Days"), min_value=1)
+
+    def setup(self) -> None:
+        from django.utils import timezone
+
+        from hrbureau.arbitration.rules import max_extension_days
+
+        longest = max_extension_days(timezone.localdate())
+        self.fields["days"].initial = longest
+        self.fields["days"].help_text = _("At most %(days)d days.") % {"days": longest}
+
+
+class AmendForm(ActForm):
+    kind = FixedChoiceField(label=_("What changed"), choices=[])
+
+    def setup(self) -> None:
+        from hrbureau.arbitration.workflows import RESTART_REASONS
+
+        self.fields["kind"].choices = [(key, str(label)) for key, label in RESTART_REASONS.items()]  # type: ignore[attr-defined]
+
+
+class _PartyForm(ActionForm):
+    party: forms.ModelChoiceField[Any] = forms.ModelChoiceField(label=_("Party"), queryset=None)
+
+    def setup(self) -> None:
+        field = self.fields["party"]
+        field.queryset = self.case.parties.all()  # type: ignore[attr-defined]
+        field.label_from_instance = lambda p: f"{p.get_role_display()} {p.name}"  # type: ignore[attr-defined]
+
+
+class AgentForm(_PartyForm):
+    kind = FixedChoiceField(label=_("Kind"), choices=AgentKind.choices)
+    name = forms.CharField(label=_("Agent's name"), max_length=100)
+    phone = forms.CharField(label=_("Phone"), max_length=20, required=False)
+    special_authority = forms.BooleanField(
+        label=_("Special authorisation (may admit, waive or settle claims)"), required=False
+    )
+    authorisation = forms.FileField(
+        label=_("Power of attorney"), error_messages={"required": _("Attach the power of attorney.")}
+    )
+
+    def setup(self) -> None:
+        super().setup()
+        self.fields["party"].label = _("Acts for")
+
+
+class ServeForm(_PartyForm):
+    document = FixedChoiceField(label=_("Document"), choices=DocumentKind.choices)
+    method = FixedChoiceField(label=_("Method"), choices=ServiceMethod.choices)
+    on = ActDayField()
+    signed_on = forms.DateField(
+        label=_("Signed for on (in person, by post)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    attachment = forms.FileField(label=_("The document"), required=False)
+    note = forms.CharField(label=_("Note"), max_length=500, required=False)
+
+
+class SignDocumentForm(ActionForm):
+    """A party signs for a document served on it (on the portal, from the document's page)."""
+
+    service = OwnRecordField(label=_("Document"))
+
+    def setup(self) -> None:
+        from hrbureau.arbitration.models import Service
+        from hrbureau.arbitration.services import parties_of_user
+
+        of_case = Service.objects.filter(dispute=self.case)
+        self.fields["service"].offer(  # type: ignore[attr-defined]
+            own=of_case.filter(party__in=parties_of_user(self.user, self.case), signed_at__isnull=True),
+            of_case=of_case,
+        )
+
+    def done_message(self, result: Any) -> str:
+        return str(_("Signed for. The proof of service records the time."))
+
+
+class EServiceForm(ActionForm):
+    """A party gives or withdraws its consent to electronic service (DOMAIN.md §2.6)."""
+
+    party = OwnRecordField(label=_("Party"))
+    consent = FixedChoiceField(
+        label=_("Electronic service"),
+        choices=[("yes", _("Receive documents electronically")), ("no", _("Withdraw consent"))],
+    )
+
+    def setup(self) -> None:
+        from hrbureau.arbitration.services import parties_of_user
+
+        self.fields["party"].offer(  # type: ignore[attr-defined]
+            own=parties_of_user(self.user, self.case), of_case=self.case.parties.all()
+        )
+
+    def arguments(self) -> dict[str, Any]:
+        arguments = super().arguments()
+        arguments["consent"] = arguments["consent"] == "yes"
+        return arguments

@@ -229,15 +229,6 @@ def portal_document(request: HttpRequest, pk: int, service_pk: int) -> HttpRespo
     return render(request, "arbitration/portal_document.html", context)
 
 
-@require_POST
-@permission_required("arbitration.sign_document", area="portal")
-def portal_sign(request: HttpRequest, pk: int, service_pk: int) -> HttpResponseBase:
-    service = _my_service(request, pk, service_pk)
-    services.service_sign(user=request.user, service=service)
-    messages.success(request, _("Signed for. The proof of service records the time."))
-    return redirect("arbitration:portal_document", pk=pk, service_pk=service_pk)
-
-
 def query(request: HttpRequest) -> HttpResponseBase:
     """Anyone who knows a case's number and the ID number or USCC of one of its parties may follow it."""
     form = QueryForm(request.GET or None)
@@ -313,15 +304,3 @@ def appointment_cancel_view(request: HttpRequest, pk: int) -> HttpResponseBase:
     else:
         messages.success(request, _("Cancelled."))
     return redirect("arbitration:appointments")
-
-
-@require_POST
-@permission_required("arbitration.sign_document", area="portal")
-def portal_e_service(request: HttpRequest, pk: int, party_pk: int) -> HttpResponseBase:
-    dispute = selectors.dispute_detail(user=request.user, pk=pk)
-    party = dispute.parties.filter(pk=party_pk).first()
-    if party is None:
-        raise Http404
-    services.party_e_service(user=request.user, party=party, consent=request.POST.get("consent") == "yes")
-    messages.success(request, _("Recorded."))
-    return redirect("arbitration:portal_detail", pk=pk)

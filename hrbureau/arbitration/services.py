@@ -45,6 +45,7 @@ from hrbureau.arbitration.models import (
     Service,
 )
 from hrbureau.arbitration.respondents import enterprise_identifier
+from hrbureau.arbitration.workflows import WORKFLOW
 from hrbureau.core import clocks
 from hrbureau.core.attachments import attachment_add
 from hrbureau.core.counters import next_value
@@ -400,6 +401,7 @@ def _tell_parties(dispute: Dispute, text: str, *, roles: Iterable[str] | None = 
 # --- supplement, acceptance, refusal ------------------------------------------------------------------
 
 
+@WORKFLOW.performs("request_supplement", case="dispute")
 @transaction.atomic
 def dispute_request_supplement(
     *, actor: Any, dispute: Dispute, items: list[str], on: dt.date | None = None
@@ -425,6 +427,7 @@ def dispute_request_supplement(
     return dispute
 
 
+@WORKFLOW.performs("supplement_complete", case="dispute")
 @transaction.atomic
 def dispute_supplement_complete(
     *, actor: Any, dispute: Dispute, documents: list[str], on: dt.date | None = None
@@ -444,6 +447,7 @@ def _case_number(year: int) -> str:
     return f"{prefix}〔{year}〕{next_value(f'arbitration-case-{year}')}号"
 
 
+@WORKFLOW.performs("accept", case="dispute")
 @transaction.atomic
 def dispute_accept(*, actor: Any, dispute: Dispute, on: dt.date | None = None) -> Dispute:
     """Accept: a case number, the award (45), tribunal (5) and copy (5) periods from today, and the
@@ -471,6 +475,7 @@ def dispute_accept(*, actor: Any, dispute: Dispute, on: dt.date | None = None) -
     return dispute
 
 
+@WORKFLOW.performs("refuse", case="dispute")
 @transaction.atomic
 def dispute_refuse(*, actor: Any, dispute: Dispute, reason: str, on: dt.date | None = None) -> Dispute:
     day = _act_day(on)
@@ -484,6 +489,7 @@ def dispute_refuse(*, actor: Any, dispute: Dispute, reason: str, on: dt.date | N
     return dispute
 
 
+@WORKFLOW.performs("confirm_procedure", case="dispute")
 @transaction.atomic
 def dispute_confirm_procedure(
     *, actor: Any, dispute: Dispute, procedure: str, reason: str = "", on: dt.date | None = None
@@ -510,6 +516,7 @@ def dispute_confirm_procedure(
 # --- tribunal and hearings ------------------------------------------------------------------------------
 
 
+@WORKFLOW.performs("form_tribunal", case="dispute")
 @transaction.atomic
 def dispute_form_tribunal(
     *,
@@ -551,6 +558,7 @@ def dispute_form_tribunal(
     return dispute
 
 
+@WORKFLOW.performs("schedule_hearing", case="dispute")
 @transaction.atomic
 def hearing_book(
     *, actor: Any, dispute: Dispute, room: HearingRoom, starts_at: dt.datetime, ends_at: dt.datetime
@@ -627,6 +635,7 @@ def default_award_refusal(dispute: Dispute, hearing: Hearing) -> str | None:
     return None
 
 
+@WORKFLOW.performs("hold_hearing", case="dispute")
 @transaction.atomic
 def dispute_hold_hearing(
     *, actor: Any, dispute: Dispute, respondent_absent: bool = False, on: dt.date | None = None
@@ -652,12 +661,14 @@ def dispute_hold_hearing(
 # --- suspension, extension, restarts ------------------------------------------------------------------
 
 
+@WORKFLOW.performs("suspend", case="dispute")
 @transaction.atomic
 def dispute_suspend(*, actor: Any, dispute: Dispute, reason: str, on: dt.date | None = None) -> Dispute:
     transition(dispute, "suspend", actor=actor, reason=reason, data={"on": _act_day(on)})
     return dispute
 
 
+@WORKFLOW.performs("resume", case="dispute")
 @transaction.atomic
 def dispute_resume(*, actor: Any, dispute: Dispute, on: dt.date | None = None) -> Dispute:
     day = _act_day(on)
@@ -667,6 +678,7 @@ def dispute_resume(*, actor: Any, dispute: Dispute, on: dt.date | None = None) -
     return dispute
 
 
+@WORKFLOW.performs("extend", case="dispute")
 @transaction.atomic
 def dispute_extend(
     *, actor: Any, dispute: Dispute, days: int, reason: str, on: dt.date | None = None
@@ -690,6 +702,7 @@ def dispute_extend(
     return dispute
 
 
+@WORKFLOW.performs("amend", case="dispute")
 @transaction.atomic
 def dispute_amend(
     *, actor: Any, dispute: Dispute, kind: str, reason: str, on: dt.date | None = None
@@ -709,6 +722,7 @@ def _proof_number() -> str:
     return f"SD{_today():%Y}{next_value(f'arbitration-proof-{_today():%Y}'):07d}"
 
 
+@WORKFLOW.performs("serve", case="dispute")
 @transaction.atomic
 def service_record(
     *,
@@ -915,6 +929,7 @@ def service_sign(*, user: Any, service: Service) -> Service:
     return service
 
 
+@WORKFLOW.performs("add_agent", case="dispute")
 @transaction.atomic
 def agent_add(
     *,
@@ -1011,6 +1026,7 @@ def mediation_signers(dispute: Dispute) -> list[Party]:
     return (representatives or applicants) + respondents
 
 
+@WORKFLOW.performs("agree_mediation", case="dispute")
 @transaction.atomic
 def mediation_agree(
     *,
@@ -1066,6 +1082,7 @@ def mediation_agree(
     return agreement
 
 
+@WORKFLOW.performs("mediate", case="dispute")
 @transaction.atomic
 def dispute_mediate(*, actor: Any, dispute: Dispute, on: dt.date | None = None) -> Dispute:
     """Close by mediation: the statement takes effect once both sides have signed for it."""
@@ -1089,6 +1106,7 @@ def dispute_mediate(*, actor: Any, dispute: Dispute, on: dt.date | None = None) 
     return dispute
 
 
+@WORKFLOW.performs("award", case="dispute")
 @transaction.atomic
 def dispute_award(
     *, actor: Any, dispute: Dispute, awarded: Mapping[int, Any], on: dt.date | None = None
@@ -1135,7 +1153,32 @@ def dispute_award(
     return result
 
 
+@WORKFLOW.performs("withdraw", case="dispute")
 @transaction.atomic
 def dispute_withdraw(*, actor: Any, dispute: Dispute, reason: str, on: dt.date | None = None) -> Dispute:
     transition(dispute, "withdraw", actor=actor, reason=reason, data={"on": _act_day(on)})
     return dispute
+
+
+def parties_of_user(user: Any, dispute: Dispute) -> Any:
+    """The parties of ``dispute`` that ``user`` (a citizen's or an enterprise's account) is."""
+    if user.role == Role.INDIVIDUAL and user.person_id is not None:
+        return dispute.parties.filter(person_id=user.person_id)
+    if user.role == Role.ENTERPRISE and user.enterprise_id is not None:
+        return dispute.parties.filter(enterprise_id=user.enterprise_id)
+    return dispute.parties.none()
+
+
+@WORKFLOW.performs("sign_document", case="dispute")
+def document_sign(*, actor: Any, dispute: Dispute, service: Service) -> Service:
+    """The action a party takes from the document's page: sign for a document of this case served on it."""
+    if service.dispute_id != dispute.pk:
+        raise ValidationError({"service": [_("That document was not served in this case.")]})
+    return service_sign(user=actor, service=service)
+
+
+@WORKFLOW.performs("e_service", case="dispute")
+def e_service_choose(*, actor: Any, dispute: Dispute, party: Party, consent: bool) -> Party:
+    if party.dispute_id != dispute.pk:
+        raise ValidationError({"party": [_("That party is not in this case.")]})
+    return party_e_service(user=actor, party=party, consent=consent)

@@ -16,21 +16,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
-from hrbureau.accounts.choices import Role
-from hrbureau.accounts.models import User
-from hrbureau.arbitration import rules as arbitration_rules
 from hrbureau.arbitration import selectors, services, triage
-from hrbureau.arbitration.choices import AgentKind, DisputeState, DocumentKind, Procedure, ServiceMethod
+from hrbureau.arbitration.choices import DisputeState, DocumentKind, Procedure
 from hrbureau.arbitration.forms import DisputeFilterForm, StatisticsForm
 from hrbureau.arbitration.models import Dispute, HearingRoom, MediationAgreement
-from hrbureau.arbitration.workflows import RESTART_REASONS, WORKFLOW
 from hrbureau.core.casepage import case_panel
 from hrbureau.core.exports import xlsx_response
 from hrbureau.core.pagination import keyset_page_or_first
 from hrbureau.core.recent import recent_visit_record
 from hrbureau.core.tables import Column, body_rows, choice_labels, header_cells, html_of
 from hrbureau.core.views import permission_required
-from hrbureau.core.workflow import TransitionError, error_message
+from hrbureau.core.workflow import error_message
 
 LIST_ORDER = ("-collective", "-filed_on", "-id")
 EXPORT_COLUMNS = [
@@ -182,22 +178,6 @@ def _documents(dispute: Dispute) -> list[tuple[str, str]]:
     return [(kind, str(DocumentKind(kind).label)) for kind in kinds]
 
 
-def _action_context(dispute: Dispute, user: Any) -> dict[str, Any]:
-    actions = [t for t in WORKFLOW.available(dispute, user, area="workbench") if t.name != "serve"]
-    return {
-        "actions": actions,
-        "can_serve": user.has_perm("arbitration.serve_document"),
-        "arbitrators": User.objects.filter(role=Role.ARBITRATOR, is_active=True).order_by("full_name"),
-        "rooms": HearingRoom.objects.filter(active=True),
-        "procedures": Procedure.choices,
-        "extension_max": arbitration_rules.max_extension_days(timezone.localdate()),
-        "agent_kinds": AgentKind.choices,
-        "restart_reasons": [(k, str(v)) for k, v in RESTART_REASONS.items()],
-        "documents": DocumentKind.choices,
-        "methods": ServiceMethod.choices,
-    }
-
-
 @permission_required("arbitration.view_dispute")
 def dispute_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
     dispute = selectors.dispute_detail(user=request.user, pk=pk)
@@ -216,165 +196,9 @@ def dispute_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
         "agreement": MediationAgreement.objects.filter(dispute=dispute).select_related("mediator").first(),
         "today": timezone.localdate(),
         **case_panel(case=dispute, user=request.user),
-        **_action_context(dispute, request.user),
+        "can_serve": request.user.has_perm("arbitration.serve_document"),
     }
     return render(request, "arbitration/dispute_detail.html", context)
-
-
-def _day(value: str, field: str = "on") -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise ValidationError({field: [_("Give a date like 2026-03-01.")]}) from None
-
-
-def _is_id(value: str) -> bool:
-    return value.isdigit() and len(value) < 19
-
-
-def _user(value: str) -> User | None:
-    if _is_id(value):
-        return User.objects.filter(pk=int(value), role=Role.ARBITRATOR).first()
-    return None
-
-
-def _run_action(request: HttpRequest, dispute: Dispute, action: str) -> None:
-    post = request.POST
-    actor = request.user
-    reason = post.get("reason", "")
-    on = _day(post.get("on", ""))
-    lines = [line for line in post.get("items", "").splitlines() if line.strip()]
-    if action == "request_supplement":
-        services.dispute_request_supplement(actor=actor, dispute=dispute, items=lines, on=on)
-    elif action == "supplement_complete":
-        services.dispute_supplement_complete(actor=actor, dispute=dispute, documents=lines, on=on)
-    elif action == "accept":
-        services.dispute_accept(actor=actor, dispute=dispute, on=on)
-    elif action == "refuse":
-        services.dispute_refuse(actor=actor, dispute=dispute, reason=reason, on=on)
-    elif action == "confirm_procedure":
-        services.dispute_confirm_procedure(
-            actor=actor, dispute=dispute, procedure=post.get("procedure", ""), reason=reason, on=on
-        )
-    elif action == "form_tribunal":
-        arbitrator = _user(post.get("arbitrator", ""))
-        if arbitrator is None:
-            raise ValidationError({"arbitrator": [_("Choose the presiding (or sole) arbitrator.")]})
-        panel = [u for u in (_user(v) for v in post.getlist("panel")) if u is not None]
-        services.dispute_form_tribunal(
-            actor=actor, dispute=dispute, arbitrator=arbitrator, panel=panel, on=on
-        )
-    elif action == "schedule_hearing":
-        room_id = post.get("room", "")
-        room = HearingRoom.objects.filter(pk=int(room_id), active=True).first() if _is_id(room_id) else None
-        if room is None:
-            raise ValidationError({"room": [_("Choose a hearing room.")]})
-        try:
-            starts = timezone.make_aware(dt.datetime.fromisoformat(post.get("starts_at", "")))
-            minutes = int(post.get("minutes", "120"))
-        except ValueError:
-            raise ValidationError({"starts_at": [_("Give the hearing's day and time.")]}) from None
-        services.hearing_book(
-            actor=actor,
-            dispute=dispute,
-            room=room,
-            starts_at=starts,
-            ends_at=starts + dt.timedelta(minutes=minutes),
-        )
-    elif action == "hold_hearing":
-        services.dispute_hold_hearing(
-            actor=actor, dispute=dispute, respondent_absent=post.get("respondent_absent") == "on", on=on
-        )
-    elif action == "agree_mediation":
-        agreed = {c.pk: post.get(f"agreed-{c.pk}", "").strip() or None for c in dispute.claims.all()}
-        services.mediation_agree(
-            actor=actor,
-            dispute=dispute,
-            terms=post.get("terms", ""),
-            agreed=agreed,
-            payment_due=_day(post.get("payment_due", ""), "payment_due"),
-            on=on,
-        )
-    elif action == "mediate":
-        services.dispute_mediate(actor=actor, dispute=dispute, on=on)
-    elif action == "award":
-        awarded = {}
-        for claim in dispute.claims.all():
-            value = post.get(f"claim-{claim.pk}", "").strip()
-            awarded[claim.pk] = value or None
-        result = services.dispute_award(actor=actor, dispute=dispute, awarded=awarded, on=on)
-        messages.info(
-            request,
-            _(
-                "Final items: %(final)d, non-final items: %(non_final)d (threshold %(threshold)s yuan per item)."
-            )
-            % {"final": len(result.final), "non_final": len(result.non_final), "threshold": result.threshold},
-        )
-    elif action == "withdraw":
-        services.dispute_withdraw(actor=actor, dispute=dispute, reason=reason, on=on)
-    elif action == "suspend":
-        services.dispute_suspend(actor=actor, dispute=dispute, reason=reason, on=on)
-    elif action == "resume":
-        services.dispute_resume(actor=actor, dispute=dispute, on=on)
-    elif action == "extend":
-        days = post.get("days", "")
-        if not days.isdigit() or len(days) > 3:
-            raise ValidationError({"days": [_("Give the extension in days.")]})
-        services.dispute_extend(actor=actor, dispute=dispute, days=int(days), reason=reason, on=on)
-    elif action == "amend":
-        services.dispute_amend(actor=actor, dispute=dispute, kind=post.get("kind", ""), reason=reason, on=on)
-    elif action == "add_agent":
-        party_id = post.get("party", "")
-        party = dispute.parties.filter(pk=int(party_id)).first() if _is_id(party_id) else None
-        if party is None:
-            raise ValidationError({"party": [_("Choose the party the agent acts for.")]})
-        services.agent_add(
-            actor=actor,
-            dispute=dispute,
-            party=party,
-            kind=post.get("kind", ""),
-            name=post.get("name", ""),
-            phone=post.get("phone", ""),
-            special_authority=post.get("special_authority") == "on",
-            authorisation=request.FILES.get("file"),
-        )
-    elif action == "serve":
-        party_id = post.get("party", "")
-        party = dispute.parties.filter(pk=int(party_id)).first() if _is_id(party_id) else None
-        if party is None:
-            raise ValidationError({"party": [_("Choose the party to serve.")]})
-        signed = _day(post.get("signed_on", ""))
-        services.service_record(
-            actor=actor,
-            dispute=dispute,
-            party=party,
-            document=post.get("document", ""),
-            method=post.get("method", ""),
-            on=on,
-            signed_on=signed,
-            attachment=request.FILES.get("file"),
-            note=post.get("note", ""),
-        )
-    else:
-        raise Http404
-
-
-@require_POST
-@permission_required("arbitration.view_dispute")
-def dispute_act(request: HttpRequest, pk: int, action: str) -> HttpResponseBase:
-    dispute = selectors.dispute_detail(user=request.user, pk=pk)
-    try:
-        _run_action(request, dispute, action)
-    except (TransitionError, ValidationError) as error:
-        messages.error(request, error_message(error))
-    else:
-        dispute.refresh_from_db()
-        messages.success(
-            request, _("Done: the case is now “%(state)s”.") % {"state": dispute.get_state_display()}
-        )
-    return redirect(reverse("arbitration:detail", args=[pk]))
 
 
 @require_POST
@@ -385,7 +209,7 @@ def service_confirm(request: HttpRequest, pk: int, service_pk: int) -> HttpRespo
     if service is None:
         raise Http404
     try:
-        services.service_confirm(actor=request.user, service=service, on=_day(request.POST.get("on", "")))
+        services.service_confirm(actor=request.user, service=service)
     except ValidationError as error:
         messages.error(request, error_message(error))
     return redirect(reverse("arbitration:detail", args=[pk]))

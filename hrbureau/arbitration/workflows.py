@@ -18,6 +18,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from hrbureau.arbitration import forms as F
 from hrbureau.arbitration.choices import PROCEEDING_STATES, Procedure
 from hrbureau.arbitration.choices import DisputeState as S
 from hrbureau.arbitration.choices import TimeLimitKey as K
@@ -117,6 +118,7 @@ add(
     target=S.SUPPLEMENT,
     permission="arbitration.accept_dispute",
     button="outline-primary",
+    form=F.SupplementRequestForm,
 )
 add(
     "supplement_complete",
@@ -124,6 +126,7 @@ add(
     source={S.SUPPLEMENT},
     target=S.FILED,
     permission="arbitration.accept_dispute",
+    form=F.SupplementCompleteForm,
 )
 add(
     "accept",
@@ -131,6 +134,7 @@ add(
     source={S.FILED},
     target=S.ACCEPTED,
     permission="arbitration.accept_dispute",
+    form=F.ActForm,
 )
 add(
     "refuse",
@@ -140,6 +144,7 @@ add(
     permission="arbitration.accept_dispute",
     requires_reason=True,
     button="outline-danger",
+    form=F.ActForm,
 )
 add(
     "confirm_procedure",
@@ -149,6 +154,7 @@ add(
     permission="arbitration.triage_dispute",
     guard=_procedure_allowed,
     button="outline-primary",
+    form=F.ProcedureForm,
 )
 add(
     "form_tribunal",
@@ -157,6 +163,7 @@ add(
     target=S.TRIBUNAL,
     permission="arbitration.schedule_dispute",
     guard=_not_suspended,
+    form=F.TribunalForm,
 )
 add(
     "schedule_hearing",
@@ -165,6 +172,7 @@ add(
     target=S.SCHEDULED,
     permission="arbitration.schedule_dispute",
     guard=_not_suspended,
+    form=F.HearingForm,
 )
 add(
     "hold_hearing",
@@ -173,6 +181,7 @@ add(
     target=S.HEARD,
     permission="arbitration.decide_dispute",
     guard=_not_suspended,
+    form=F.HoldHearingForm,
 )
 add(
     "agree_mediation",
@@ -182,6 +191,7 @@ add(
     permission="arbitration.decide_dispute",
     guard=_not_suspended,
     button="outline-primary",
+    form=F.MediationForm,
 )
 add(
     "mediate",
@@ -190,6 +200,7 @@ add(
     target=S.MEDIATED,
     permission="arbitration.decide_dispute",
     guard=_not_suspended,
+    form=F.ActForm,
 )
 add(
     "award",
@@ -198,6 +209,7 @@ add(
     target=S.AWARDED,
     permission="arbitration.decide_dispute",
     guard=_not_suspended,
+    form=F.AwardForm,
 )
 add(
     "withdraw",
@@ -207,6 +219,7 @@ add(
     permission="arbitration.accept_dispute",
     requires_reason=True,
     button="outline-secondary",
+    form=F.ActForm,
 )
 add(
     "suspend",
@@ -217,6 +230,7 @@ add(
     guard=_not_suspended,
     requires_reason=True,
     button="outline-secondary",
+    form=F.ActForm,
 )
 add(
     "resume",
@@ -226,6 +240,7 @@ add(
     permission="arbitration.decide_dispute",
     guard=_suspended,
     button="outline-primary",
+    form=F.ActForm,
 )
 add(
     "extend",
@@ -236,6 +251,7 @@ add(
     guard=_can_extend,
     requires_reason=True,
     button="outline-primary",
+    form=F.ExtendForm,
 )
 add(
     "amend",
@@ -246,6 +262,7 @@ add(
     guard=_all(_not_suspended, _restart_reason),
     requires_reason=True,
     button="outline-secondary",
+    form=F.AmendForm,
 )
 add(
     "serve",
@@ -254,6 +271,7 @@ add(
     target=None,
     permission="arbitration.serve_document",
     button="outline-secondary",
+    form=F.ServeForm,
 )
 add(
     "add_agent",
@@ -262,6 +280,7 @@ add(
     target=None,
     permission="arbitration.amend_dispute",
     button="outline-secondary",
+    form=F.AgentForm,
 )
 add(
     "e_service",
@@ -270,6 +289,7 @@ add(
     target=None,
     permission="arbitration.sign_document",
     area="portal",
+    form=F.EServiceForm,
 )
 add(
     "sign_document",
@@ -278,6 +298,7 @@ add(
     target=None,
     permission="arbitration.sign_document",
     area="portal",
+    form=F.SignDocumentForm,
 )
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -40,6 +40,7 @@ class ActDayField(forms.DateField):
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("label", gettext_lazy("Done on"))
+        kwargs.setdefault("required", False)  # left empty: today
         kwargs.setdefault("initial", timezone.localdate)
         kwargs.setdefault("help_text", gettext_lazy("Today, unless it was done on an earlier day."))
         kwargs.setdefault("widget", forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
@@ -49,6 +50,34 @@ class ActDayField(forms.DateField):
         super().validate(value)
         if isinstance(value, dt.date) and value > timezone.localdate():
             raise ValidationError(_("This day has not come yet."), code="future")
+
+
+class OwnRecordField(forms.ModelChoiceField):
+    """A choice among the reader's own records of the case (the documents served on them, their party):
+    only theirs are offered. Another's record of the same case, sent anyway, is refused as a permission
+    (403, audited) — a record about a party is not that party's — not as a slip of the hand."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("queryset", None)
+        super().__init__(**kwargs)
+        self.of_case: Any = None
+
+    def offer(self, *, own: Any, of_case: Any) -> None:
+        self.queryset = own
+        self.of_case = of_case
+
+    def to_python(self, value: Any) -> Any:
+        try:
+            return super().to_python(value)
+        except ValidationError:
+            if value not in self.empty_values and self.of_case is not None:
+                try:
+                    theirs = self.of_case.filter(pk=value).exists()
+                except (TypeError, ValueError):
+                    theirs = False
+                if theirs:
+                    raise PermissionDenied("a record of another party") from None
+            raise
 
 
 class ActionForm(StyledFormMixin, forms.Form):
@@ -95,6 +124,10 @@ class ActionForm(StyledFormMixin, forms.Form):
 
     def setup(self) -> None:
         """Set the choices and defaults that depend on the case or the user."""
+
+    def done_message(self, result: Any) -> str | None:
+        """Something the reader should know about what the service did (shown with "done")."""
+        return None
 
     def arguments(self) -> dict[str, Any]:
         """The service's keywords: the cleaned fields (the version aside)."""

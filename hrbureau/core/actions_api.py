@@ -18,8 +18,8 @@ from typing import Any, Literal
 
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest
-from django.utils import translation
+from django.http import Http404, HttpRequest
+from django.utils import timezone, translation
 from django.utils.datastructures import MultiValueDict
 from ninja import File, Form, Router, Schema, Status, UploadedFile
 from pydantic import Field, create_model
@@ -58,6 +58,8 @@ def _field_type(field: forms.Field) -> tuple[Any, Any]:
         return bool, False
     elif isinstance(field, forms.IntegerField):
         kind = int
+    elif isinstance(field, forms.DateTimeField):
+        kind = dt.datetime
     elif isinstance(field, forms.DateField):
         kind = dt.date
     else:
@@ -96,6 +98,10 @@ def _form_data(payload: Schema) -> MultiValueDict[str, Any]:
             data.setlist(name, [str(item) for item in value])
         elif value is True:
             data[name] = "on"
+        elif isinstance(value, dt.datetime):
+            if timezone.is_aware(value):
+                value = timezone.make_naive(value)  # as the page's field reads it: local time
+            data[name] = value.strftime("%Y-%m-%dT%H:%M:%S")
         elif isinstance(value, dt.date):
             data[name] = value.isoformat()
         else:
@@ -103,14 +109,54 @@ def _form_data(payload: Schema) -> MultiValueDict[str, Any]:
     return data
 
 
-def _endpoint(workflow: Workflow, t: Transition) -> Any:
-    schema, file_fields = input_schema(workflow, t)
-
-    def act(request: HttpRequest, case_id: int, payload: Any, **uploads: Any) -> Any:
-        user = request.auth  # type: ignore[attr-defined]
+def _checker(workflow: Workflow, t: Transition) -> Any:
+    def allowed_case(request: HttpRequest, user: Any, case_id: Any = None) -> Any:
+        """The case, once the user may see it (else 404 or 403) and holds the action's permission (else
+        403) — checked before the body is read, so that nobody learns what it should hold. A case id
+        that is no number is left to the schema's check (422)."""
+        case = getattr(request, "_action_case", None)
+        if case is not None:
+            return case
+        if case_id is None:
+            raw = str((request.resolver_match.kwargs if request.resolver_match else {}).get("case_id", ""))
+            if not (raw.isdigit() and len(raw) < 19):
+                return None
+            case_id = int(raw)
+        if not 0 < case_id < 2**63:
+            raise Http404
         case = get_for_user_or_404(workflow.model._default_manager.all(), user, pk=case_id)
         if t.permission is None or not user.has_perm(t.permission):
             raise PermissionDenied(t.permission or t.name)
+        request._action_case = case  # type: ignore[attr-defined]
+        return case
+
+    return allowed_case
+
+
+def _checked_auth(auth: Any, check: Any) -> Any:
+    """``auth`` (a django-ninja authentication), that also runs ``check(request, user)`` on the user it
+    finds: the endpoint's permission and scope, before django-ninja reads the body."""
+    base = type(auth)
+
+    def authenticate(self: Any, request: HttpRequest, *args: Any) -> Any:
+        user = base.authenticate(self, request, *args)
+        if user is not None:
+            check(request, user)
+        return user
+
+    checked: Any = type(base.__name__, (base,), {"authenticate": authenticate})
+    instance = checked.__new__(checked)
+    instance.__dict__.update(auth.__dict__)
+    return instance
+
+
+def _endpoint(workflow: Workflow, t: Transition) -> Any:
+    schema, file_fields = input_schema(workflow, t)
+    _allowed_case = _checker(workflow, t)
+
+    def act(request: HttpRequest, case_id: int, payload: Any, **uploads: Any) -> Any:
+        user = request.auth  # type: ignore[attr-defined]
+        case = _allowed_case(request, user, case_id)
         files = MultiValueDict({name: [upload] for name, upload in uploads.items() if upload is not None})
         form = form_for(case, t.name, user, _form_data(payload), files)
         if not form.is_valid():
@@ -156,15 +202,16 @@ def _endpoint(workflow: Workflow, t: Transition) -> Any:
     return act
 
 
-def action_router() -> Router:
-    """One endpoint per action a user may take, for every declared workflow."""
+def action_router(auth: list[Any]) -> Router:
+    """One endpoint per action a user may take, for every declared workflow; ``auth`` the API's
+    authentications, to which each endpoint adds its own check of permission and scope."""
     router = Router(tags=["actions"])
     with translation.override("en"):
-        _add_endpoints(router)
+        _add_endpoints(router, auth)
     return router
 
 
-def _add_endpoints(router: Router) -> None:
+def _add_endpoints(router: Router, auth: list[Any]) -> None:
     for workflow in workflows():
         for t in workflow.transitions.values():
             if t.permission is None or t.name not in workflow.performers:
@@ -184,6 +231,7 @@ def _add_endpoints(router: Router) -> None:
                     )
                 ),
                 operation_id=f"{workflow.slug}_{t.name}",
+                auth=[_checked_auth(a, _checker(workflow, t)) for a in auth],
             )(_endpoint(workflow, t))
 
 

@@ -13,6 +13,7 @@ from django.db import connection
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -388,12 +389,17 @@ def case_action(request: HttpRequest, case_type: str, pk: int, name: str) -> Htt
     if t.permission is None or not request.user.has_perm(t.permission):
         raise PermissionDenied(t.permission or name)
     back = case_page_for(request.user, case) or "/"
+    # A page of this site the action was taken from (a served document's page), else the case page.
+    asked = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(asked, allowed_hosts={request.get_host()}, require_https=False):
+        asked = ""
+    back = asked or back
     in_dialog = request.headers.get("HX-Request") == "true"
     if request.method == "POST":
         form = form_for(case, name, request.user, request.POST, request.FILES)
         if form.is_valid():
             try:
-                perform(case, name, request.user, form)
+                result = perform(case, name, request.user, form)
             except TransitionError as error:
                 form.add_error(None, error.message)
             except ValidationError as error:
@@ -405,6 +411,9 @@ def case_action(request: HttpRequest, case_type: str, pk: int, name: str) -> Htt
                     _("Done: “%(action)s”. Now “%(state)s”.")
                     % {"action": t.label, "state": workflow.states(case.state).label},
                 )
+                more = form.done_message(result)
+                if more:
+                    messages.info(request, more)
                 if in_dialog:
                     response = HttpResponse(status=204)
                     response["HX-Redirect"] = back
@@ -420,6 +429,7 @@ def case_action(request: HttpRequest, case_type: str, pk: int, name: str) -> Htt
         "transition": t,
         "form": form,
         "back": back,
+        "next": asked,
         "refusal": refusal(case, name, request.user),
     }
     return render(request, "core/_action_form.html" if in_dialog else "core/action_page.html", context)

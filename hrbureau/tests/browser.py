@@ -14,9 +14,10 @@ def open_action(page: Page, action: str) -> None:
     expect(page.locator(f"#action-dialog form[data-action={action}]")).to_be_visible()
 
 
-def act(page: Page, action: str, *, select: dict[str, str] | None = None, **fields: str) -> None:
+def act(page: Page, action: str, **fields: str) -> None:
     """Take ``action``: one click for an action that asks for nothing, else fill its dialog's form
-    (``fields`` typed, ``select`` chosen by label) and submit; waits for the case page to come back."""
+    (``fields``: typed, or chosen by value or label in a select) and submit; waits for the page that
+    comes back."""
     trigger = page.locator(f"[data-testid=case-actions] [data-action={action}]")
     if not trigger.is_visible():
         page.locator("[data-testid=more-actions] > summary").click()
@@ -29,8 +30,10 @@ def act(page: Page, action: str, *, select: dict[str, str] | None = None, **fiel
     form = page.locator(f"#action-dialog form[data-action={action}]")
     expect(form).to_be_visible()
     for name, value in fields.items():
-        form.locator(f"[name={name}]").fill(value)
-    for name, label in (select or {}).items():
-        form.locator(f"select[name={name}]").select_option(label=label)
+        field = form.locator(f"[name='{name}']")
+        if field.evaluate("element => element.tagName") == "SELECT":
+            field.select_option(value)
+        else:
+            field.fill(value)
     with page.expect_navigation():
         form.locator("button[type=submit]").click()

@@ -63,8 +63,11 @@ class Route:
     url: str | Callable[[Any], str]  # a path, or a function of the test world that builds it
     allowed: Iterable[str]  # roles (and/or ANONYMOUS) that get ``ok_status``
     method: str = "GET"
-    ok_status: int = 200
-    data: dict[str, Any] = field(default_factory=dict)
+    # The status the allowed roles get; a tuple when several mean "let through" (an action posted without
+    # its input: 422 asks for it, 409 says the state does not allow it, 200 did it).
+    ok_status: int | tuple[int, ...] = 200
+    # What is posted: a dict, or a function of the test world that builds it (the id of a record).
+    data: dict[str, Any] | Callable[[Any], dict[str, Any]] = field(default_factory=dict)
     api: bool = False  # integration accounts call it with their token instead of a session
     json: bool = False  # send ``data`` as a JSON body
     # marker text -> the roles whose response must contain it; every other allowed role must not.
@@ -80,6 +83,18 @@ class Route:
     def url_for(self, world: Any) -> str:
         return self.url(world) if callable(self.url) else self.url
 
+    # Narrows ``allowed`` in the test world, for a rule that depends on the record (see action_routes).
+    allowed_when: Callable[[Any], Iterable[str]] | None = None
+
+    def data_for(self, world: Any) -> dict[str, Any]:
+        return self.data(world) if callable(self.data) else self.data
+
+    def allowed_for(self, world: Any) -> set[str]:
+        return set(self.allowed_when(world)) if self.allowed_when is not None else set(self.allowed)
+
+    def lets_through(self, status: int) -> bool:
+        return status in self.ok_status if isinstance(self.ok_status, tuple) else status == self.ok_status
+
     @property
     def id(self) -> str:
         return f"{self.method} {self.name}{' ' + self.label if self.label else ''}"
@@ -89,3 +104,46 @@ class Route:
 UNWALKED_PREFIXES = {
     "admin:": "the Django admin: only superusers (system administrators) pass; checked via admin:index",
 }
+
+
+def action_routes(workflow_label: str, case_of: Callable[[Any], Any], viewers: Iterable[str]) -> list[Route]:
+    """A route for each action endpoint of a case type (``POST /api/v1/<slug>/<id>/actions/<name>``, made
+    from the workflow's declarations), posted empty on the case ``case_of(world)``: a role holding the
+    action's permission that may see the case is let through to the form (422, or 409 when the state does
+    not allow it, or 200); every other role is refused before its input is read (403 or 404)."""
+    from hrbureau.conftest import STANDARD_USERS
+    from hrbureau.core.scoping import may_see
+    from hrbureau.core.workflow import workflows
+
+    user_of = {role: key for key, (role, _unit) in STANDARD_USERS.items()}
+
+    workflow = next(w for w in workflows() if w.label == workflow_label)
+    viewers = frozenset(viewers)
+    routes = []
+    for t in workflow.transitions.values():
+        if t.permission is None or t.name not in workflow.performers:
+            continue
+
+        def allowed(world: Any, permission: str = t.permission) -> set[str]:
+            case = case_of(world)
+            return {
+                role
+                for role in viewers
+                if role in user_of
+                and world.users[user_of[role]].has_perm(permission)
+                and may_see(world.users[user_of[role]], case)
+            }
+
+        routes.append(
+            Route(
+                f"api:{workflow.slug}_{t.name}",
+                lambda w, name=t.name: f"/api/v1/{workflow.slug}/{case_of(w).pk}/actions/{name}",
+                allowed=viewers,
+                allowed_when=allowed,
+                method="POST",
+                json=True,
+                api=True,
+                ok_status=(200, 409, 422),
+            )
+        )
+    return routes

@@ -13,6 +13,7 @@ from playwright.sync_api import Page, expect
 
 from hrbureau.arbitration.choices import DisputeState
 from hrbureau.arbitration.models import Dispute
+from hrbureau.tests.browser import act as _act
 
 pytestmark = pytest.mark.browser
 
@@ -23,18 +24,6 @@ def _as(page: Page, base: str, username: str) -> None:
     page.fill("#id_username", username)
     page.fill("#id_password", "Secret#2026")
     page.click("[data-testid=login-form] button[type=submit]")
-    page.wait_for_load_state()
-
-
-def _act(page: Page, action: str, **fields: str) -> None:
-    form = page.locator(f"form[data-action={action}]")
-    for name, value in fields.items():
-        field = form.locator(f"[name={name}]")
-        if field.evaluate("e => e.tagName") == "SELECT":
-            field.select_option(value)
-        else:
-            field.fill(value)
-    form.locator("button[type=submit]").click()
     page.wait_for_load_state()
 
 

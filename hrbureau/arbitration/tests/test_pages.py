@@ -24,7 +24,7 @@ def client(client: Any) -> Any:
 
 
 def _post(client: Any, dispute: Dispute, action: str, **data: Any) -> Any:
-    return client.post(f"/arbitration/{dispute.pk}/act/{action}/", data, follow=True)
+    return client.post(f"/core/cases/arbitration.dispute/{dispute.pk}/actions/{action}/", data, follow=True)
 
 
 def test_the_clerk_takes_a_case_from_filing_to_a_booked_hearing(
@@ -38,10 +38,10 @@ def test_the_clerk_takes_a_case_from_filing_to_a_booked_hearing(
     # A day in the future is refused with a message; nothing changes.
     tomorrow = (timezone.localdate() + dt.timedelta(days=1)).isoformat()
     refused = _post(client, dispute, "accept", on=tomorrow)
-    assert "cannot be in the future" in refused.content.decode()
+    assert "This day has not come yet" in refused.content.decode()
     assert Dispute.objects.get(pk=dispute.pk).state == DisputeState.FILED
     done = _post(client, dispute, "accept")
-    assert "the case is now “Accepted”" in done.content.decode()
+    assert "Now “Accepted”" in done.content.decode()
     dispute.refresh_from_db()
     assert dispute.case_no
     # The tribunal: three arbitrators for an ordinary case.
@@ -243,7 +243,7 @@ def test_an_agent_is_registered_only_with_a_power_of_attorney(
         kind="lawyer",
         name="李律师",
         special_authority="on",
-        file=letter,
+        authorisation=letter,
     )
     agent = worker.agents.get()
     assert agent.special_authority
@@ -337,7 +337,7 @@ def test_the_arbitrator_records_the_mediation_agreement_from_the_page(
     refused = _post(client, dispute, "agree_mediation", terms="分期支付", **{f"agreed-{claim.pk}": "abc"})
     assert "abc is not an amount" in refused.content.decode()
     bad_day = _post(client, dispute, "agree_mediation", terms="x", payment_due="2026-13-01")
-    assert "Give a date like" in bad_day.content.decode()
+    assert "Enter a valid date" in bad_day.content.decode()
     assert not hasattr(Dispute.objects.get(pk=dispute.pk), "mediation_agreement")
     due = (timezone.localdate() + dt.timedelta(days=10)).isoformat()
     done = _post(

@@ -61,7 +61,12 @@ def test_a_document_to_sign_waits_in_the_enterprises_to_do_until_signed(
     assert download.status_code == 200
     assert download["Content-Disposition"].startswith("attachment")
     # When it signs for it, the to-do is empty.
-    assert client.post(f"{document_url}sign/").status_code == 302
+    signed = client.post(
+        f"/core/cases/arbitration.dispute/{dispute.pk}/actions/sign_document/",
+        {"service": service.pk, "next": document_url},
+    )
+    assert signed.status_code == 302
+    assert signed["Location"] == document_url
     service.refresh_from_db()
     assert service.signed_at is not None
     assert "Nothing is waiting for you" in client.get("/portal/").content.decode()

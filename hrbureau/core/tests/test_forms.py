@@ -53,7 +53,41 @@ def _instance(cls: type[forms.BaseForm], world: Any) -> forms.BaseForm:
         return cls(items=list(ChecklistItem.objects.all()))
     if issubclass(cls, PasswordChangeForm | SetPasswordForm):
         return cls(world.users["leader"])
+    from hrbureau.core.actions import ActionForm
+
+    if issubclass(cls, ActionForm):
+        return _action_form(cls, world)
     return cls()
+
+
+def _action_form(cls: type[forms.BaseForm], world: Any) -> forms.BaseForm:
+    """An action's form as the case page builds it: for a case of the workflow that declares it (a base
+    class of forms: any action of its workflow) and a user who may take it."""
+    from hrbureau.core.workflow import workflows
+
+    for workflow in workflows():
+        for t in workflow.transitions.values():
+            if (t.form is not None and issubclass(t.form, cls)) or (
+                t.form is None and cls.__module__ == "hrbureau.core.actions"
+            ):
+                case = _case_of(workflow.label, world)
+                return cls(case=case, user=world.users["sysadmin"], transition=t)  # type: ignore[call-arg]
+    raise AssertionError(f"{cls.__name__} is the form of no action")
+
+
+def _case_of(label: str, world: Any) -> Any:
+    if label == "petitions.workorder":
+        from hrbureau.petitions.tests.factories import categories, make_order
+
+        return make_order(
+            actor=world.users["individual"], category=categories()["wages"], person=world.people["a1"]
+        )
+    if label == "arbitration.dispute":
+        from hrbureau.arbitration.tests.conftest import file, reinstall_defaults
+
+        reinstall_defaults()
+        return file(world, {"clerk": world.users["arbitration_clerk"]})
+    raise AssertionError(f"no case of {label} to build its actions' forms on: add one here")
 
 
 def test_every_form_is_found() -> None:

@@ -94,7 +94,7 @@ def test_file_dispatch_sign_reply_dissatisfied_rework_and_the_board(
     _act(page, "reply", reply="工资已足额支付。")
     _as(page, base, "individual")
     page.goto(f"{base}/petitions/mine/{order.pk}/")
-    _act(page, "rate", select={"satisfaction": "满意"})
+    _act(page, "rate", satisfaction="满意")
     expect(page.locator("[data-testid=order-state]")).to_have_text(_zh(WorkOrderState.CLOSED))
     _as(page, base, "xf_head")
     assert _board_satisfaction(page, base).startswith("100")

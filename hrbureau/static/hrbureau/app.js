@@ -104,13 +104,43 @@
     dialog.addEventListener("click", function (event) { if (event.target === dialog) { dialog.close(); } });
   }
 
+  // A choice of several (the arbitrators of a tribunal) is a list of checkboxes, ticked by touch; a box
+  // above it narrows the list as a name is typed (inputs marked data-choice-filter="placeholder").
+  function bindChoiceFilters(root) {
+    var seen = {};
+    root.querySelectorAll("input[type=checkbox][data-choice-filter]").forEach(function (input) {
+      if (seen[input.name]) { return; }
+      seen[input.name] = true;
+      var group = input.closest("div[id]");
+      if (!group || group.getAttribute("data-choice-bound")) { return; }
+      group.setAttribute("data-choice-bound", "1");
+      group.classList.add("choice-list");
+      var box = document.createElement("input");
+      box.type = "search";
+      box.className = "form-control mb-2";
+      box.placeholder = input.getAttribute("data-choice-filter");
+      box.setAttribute("aria-label", input.getAttribute("data-choice-filter"));
+      group.parentNode.insertBefore(box, group);
+      box.addEventListener("input", function () {
+        var typed = box.value.trim().toLowerCase();
+        group.querySelectorAll("input[type=checkbox]").forEach(function (checkbox) {
+          var label = checkbox.closest("label") || checkbox.parentNode;
+          var item = label.parentNode === group ? label : label.parentNode;
+          item.hidden = typed !== "" && !checkbox.checked && label.textContent.toLowerCase().indexOf(typed) === -1;
+        });
+      });
+    });
+  }
+
   onReady(function () {
     bindActionDialog();
+    bindChoiceFilters(document);
     bindAutosubmit(document);
     bindConfirm(document);
     bindFilterPanels(document);
     idleWatch();
     document.body.addEventListener("htmx:afterSwap", function (event) {
+      bindChoiceFilters(event.target);
       bindAutosubmit(event.target);
       bindConfirm(event.target);
     });
