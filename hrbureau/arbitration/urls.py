@@ -1,11 +1,12 @@
 from django.urls import path
 
 from hrbureau.arbitration import portal, views
+from hrbureau.arbitration.lists import DISPUTES
 
 app_name = "arbitration"
 
 urlpatterns = [
-    path("", views.dispute_list, name="list"),
+    path("", DISPUTES.view, name="list"),
     path("statistics/", views.statistics, name="statistics"),
     path("new/", views.dispute_create, name="create"),
     path("rooms/", views.room_schedule, name="rooms"),
