@@ -26,6 +26,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from pydantic import Field as ApiField
 
+from hrbureau.core.apiutil import Day, Flag
 from hrbureau.core.forms import FixedChoiceField, LiveChoiceField, StyledFormMixin
 from hrbureau.core.textsearch import TextIndex, substring_condition
 
@@ -165,7 +166,7 @@ class YesNo(Filter):
         )
 
     def api_type(self) -> tuple[Any, Any]:
-        return bool | None, None
+        return Flag | None, None
 
     def condition(self, value: Any, model: type[models.Model]) -> Q:
         return Q(**{self.lookup or self.name: bool(value)})
@@ -205,7 +206,7 @@ class DateFrom(Filter):
         )
 
     def api_type(self) -> tuple[Any, Any]:
-        return dt.date | None, None
+        return Day | None, None
 
     def condition(self, value: Any, model: type[models.Model]) -> Q:
         return days_between(self.column, value, None, model=model)
