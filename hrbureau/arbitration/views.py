@@ -346,24 +346,6 @@ def document(request: HttpRequest, pk: int, kind: str) -> HttpResponseBase:
     return response
 
 
-@permission_required("arbitration.manage_appointments")
-def appointment_desk(request: HttpRequest) -> HttpResponseBase:
-    """The counter's appointments of a day (today by default), to mark them attended."""
-    from hrbureau.arbitration.models import Appointment
-
-    try:
-        day = (
-            dt.date.fromisoformat(request.GET.get("day", ""))
-            if request.GET.get("day")
-            else timezone.localdate()
-        )
-    except ValueError:
-        day = timezone.localdate()
-        messages.error(request, _("Give a date like 2026-03-01."))
-    booked = Appointment.objects.filter(slot__day=day).select_related("slot").order_by("slot__starts", "id")
-    return render(request, "arbitration/appointment_desk.html", {"day": day, "appointments": booked})
-
-
 @require_POST
 @permission_required("arbitration.manage_appointments")
 def appointment_attend(request: HttpRequest, pk: int) -> HttpResponseBase:

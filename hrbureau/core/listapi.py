@@ -34,7 +34,7 @@ def filter_schema(spec: ListSpec, descriptions: Mapping[str, str] | None = None)
         str | None,
         Field(None, max_length=500, description="from next_cursor or previous_cursor of a page"),
     )
-    fields["limit"] = (int, Field(spec.per_page, ge=1, le=MAX_PER_PAGE))
+    fields["limit"] = (int, Field(20, ge=1, le=MAX_PER_PAGE))
     name = "".join(part.title() for part in spec.name.split("_")) + "Filter"
     return create_model(name, __base__=InputSchema, **fields)
 
@@ -55,7 +55,8 @@ def add_api_list(
 
     def endpoint(request: HttpRequest, filters: Any) -> dict[str, Any]:
         user = request.auth  # type: ignore[attr-defined]
-        require_perm(user, spec.permission)
+        if spec.permission is not None:
+            require_perm(user, spec.permission)
         values = filters.dict()
         rows = spec.queryset(user=user, values=values)
         page = api_page(

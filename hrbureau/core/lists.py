@@ -186,7 +186,7 @@ class ListSpec:
 
     name: str  # "workorder": names the page's parts (data-testid="workorder-table")
     title: str | Promise
-    permission: str
+    permission: str | None  # None: any signed-in user of the workbench (the rows are their own)
     rows: Callable[[Any], models.QuerySet[Any]]
     columns: Sequence[Column]
     ordering: Sequence[str] = ("-id",)
@@ -198,11 +198,15 @@ class ListSpec:
     page_only: Sequence[str] = ()  # the columns a page loads (all when empty)
     page_related: Sequence[str] = ()
     prepare: Callable[[Sequence[Any]], None] | None = None  # on a page's rows (and each export chunk)
+    # On a page's rows, with the request: what only a page shows (a row's form needs the CSRF token).
+    prepare_page: Callable[[HttpRequest, Sequence[Any]], None] | None = None
     empty: str | Promise = NOTHING_MATCHES
     actions: Sequence[Action] = ()
     per_page: int = PAGE_SIZES[0]
     api_ordering: Sequence[str] | None = None
     api_related: Sequence[str] = ()  # what the API's items read of related rows
+    # A filter's value when the address does not name it (the counter's desk: today), as the form shows it.
+    defaults: Mapping[str, Callable[[], str]] = field(default_factory=dict)
     intro: str | Promise = ""  # a line above the filters
     intro_icon: str = "info-circle"
     template: str = "core/list.html"
@@ -227,7 +231,12 @@ class ListSpec:
             )
         return filter_form_class(self.name, self.all_filters, extra)
 
-    def form(self, data: Mapping[str, Any] | None) -> FilterForm:
+    def form(self, data: Any) -> FilterForm:
+        if self.defaults:
+            data = data.copy() if data is not None else {}
+            for name, default in self.defaults.items():
+                if name not in data:
+                    data[name] = default()
         return self.form_class(data or None)
 
     def values(self, form: FilterForm) -> dict[str, Any] | None:
@@ -295,6 +304,8 @@ class ListSpec:
         )
         if self.prepare is not None:
             self.prepare(page.items)
+        if self.prepare_page is not None:
+            self.prepare_page(request, page.items)
         columns = self.page_columns
         return ListResult(
             spec=self,
@@ -398,10 +409,12 @@ _LISTS: dict[str, ListSpec] = {}
 
 
 def declared_lists() -> list[ListSpec]:
-    """Every declared list (each app's ``lists.py``)."""
+    """Every declared list (each app's ``lists.py``, and those its views declare)."""
+    from django.urls import get_resolver
     from django.utils.module_loading import autodiscover_modules
 
     autodiscover_modules("lists")
+    get_resolver().url_patterns  # noqa: B018 - imports every view module
     return list(_LISTS.values())
 
 
