@@ -41,7 +41,8 @@ def plain(value: Any) -> Any:
 
 
 def is_set(value: Any) -> bool:
-    return value not in (None, "", False, [], ())
+    """Whether a filter was given a value: "no" (False) is a value; an empty box is not."""
+    return value is not None and value != "" and value != [] and value != ()
 
 
 class Filter:
