@@ -16,19 +16,21 @@ import datetime as dt
 import enum
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from pydantic import Field as ApiField
 
 from hrbureau.core.apiutil import Day, Flag
 from hrbureau.core.forms import FixedChoiceField, LiveChoiceField, StyledFormMixin
 from hrbureau.core.textsearch import TextIndex, substring_condition
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
 ALL = _("All")
 ANY = _("Any")
@@ -80,7 +82,7 @@ class Search(Filter):
     may answer a query itself (a complete ID number finds its person, and fragments of ID numbers are not
     searchable): it returns a condition, or None to search as usual."""
 
-    label: str | Promise
+    label: str | StrPromise
     index: TextIndex | None = None
     related: Sequence[RelatedText] = ()
     normalize: Callable[[str], str] = lambda q: " ".join(q.split())
@@ -125,9 +127,9 @@ class Choice(Filter):
     API's type when it is not the choices class (``Id`` for a unit)."""
 
     name: str
-    label: str | Promise
+    label: str | StrPromise
     choices: Any = None
-    empty: str | Promise = ALL
+    empty: str | StrPromise = ALL
     source: Callable[[], list[tuple[Any, Any]]] | None = None
     lookup: str = ""
     coerce: Callable[[Any], Any] = str
@@ -153,9 +155,9 @@ class YesNo(Filter):
     """Yes, no or either, on a boolean column."""
 
     name: str
-    label: str | Promise
+    label: str | StrPromise
     lookup: str = ""
-    empty: str | Promise = ANY
+    empty: str | StrPromise = ANY
 
     def field(self) -> forms.Field:
         return forms.TypedChoiceField(
@@ -198,7 +200,7 @@ class DateFrom(Filter):
     """Rows on or after a day (``column``: a date or a timestamp)."""
 
     name: str
-    label: str | Promise
+    label: str | StrPromise
     column: str
 
     def field(self) -> forms.Field:
@@ -251,7 +253,7 @@ class Where(Filter):
     make_field: Callable[[], forms.Field]
     where: Callable[[Any], Q]
     api: Any = None
-    hidden: bool = False  # type: ignore[misc]
+    hidden: bool = False
 
     def field(self) -> forms.Field:
         return self.make_field()

@@ -73,5 +73,5 @@ def add_api_list(
     # it were written in the app's api.py.
     endpoint.__name__ = endpoint.__qualname__ = name or f"{spec.name}_list"
     endpoint.__module__ = module
-    endpoint.__annotations__ = {"request": HttpRequest, "filters": Query[schema], "return": dict[str, Any]}  # type: ignore[valid-type]
+    endpoint.__annotations__ = {"request": HttpRequest, "filters": Query[schema], "return": dict[str, Any]}  # type: ignore[misc,valid-type]
     router.get(path, response=responses(ApiPage[item]), summary=summary)(endpoint)

@@ -121,7 +121,7 @@ ENTERPRISES = ListSpec(
         ),
         Column(
             gettext_lazy("Tags"),
-            value=lambda e: "、".join(t.name for t in e.tag_list),  # type: ignore[attr-defined]
+            value=lambda e: "、".join(t.name for t in e.tag_list),
             html=_tags,
         ),
     ),
