@@ -3,20 +3,8 @@ and export (a ``ListSpec``); core gives the page — keyset pages with the total
 else an estimate that says so), a choice of page size, the filter panel, the rows as a table that is a
 card per row on a phone —, the xlsx export behind the list's one export permission, and the API list.
 
-The smallest complete list (see docs/architecture.md)::
-
-    ROOMS = ListSpec(
-        name="room",
-        title=_("Hearing rooms"),
-        permission="arbitration.view_dispute",
-        rows=lambda user: HearingRoom.objects.all(),
-        ordering=("name", "id"),
-        search=Search(_("Name"), index=HearingRoom.text_index),
-        filters=(YesNo("active", _("Active")),),
-        columns=(Column(_("Name"), value=lambda r: r.name),),
-        export=Export("arbitration.export_dispute", filename="rooms"),
-    )
-    urlpatterns = [path("rooms/", ROOMS.view, name="rooms")]
+The smallest complete list is in docs/architecture.md ("Lists"); the organisation's units
+(``accounts/lists.py``) are a short real one.
 """
 
 from __future__ import annotations
