@@ -23,28 +23,25 @@ from hrbureau.core.tables import Column, choice_labels, detail_url, html_of
 
 
 def _number(d: Dispute) -> Any:
-    collective = (
-        f' <span class="badge bg-purple-lt">{html_of(_("collective"))}</span>' if d.collective else ""
-    )
+    label = _("collective")  # translated outside the f-string, where makemessages finds it
+    collective = f' <span class="badge bg-purple-lt">{html_of(label)}</span>' if d.collective else ""
     url = detail_url("arbitration:detail", d.pk)
     return mark_safe(f'<a href="{url}">{html_of(d.case_no or d.number)}</a>{collective}')  # noqa: S308
 
 
 def _state(d: Dispute) -> Any:
     label = choice_labels(DisputeState).get(d.state, d.state)
-    suspended = (
-        f' <span class="badge bg-secondary-lt">{html_of(_("suspended"))}</span>' if d.suspended_since else ""
-    )
+    word = _("suspended")
+    suspended = f' <span class="badge bg-secondary-lt">{html_of(word)}</span>' if d.suspended_since else ""
     return mark_safe(f'<span class="badge bg-blue-lt">{html_of(label)}</span>{suspended}')  # noqa: S308
 
 
 def _due(d: Dispute) -> Any:
     if not d.due_on:
         return "—"
+    word = _("overdue")  # translated outside the f-string, where makemessages finds it
     overdue = (
-        f' <span class="badge bg-red-lt">{html_of(_("overdue"))}</span>'
-        if d.due_on < timezone.localdate()
-        else ""
+        f' <span class="badge bg-red-lt">{html_of(word)}</span>' if d.due_on < timezone.localdate() else ""
     )
     return mark_safe(d.due_on.isoformat() + overdue)  # noqa: S308 - a date and an escaped label
 

@@ -425,11 +425,12 @@ def action_links(result: ListResult) -> SafeString:
     """The header's buttons: the export (for holders of its permission) and the declared actions."""
     html = []
     if result.may_export:
+        label = _("Export")
         query = result.query_string + ("&" if result.query_string else "") + "export=xlsx"
         html.append(
             f'<a class="btn" href="?{html_of(query)}" data-testid="export">'
             '<i class="ti ti-file-spreadsheet me-1" aria-hidden="true"></i>'
-            f"{html_of(_('Export'))}</a>"
+            f"{html_of(label)}</a>"
         )
     for action in result.actions:
         css = "btn btn-primary" if action.primary else "btn"

@@ -43,10 +43,9 @@ def _state(o: WorkOrder) -> Any:
 def _due(o: WorkOrder) -> Any:
     if not o.due_on:
         return "—"
+    word = _("overdue")  # translated outside the f-string, where makemessages finds it
     overdue = (
-        f' <span class="badge bg-red-lt">{html_of(_("overdue"))}</span>'
-        if o.due_on < timezone.localdate()
-        else ""
+        f' <span class="badge bg-red-lt">{html_of(word)}</span>' if o.due_on < timezone.localdate() else ""
     )
     return mark_safe(o.due_on.isoformat() + overdue)  # noqa: S308 - a date and an escaped label
 

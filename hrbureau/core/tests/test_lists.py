@@ -56,7 +56,25 @@ def test_above_the_limit_the_total_is_an_estimate_that_says_so(
     assert count == Enterprise.objects.filter(street_id=street).count()
 
 
+def test_the_postgresql_estimate_is_the_planners(world: Any, monkeypatch: Any) -> None:
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's planner")
+    monkeypatch.setattr(lists, "EXACT_UP_TO", 10)
+    EnterpriseFactory.create_batch(60, status="active")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE enterprises_enterprise")
+    total = list_total(Enterprise.objects.filter(status="active"))
+    assert not total.exact
+    assert 30 <= total.count <= 120
+
+
 def test_the_sqlite_estimate_reads_the_newest_rows(world: Any, monkeypatch: Any) -> None:
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's sample")
     monkeypatch.setattr(lists, "EXACT_UP_TO", 10)
     monkeypatch.setattr(lists, "ESTIMATE_SAMPLE", 20)
     EnterpriseFactory.create_batch(60, status="active")
