@@ -136,7 +136,8 @@ def page_view(request: HttpRequest) -> HttpResponse:
         "<td>{}</td><td>{}</td></tr>",
         cells,
     )
-    return HttpResponse(format_html("<!doctype html><table><tbody>{}</tbody></table>", table))
+    total = _total("SELECT 1 FROM enterprises_enterprise WHERE street_id = %s", _params(request)[:1])
+    return HttpResponse(format_html("<!doctype html><p>{}</p><table><tbody>{}</tbody></table>", total, table))
 
 
 def _local(value: Any) -> Any:
@@ -158,9 +159,17 @@ def _rows(sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
         return cursor.fetchall()
 
 
-def _table(cells: list[tuple[Any, ...]], row: str) -> HttpResponse:
+def _total(rows_sql: str, params: list[Any]) -> int:
+    """What a list page shows above its rows: the number of rows, counted up to 10,001 (beyond that ours
+    shows an estimate, kept a few minutes; the count that stops at the limit is what every view pays)."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM ({rows_sql} LIMIT 10001) counted", params)
+        return int(cursor.fetchone()[0])
+
+
+def _table(cells: list[tuple[Any, ...]], row: str, total: int = 0) -> HttpResponse:
     table = format_html_join("\n", row, cells)
-    return HttpResponse(format_html("<!doctype html><table><tbody>{}</tbody></table>", table))
+    return HttpResponse(format_html("<!doctype html><p>{}</p><table><tbody>{}</tbody></table>", total, table))
 
 
 WORKORDER_COLUMNS = "w.id, w.number, w.title, c.name, w.channel, w.state, w.bounces, u.name, u.name_en, w.received_at, w.due_on"
@@ -215,6 +224,7 @@ def workorder_page_view(request: HttpRequest) -> HttpResponse:
         cells,
         '<tr><td><a href="/petitions/{}/">{}</a></td><td>{}<div>{}</div></td><td>{}</td><td>{}{}</td>'
         "<td>{}</td><td>{}</td><td>{}{}</td></tr>",
+        _total("SELECT 1 FROM petitions_workorder WHERE street_id = %s", params[:1]),
     )
 
 
@@ -281,6 +291,7 @@ def dispute_page_view(request: HttpRequest) -> HttpResponse:
         cells,
         '<tr><td><a href="/arbitration/{}/">{}</a>{}</td><td>{}</td><td>{}{}</td><td>{}</td><td>{}</td>'
         "<td>{}</td><td>{}{}</td></tr>",
+        _total("SELECT 1 FROM arbitration_dispute", []),
     )
 
 

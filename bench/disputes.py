@@ -206,8 +206,8 @@ def fill(count: int) -> None:
         ),
     }
     rng = random.Random(5)
-    _bulk_load("arbitration_dispute", DISPUTE_COLUMNS, _disputes(count, ctx, rng), None)
-    _bulk_load("arbitration_party", PARTY_COLUMNS, _parties(count, ctx), None)
+    _bulk_load("arbitration_dispute", DISPUTE_COLUMNS, _disputes(count, ctx, rng), Dispute.text_index)
+    _bulk_load("arbitration_party", PARTY_COLUMNS, _parties(count, ctx), Party.text_index)
     _bulk_load("arbitration_claim", CLAIM_COLUMNS, _claims(count, rng), None)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:

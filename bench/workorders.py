@@ -184,7 +184,7 @@ def fill(count: int) -> dict[str, Any]:
         for model in (Notification, ClockEvent, Clock, CaseEvent):
             model.objects.all()._raw_delete(model.objects.db)
         WorkOrder.objects.all()._raw_delete(WorkOrder.objects.db)
-        _bulk_load("petitions_workorder", COLUMNS, _rows(count, ctx, random.Random(3)), None)
+        _bulk_load("petitions_workorder", COLUMNS, _rows(count, ctx, random.Random(3)), WorkOrder.text_index)
         _bulk_load("core_clock", CLOCK_COLUMNS, _clock_rows(count, ctx), None)
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:

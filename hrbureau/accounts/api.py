@@ -1,14 +1,13 @@
 from __future__ import annotations
 
 from django.http import HttpRequest
-from ninja import Query, Router, Schema
-from pydantic import Field
+from ninja import Router, Schema
 
-from hrbureau.accounts import selectors
 from hrbureau.accounts.choices import OrgUnitKind
+from hrbureau.accounts.lists import ORGUNITS
 from hrbureau.accounts.models import OrgUnit
 from hrbureau.core.api import responses
-from hrbureau.core.apiutil import ApiPage, InputSchema, PathId, api_page, require_perm
+from hrbureau.core.apiutil import PathId, require_perm
 from hrbureau.core.scoping import get_for_user_or_404
 
 router = Router(tags=["accounts"])
@@ -34,14 +33,6 @@ class OrgUnitOut(Schema):
     parent_id: int | None
 
 
-class OrgUnitFilter(InputSchema):
-    kind: OrgUnitKind | None = None
-    cursor: str | None = Field(
-        None, max_length=500, description="from next_cursor or previous_cursor of a page"
-    )
-    limit: int = Field(20, ge=1, le=200)
-
-
 @router.get("/me", response=responses(MeOut), summary="The signed-in account")
 def me(request: HttpRequest) -> MeOut:
     user = request.auth  # type: ignore[attr-defined]
@@ -58,12 +49,14 @@ def me(request: HttpRequest) -> MeOut:
     )
 
 
-@router.get("/org-units", response=responses(ApiPage[OrgUnitOut]), summary="Organisation units")
-def orgunit_list(request: HttpRequest, filters: Query[OrgUnitFilter]) -> dict:
-    user = request.auth  # type: ignore[attr-defined]
-    require_perm(user, "accounts.view_orgunit")
-    units = selectors.orgunit_list(user=user, kind=filters.kind)
-    return api_page(units, ordering=("path", "id"), cursor=filters.cursor, limit=filters.limit)
+ORGUNITS.add_api(
+    router,
+    path="/org-units",
+    item=OrgUnitOut,
+    summary="Organisation units",
+    module=__name__,
+    name="orgunit_list",
+)
 
 
 @router.get(

@@ -135,6 +135,21 @@ class UnitFilterField(SharedChoicesMixin, forms.TypedChoiceField):
         )
 
 
+def unit_filter(name: str, *, kind: str, label: Any, empty: Any, lookup: str = "") -> Any:
+    """A list's declared filter by a unit of ``kind`` (``core.filters.Choice``): the options from the
+    cached unit choices, the value a unit's id (in the API too), compared with ``lookup`` (default
+    ``<name>_id``)."""
+    from hrbureau.core.apiutil import Id
+    from hrbureau.core.choicecache import cached_choices
+    from hrbureau.core.filters import Choice
+
+    def source() -> list[tuple[Any, str]]:
+        text = str(empty)
+        return cached_choices("orgunits", lambda: [("", text), *unit_choices(kind)], variant=f"{kind}|{text}")
+
+    return Choice(name, label, source=source, coerce=int, lookup=lookup or f"{name}_id", api=Id)
+
+
 class UnitFiltersMixin:
     """Fills every UnitFilterField of a filter form from the cached unit choices."""
 

@@ -7,18 +7,14 @@ from django.db.models import QuerySet
 from hrbureau.accounts.choices import OrgUnitKind
 from hrbureau.accounts.models import OrgUnit
 
-ORGUNIT_KINDS = OrgUnitKind.choices
 
-
-def orgunit_list(*, user: Any, kind: str | None = None) -> QuerySet[OrgUnit]:
-    units = OrgUnit.objects.for_user(user).select_related("parent").filter(is_active=True)
-    if kind:
-        units = units.filter(kind=kind)
-    return units.order_by("path")
+def orgunit_list(*, user: Any) -> QuerySet[OrgUnit]:
+    """The active units the user may see; the list's filter is declared in ``lists.py``."""
+    return OrgUnit.objects.for_user(user).select_related("parent").filter(is_active=True).order_by("path")
 
 
 def streets(*, user: Any) -> QuerySet[OrgUnit]:
-    return orgunit_list(user=user, kind=OrgUnitKind.STREET).order_by("sort_order", "name")
+    return orgunit_list(user=user).filter(kind=OrgUnitKind.STREET).order_by("sort_order", "name")
 
 
 def grid_places() -> list[tuple[OrgUnit, OrgUnit, OrgUnit]]:

@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from hrbureau.accounts import views
+from hrbureau.accounts.lists import ORGUNITS
 
 app_name = "accounts"
 urlpatterns = [
@@ -31,5 +32,5 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(template_name="accounts/password_reset_complete.html"),
         name="password_reset_complete",
     ),
-    path("org-units/", views.orgunit_list, name="orgunit_list"),
+    path("org-units/", ORGUNITS.view, name="orgunit_list"),
 ]

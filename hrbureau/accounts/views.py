@@ -8,7 +8,6 @@ from django.http import (
     HttpRequest,
     HttpResponse,
     HttpResponseBadRequest,
-    HttpResponseBase,
     HttpResponseRedirect,
 )
 from django.shortcuts import render
@@ -17,7 +16,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from hrbureau.accounts import lockout, selectors, services
+from hrbureau.accounts import lockout, services
 from hrbureau.accounts.forms import (
     LanguageForm,
     LoginForm,
@@ -163,28 +162,3 @@ def set_language(request: HttpRequest) -> HttpResponse:
 @permission_required(None, area="any")
 def profile(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/profile.html", {"profile_user": request.user})
-
-
-@permission_required("accounts.view_orgunit")
-def orgunit_list(request: HttpRequest) -> HttpResponseBase:
-    kind = request.GET.get("kind") or ""
-    units = selectors.orgunit_list(user=request.user, kind=kind or None)
-    if request.GET.get("export") == "xlsx":
-        from hrbureau.core.exports import xlsx_response
-
-        return xlsx_response(
-            request=request,
-            permission="accounts.export_orgunit",
-            filename="orgunits",
-            columns=[_("Code"), _("Kind"), _("Name"), _("English name"), _("Parent unit")],
-            rows=(
-                (u.code, u.get_kind_display(), u.name, u.name_en, u.parent.name if u.parent else "")
-                for u in units
-            ),
-            text_columns={0},
-        )
-    return render(
-        request,
-        "accounts/orgunit_list.html",
-        {"units": units, "kind": kind, "kinds": selectors.ORGUNIT_KINDS},
-    )

@@ -5,14 +5,13 @@ from decimal import Decimal
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Query, Router, Schema
-from pydantic import Field
+from ninja import Router, Schema
 
 from hrbureau.arbitration import selectors
-from hrbureau.arbitration.choices import DisputeState, Procedure
+from hrbureau.arbitration.lists import DISPUTES
 from hrbureau.arbitration.models import Dispute
 from hrbureau.core.api import responses
-from hrbureau.core.apiutil import ApiPage, InputSchema, PathId, api_page, require_perm
+from hrbureau.core.apiutil import PathId, require_perm
 
 router = Router(tags=["labour disputes"])
 
@@ -50,29 +49,13 @@ class DisputeDetailOut(DisputeOut):
         return list(obj.claims.all())
 
 
-class DisputeFilter(InputSchema):
-    q: str = Field("", max_length=100, description="application or case number, or a party's name")
-    state: DisputeState | None = None
-    procedure: Procedure | None = None
-    cursor: str | None = Field(
-        None, max_length=500, description="from next_cursor or previous_cursor of a page"
-    )
-    limit: int = Field(20, ge=1, le=200)
-
-
-@router.get(
-    "/disputes",
-    response=responses(ApiPage[DisputeOut]),
+DISPUTES.add_api(
+    router,
+    path="/disputes",
+    item=DisputeOut,
     summary="Labour disputes (staff: all; parties: their own; keyset-paginated)",
+    module=__name__,
 )
-def dispute_list(request: HttpRequest, filters: Query[DisputeFilter]) -> dict[str, Any]:
-    user = request.auth  # type: ignore[attr-defined]
-    require_perm(user, "arbitration.view_dispute")
-    query = selectors.DisputeFilters(
-        q=filters.q, state=filters.state or "", procedure=filters.procedure or ""
-    )
-    disputes = selectors.dispute_list(user=user, filters=query)
-    return api_page(disputes, ordering=("-filed_on", "-id"), cursor=filters.cursor, limit=filters.limit)
 
 
 @router.get(

@@ -8,53 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from hrbureau.arbitration.choices import (
     AgentKind,
     ClaimKind,
-    DisputeState,
     DocumentKind,
     Procedure,
     ServiceMethod,
 )
-from hrbureau.arbitration.selectors import FIGURES, DisputeFilters
 from hrbureau.core.actions import ActDayField, ActionForm, OwnRecordField
 from hrbureau.core.attachments import MultipleFilesField
 from hrbureau.core.forms import EMPTY_CHOICE, AmountField, FixedChoiceField, StyledFormMixin
-
-ANY = [("", _("Any"))]
-
-
-class DisputeFilterForm(StyledFormMixin, forms.Form):
-    q = forms.CharField(label=_("Number or party"), max_length=100, required=False)
-    state = FixedChoiceField(label=_("State"), choices=ANY + list(DisputeState.choices), required=False)
-    procedure = FixedChoiceField(label=_("Procedure"), choices=ANY + list(Procedure.choices), required=False)
-    collective = FixedChoiceField(
-        label=_("Collective"), choices=[*ANY, ("yes", _("yes")), ("no", _("no"))], required=False
-    )
-    filed_from = forms.DateField(
-        label=_("Filed from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    filed_to = forms.DateField(
-        label=_("Filed to"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    claim = FixedChoiceField(label=_("Claim"), choices=ANY + list(ClaimKind.choices), required=False)
-    # Set by the links of the statistics page.
-    figure = FixedChoiceField(
-        choices=[("", ""), *((name, name) for name in FIGURES)], required=False, widget=forms.HiddenInput
-    )
-
-    def filters(self) -> DisputeFilters | None:
-        if not self.is_valid():
-            return None
-        data = self.cleaned_data
-        collective = {"yes": True, "no": False}.get(data.get("collective") or "")
-        return DisputeFilters(
-            q=data.get("q") or "",
-            state=data.get("state") or "",
-            procedure=data.get("procedure") or "",
-            collective=collective,
-            filed_from=data.get("filed_from"),
-            filed_to=data.get("filed_to"),
-            figure=data.get("figure") or "",
-            claim=data.get("claim") or "",
-        )
 
 
 class QueryForm(StyledFormMixin, forms.Form):

@@ -27,6 +27,7 @@ from hrbureau.arbitration.choices import (
 from hrbureau.core.dated import DatedRow
 from hrbureau.core.models import Case, DatedTimeLimit
 from hrbureau.core.scoping import ScopedManager, ScopePaths
+from hrbureau.core.textsearch import TextIndex
 
 
 class TimeLimit(DatedTimeLimit):
@@ -184,6 +185,8 @@ class Dispute(Case):
 
     scope_paths = ScopePaths(enterprise="parties__enterprise_id", person="parties__person_id", distinct=True)
     objects = ScopedManager()
+    # The list's search: the application and case numbers (core.textsearch); the parties' names too.
+    text_index = TextIndex("arbitration_dispute", ("number", "case_no"))
 
     class Meta:
         verbose_name = _("labour dispute")
@@ -243,6 +246,9 @@ class Party(models.Model):
         _("withdrew consent to electronic service"), null=True, blank=True
     )
     sort_order = models.PositiveSmallIntegerField(default=0)
+
+    # The dispute list finds a case by a fragment of a party's name (core.textsearch).
+    text_index = TextIndex("arbitration_party", ("name",))
 
     class Meta:
         verbose_name = _("party")

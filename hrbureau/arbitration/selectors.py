@@ -33,40 +33,9 @@ FIGURES: dict[str, Q] = {
 }
 
 
-@dataclass
-class DisputeFilters:
-    q: str = ""
-    state: str = ""
-    procedure: str = ""
-    collective: bool | None = None
-    filed_from: dt.date | None = None
-    filed_to: dt.date | None = None
-    figure: str = ""
-    claim: str = ""
-
-
-def dispute_list(*, user: Any, filters: DisputeFilters | None = None) -> QuerySet[Dispute]:
-    f = filters or DisputeFilters()
-    disputes = Dispute.objects.for_user(user)
-    if f.q:
-        q = f.q.strip()
-        named = Party.objects.filter(dispute=OuterRef("pk"), name__contains=q)
-        disputes = disputes.filter(Q(number=q) | Q(case_no=q) | Exists(named))
-    if f.state:
-        disputes = disputes.filter(state=f.state)
-    if f.procedure:
-        disputes = disputes.filter(procedure=f.procedure)
-    if f.collective is not None:
-        disputes = disputes.filter(collective=f.collective)
-    if f.filed_from:
-        disputes = disputes.filter(filed_on__gte=f.filed_from)
-    if f.filed_to:
-        disputes = disputes.filter(filed_on__lte=f.filed_to)
-    if f.figure:
-        disputes = disputes.filter(FIGURES[f.figure])
-    if f.claim:
-        disputes = disputes.filter(Exists(Claim.objects.filter(dispute=OuterRef("pk"), kind=f.claim)))
-    return disputes
+def dispute_list(*, user: Any) -> QuerySet[Dispute]:
+    """The disputes the user may see; the list's filters and search are declared in ``lists.py``."""
+    return Dispute.objects.for_user(user)
 
 
 def dispute_detail(*, user: Any, pk: int) -> Dispute:

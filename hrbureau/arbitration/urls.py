@@ -1,11 +1,13 @@
 from django.urls import path
 
 from hrbureau.arbitration import portal, views
+from hrbureau.arbitration.appointment_list import APPOINTMENTS
+from hrbureau.arbitration.lists import DISPUTES
 
 app_name = "arbitration"
 
 urlpatterns = [
-    path("", views.dispute_list, name="list"),
+    path("", DISPUTES.view, name="list"),
     path("statistics/", views.statistics, name="statistics"),
     path("new/", views.dispute_create, name="create"),
     path("rooms/", views.room_schedule, name="rooms"),
@@ -21,6 +23,6 @@ urlpatterns = [
     path("query/", portal.query, name="query"),
     path("appointments/", portal.appointments, name="appointments"),
     path("appointments/<int:pk>/cancel/", portal.appointment_cancel_view, name="appointment_cancel"),
-    path("appointments/desk/", views.appointment_desk, name="appointment_desk"),
+    path("appointments/desk/", APPOINTMENTS.view, name="appointment_desk"),
     path("appointments/<int:pk>/attend/", views.appointment_attend, name="appointment_attend"),
 ]

@@ -10,147 +10,18 @@ from django.http import Http404, HttpRequest, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import localize
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from hrbureau.arbitration import selectors, services, triage
-from hrbureau.arbitration.choices import DisputeState, DocumentKind, Procedure
-from hrbureau.arbitration.forms import DisputeFilterForm, StatisticsForm
+from hrbureau.arbitration.choices import DocumentKind
+from hrbureau.arbitration.forms import StatisticsForm
 from hrbureau.arbitration.models import Dispute, HearingRoom, MediationAgreement
 from hrbureau.core.casepage import case_panel
 from hrbureau.core.exports import xlsx_response
-from hrbureau.core.pagination import keyset_page_or_first
 from hrbureau.core.recent import recent_visit_record
-from hrbureau.core.tables import Column, body_rows, choice_labels, header_cells, html_of
 from hrbureau.core.views import permission_required
 from hrbureau.core.workflow import error_message
-
-LIST_ORDER = ("-collective", "-filed_on", "-id")
-EXPORT_COLUMNS = [
-    gettext_lazy("Application number"),
-    gettext_lazy("Case number"),
-    gettext_lazy("Filed"),
-    gettext_lazy("Accepted"),
-    gettext_lazy("State"),
-    gettext_lazy("Procedure"),
-    gettext_lazy("Collective"),
-    gettext_lazy("Respondent enterprise"),
-    gettext_lazy("Amount claimed"),
-    gettext_lazy("Amount awarded"),
-    gettext_lazy("Due"),
-    gettext_lazy("Closed"),
-]
-
-
-# What a list row shows, and nothing more is loaded for it.
-LIST_COLUMNS = (
-    "id",
-    "number",
-    "case_no",
-    "collective",
-    "state",
-    "suspended_since",
-    "procedure",
-    "filed_on",
-    "total_claimed",
-    "due_on",
-    "enterprise__name",
-)
-TABLE_COLUMNS = [
-    Column(gettext_lazy("Number"), "text-code"),
-    Column(gettext_lazy("Respondent")),
-    Column(gettext_lazy("State")),
-    Column(gettext_lazy("Procedure")),
-    Column(pgettext_lazy("date column", "Filed"), "text-nowrap"),
-    Column(gettext_lazy("Amount claimed"), "text-end"),
-    Column(gettext_lazy("Due"), "text-nowrap"),
-]
-
-
-def _list_rows(disputes: Any, *, detail_prefix: str) -> SafeString:
-    """The list's rows (``core.tables``): the case number links to the dispute; collective, suspended
-    and overdue are badges. Every value is escaped here (``html_of``)."""
-    today = timezone.localdate()
-    states, procedures = choice_labels(DisputeState), choice_labels(Procedure)
-    # Translated outside the f-strings, where makemessages finds them.
-    badges = {"collective": _("collective"), "suspended": _("suspended"), "overdue": _("overdue")}
-    collective = f' <span class="badge bg-purple-lt">{html_of(badges["collective"])}</span>'
-    suspended = f' <span class="badge bg-secondary-lt">{html_of(badges["suspended"])}</span>'
-    overdue = f' <span class="badge bg-red-lt">{html_of(badges["overdue"])}</span>'
-    rows = []
-    for d in disputes:
-        due = "—"
-        if d.due_on:
-            due = d.due_on.isoformat() + (overdue if d.due_on < today else "")
-        rows.append(
-            (
-                mark_safe(  # noqa: S308 - escaped
-                    f'<a href="{detail_prefix}{d.pk}/">{html_of(d.case_no or d.number)}</a>'
-                    + (collective if d.collective else "")
-                ),
-                (d.enterprise.name if d.enterprise else "") or "—",
-                mark_safe(  # noqa: S308 - escaped
-                    f'<span class="badge bg-blue-lt">{html_of(states.get(d.state, d.state))}</span>'
-                    + (suspended if d.suspended_since else "")
-                ),
-                procedures.get(d.procedure, d.procedure),
-                d.filed_on.isoformat(),
-                localize(d.total_claimed),
-                mark_safe(due),  # noqa: S308 - a date and an escaped label
-            )
-        )
-    return body_rows(TABLE_COLUMNS, rows, empty=_("No disputes match."))
-
-
-@permission_required("arbitration.view_dispute")
-def dispute_list(request: HttpRequest) -> HttpResponseBase:
-    form = DisputeFilterForm(request.GET or None)
-    filters = form.filters() if request.GET else selectors.DisputeFilters()
-    disputes = selectors.dispute_list(user=request.user, filters=filters or selectors.DisputeFilters())
-    if filters is None:
-        disputes = disputes.none()
-    disputes = disputes.select_related("enterprise")
-    if request.GET.get("export") == "xlsx" and filters is not None:
-        rows = (
-            (
-                d.number,
-                d.case_no or "",
-                d.filed_on,
-                d.accepted_on,
-                d.get_state_display(),
-                d.get_procedure_display(),
-                _("yes") if d.collective else _("no"),
-                d.enterprise.name if d.enterprise else "",
-                d.total_claimed,
-                d.total_awarded,
-                d.due_on,
-                d.closed_on,
-            )
-            for d in disputes.order_by(*LIST_ORDER).iterator(chunk_size=2000)
-        )
-        return xlsx_response(
-            request=request,
-            permission="arbitration.export_dispute",
-            filename="disputes",
-            columns=[str(c) for c in EXPORT_COLUMNS],
-            rows=rows,
-            text_columns={0, 1},
-        )
-    # Collective cases are handled first [law Art.7]: they head the list, then the newest.
-    page = keyset_page_or_first(
-        disputes.only(*LIST_COLUMNS), ordering=LIST_ORDER, cursor=request.GET.get("cursor"), per_page=20
-    )
-    context = {
-        "form": form,
-        "page": page,
-        "columns": header_cells(TABLE_COLUMNS),
-        "rows": _list_rows(page.items, detail_prefix=reverse("arbitration:list")),
-        "query_string": request.GET.urlencode(),
-    }
-    return render(request, "arbitration/dispute_list.html", context)
 
 
 def _documents(dispute: Dispute) -> list[tuple[str, str]]:
@@ -297,24 +168,6 @@ def document(request: HttpRequest, pk: int, kind: str) -> HttpResponseBase:
     response = HttpResponse(made.content, content_type=made.content_type)
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(made.filename)}"
     return response
-
-
-@permission_required("arbitration.manage_appointments")
-def appointment_desk(request: HttpRequest) -> HttpResponseBase:
-    """The counter's appointments of a day (today by default), to mark them attended."""
-    from hrbureau.arbitration.models import Appointment
-
-    try:
-        day = (
-            dt.date.fromisoformat(request.GET.get("day", ""))
-            if request.GET.get("day")
-            else timezone.localdate()
-        )
-    except ValueError:
-        day = timezone.localdate()
-        messages.error(request, _("Give a date like 2026-03-01."))
-    booked = Appointment.objects.filter(slot__day=day).select_related("slot").order_by("slot__starts", "id")
-    return render(request, "arbitration/appointment_desk.html", {"day": day, "appointments": booked})
 
 
 @require_POST

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Sequence
 from typing import Annotated, Any, Generic, TypeVar
 
@@ -10,7 +12,7 @@ from django.db import models
 from django.utils.translation import gettext as _
 from ninja import Path, Schema
 from ninja.errors import HttpError
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
 from hrbureau.core.pagination import MAX_PER_PAGE, InvalidCursor, keyset_page
 
@@ -21,6 +23,26 @@ MAX_ID = 2**63 - 1
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
 Count = Annotated[int, Field(ge=0, le=2_147_483_647)]
+
+
+def _iso_day(value: Any) -> Any:
+    # Pydantic would also read a number as a day (0 → 1970-01-01); the schema promises an ISO date.
+    if isinstance(value, dt.date) or (isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)):
+        return value
+    raise ValueError("a day is written YYYY-MM-DD")
+
+
+def _flag(value: Any) -> Any:
+    # Only what the schema's boolean allows: pydantic would also read "yes", "on", "1"…
+    if isinstance(value, bool):
+        return value
+    if value in ("true", "false"):
+        return value == "true"
+    raise ValueError("true or false")
+
+
+Day = Annotated[dt.date, BeforeValidator(_iso_day)]  # a query parameter's day: YYYY-MM-DD only
+Flag = Annotated[bool, BeforeValidator(_flag)]  # a query parameter's yes or no: true or false only
 
 
 class ApiPage(Schema, Generic[T]):

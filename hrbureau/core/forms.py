@@ -103,6 +103,21 @@ class FixedChoiceField(SharedChoicesMixin, forms.ChoiceField):
     pass
 
 
+class LiveChoiceField(SharedChoicesMixin, forms.TypedChoiceField):
+    """A filter's choice whose options change with the data (units, tags, categories): ``source()`` gives
+    the current (value, label) list — a cached one (``core.choicecache``), so a page view builds no
+    model for it — and every form asks it afresh (``refresh``, called by ``core.filters.FilterForm``)."""
+
+    def __init__(self, *, source: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("empty_value", None)
+        super().__init__(**kwargs)
+        self.source = source
+
+    def refresh(self) -> None:
+        self.share_choices(self.source())
+
+
 def clean_amount(
     value: Any, where: str, errors: dict[str, list[str]], *, below: Decimal = Decimal("1e10")
 ) -> Decimal | None:

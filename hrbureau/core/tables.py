@@ -10,7 +10,7 @@ and each cell carries its column's label as ``data-label`` for the phone layout
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from html import escape
 from typing import Any
@@ -45,8 +45,32 @@ _CHOICE_LABELS: dict[tuple[Any, str], dict[Any, str]] = {}
 
 @dataclass(frozen=True)
 class Column:
+    """A column of a list, declared once for the page, the export and the phone card (``core.lists``):
+    ``value`` gives a row's plain value (the export's cell, and the page's unless ``html`` gives the
+    page's own, a link or a badge); ``page`` and ``export`` say where it appears, ``text`` that the export
+    writes it as text (codes, ID numbers); on a phone each row is a card headed by its first column, and a
+    column with ``card=False`` is left off the card."""
+
     label: str | Promise
     css: str = ""  # the cells' class, e.g. "text-code" for codes and numbers set in a fixed-width font
+    value: Callable[[Any], Any] | None = None
+    html: Callable[[Any], Any] | None = None
+    page: bool = True
+    export: bool = True
+    text: bool = False
+    card: bool = True
+    export_label: str | Promise | None = None  # the export's header, when it says more ("masked")
+    key: str = ""  # names the column where an export puts it first (``core.lists.Export.first``)
+
+    @property
+    def cell_css(self) -> str:
+        return " ".join(c for c in (self.css, "" if self.card else "card-hide") if c)
+
+    def page_cell(self, row: Any) -> Any:
+        render = self.html or self.value
+        if render is None:
+            raise ValueError(f"the column {self.label!r} has neither a value nor an html cell")
+        return render(row)
 
 
 def header_cells(columns: Sequence[Column]) -> SafeString:
@@ -58,7 +82,8 @@ def body_rows(
 ) -> SafeString:
     """``<tr>`` for each row (its cells in the columns' order), or one row saying ``empty``."""
     openings = [
-        f'<td data-label="{html_of(c.label)}"' + (f' class="{c.css}">' if c.css else ">") for c in columns
+        f'<td data-label="{html_of(c.label)}"' + (f' class="{c.cell_css}">' if c.cell_css else ">")
+        for c in columns
     ]
     html = [
         "<tr>"
@@ -69,3 +94,25 @@ def body_rows(
     if not html:
         return format_html('<tr><td colspan="{}" class="text-secondary">{}</td></tr>', len(columns), empty)
     return mark_safe("\n".join(html))  # noqa: S308 - every label and cell escaped above
+
+
+_LINKS: dict[tuple[str, str], tuple[str, str]] = {}
+
+
+def detail_url(name: str, pk: Any) -> str:
+    """The address of the page ``name`` (a URL name taking one id) for ``pk``, reversed once per process
+    rather than once per row (a page of rows calls it for each)."""
+    from django.urls import get_script_prefix, reverse
+
+    key = (name, get_script_prefix())
+    parts = _LINKS.get(key)
+    if parts is None:
+        marker = 987654321987
+        before, _sep, after = reverse(name, args=[marker]).partition(str(marker))
+        parts = _LINKS[key] = (before, after)
+    return f"{parts[0]}{pk}{parts[1]}"
+
+
+def link(name: str, pk: Any, text: Any) -> SafeString:
+    """``<a href="…">text</a>`` to the page ``name`` of ``pk``, the text escaped."""
+    return mark_safe(f'<a href="{detail_url(name, pk)}">{html_of(text)}</a>')  # noqa: S308 - escaped

@@ -71,23 +71,27 @@ def _fts_match(query: str) -> str:
     return '"' + query.replace('"', '""') + '"'
 
 
+def substring_condition(index: TextIndex, query: str, *, using: str = "default") -> Q:
+    """The condition "any of the index's columns contains ``query``" (the scan's answer), indexed: on
+    SQLite the trigram table's candidates, then the same LIKE; on PostgreSQL the ILIKEs the trigram
+    indexes answer. For a query that is already stripped and not empty."""
+    condition = Q()
+    for column in index.columns:
+        condition |= Q(**{f"{column}__substring": query})
+    if connections[using].vendor == "sqlite" and len(query) >= TRIGRAM:
+        candidates = RawSQL(
+            f'SELECT rowid FROM "{index.fts_table}" WHERE "{index.fts_table}" MATCH %s', [_fts_match(query)]
+        )
+        return Q(pk__in=candidates) & condition
+    return condition
+
+
 def substring_filter(queryset: models.QuerySet[Any], index: TextIndex, query: str) -> models.QuerySet[Any]:
     """Rows where any of the index's columns contains ``query`` (the scan's answer, indexed)."""
     query = query.strip()
     if not query:
         return queryset
-    condition = Q()
-    for column in index.columns:
-        condition |= Q(**{f"{column}__substring": query})
-    vendor = connections[queryset.db].vendor
-    if vendor == "sqlite" and len(query) >= TRIGRAM:
-        queryset = queryset.filter(
-            pk__in=RawSQL(
-                f'SELECT rowid FROM "{index.fts_table}" WHERE "{index.fts_table}" MATCH %s',
-                [_fts_match(query)],
-            )
-        )
-    return queryset.filter(condition)
+    return queryset.filter(substring_condition(index, query, using=queryset.db))
 
 
 # --- schema: created by migrations ---------------------------------------------------------------

@@ -1,10 +1,11 @@
 from django.urls import path
 
 from hrbureau.core import views
+from hrbureau.core.audit_list import AUDIT
 
 app_name = "core"
 urlpatterns = [
-    path("audit/", views.audit_list, name="audit_list"),
+    path("audit/", AUDIT.view, name="audit_list"),
     path("todo/", views.todo_list, name="todo"),
     path("inbox/", views.inbox, name="inbox"),
     path("supervision/", views.supervision, name="supervision"),

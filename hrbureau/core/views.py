@@ -19,8 +19,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from hrbureau.core import recent, search, todo
-from hrbureau.core.choices import AuditKind
-from hrbureau.core.models import AuditEvent
 from hrbureau.core.pagination import keyset_page_or_first
 
 ViewFunc = Callable[..., HttpResponseBase]
@@ -105,55 +103,6 @@ def quick_search(request: HttpRequest) -> HttpResponse:
     results = search.quick_search(user=request.user, query=query)
     template = "core/_search_results.html" if request.headers.get("HX-Request") else "core/search.html"
     return render(request, template, {"query": query, "results": results})
-
-
-@permission_required("core.view_auditevent")
-def audit_list(request: HttpRequest) -> HttpResponseBase:
-    events = AuditEvent.objects.all()
-    kind = request.GET.get("kind") or ""
-    username = (request.GET.get("username") or "").strip()
-    day = request.GET.get("date") or ""
-    if kind:
-        events = events.filter(kind=kind)
-    if username:
-        events = events.filter(username=username)
-    if day:
-        try:
-            start = timezone.make_aware(dt.datetime.combine(dt.date.fromisoformat(day), dt.time.min))
-        except ValueError:
-            day = ""
-        else:
-            events = events.filter(created_at__gte=start, created_at__lt=start + dt.timedelta(days=1))
-    if request.GET.get("export") == "xlsx":
-        from hrbureau.core.exports import xlsx_response
-
-        return xlsx_response(
-            request=request,
-            permission="core.export_auditevent",
-            filename="audit",
-            columns=[
-                _("Time"),
-                _("Event"),
-                _("Success"),
-                _("User name"),
-                _("IP address"),
-                _("Path"),
-                _("Reason"),
-            ],
-            rows=(
-                (e.created_at, e.get_kind_display(), e.success, e.username, e.ip_address, e.path, e.reason)
-                for e in events.order_by("-created_at", "-id").iterator(chunk_size=2000)
-            ),
-            text_columns={3, 4},
-        )
-    page = keyset_page_or_first(
-        events, ordering=("-created_at", "-id"), cursor=request.GET.get("cursor"), per_page=50
-    )
-    return render(
-        request,
-        "core/audit_list.html",
-        {"page": page, "kinds": AuditKind.choices, "kind": kind, "username": username, "date": day},
-    )
 
 
 @require_GET

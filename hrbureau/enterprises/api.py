@@ -5,13 +5,13 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from ninja import Query, Router, Schema, Status
-from pydantic import Field
+from ninja import Router, Schema, Status
 
 from hrbureau.core.api import responses
-from hrbureau.core.apiutil import ApiPage, Count, Id, InputSchema, ObjectBody, PathId, api_page, require_perm
+from hrbureau.core.apiutil import Count, Id, ObjectBody, PathId, require_perm
 from hrbureau.enterprises import selectors, services
 from hrbureau.enterprises.choices import EnterpriseStatus, IndustrySection, SizeClass
+from hrbureau.enterprises.lists import ENTERPRISES
 from hrbureau.enterprises.models import Enterprise, EnterpriseTag
 
 router = Router(tags=["enterprises"])
@@ -39,20 +39,6 @@ class EnterpriseOut(Schema):
     def resolve_tags(obj: Enterprise) -> list[str]:
         tags = getattr(obj, "tag_list", None)  # a list page's (attach_tags)
         return [t.code for t in (obj.tags.all() if tags is None else tags)]
-
-
-class EnterpriseFilter(InputSchema):
-    q: str = ""
-    street: Id | None = None
-    grid: Id | None = None
-    industry_section: IndustrySection | None = None
-    size_class: SizeClass | None = None
-    status: EnterpriseStatus | None = None
-    tag: str = ""
-    cursor: str | None = Field(
-        None, max_length=500, description="from next_cursor or previous_cursor of a page"
-    )
-    limit: int = Field(20, ge=1, le=200)
 
 
 class EnterpriseIn(ObjectBody):
@@ -117,28 +103,13 @@ def _service_data(payload: dict[str, Any]) -> tuple[dict[str, Any], list[Enterpr
     return data, tags
 
 
-@router.get(
-    "/enterprises",
-    response=responses(ApiPage[EnterpriseOut]),
+ENTERPRISES.add_api(
+    router,
+    path="/enterprises",
+    item=EnterpriseOut,
     summary="Enterprises (scoped, keyset-paginated)",
+    module=__name__,
 )
-def enterprise_list(request: HttpRequest, filters: Query[EnterpriseFilter]) -> dict[str, Any]:
-    user = request.auth  # type: ignore[attr-defined]
-    require_perm(user, "enterprises.view_enterprise")
-    query = selectors.EnterpriseFilters(
-        q=filters.q,
-        street=filters.street,
-        grid=filters.grid,
-        industry_section=filters.industry_section or "",
-        size_class=filters.size_class or "",
-        status=filters.status or "",
-        tag=filters.tag,
-        order="id",
-    )
-    enterprises = selectors.enterprise_list(user=user, filters=query)
-    page = api_page(enterprises, ordering=("id",), cursor=filters.cursor, limit=filters.limit)
-    selectors.attach_tags(page["items"])
-    return page
 
 
 @router.get(

@@ -6,57 +6,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from hrbureau.accounts.choices import OrgUnitKind
-from hrbureau.accounts.forms import UnitChoiceField, UnitFilterField, UnitFiltersMixin, units_of_kind
-from hrbureau.core.forms import FixedChoiceField, StyledFormMixin
-from hrbureau.enterprises.choices import EnterpriseStatus, IndustrySection, SizeClass
+from hrbureau.accounts.forms import UnitChoiceField, units_of_kind
+from hrbureau.core.forms import StyledFormMixin
 from hrbureau.enterprises.models import Enterprise, EnterpriseTag
-from hrbureau.enterprises.selectors import ORDERINGS, EnterpriseFilters, tag_choices
 from hrbureau.enterprises.services import FIELDS
-
-
-class EnterpriseFilterForm(UnitFiltersMixin, StyledFormMixin, forms.Form):
-    q = forms.CharField(label=_("Name, address or code"), required=False, max_length=100)
-    street = UnitFilterField(kind=OrgUnitKind.STREET, label=_("Street"), empty_label=_("All streets"))
-    grid = UnitFilterField(kind=OrgUnitKind.GRID, label=_("Grid"), empty_label=_("All grids"))
-    industry_section = FixedChoiceField(
-        label=_("Industry"), choices=[("", _("All industries")), *IndustrySection.choices], required=False
-    )
-    size_class = FixedChoiceField(
-        label=_("Size"), choices=[("", _("All sizes")), *SizeClass.choices], required=False
-    )
-    status = FixedChoiceField(
-        label=_("Status"), choices=[("", _("All statuses")), *EnterpriseStatus.choices], required=False
-    )
-    tag = FixedChoiceField(label=_("Tag"), required=False)
-    order = FixedChoiceField(
-        label=_("Order"),
-        choices=[("-id", _("Newest first")), ("id", _("Oldest first")), ("name", _("Name"))],
-        required=False,
-    )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        tag_field: Any = self.fields["tag"]
-        tag_field.share_choices(tag_choices(empty=str(_("All tags"))))
-
-    def filters(self) -> EnterpriseFilters | None:
-        """The filters asked for; None when a value is not valid (the page then shows the error)."""
-        if not self.is_bound:
-            return EnterpriseFilters()
-        if not self.is_valid():
-            return None
-        data = self.cleaned_data
-        order = data.get("order") or "-id"
-        return EnterpriseFilters(
-            q=data.get("q") or "",
-            street=data.get("street"),
-            grid=data.get("grid"),
-            industry_section=data.get("industry_section") or "",
-            size_class=data.get("size_class") or "",
-            status=data.get("status") or "",
-            tag=data.get("tag") or "",
-            order=order if order in ORDERINGS else "-id",
-        )
 
 
 class EnterpriseForm(StyledFormMixin, forms.ModelForm):

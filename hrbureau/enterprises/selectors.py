@@ -11,31 +11,29 @@ from django.db import connection
 from django.db.models import QuerySet
 
 from hrbureau.core.identifiers import to_half_width
-from hrbureau.core.tables import choice_labels
-from hrbureau.core.textsearch import substring_filter
-from hrbureau.enterprises.choices import EnterpriseStatus, SizeClass
-from hrbureau.enterprises.industries import industry_name
 from hrbureau.enterprises.models import Enterprise, EnterpriseTag
 
-ORDERINGS = {"id": ("id",), "-id": ("-id",), "name": ("name", "id")}
 _CODE = re.compile(r"^[0-9A-Za-z]+$")
+
+
+def enterprises_for(*, user: Any) -> QuerySet[Enterprise]:
+    """The enterprises the user may see; the list's filters and search are declared in ``lists.py``."""
+    return Enterprise.objects.for_user(user)
 
 
 @dataclass(frozen=True)
 class EnterpriseFilters:
+    """Filters of the enterprise list by name, for callers in code (the grid worker's search for an
+    enterprise to visit); applied by the list's declared filters (``lists.ENTERPRISES``)."""
+
     q: str = ""
     street: int | None = None
-    community: int | None = None
     grid: int | None = None
     industry_section: str = ""
     size_class: str = ""
     status: str = ""
     tag: str = ""
-    order: str = "-id"
-
-    @property
-    def ordering(self) -> tuple[str, ...]:
-        return ORDERINGS.get(self.order, ORDERINGS["-id"])
+    order: str = "-id"  # not a filter: the order of a page
 
 
 def normalize_query(query: str) -> str:
@@ -47,26 +45,14 @@ def normalize_query(query: str) -> str:
     return query
 
 
-def enterprise_list(*, user: Any, filters: EnterpriseFilters) -> QuerySet[Enterprise]:
-    enterprises: QuerySet[Enterprise] = Enterprise.objects.for_user(user)
-    if filters.street:
-        enterprises = enterprises.filter(street_id=filters.street)
-    if filters.community:
-        enterprises = enterprises.filter(community_id=filters.community)
-    if filters.grid:
-        enterprises = enterprises.filter(grid_id=filters.grid)
-    if filters.industry_section:
-        enterprises = enterprises.filter(industry_section=filters.industry_section)
-    if filters.size_class:
-        enterprises = enterprises.filter(size_class=filters.size_class)
-    if filters.status:
-        enterprises = enterprises.filter(status=filters.status)
-    if filters.tag:
-        enterprises = enterprises.filter(tags__code=filters.tag)
-    if filters.q:
-        enterprises = substring_filter(enterprises, Enterprise.text_index, normalize_query(filters.q))
-    # Tags are not fetched here: a page attaches its own (attach_tags), the export prefetches them.
-    return enterprises.select_related("street")
+def enterprise_list(*, user: Any, filters: EnterpriseFilters | None = None) -> QuerySet[Enterprise]:
+    """The user's enterprises that ``filters`` keep, by the list's declared filters."""
+    from dataclasses import asdict
+
+    from hrbureau.enterprises.lists import ENTERPRISES
+
+    values = asdict(filters) if filters is not None else {}
+    return ENTERPRISES.queryset(user=user, values=values).select_related("street")
 
 
 LIST_COLUMNS = (
@@ -127,32 +113,14 @@ def _street_names(ids: set[int]) -> dict[int, str]:
     return names
 
 
-def _labels() -> tuple[dict[str, str], dict[str, str]]:
-    """The size classes' and statuses' labels in the reader's language, translated once per language."""
-    return choice_labels(SizeClass), choice_labels(EnterpriseStatus)
-
-
-def enterprise_list_rows(enterprises: Sequence[Enterprise]) -> list[dict[str, Any]]:
-    """What the list shows of each enterprise, worked out once in Python: the template then only places
-    strings (a choice's label, a unit's name in the reader's language, the tags), which halves the cost
-    of rendering a page of rows."""
-    sizes, statuses = _labels()
+def attach_list_names(enterprises: Sequence[Enterprise]) -> None:
+    """What a list page or an export chunk shows of its enterprises beyond their columns, in one query:
+    their tags (``tag_list``) and their street's name in the reader's language (``street_label``, from
+    the cached unit names rather than a join)."""
+    attach_tags(enterprises)
     streets = _street_names({e.street_id for e in enterprises if e.street_id})
-    return [
-        {
-            "pk": e.pk,
-            "name": e.name,
-            "uscc": e.uscc,
-            "street": streets.get(e.street_id, "") if e.street_id else "",
-            "industry": industry_name(e.industry_section, e.industry_division),
-            "industry_code": f"{e.industry_section}{e.industry_division}",
-            "size": sizes.get(e.size_class, ""),
-            "status": statuses.get(e.status, e.status),
-            "active": e.status == EnterpriseStatus.ACTIVE,
-            "tags": [str(t) for t in e.tag_list],  # type: ignore[attr-defined]
-        }
-        for e in enterprises
-    ]
+    for enterprise in enterprises:
+        enterprise.street_label = streets.get(enterprise.street_id, "") if enterprise.street_id else ""  # type: ignore[attr-defined]
 
 
 def enterprise_detail(*, user: Any, pk: int) -> Enterprise:

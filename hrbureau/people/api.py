@@ -1,17 +1,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.http import HttpRequest
-from ninja import Query, Router, Schema
-from pydantic import Field
+from ninja import Router, Schema
 
 from hrbureau.core.api import responses
-from hrbureau.core.apiutil import ApiPage, Id, InputSchema, ObjectBody, PathId, api_page, require_perm
+from hrbureau.core.apiutil import ObjectBody, PathId, require_perm
 from hrbureau.core.identifiers import mask_id_number, mask_phone
 from hrbureau.people import selectors, services
-from hrbureau.people.choices import Education, EmploymentStatus
+from hrbureau.people.lists import PEOPLE
 from hrbureau.people.models import Person
 
 router = Router(tags=["people"])
@@ -41,18 +39,6 @@ class PersonOut(Schema):
         return mask_phone(obj.phone) if obj.phone else ""
 
 
-class PersonFilter(InputSchema):
-    q: str = ""
-    street: Id | None = None
-    grid: Id | None = None
-    employment_status: EmploymentStatus | None = None
-    education: Education | None = None
-    cursor: str | None = Field(
-        None, max_length=500, description="from next_cursor or previous_cursor of a page"
-    )
-    limit: int = Field(20, ge=1, le=200)
-
-
 class RevealIn(ObjectBody):
     reason: str
 
@@ -62,26 +48,13 @@ class RevealOut(Schema):
     phone: str
 
 
-@router.get(
-    "/people", response=responses(ApiPage[PersonOut]), summary="People (scoped, masked, keyset-paginated)"
+PEOPLE.add_api(
+    router,
+    path="/people",
+    item=PersonOut,
+    summary="People (scoped, masked, keyset-paginated)",
+    module=__name__,
 )
-def person_list(request: HttpRequest, filters: Query[PersonFilter]) -> dict[str, Any]:
-    user = request.auth  # type: ignore[attr-defined]
-    require_perm(user, "people.view_person")
-    query = selectors.PersonFilters(
-        q=filters.q,
-        street=filters.street,
-        grid=filters.grid,
-        employment_status=filters.employment_status or "",
-        education=filters.education or "",
-        order="id",
-    )
-    return api_page(
-        selectors.person_list(user=user, filters=query),
-        ordering=("id",),
-        cursor=filters.cursor,
-        limit=filters.limit,
-    )
 
 
 @router.get("/people/{person_id}", response=responses(PersonOut, detail=True), summary="One person (masked)")

@@ -6,48 +6,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from hrbureau.accounts.choices import OrgUnitKind
-from hrbureau.accounts.forms import UnitChoiceField, UnitFilterField, UnitFiltersMixin, units_of_kind
+from hrbureau.accounts.forms import UnitChoiceField, units_of_kind
 from hrbureau.core.forms import StyledFormMixin
-from hrbureau.people.choices import Education, EmploymentStatus
 from hrbureau.people.models import Person
-from hrbureau.people.selectors import ORDERINGS, PersonFilters
 from hrbureau.people.services import FIELDS
-
-
-class PersonFilterForm(UnitFiltersMixin, StyledFormMixin, forms.Form):
-    q = forms.CharField(label=_("Name, address or full ID number"), required=False, max_length=100)
-    street = UnitFilterField(kind=OrgUnitKind.STREET, label=_("Street"), empty_label=_("All streets"))
-    grid = UnitFilterField(kind=OrgUnitKind.GRID, label=_("Grid"), empty_label=_("All grids"))
-    employment_status = forms.ChoiceField(
-        label=_("Employment status"),
-        choices=[("", _("All statuses")), *EmploymentStatus.choices],
-        required=False,
-    )
-    education = forms.ChoiceField(
-        label=_("Education"), choices=[("", _("All levels")), *Education.choices], required=False
-    )
-    order = forms.ChoiceField(
-        label=_("Order"),
-        choices=[("-id", _("Newest first")), ("id", _("Oldest first")), ("name", _("Name"))],
-        required=False,
-    )
-
-    def filters(self) -> PersonFilters | None:
-        """The filters asked for; None when a value is not valid (the page then shows the error)."""
-        if not self.is_bound:
-            return PersonFilters()
-        if not self.is_valid():
-            return None
-        data = self.cleaned_data
-        order = data.get("order") or "-id"
-        return PersonFilters(
-            q=data.get("q") or "",
-            street=data.get("street"),
-            grid=data.get("grid"),
-            employment_status=data.get("employment_status") or "",
-            education=data.get("education") or "",
-            order=order if order in ORDERINGS else "-id",
-        )
 
 
 class PersonForm(StyledFormMixin, forms.ModelForm):

@@ -1,10 +1,11 @@
 from django.urls import path
 
 from hrbureau.people import views
+from hrbureau.people.lists import PEOPLE
 
 app_name = "people"
 urlpatterns = [
-    path("", views.person_list, name="list"),
+    path("", PEOPLE.view, name="list"),
     path("new/", views.person_create, name="create"),
     path("<int:pk>/", views.person_detail, name="detail"),
     path("<int:pk>/edit/", views.person_edit, name="edit"),

@@ -1,17 +1,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from ninja import Query, Router, Schema, Status
+from ninja import Router, Schema, Status
 from pydantic import Field
 
 from hrbureau.core.api import responses
-from hrbureau.core.apiutil import ApiPage, Id, InputSchema, ObjectBody, PathId, api_page, require_perm
+from hrbureau.core.apiutil import Id, ObjectBody, PathId, require_perm
 from hrbureau.petitions import selectors, services
-from hrbureau.petitions.choices import Channel, WorkOrderState
+from hrbureau.petitions.choices import Channel
+from hrbureau.petitions.lists import WORKORDERS
 from hrbureau.petitions.models import Category, WorkOrder
 
 router = Router(tags=["work orders"])
@@ -41,17 +41,6 @@ class WorkOrderOut(Schema):
         return obj.category.code
 
 
-class WorkOrderFilter(InputSchema):
-    q: str = Field("", max_length=100)
-    state: WorkOrderState | None = None
-    channel: Channel | None = None
-    street: Id | None = None
-    cursor: str | None = Field(
-        None, max_length=500, description="from next_cursor or previous_cursor of a page"
-    )
-    limit: int = Field(20, ge=1, le=200)
-
-
 class WorkOrderIn(ObjectBody):
     external_no: str = Field(
         ..., min_length=1, max_length=64, description="the city platform's order number; resending it is safe"
@@ -66,17 +55,13 @@ class WorkOrderIn(ObjectBody):
     received_at: dt.datetime | None = None
 
 
-@router.get(
-    "/workorders", response=responses(ApiPage[WorkOrderOut]), summary="Work orders (scoped, keyset-paginated)"
+WORKORDERS.add_api(
+    router,
+    path="/workorders",
+    item=WorkOrderOut,
+    summary="Work orders (scoped, keyset-paginated)",
+    module=__name__,
 )
-def workorder_list(request: HttpRequest, filters: Query[WorkOrderFilter]) -> dict[str, Any]:
-    user = request.auth  # type: ignore[attr-defined]
-    require_perm(user, "petitions.view_workorder")
-    query = selectors.WorkOrderFilters(
-        q=filters.q, state=filters.state or "", channel=filters.channel or "", street=filters.street
-    )
-    orders = selectors.workorder_list(user=user, filters=query).select_related("category")
-    return api_page(orders, ordering=("-received_at", "-id"), cursor=filters.cursor, limit=filters.limit)
 
 
 @router.get("/workorders/{order_id}", response=responses(WorkOrderOut, detail=True), summary="One work order")

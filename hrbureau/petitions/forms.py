@@ -7,13 +7,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hrbureau.accounts.choices import OrgUnitKind
-from hrbureau.accounts.forms import UnitChoiceField, UnitFilterField, UnitFiltersMixin, units_of_kind
+from hrbureau.accounts.forms import UnitChoiceField, units_of_kind
 from hrbureau.accounts.models import OrgUnit
 from hrbureau.core.actions import ActDayField, ActionForm
 from hrbureau.core.forms import FixedChoiceField, StyledFormMixin
-from hrbureau.petitions.choices import Channel, RedirectTarget, Satisfaction, WorkOrderState
+from hrbureau.petitions.choices import Channel, RedirectTarget, Satisfaction
 from hrbureau.petitions.models import Category
-from hrbureau.petitions.selectors import FIGURES, WorkOrderFilters
 
 
 def dispatch_units() -> Any:
@@ -84,66 +83,6 @@ def dispatch_unit_choices(*, empty: str) -> list[tuple[Any, str]]:
         return [("", empty), *((u.pk, str(u)) for u in dispatch_units())]
 
     return cached_choices("orgunits", build, variant=f"dispatch|{empty}")
-
-
-class WorkOrderFilterForm(UnitFiltersMixin, forms.Form):
-    q = forms.CharField(
-        label=_("Number, title or name"),
-        required=False,
-        max_length=100,
-        widget=forms.TextInput(attrs={"class": "form-control", "type": "search"}),
-    )
-    state = FixedChoiceField(
-        label=_("State"), choices=[("", _("All states")), *WorkOrderState.choices], required=False
-    )
-    channel = FixedChoiceField(
-        label=_("Channel"), choices=[("", _("All channels")), *Channel.choices], required=False
-    )
-    # Categories and units from lists cached per language (a page view builds no model for them).
-    category = FixedChoiceField(label=_("Category"), required=False)
-    unit = FixedChoiceField(label=_("Handling unit"), required=False)
-    street = UnitFilterField(label=_("Street"), kind=OrgUnitKind.STREET, empty_label=_("All streets"))
-    received_from = forms.DateField(
-        label=_("Received from"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}),
-    )
-    received_to = forms.DateField(
-        label=_("Received until"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}),
-    )
-    figure = FixedChoiceField(
-        label=_("Figure"),
-        choices=[("", "—"), *[(k, k) for k in FIGURES]],
-        required=False,
-        widget=forms.HiddenInput,
-    )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        category: Any = self.fields["category"]
-        category.share_choices(category_choices(empty=str(_("All categories"))))
-        unit: Any = self.fields["unit"]
-        unit.share_choices(dispatch_unit_choices(empty=str(_("All units"))))
-
-    def filters(self) -> WorkOrderFilters | None:
-        if not self.is_bound:
-            return WorkOrderFilters()
-        if not self.is_valid():
-            return None
-        d = self.cleaned_data
-        return WorkOrderFilters(
-            q=d["q"],
-            state=d["state"],
-            channel=d["channel"],
-            category=int(d["category"]) if d["category"] else None,
-            unit=int(d["unit"]) if d["unit"] else None,
-            street=d["street"],
-            received_from=d["received_from"],
-            received_to=d["received_to"],
-            figure=d["figure"],
-        )
 
 
 class BoardForm(forms.Form):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hrbureau.core.models import Case, DatedTimeLimit
 from hrbureau.core.scoping import ScopedManager, ScopePaths
+from hrbureau.core.textsearch import TextIndex
 from hrbureau.petitions.choices import (
     CategoryKind,
     Channel,
@@ -197,6 +198,8 @@ class WorkOrder(Case):
 
     # An enterprise's or a person's account owns what it raised, never what is raised about it.
     scope_paths = ScopePaths(street="street_id", enterprise="filer_enterprise_id", person="person_id")
+    # The list's search: numbers, the title and the name of who raised it (core.textsearch).
+    text_index = TextIndex("petitions_workorder", ("number", "external_no", "title", "petitioner_name"))
     objects = ScopedManager()
 
     class Meta:

@@ -10,6 +10,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from hrbureau.core.filters import days_between
 from hrbureau.core.identifiers import normalize_phone
 from hrbureau.core.scoping import get_for_user_or_404
 from hrbureau.petitions.choices import OPEN_STATES, Satisfaction, WorkOrderState
@@ -18,47 +19,9 @@ from hrbureau.petitions.models import Category, WorkOrder, display_name
 SOON_DAYS = 2  # "soon due" on the board: due within this many days
 
 
-@dataclass
-class WorkOrderFilters:
-    q: str = ""
-    state: str = ""
-    channel: str = ""
-    category: int | None = None
-    unit: int | None = None  # handling unit
-    street: int | None = None
-    received_from: dt.date | None = None
-    received_to: dt.date | None = None
-    # Figure links from the board: "overdue", "soon", "open", "closed", "on_time", "late", "rated", "satisfied"
-    figure: str = ""
-
-
-def workorder_list(*, user: Any, filters: WorkOrderFilters | None = None) -> QuerySet[WorkOrder]:
-    f = filters or WorkOrderFilters()
-    orders = WorkOrder.objects.for_user(user)
-    if f.q:
-        q = f.q.strip()
-        orders = orders.filter(Q(number=q) | Q(external_no=q) | Q(title__contains=q) | Q(petitioner_name=q))
-    if f.state:
-        orders = orders.filter(state=f.state)
-    if f.channel:
-        orders = orders.filter(channel=f.channel)
-    if f.category:
-        orders = orders.filter(category_id=f.category)
-    if f.unit:
-        orders = orders.filter(handling_unit_id=f.unit)
-    if f.street:
-        orders = orders.filter(street_id=f.street)
-    if f.received_from:
-        orders = orders.filter(received_at__gte=_start_of(f.received_from))
-    if f.received_to:
-        orders = orders.filter(received_at__lt=_start_of(f.received_to + dt.timedelta(days=1)))
-    if f.figure:
-        orders = orders.filter(FIGURES[f.figure](timezone.localdate()))
-    return orders
-
-
-def _start_of(day: dt.date) -> dt.datetime:
-    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+def workorder_list(*, user: Any) -> QuerySet[WorkOrder]:
+    """The work orders the user may see; the list's filters and search are declared in ``lists.py``."""
+    return WorkOrder.objects.for_user(user)
 
 
 def _open() -> Q:
@@ -175,8 +138,10 @@ def supervision_board(
         by = "unit"
     key, label_field = BOARD_GROUPS[by]
     today = timezone.localdate()
-    orders = workorder_list(
-        user=user, filters=WorkOrderFilters(received_from=period_from, received_to=period_to)
+    # The period read as the list's "received from/until" filters read it, so a figure's link lists the
+    # rows it counts.
+    orders = workorder_list(user=user).filter(
+        days_between("received_at", period_from, period_to, model=WorkOrder)
     )
     aggregates = {
         name: Count("id", filter=FIGURES[name](today))

@@ -1,10 +1,11 @@
 from django.urls import path
 
 from hrbureau.petitions import views
+from hrbureau.petitions.lists import WORKORDERS
 
 app_name = "petitions"
 urlpatterns = [
-    path("", views.workorder_list, name="list"),
+    path("", WORKORDERS.view, name="list"),
     path("new/", views.workorder_create, name="create"),
     path("board/", views.board, name="board"),
     path("<int:pk>/", views.workorder_detail, name="detail"),

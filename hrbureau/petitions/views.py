@@ -6,166 +6,23 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
 
 from hrbureau.core.casepage import case_panel
 from hrbureau.core.exports import xlsx_response
 from hrbureau.core.pagination import keyset_page_or_first
 from hrbureau.core.ratelimit import public_lookup
 from hrbureau.core.recent import recent_visit_record
-from hrbureau.core.tables import Column, body_rows, choice_labels, header_cells, html_of
 from hrbureau.core.views import permission_required
 from hrbureau.petitions import rules, selectors, services
-from hrbureau.petitions.choices import Channel, WorkOrderState
 from hrbureau.petitions.forms import (
     BoardForm,
     PortalFileForm,
     TrackForm,
-    WorkOrderFilterForm,
     WorkOrderForm,
 )
 from hrbureau.petitions.models import WorkOrder
-
-EXPORT_COLUMNS = [
-    gettext_lazy("Number"),
-    gettext_lazy("Channel"),
-    gettext_lazy("Category"),
-    gettext_lazy("Title"),
-    gettext_lazy("Received"),
-    gettext_lazy("State"),
-    gettext_lazy("Handling unit"),
-    gettext_lazy("Street"),
-    gettext_lazy("Due"),
-    gettext_lazy("Replied on time"),
-    gettext_lazy("Satisfaction"),
-    gettext_lazy("Times returned"),
-    gettext_lazy("External order number"),
-]
-
-
-# What a list row shows, and nothing more is loaded for it.
-LIST_COLUMNS = (
-    "id",
-    "number",
-    "title",
-    "channel",
-    "state",
-    "bounces",
-    "received_at",
-    "due_on",
-    "category__name",
-    "category__name_en",
-    "handling_unit__name",
-    "handling_unit__name_en",
-)
-TABLE_COLUMNS = [
-    Column(gettext_lazy("Number"), "text-code"),
-    Column(gettext_lazy("Title")),
-    Column(gettext_lazy("Channel")),
-    Column(gettext_lazy("State")),
-    Column(gettext_lazy("Handling unit")),
-    Column(gettext_lazy("Received"), "text-nowrap"),
-    Column(gettext_lazy("Due"), "text-nowrap"),
-]
-
-
-def _list_rows(orders: Any, *, detail_prefix: str) -> SafeString:
-    """The list's rows (``core.tables``): the number links to the order; the state, times returned and
-    overdue are badges. Every value is escaped here (``html_of``)."""
-    today = timezone.localdate()
-    overdue = html_of(_("overdue"))
-    channels, states = choice_labels(Channel), choice_labels(WorkOrderState)
-    rows = []
-    for o in orders:
-        bounced = (
-            ' <span class="badge bg-orange-lt">'
-            + html_of(ngettext("returned %(n)s time", "returned %(n)s times", o.bounces) % {"n": o.bounces})
-            + "</span>"
-            if o.bounces
-            else ""
-        )
-        due = "—"
-        if o.due_on:
-            due = o.due_on.isoformat()
-            if o.due_on < today:
-                due += f' <span class="badge bg-red-lt">{overdue}</span>'
-        rows.append(
-            (
-                mark_safe(f'<a href="{detail_prefix}{o.pk}/">{html_of(o.number)}</a>'),  # noqa: S308
-                mark_safe(  # noqa: S308 - escaped
-                    f'{html_of(o.title)}<div class="small text-secondary">{html_of(o.category.display_name)}</div>'
-                ),
-                channels.get(o.channel, o.channel),
-                mark_safe(  # noqa: S308 - escaped
-                    f'<span class="badge bg-blue-lt">{html_of(states.get(o.state, o.state))}</span>{bounced}'
-                ),
-                (o.handling_unit.display_name if o.handling_unit else "") or "—",
-                timezone.localtime(o.received_at).strftime("%Y-%m-%d %H:%M"),
-                mark_safe(due),  # noqa: S308 - a date and an escaped label
-            )
-        )
-    return body_rows(TABLE_COLUMNS, rows, empty=_("No work orders match."))
-
-
-@permission_required("petitions.view_workorder")
-def workorder_list(request: HttpRequest) -> HttpResponseBase:
-    form = WorkOrderFilterForm(request.GET or None)
-    filters = form.filters()
-    orders = selectors.workorder_list(user=request.user, filters=filters or selectors.WorkOrderFilters())
-    if filters is None:
-        orders = orders.none()
-    if request.GET.get("export") == "xlsx" and filters is not None:
-        rows = (
-            (
-                o.number,
-                o.get_channel_display(),
-                o.category.display_name,
-                o.title,
-                timezone.localtime(o.received_at).replace(tzinfo=None),
-                o.get_state_display(),
-                o.handling_unit.display_name if o.handling_unit else "",
-                o.street.display_name if o.street else "",
-                o.due_on,
-                "" if o.replied_on_time is None else (_("yes") if o.replied_on_time else _("no")),
-                o.get_satisfaction_display(),
-                o.bounces,
-                o.external_no,
-            )
-            for o in orders.select_related("category", "handling_unit", "street")
-            .order_by("-received_at", "-id")
-            .iterator(chunk_size=2000)
-        )
-        return xlsx_response(
-            request=request,
-            permission="petitions.export_workorder",
-            filename="work-orders",
-            columns=[str(c) for c in EXPORT_COLUMNS],
-            rows=rows,
-            text_columns={0, 12},
-        )
-    page = keyset_page_or_first(
-        orders.select_related("category", "handling_unit").only(*LIST_COLUMNS),
-        ordering=("-received_at", "-id"),
-        cursor=request.GET.get("cursor"),
-        per_page=20,
-    )
-    context = {
-        "form": form,
-        "page": page,
-        "columns": header_cells(TABLE_COLUMNS),
-        "rows": _list_rows(page.items, detail_prefix=reverse("petitions:list")),
-        "query_string": request.GET.urlencode(),
-    }
-    template = (
-        "petitions/_workorder_rows.html"
-        if request.headers.get("HX-Request")
-        else "petitions/workorder_list.html"
-    )
-    return render(request, template, context)
 
 
 @permission_required("petitions.add_workorder")

@@ -35,12 +35,24 @@ def _page_of(export: Route, world: Any) -> Route:
     raise AssertionError(f"no page route at {url} for the export {export.id}")
 
 
+# The one call that exports every declared list (``core.lists.ListSpec.export_response``): its
+# permission and file name are each list's own, found in the registry of declared lists.
+DECLARED_LISTS_EXPORT = Path("core") / "lists.py"
+
+
 def _exports_in_code() -> dict[str, str]:
-    """filename (or its fixed start) → permission, of every ``xlsx_response(...)`` call in the code."""
-    found: dict[str, str] = {}
+    """filename (or its fixed start) → permission, of every ``xlsx_response(...)`` call in the code and
+    every declared list's export."""
+    from hrbureau.core.lists import declared_lists
+
+    found: dict[str, str] = {
+        spec.export.filename: spec.export.permission for spec in declared_lists() if spec.export is not None
+    }
     root = Path(hrbureau.__file__).parent
     for path in root.rglob("*.py"):
         if "tests" in path.parts or "migrations" in path.parts:
+            continue
+        if path.relative_to(root) == DECLARED_LISTS_EXPORT:
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not (isinstance(node, ast.Call) and getattr(node.func, "id", "") == "xlsx_response"):

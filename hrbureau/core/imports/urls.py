@@ -1,10 +1,11 @@
 from django.urls import path
 
 from hrbureau.core.imports import views
+from hrbureau.core.imports.jobs_list import IMPORT_JOBS
 
 app_name = "imports"
 urlpatterns = [
-    path("", views.job_list, name="list"),
+    path("", IMPORT_JOBS.view, name="list"),
     path("jobs/<int:pk>/", views.job_detail, name="job"),
     path("jobs/<int:pk>/commit/", views.job_commit, name="job_commit"),
     path("jobs/<int:pk>/header/", views.job_header, name="job_header"),

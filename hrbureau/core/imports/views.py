@@ -32,16 +32,6 @@ def _job_for(request: HttpRequest, pk: int) -> tuple[ImportJob, ImportSpec]:
 
 
 @permission_required(None)
-def job_list(request: HttpRequest) -> HttpResponse:
-    jobs = list(services.jobs_for(request.user).order_by("-created_at")[:100])
-    for job in jobs:
-        services.import_job_refresh(job)  # a job whose worker is gone shows as failed here too
-        spec = get_spec(job.spec)
-        job.spec_title = spec.title if spec is not None else job.spec
-    return render(request, "imports/job_list.html", {"jobs": jobs})
-
-
-@permission_required(None)
 def upload(request: HttpRequest, spec_key: str) -> HttpResponseBase:
     spec = _spec_or_404(spec_key)
     if not request.user.has_perm(spec.permission):

@@ -232,3 +232,24 @@ def join_clauses(items: Any, autoescape: bool = True) -> str:
     from hrbureau.core import punctuation
 
     return _joined(items, punctuation.join_clauses, autoescape)
+
+
+# --- declared lists (core.lists) ------------------------------------------------------------------
+
+
+@register.simple_tag
+def filter_input(field: Any) -> str:
+    """A filter panel's field: a choice as ``{% select %}``, any other input as ``{% input %}``."""
+    from django import forms
+
+    if isinstance(field.field, forms.ChoiceField):
+        return select(field)
+    return input_tag(field)
+
+
+@register.simple_tag
+def list_actions(result: Any) -> str:
+    """A declared list's header buttons: its export (for holders of the export permission) and actions."""
+    from hrbureau.core.lists import action_links
+
+    return action_links(result)

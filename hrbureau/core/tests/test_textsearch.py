@@ -149,7 +149,13 @@ def test_postgres_uses_the_trigram_index_for_three_characters(db: Any) -> None:
 def test_tidying_folds_the_index_and_every_answer_stays_the_scans() -> None:
     from hrbureau.core.textsearch import text_indexes, tidy_text_index
 
-    assert {index.table for index in text_indexes()} == {"enterprises_enterprise", "people_person"}
+    assert {index.table for index in text_indexes()} == {
+        "enterprises_enterprise",
+        "people_person",
+        "petitions_workorder",
+        "arbitration_dispute",
+        "arbitration_party",
+    }
     rng = random.Random(11)
     for _ in range(60):  # one transaction each: one b-tree each in the FTS5 index
         EnterpriseFactory(name="".join(rng.choice(HANZI) for _ in range(rng.randint(3, 10))))

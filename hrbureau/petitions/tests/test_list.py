@@ -67,7 +67,7 @@ def test_rows_in_english(world: Any, office: dict[str, Any], client: Any) -> Non
     late, _plain = _orders(world, office)
     client.force_login(office["staff"])
     row = _row(_page(client, "en"), late)
-    assert '<td data-label="Channel">12345 hotline</td>' in row
+    assert '<td data-label="Channel" class="card-hide">12345 hotline</td>' in row  # not on a phone's card
     assert '<span class="badge bg-orange-lt">returned 2 times</span>' in row
     assert '<span class="badge bg-red-lt">overdue</span>' in row
     WorkOrder.objects.filter(pk=late.pk).update(bounces=1)

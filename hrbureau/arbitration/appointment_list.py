@@ -1,0 +1,75 @@
+"""The counter's appointments, declared as a list (``core.lists``): one day's bookings (today unless
+another day is asked for), to mark who came."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from django import forms
+from django.db.models import Q
+from django.http import HttpRequest
+from django.middleware.csrf import get_token
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from hrbureau.arbitration.choices import AppointmentService, AppointmentState
+from hrbureau.arbitration.models import Appointment
+from hrbureau.core.filters import Choice, Where
+from hrbureau.core.identifiers import mask_phone
+from hrbureau.core.lists import ListSpec
+from hrbureau.core.tables import Column, choice_labels, html_of
+
+
+def _day_field() -> forms.Field:
+    return forms.DateField(
+        label=gettext_lazy("Day"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+def _attend_buttons(request: HttpRequest, appointments: Sequence[Any]) -> None:
+    """Each booked appointment's "attended" button: a form posting to the counter's action."""
+    token, label = html_of(get_token(request)), html_of(_("Attended"))
+    for a in appointments:
+        a.attend_form = ""
+        if a.state == AppointmentState.BOOKED:
+            url = html_of(reverse("arbitration:appointment_attend", args=[a.pk]))
+            a.attend_form = mark_safe(  # noqa: S308 - escaped
+                f'<form method="post" action="{url}"><input type="hidden" name="csrfmiddlewaretoken" '
+                f'value="{token}"><button class="btn btn-sm" type="submit">{label}</button></form>'
+            )
+
+
+def _time(a: Appointment) -> str:
+    return f"{a.slot.starts:%H:%M}–{a.slot.ends:%H:%M}"
+
+
+APPOINTMENTS = ListSpec(
+    name="desk",
+    title=gettext_lazy("Counter appointments"),
+    permission="arbitration.manage_appointments",
+    rows=lambda user: Appointment.objects.select_related("slot"),
+    ordering=("slot__day", "slot__starts", "id"),
+    filters=(
+        Where("day", _day_field, lambda day: Q(slot__day=day)),
+        Choice("state", gettext_lazy("State"), AppointmentState, empty=gettext_lazy("All states")),
+    ),
+    defaults={"day": lambda: timezone.localdate().isoformat()},
+    columns=(
+        Column(gettext_lazy("Time"), "text-nowrap", value=_time),
+        Column(gettext_lazy("Number"), "text-code", value=lambda a: a.number),
+        Column(gettext_lazy("Name"), value=lambda a: a.name),
+        Column(gettext_lazy("Phone"), "text-code", value=lambda a: mask_phone(a.phone) if a.phone else "—"),
+        Column(
+            gettext_lazy("For"), value=lambda a: choice_labels(AppointmentService).get(a.service, a.service)
+        ),
+        Column(gettext_lazy("State"), value=lambda a: choice_labels(AppointmentState).get(a.state, a.state)),
+        Column(gettext_lazy("Attendance"), "text-end", html=lambda a: a.attend_form, export=False),
+    ),
+    prepare_page=_attend_buttons,
+    empty=gettext_lazy("No appointments on this day."),
+    per_page=50,
+)
