@@ -44,6 +44,8 @@ CASE_STEPS = [
     "hrbureau.petitions.demo.seed",
     "hrbureau.arbitration.demo.seed",
     "hrbureau.labour.demo.seed",
+    "hrbureau.compliance.demo.seed",
+    "hrbureau.hrmarket.demo.seed",
 ]
 STEPS = REGISTRY_STEPS + CASE_STEPS
 
@@ -120,6 +122,15 @@ class DemoContext:
         self.out.write((message % args if args else message) + "\n")
         if hasattr(self.out, "flush"):
             self.out.flush()
+
+    def after_earlier_lines(self, line: str) -> bool:
+        """Whether every line before ``line`` is complete in this run. A line whose cases are drawn from
+        the others' (the employers' grades from the risk scores) asks first; while one is unfinished it
+        is left unfinished too, and made in a later run or background slice."""
+        if self.unfinished:
+            self.unfinished.append(line)
+            return False
+        return True
 
     def cases(self, line: str, total: int, *, what: str, started: Callable[[], bool]) -> CaseLoop:
         """The loop over ``line``'s ``total`` cases (see ``CaseLoop``). ``started`` tells whether the line

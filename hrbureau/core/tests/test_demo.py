@@ -110,8 +110,9 @@ def test_a_first_start_loads_a_tenth_of_each_line_and_the_worker_the_rest(
     from django_tasks_db.models import DBTaskResult
 
     from hrbureau.arbitration.models import Dispute
+    from hrbureau.compliance.models import EmployerGrade
     from hrbureau.core.demo import continue_in_background
-    from hrbureau.labour.models import EmployerGrade, Inspection
+    from hrbureau.labour.models import Inspection
     from hrbureau.petitions.models import WorkOrder
 
     # Given a first start: the registries and the first tenth of each line, the rest queued for the worker.
