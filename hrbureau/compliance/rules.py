@@ -5,6 +5,9 @@ a mass or extreme incident, child or forced labour, ignoring an order or a penal
 inspectors, criminal liability; else **B** if penalised at all; else **A**. The district's list is
 drawn from grade A with its extra criteria, an admin-editable rule of the shared rules mechanism
 (subject ``compliance.employer``), published after a public notice of at least the configured period.
+The criteria speak of the enterprise's own fields and of what the other lines know of it — open labour
+risks, social-insurance arrears, the risk score — through the facts they declare (``core.facts``:
+``labour.open_risks``…), never through their models.
 """
 
 from __future__ import annotations
@@ -13,8 +16,6 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -25,8 +26,6 @@ from hrbureau.core import rules
 from hrbureau.core.dated import in_force
 from hrbureau.enterprises.choices import EnterpriseStatus, SizeClass
 from hrbureau.enterprises.models import Enterprise
-from hrbureau.labour.choices import OPEN_RISK_STATES
-from hrbureau.labour.models import ArrearsFlag, Risk
 
 SUBJECT = "compliance.employer"
 CRITERIA_RULE = "compliance-honest-employer"
@@ -34,33 +33,12 @@ THREE_PENALTIES = "penalties_3"
 GRADED_STATUSES = (EnterpriseStatus.ACTIVE, EnterpriseStatus.ABNORMAL)
 
 
-def _count(queryset: Any) -> Any:
-    return Coalesce(
-        Subquery(
-            queryset.filter(enterprise=OuterRef("pk"))
-            .order_by()
-            .values("enterprise")
-            .annotate(n=Count("pk"))
-            .values("n"),
-            output_field=IntegerField(),
-        ),
-        Value(0),
-    )
-
-
-def _annotate(queryset: Any) -> Any:
-    return queryset.annotate(
-        open_risks=_count(Risk.objects.filter(state__in=OPEN_RISK_STATES)),
-        si_arrears=_count(ArrearsFlag.objects.filter(cleared_on__isnull=True)),
-    )
-
-
 rules.register_subject(
     rules.RuleSubject(
         key=SUBJECT,
         label=gettext_lazy("Enterprise (honest employer criteria)"),
         model=Enterprise,
-        annotate=_annotate,
+        # Besides these, every fact declared about an enterprise (core.facts), by its name.
         fields={
             "status": rules.RuleField(
                 gettext_lazy("registration status"),
@@ -72,11 +50,6 @@ rules.register_subject(
                 gettext_lazy("size class"), rules.TEXT, "size_class", choices=tuple(SizeClass.choices)
             ),
             "employees": rules.RuleField(gettext_lazy("employees"), rules.NUMBER, "employees"),
-            "open_risks": rules.RuleField(gettext_lazy("open labour risks"), rules.NUMBER, "open_risks"),
-            "si_arrears": rules.RuleField(
-                gettext_lazy("open social-insurance arrears flags"), rules.NUMBER, "si_arrears"
-            ),
-            "risk_score": rules.RuleField(gettext_lazy("risk score"), rules.NUMBER, "risk_score__total"),
         },
     )
 )
@@ -106,5 +79,5 @@ def finding_label(code: str) -> str:
 def criteria_lines(enterprise: Enterprise, *, on: dt.date | None = None) -> list[dict[str, Any]]:
     """Why an enterprise does or does not meet the district's criteria, worded for the page."""
     rule = rules.rule_in_force(CRITERIA_RULE, on or timezone.localdate())
-    loaded = rules.subject(SUBJECT).queryset().select_related("risk_score").get(pk=enterprise.pk)
+    loaded = rules.subject(SUBJECT).queryset(condition=rule.condition).get(pk=enterprise.pk)
     return rules.lines(SUBJECT, rules.trace(SUBJECT, rule.condition, loaded))

@@ -22,6 +22,7 @@ from hrbureau.core.casepage import case_panel
 from hrbureau.core.exports import xlsx_response
 from hrbureau.core.pagination import keyset_page_or_first
 from hrbureau.core.recent import recent_visit_record
+from hrbureau.core.timeline import timeline_for
 from hrbureau.core.views import permission_required
 from hrbureau.core.workflow import TransitionError, error_message
 from hrbureau.enterprises.selectors import EnterpriseFilters, enterprise_list
@@ -302,31 +303,18 @@ def risk_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
 
 
 def _related(user: Any, risk: Any) -> dict[str, list[Any]]:
-    """Disputes and work orders about the same enterprise, as far as the user may see them."""
-    related: dict[str, list[Any]] = {"risks": [], "disputes": [], "work_orders": []}
-    related["risks"] = list(
-        selectors.risk_list(user=user, filters=selectors.RiskFilters(enterprise=risk.enterprise_id))
-        .exclude(pk=risk.pk)
-        .order_by(*RISK_ORDER)[:10]
-    )
-    if user.has_perm("arbitration.view_dispute"):
-        from hrbureau.arbitration.models import Dispute
-
-        related["disputes"] = list(
-            Dispute.objects.for_user(user)
-            .filter(parties__enterprise_id=risk.enterprise_id)
-            .distinct()
-            .order_by("-filed_on", "-id")[:10]
-        )
-    if user.has_perm("petitions.view_workorder"):
-        from hrbureau.petitions.models import WorkOrder
-
-        related["work_orders"] = list(
-            WorkOrder.objects.for_user(user)
-            .filter(enterprise_id=risk.enterprise_id)
-            .order_by("-received_at")[:10]
-        )
-    return related
+    """The enterprise's other risks, and what the other lines know of it (its disputes, the work orders
+    about it…) from their timelines (``core.timeline``), as far as the user may see them."""
+    return {
+        "risks": list(
+            selectors.risk_list(user=user, filters=selectors.RiskFilters(enterprise=risk.enterprise_id))
+            .exclude(pk=risk.pk)
+            .order_by(*RISK_ORDER)[:10]
+        ),
+        "elsewhere": timeline_for(
+            user=user, record=risk.enterprise, exclude={"labour", "enterprises"}, limit=10
+        ),
+    }
 
 
 @require_POST

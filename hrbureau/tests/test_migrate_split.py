@@ -5,6 +5,7 @@ compliance and HR-service agencies still labour's), filled the old way, and migr
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 import pytest
@@ -21,6 +22,11 @@ def _migrate(targets: list[tuple[str, str]]) -> Any:
     apps_moved = {"labour", "compliance", "hrmarket"}
     nodes = [node for node in loader.graph.leaf_nodes() if node[0] not in apps_moved]
     return loader.project_state([*nodes, *targets]).apps
+
+
+def _as_fact(leaf: dict[str, Any]) -> dict[str, Any]:
+    facts = {"open_risks", "si_arrears", "risk_score"}
+    return {**leaf, "field": f"labour.{leaf['field']}"} if leaf["field"] in facts else leaf
 
 
 def _latest() -> None:
@@ -106,7 +112,8 @@ def test_a_database_from_before_the_split_keeps_its_rows_and_permissions(old_lay
         content_type=agency_type, codename="view_hragency"
     )
     apps.get_model("accounts", "User").objects.get(pk=staff_id).user_permissions.add(view_agency)
-    assert core("Rule").objects.filter(code="labour-honest-employer", subject="labour.employer").exists()
+    old_rule = core("Rule").objects.get(code="labour-honest-employer", subject="labour.employer")
+    assert '"field": "open_risks"' in json.dumps(old_rule.condition)
     assert L("TimeLimit").objects.filter(key="notice").exists()
 
     # When the database is migrated forward.
@@ -144,7 +151,11 @@ def test_a_database_from_before_the_split_keeps_its_rows_and_permissions(old_lay
     # The notice period and the criteria rule moved with them.
     assert ComplianceTimeLimit.objects.filter(key="notice").exists()
     assert not LabourTimeLimit.objects.filter(key="notice").exists()
-    assert Rule.objects.filter(code="compliance-honest-employer", subject="compliance.employer").exists()
+    rule = Rule.objects.get(code="compliance-honest-employer", subject="compliance.employer")
+    # …its criteria reading the labour line's figures as facts (core.facts), and still valid.
+    assert rule.condition == {**old_rule.condition, "all": [_as_fact(c) for c in old_rule.condition["all"]]}
+    assert '"field": "labour.open_risks"' in json.dumps(rule.condition)
+    rule.full_clean()
     assert not Rule.objects.filter(subject="labour.employer").exists()
     # References by label follow the models.
     assert CaseEvent.objects.get().case_type == "compliance.evaluation"

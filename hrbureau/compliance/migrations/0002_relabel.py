@@ -1,7 +1,8 @@
 """Employer compliance left labour (issue 16). Its content types (and so Django's permissions on them, and
 whoever holds those) and every reference to its records by label follow it to ``compliance``; the
 honest employer list's notice period moves from labour's time limits to compliance's, and its criteria
-rule is renamed to the new subject (``compliance.employer``, code ``compliance-honest-employer``).
+rule is renamed to the new subject (``compliance.employer``, code ``compliance-honest-employer``), whose
+conditions read the labour line's figures as facts (``open_risks`` → ``labour.open_risks``…, core.facts).
 
 A new installation gets the defaults here (labour's 0002 installed them before the split)."""
 
@@ -20,11 +21,11 @@ HONEST_EMPLOYER = {
     "all": [
         # [configurable] the district's extra criteria for the law-abiding honest employer list.
         {"field": "status", "op": "eq", "value": "active"},
-        {"field": "open_risks", "op": "eq", "value": 0},
-        {"field": "si_arrears", "op": "eq", "value": 0},
+        {"field": "labour.open_risks", "op": "eq", "value": 0},
+        {"field": "labour.si_arrears", "op": "eq", "value": 0},
         {"field": "employees", "op": "gte", "value": 100},
         # Inspected within the last ten months with nothing found: the district vouches for what it saw.
-        {"field": "risk_score", "op": "lte", "value": 10},
+        {"field": "labour.risk_score", "op": "lte", "value": 10},
     ]
 }
 
@@ -41,16 +42,29 @@ def _move_notice(apps, source, target):
     old.objects.filter(key="notice").delete()
 
 
-def _rename_rule(apps, source, target):
-    apps.get_model("core", "Rule").objects.filter(code=source[0], subject=source[1]).update(
-        code=target[0], subject=target[1]
-    )
+# The criteria's fields that were labour's annotations and are now labour's facts.
+AS_FACTS = {"open_risks": "labour.open_risks", "si_arrears": "labour.si_arrears", "risk_score": "labour.risk_score"}
+
+
+def _fields(condition, names):
+    if isinstance(condition, dict) and ("all" in condition or "any" in condition):
+        key = "all" if "all" in condition else "any"
+        return {key: [_fields(c, names) for c in condition[key]]}
+    if isinstance(condition, dict) and condition.get("field") in names:
+        return {**condition, "field": names[condition["field"]]}
+    return condition
+
+
+def _rename_rule(apps, source, target, names):
+    for rule in apps.get_model("core", "Rule").objects.filter(code=source[0], subject=source[1]):
+        rule.code, rule.subject, rule.condition = target[0], target[1], _fields(rule.condition, names)
+        rule.save(update_fields=["code", "subject", "condition"])
 
 
 def forwards(apps, schema_editor):
     move_models(apps, old_app="labour", new_app="compliance", models=MODELS)
     _move_notice(apps, ("labour", "TimeLimit"), ("compliance", "TimeLimit"))
-    _rename_rule(apps, OLD_RULE, NEW_RULE)
+    _rename_rule(apps, OLD_RULE, NEW_RULE, AS_FACTS)
     create(apps, schema_editor)
 
 
@@ -77,7 +91,7 @@ def create(apps, schema_editor):
 
 
 def backwards(apps, schema_editor):
-    _rename_rule(apps, NEW_RULE, OLD_RULE)
+    _rename_rule(apps, NEW_RULE, OLD_RULE, {fact: field for field, fact in AS_FACTS.items()})
     _move_notice(apps, ("compliance", "TimeLimit"), ("labour", "TimeLimit"))
     move_models(apps, old_app="compliance", new_app="labour", models=MODELS)
 
