@@ -39,6 +39,10 @@ REGISTRY_STEPS = [
     "hrbureau.enterprises.demo.seed",
     "hrbureau.people.demo.seed",
     "hrbureau.accounts.demo.seed_users",
+    # The registries bind the demo's enterprise and citizen accounts to their records (accounts, below
+    # the registries, names neither).
+    "hrbureau.enterprises.demo.bind_demo_users",
+    "hrbureau.people.demo.bind_demo_users",
 ]
 CASE_STEPS = [
     "hrbureau.petitions.demo.seed",
@@ -114,6 +118,10 @@ class DemoContext:
         fake = Faker("zh_CN")
         fake.seed_instance(f"{self.seed}:{name}")
         return fake
+
+    def login_at(self, username: str, where: str) -> None:
+        """Say where a demo login works (its enterprise, its person) in the list printed at the end."""
+        self.logins = [(u, role, where if u == username else w) for u, role, w in self.logins]
 
     def count(self, what: str, n: int) -> None:
         self.created[what] = self.created.get(what, 0) + n

@@ -120,3 +120,11 @@ def clean_amount(
         errors.setdefault(where, []).append(_("%(value)s is not an amount.") % {"value": value})
         return None
     return amount.quantize(Decimal("0.01"))
+
+
+def apply_errors(form: Any, error: Any) -> None:
+    """A service's ``ValidationError`` shown on the form: each message on its field, or above the form
+    when the form has no such field."""
+    for field, messages_ in error.message_dict.items():
+        for message in messages_:
+            form.add_error(field if field in form.fields else None, message)

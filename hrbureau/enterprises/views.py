@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from hrbureau.core.exports import xlsx_response
+from hrbureau.core.forms import apply_errors as _apply_errors
 from hrbureau.core.history import history_of
 from hrbureau.core.pagination import keyset_page_or_first
 from hrbureau.core.recent import recent_visit_record
@@ -75,12 +76,6 @@ def _list_rows(enterprises: Any, *, detail_prefix: str) -> SafeString:
             )
         )
     return body_rows(TABLE_COLUMNS, rows, empty=_("No enterprises match."))
-
-
-def _apply_errors(form: Any, error: ValidationError) -> None:
-    for field, messages_ in error.message_dict.items():
-        for message in messages_:
-            form.add_error(field if field in form.fields else None, message)
 
 
 @permission_required("enterprises.view_enterprise")

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from hrbureau.core.exports import xlsx_response
+from hrbureau.core.forms import apply_errors as _apply_errors
 from hrbureau.core.history import history_of
 from hrbureau.core.identifiers import mask_id_number, mask_phone
 from hrbureau.core.pagination import keyset_page_or_first
@@ -19,7 +20,6 @@ from hrbureau.core.recent import recent_visit_record
 from hrbureau.core.tables import Column, body_rows, header_cells, html_of
 from hrbureau.core.timeline import timeline_for
 from hrbureau.core.views import permission_required
-from hrbureau.enterprises.views import _apply_errors
 from hrbureau.people import selectors, services
 from hrbureau.people.forms import PersonFilterForm, PersonForm, RevealForm
 
