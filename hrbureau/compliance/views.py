@@ -19,15 +19,11 @@ from django.views.decorators.http import require_POST
 from hrbureau.compliance import rules, selectors, services
 from hrbureau.compliance.choices import EventKind, Grade, RecordKind
 from hrbureau.core.exports import xlsx_response
+from hrbureau.core.forms import record_id
 from hrbureau.core.pagination import keyset_page_or_first
 from hrbureau.core.punctuation import join_clauses, join_words
 from hrbureau.core.views import permission_required
 from hrbureau.core.workflow import error_message
-
-
-def _id(value: str) -> int | None:
-    return int(value) if value.isdigit() and len(value) < 19 else None
-
 
 # --- the register of penalties and incidents ------------------------------------------------------------
 
@@ -211,7 +207,7 @@ def evaluation_act(request: HttpRequest, pk: int, action: str) -> HttpResponseBa
             services.evaluation_publish(actor=request.user, evaluation=evaluation)
             messages.success(request, _("The list is published."))
         elif action == "object":
-            grade_id = _id(post.get("grade", ""))
+            grade_id = record_id(post.get("grade", ""))
             grade = selectors.grade_of_evaluation(evaluation, grade_id) if grade_id else None
             if grade is None:
                 raise ValidationError({"grade": [_("Choose the name the objection is about.")]})
@@ -225,7 +221,7 @@ def evaluation_act(request: HttpRequest, pk: int, action: str) -> HttpResponseBa
             )
             messages.success(request, _("Objection recorded."))
         elif action == "decide":
-            objection_id = _id(post.get("objection", ""))
+            objection_id = record_id(post.get("objection", ""))
             objection = selectors.objection_of_evaluation(evaluation, objection_id) if objection_id else None
             if objection is None:
                 raise Http404
@@ -295,7 +291,7 @@ def event_list(request: HttpRequest) -> HttpResponseBase:
                 title=post.get("title", ""),
                 held_on=dt.date.fromisoformat(post["held_on"]) if post.get("held_on") else None,
                 place=post.get("place", ""),
-                expert_ids=[i for i in map(_id, post.getlist("experts")) if i is not None],
+                expert_ids=[i for i in map(record_id, post.getlist("experts")) if i is not None],
                 enterprise_ids=ids,
                 notes=post.get("notes", ""),
             )
@@ -326,7 +322,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
             n = services.attendance_mark(
                 actor=request.user,
                 event=event,
-                attended=[i for i in map(_id, request.POST.getlist("attended")) if i is not None],
+                attended=[i for i in map(record_id, request.POST.getlist("attended")) if i is not None],
             )
         except ValidationError as error:
             messages.error(request, error_message(error))

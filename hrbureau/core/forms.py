@@ -128,3 +128,9 @@ def apply_errors(form: Any, error: Any) -> None:
     for field, messages_ in error.message_dict.items():
         for message in messages_:
             form.add_error(field if field in form.fields else None, message)
+
+
+def record_id(value: str) -> int | None:
+    """A record's id as typed into a form or a query string: a whole number that fits a database key, or
+    None for anything else (so a crafted value is a missing record, never a 500)."""
+    return int(value) if value.isdigit() and len(value) < 19 else None

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from hrbureau.core.attachments import attachments_of
 from hrbureau.core.casepage import case_panel
 from hrbureau.core.exports import xlsx_response
+from hrbureau.core.forms import record_id
 from hrbureau.core.pagination import keyset_page_or_first
 from hrbureau.core.recent import recent_visit_record
 from hrbureau.core.timeline import timeline_for
@@ -53,11 +54,6 @@ def _period_query(start: dt.date | None, end: dt.date | None, prefix: str) -> st
     return "&".join(parts)
 
 
-def _id(value: str) -> int | None:
-    """A record's id as typed into a form or a query string (None for anything else)."""
-    return int(value) if value.isdigit() and len(value) < 19 else None
-
-
 # --- the inspector's pages --------------------------------------------------------------------------
 
 
@@ -84,7 +80,7 @@ def my_visits(request: HttpRequest) -> HttpResponseBase:
 @permission_required("labour.add_inspection")
 def inspect(request: HttpRequest, enterprise_pk: int) -> HttpResponseBase:
     enterprise = selectors.enterprise_to_inspect(user=request.user, pk=enterprise_pk)
-    target_id = _id(request.GET.get("target") or request.POST.get("target") or "")
+    target_id = record_id(request.GET.get("target") or request.POST.get("target") or "")
     target = selectors.plan_target(user=request.user, pk=target_id) if target_id else None
     kind = (
         request.POST.get("kind")
@@ -331,7 +327,7 @@ def risk_act(request: HttpRequest, pk: int, action: str) -> HttpResponseBase:
     reason = post.get("reason", "")
     try:
         if action == "assign":
-            unit_id = _id(post.get("unit", ""))
+            unit_id = record_id(post.get("unit", ""))
             unit = selectors.assignable_unit(unit_id) if unit_id else None
             services.risk_assign(actor=actor, risk=risk, unit=unit, on=on)
         elif action == "take_up":
@@ -452,7 +448,7 @@ def score_detail(request: HttpRequest, enterprise_pk: int) -> HttpResponseBase:
 def plan_create(request: HttpRequest) -> HttpResponseBase:
     """A round of visits to the enterprises ticked on the early-warning list."""
     form = PlanForm(request.POST)
-    chosen = [i for i in map(_id, request.POST.getlist("enterprise")) if i is not None]
+    chosen = [i for i in map(record_id, request.POST.getlist("enterprise")) if i is not None]
     if not form.is_valid() or not chosen:
         messages.error(
             request,

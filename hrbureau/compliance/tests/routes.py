@@ -115,6 +115,13 @@ ROUTES = [
         allowed=PLANNERS,
         label="attendance",
     ),
+    Route(
+        "api:evaluation_list",
+        _list("/api/v1/employer-evaluations"),
+        api=True,
+        allowed=DISTRICT,
+        rows=lambda world: {f'"year": {_data(world)["evaluation"].year}': DISTRICT},
+    ),
     # The old addresses: a permanent redirect for anyone (the new page then decides who may see it).
     Route("moved:labour_records", "/labour/records/", allowed=EVERYONE, ok_status=301),
     Route("moved:labour_evaluations", "/labour/evaluations/", allowed=EVERYONE, ok_status=301),

@@ -70,6 +70,13 @@ ROUTES = [
         allowed=PLANNERS,
         label="action",
     ),
+    Route(
+        "api:agency_list",
+        _list("/api/v1/hr-agencies"),
+        api=True,
+        allowed=DISTRICT,
+        rows=lambda world: {'"licence_no": "HR-1"': DISTRICT},
+    ),
     Route("moved:labour_agencies", "/labour/agencies/", allowed=EVERYONE, ok_status=301),
     Route("moved:labour_agency", _url("/labour/agencies/{}/"), allowed=EVERYONE, ok_status=301),
 ]
