@@ -112,9 +112,26 @@ def test_a_database_from_before_the_split_keeps_its_rows_and_permissions(old_lay
         content_type=agency_type, codename="view_hragency"
     )
     apps.get_model("accounts", "User").objects.get(pk=staff_id).user_permissions.add(view_agency)
-    old_rule = core("Rule").objects.get(code="labour-honest-employer", subject="labour.employer")
-    assert '"field": "open_risks"' in json.dumps(old_rule.condition)
-    assert L("TimeLimit").objects.filter(key="notice").exists()
+    # …and the defaults labour's migration installed before the split: the notice period and the
+    # honest-employer criteria (a transactional test may have emptied them; put back as they were).
+    core("Rule").objects.filter(code__in=["labour-honest-employer", "compliance-honest-employer"]).delete()
+    old_rule = core("Rule").objects.create(
+        code="labour-honest-employer",
+        valid_from=dt.date(2020, 1, 1),
+        subject="labour.employer",
+        name="劳动保障守法诚信企业区级条件",
+        condition={
+            "all": [
+                {"field": "status", "op": "eq", "value": "active"},
+                {"field": "open_risks", "op": "eq", "value": 0},
+                {"field": "si_arrears", "op": "eq", "value": 0},
+                {"field": "employees", "op": "gte", "value": 100},
+                {"field": "risk_score", "op": "lte", "value": 10},
+            ]
+        },
+    )
+    L("TimeLimit").objects.filter(key="notice").delete()
+    L("TimeLimit").objects.create(key="notice", valid_from=dt.date(2020, 1, 1), days=7, day_kind="working")
 
     # When the database is migrated forward.
     _latest()
@@ -149,7 +166,7 @@ def test_a_database_from_before_the_split_keeps_its_rows_and_permissions(old_lay
     newer = Evaluation.objects.create(year=2025, state="draft", created_by_id=staff_id)
     assert newer.pk > evaluation.pk
     # The notice period and the criteria rule moved with them.
-    assert ComplianceTimeLimit.objects.filter(key="notice").exists()
+    assert ComplianceTimeLimit.objects.get(key="notice").days == 7  # the district's own, kept
     assert not LabourTimeLimit.objects.filter(key="notice").exists()
     rule = Rule.objects.get(code="compliance-honest-employer", subject="compliance.employer")
     # …its criteria reading the labour line's figures as facts (core.facts), and still valid.
