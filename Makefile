@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed-$(shell sha256sum requirements/dev.lock 2>/dev/null 
 help:
 	@echo "make run    — set up if needed, migrate, load demo data, start web + worker on http://127.0.0.1:8000"
 	@echo "make test   — set up if needed and run the whole test suite (SQLite; DATABASE_URL for PostgreSQL)"
-	@echo "make lint   — ruff, ruff format --check, mypy, manage.py check, makemigrations --check"
+	@echo "make lint   — ruff, ruff format --check, mypy, import contracts, manage.py check, makemigrations --check"
 	@echo "make bench  — fill a separate database and write bench/results.json"
 
 bootstrap: $(STAMP)
@@ -37,6 +37,7 @@ lint: bootstrap
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy hrbureau bench
+	$(VENV)/bin/lint-imports
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) workflow_diagrams --check
@@ -54,4 +55,4 @@ bench: bootstrap
 	$(PY) -m bench.run $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) var/static .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) var/static .pytest_cache .mypy_cache .ruff_cache .import_linter_cache

@@ -178,6 +178,8 @@ INSTALLED_APPS = [
     "hrbureau.petitions",
     "hrbureau.arbitration",
     "hrbureau.labour",
+    "hrbureau.compliance",
+    "hrbureau.hrmarket",
     "hrbureau.reports",
 ]
 

@@ -102,9 +102,9 @@ DEMO_USERS = [
 
 
 def seed_users(ctx: DemoContext) -> None:
-    from hrbureau.enterprises.models import Enterprise
-    from hrbureau.people.models import Person
-
+    """The demo logins. The enterprise and the citizen accounts are bound to a record of the registries
+    by the registries' own demo steps (``enterprises.demo.bind_demo_users``, ``people.demo…``), which run
+    next: accounts sits below the registries and names neither."""
     password = make_password(DEMO_PASSWORD)
     for username, role, unit_code, full_name in DEMO_USERS:
         unit = OrgUnit.objects.get(code=unit_code) if unit_code else None
@@ -120,15 +120,6 @@ def seed_users(ctx: DemoContext) -> None:
                 is_superuser=role == Role.SYSADMIN,
                 is_staff=role == Role.SYSADMIN,
             )
-            if role == Role.ENTERPRISE:
-                user.enterprise = Enterprise.objects.order_by("id").first()
-            if role == Role.INDIVIDUAL:
-                user.person = Person.objects.filter(user__isnull=True).order_by("id").first()
             user.save()
             ctx.count("users", 1)
-        where = str(user.org_unit.name) if user.org_unit else ""
-        if user.enterprise is not None:
-            where = f"{user.enterprise.name} ({user.enterprise.uscc})"
-        if user.person is not None:
-            where = user.person.name
-        ctx.logins.append((username, str(Role(role).label), where))
+        ctx.logins.append((username, str(Role(role).label), str(user.org_unit.name) if user.org_unit else ""))

@@ -210,7 +210,7 @@ def refusal(case: Any, name: str, user: Any) -> str | None:
 def perform(case: Any, name: str, user: Any, form: ActionForm) -> Any:
     """Take the action ``name`` on ``case`` with the checked ``form`` through the service registered for
     it. A version the reader saw that is no longer the case's: changed meanwhile, nothing done. Raises
-    ``TransitionError`` or ``ValidationError`` (``add_errors`` puts it onto the form) or
+    ``TransitionError`` or ``ValidationError`` (``core.forms.apply_errors`` puts it onto the form) or
     ``PermissionDenied``."""
     version = form.cleaned_data.get("version")
     if version is not None and version != case.version:
@@ -224,12 +224,3 @@ def perform(case: Any, name: str, user: Any, form: ActionForm) -> Any:
     if form.reason_field != "reason":
         arguments.pop("reason", None)
     return service(case, user, arguments)
-
-
-def add_errors(form: ActionForm, error: ValidationError) -> None:
-    """A service's ValidationError onto the form: a message about a field under that field."""
-    if hasattr(error, "error_dict"):
-        for field, messages in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages)
-    else:
-        form.add_error(None, error.messages)

@@ -39,11 +39,17 @@ REGISTRY_STEPS = [
     "hrbureau.enterprises.demo.seed",
     "hrbureau.people.demo.seed",
     "hrbureau.accounts.demo.seed_users",
+    # The registries bind the demo's enterprise and citizen accounts to their records (accounts, below
+    # the registries, names neither).
+    "hrbureau.enterprises.demo.bind_demo_users",
+    "hrbureau.people.demo.bind_demo_users",
 ]
 CASE_STEPS = [
     "hrbureau.petitions.demo.seed",
     "hrbureau.arbitration.demo.seed",
     "hrbureau.labour.demo.seed",
+    "hrbureau.compliance.demo.seed",
+    "hrbureau.hrmarket.demo.seed",
 ]
 STEPS = REGISTRY_STEPS + CASE_STEPS
 
@@ -113,6 +119,10 @@ class DemoContext:
         fake.seed_instance(f"{self.seed}:{name}")
         return fake
 
+    def login_at(self, username: str, where: str) -> None:
+        """Say where a demo login works (its enterprise, its person) in the list printed at the end."""
+        self.logins = [(u, role, where if u == username else w) for u, role, w in self.logins]
+
     def count(self, what: str, n: int) -> None:
         self.created[what] = self.created.get(what, 0) + n
 
@@ -120,6 +130,15 @@ class DemoContext:
         self.out.write((message % args if args else message) + "\n")
         if hasattr(self.out, "flush"):
             self.out.flush()
+
+    def after_earlier_lines(self, line: str) -> bool:
+        """Whether every line before ``line`` is complete in this run. A line whose cases are drawn from
+        the others' (the employers' grades from the risk scores) asks first; while one is unfinished it
+        is left unfinished too, and made in a later run or background slice."""
+        if self.unfinished:
+            self.unfinished.append(line)
+            return False
+        return True
 
     def cases(self, line: str, total: int, *, what: str, started: Callable[[], bool]) -> CaseLoop:
         """The loop over ``line``'s ``total`` cases (see ``CaseLoop``). ``started`` tells whether the line

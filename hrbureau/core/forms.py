@@ -135,3 +135,20 @@ def clean_amount(
         errors.setdefault(where, []).append(_("%(value)s is not an amount.") % {"value": value})
         return None
     return amount.quantize(Decimal("0.01"))
+
+
+def apply_errors(form: Any, error: Any) -> None:
+    """A service's ``ValidationError`` shown on the form: each message on its field, or above the form
+    when the form has no such field (or the error names none)."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error.messages)
+        return
+    for field, messages_ in error.message_dict.items():
+        for message in messages_:
+            form.add_error(field if field in form.fields else None, message)
+
+
+def record_id(value: str) -> int | None:
+    """A record's id as typed into a form or a query string: a whole number that fits a database key, or
+    None for anything else (so a crafted value is a missing record, never a 500)."""
+    return int(value) if value.isdigit() and len(value) < 19 else None

@@ -13,7 +13,10 @@ A condition is JSON an administrator can read and edit:
 ``all`` and ``any`` hold a list of conditions; a leaf names a *field* of the rule's subject, an
 operator and a value. A subject (``RuleSubject``) declares the fields rules may use — each with its
 label, kind and the database path it reads — so a rule can only speak about what is declared, and a
-rule with an unknown field, operator or value is refused with a translated message.
+rule with an unknown field, operator or value is refused with a translated message. Besides its own
+fields, a subject whose model is an enterprise or a person offers every *fact* the business lines
+declare about it (``core.facts``), named as the fact is (``labour.open_risks``): a rule reads another
+line's records only through them.
 
 Missing values (NULL) never satisfy a leaf, whatever the operator (``ne`` and ``not_in`` included);
 ``isnull`` asks about them. There is no ``not``: under SQL's three-valued logic a negated NULL is still
@@ -36,6 +39,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from hrbureau.core import facts
 from hrbureau.core.punctuation import join_words
 
 NUMBER, TEXT, BOOL, DATE = "number", "text", "bool", "date"
@@ -93,9 +97,40 @@ class RuleSubject:
     # Adds the annotations the fields' paths name (the Python side reads the same annotations).
     annotate: Callable[[models.QuerySet[Any]], models.QuerySet[Any]] | None = None
 
-    def queryset(self, queryset: models.QuerySet[Any] | None = None) -> models.QuerySet[Any]:
+    def all_fields(self) -> dict[str, RuleField]:
+        """The subject's own fields and, under their names, the facts declared about its model."""
+        found = dict(self.fields)
+        for name, fact in facts.about(self.model._meta.label).items():
+            found.setdefault(name, _fact_field(fact))
+        return found
+
+    def queryset(
+        self, queryset: models.QuerySet[Any] | None = None, *, condition: dict[str, Any] | None = None
+    ) -> models.QuerySet[Any]:
+        """The subject's rows with what its fields read: the subject's annotations and the facts that
+        ``condition`` names (every fact about the model when no condition is given)."""
         qs = queryset if queryset is not None else self.model._default_manager.all()
-        return self.annotate(qs) if self.annotate is not None else qs
+        if self.annotate is not None:
+            qs = self.annotate(qs)
+        declared = facts.about(self.model._meta.label)
+        used = declared if condition is None else [n for n in _field_names(condition) if n in declared]
+        used = [n for n in used if n not in self.fields]
+        return facts.annotate(qs, used) if used else qs
+
+
+def _fact_field(fact: facts.Fact) -> RuleField:
+    return RuleField(
+        fact.label,
+        NUMBER if fact.kind == facts.NUMBER else DATE,
+        facts.alias(fact.name),
+        getter=lambda obj: facts.value(obj, fact.name),
+    )
+
+
+def _field_names(condition: dict[str, Any]) -> list[str]:
+    if "all" in condition or "any" in condition:
+        return [n for c in condition.get("all", condition.get("any", [])) for n in _field_names(c)]
+    return [condition["field"]] if "field" in condition else []
 
 
 _SUBJECTS: dict[str, RuleSubject] = {}
@@ -190,11 +225,12 @@ def _validate(rule_subject: RuleSubject, condition: Any, where: str) -> dict[str
             % {"where": where}
         )
     name, op = condition["field"], condition["op"]
-    rule_field = rule_subject.fields.get(name) if isinstance(name, str) else None
+    fields = rule_subject.all_fields()
+    rule_field = fields.get(name) if isinstance(name, str) else None
     if rule_field is None:
         raise ValidationError(
             _("%(where)s: unknown field %(field)s; the fields are: %(fields)s.")
-            % {"where": where, "field": name, "fields": ", ".join(sorted(rule_subject.fields))}
+            % {"where": where, "field": name, "fields": ", ".join(sorted(fields))}
         )
     if op not in _BY_KIND[rule_field.kind]:
         raise ValidationError(
@@ -260,7 +296,7 @@ def _evaluate(rule_subject: RuleSubject, condition: dict[str, Any], obj: Any) ->
         return all(_evaluate(rule_subject, c, obj) for c in condition["all"])
     if "any" in condition:
         return any(_evaluate(rule_subject, c, obj) for c in condition["any"])
-    rule_field = rule_subject.fields[condition["field"]]
+    rule_field = rule_subject.all_fields()[condition["field"]]
     op = condition["op"]
     expected = condition["value"] if op == "isnull" else _typed(rule_field, condition["value"])
     return _compare(op, rule_field.value_of(obj), expected)
@@ -290,7 +326,7 @@ def _to_q(rule_subject: RuleSubject, condition: dict[str, Any]) -> Q:
         for part in parts[1:]:
             q |= part
         return q
-    rule_field = rule_subject.fields[condition["field"]]
+    rule_field = rule_subject.all_fields()[condition["field"]]
     op, path = condition["op"], rule_field.path
     if op == "isnull":
         return Q(**{f"{path}__isnull": condition["value"]})
@@ -312,7 +348,7 @@ def matching(
 ) -> models.QuerySet[Any]:
     """Every object of the subject (or of ``queryset``) that meets ``condition``: one query."""
     rule_subject = subject(subject_key)
-    return rule_subject.queryset(queryset).filter(_to_q(rule_subject, condition))
+    return rule_subject.queryset(queryset, condition=condition).filter(_to_q(rule_subject, condition))
 
 
 # --- explanation ------------------------------------------------------------------------------------
@@ -357,7 +393,7 @@ def _trace(rule_subject: RuleSubject, condition: dict[str, Any], obj: Any) -> di
         children = [_trace(rule_subject, c, obj) for c in condition[key]]
         met = all(c["met"] for c in children) if key == "all" else any(c["met"] for c in children)
         return {key: children, "met": met}
-    rule_field = rule_subject.fields[condition["field"]]
+    rule_field = rule_subject.all_fields()[condition["field"]]
     return {
         "field": condition["field"],
         "op": condition["op"],
@@ -385,7 +421,7 @@ def _words(rule_subject: RuleSubject, node: dict[str, Any]) -> Reason:
         key = "all" if "all" in node else "any"
         text = _("All of these hold") if key == "all" else _("At least one of these holds")
         return Reason(str(text), node["met"], [_words(rule_subject, c) for c in node[key]])
-    rule_field = rule_subject.fields.get(node["field"])
+    rule_field = rule_subject.all_fields().get(node["field"])
     label = rule_field.label if rule_field else node["field"]
     if node["op"] == "isnull":
         text = (_("%(field)s is missing") if node["value"] else _("%(field)s is given")) % {"field": label}
@@ -413,7 +449,7 @@ def lines(subject_key: str, node: dict[str, Any]) -> list[dict[str, Any]]:
 
 def describe_fields(subject_key: str) -> Iterable[tuple[str, str, str]]:
     """(name, label, kind) of every field a rule of the subject may use, for the administration page."""
-    for name, rule_field in sorted(subject(subject_key).fields.items()):
+    for name, rule_field in sorted(subject(subject_key).all_fields().items()):
         yield name, str(rule_field.label), rule_field.kind
 
 

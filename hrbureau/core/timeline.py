@@ -4,7 +4,7 @@ person (edits now; disputes, work orders, risks, applications as those lines arr
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,9 +40,19 @@ def register(model_label: str, provider: Provider) -> None:
     _PROVIDERS.setdefault(model_label, []).append(provider)
 
 
-def timeline_for(*, user: Any, record: Any) -> list[TimelineEntry]:
-    """The newest ``LIMIT`` entries every provider gives for ``record``, newest first."""
+def source_of(provider: Provider) -> str:
+    """The app that registered ``provider`` ("hrbureau.arbitration.timeline" → "arbitration")."""
+    parts = provider.__module__.split(".")
+    return parts[1] if len(parts) > 1 and parts[0] == "hrbureau" else parts[0]
+
+
+def timeline_for(
+    *, user: Any, record: Any, exclude: Collection[str] = (), limit: int = LIMIT
+) -> list[TimelineEntry]:
+    """The newest ``limit`` entries every provider gives for ``record``, newest first — but those of the
+    apps in ``exclude`` (a line's page showing what the *other* lines know of an enterprise)."""
     entries: list[TimelineEntry] = []
     for provider in _PROVIDERS.get(record._meta.label, []):
-        entries.extend(provider(user, record))
-    return sorted(entries, key=lambda entry: entry.at, reverse=True)[:LIMIT]
+        if source_of(provider) not in exclude:
+            entries.extend(provider(user, record))
+    return sorted(entries, key=lambda entry: entry.at, reverse=True)[:limit]

@@ -326,7 +326,8 @@ def case_action(request: HttpRequest, case_type: str, pk: int, name: str) -> Htt
     the form; done, the reader goes back to the case page meant for them."""
     from django.core.exceptions import ValidationError
 
-    from hrbureau.core.actions import add_errors, form_for, perform, refusal
+    from hrbureau.core.actions import form_for, perform, refusal
+    from hrbureau.core.forms import apply_errors
     from hrbureau.core.links import case_page_for
     from hrbureau.core.workflow import TransitionError, workflow_for
 
@@ -352,7 +353,7 @@ def case_action(request: HttpRequest, case_type: str, pk: int, name: str) -> Htt
             except TransitionError as error:
                 form.add_error(None, error.message)
             except ValidationError as error:
-                add_errors(form, error)
+                apply_errors(form, error)
             else:
                 case.refresh_from_db()
                 messages.success(

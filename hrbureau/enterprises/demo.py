@@ -129,3 +129,21 @@ def seed(ctx: DemoContext) -> None:
             batch_size=1000,
             ignore_conflicts=True,
         )
+
+
+def bind_demo_users(ctx: DemoContext) -> None:
+    """The demo's enterprise login speaks for the first enterprise of the register. (``accounts.demo`` made the login
+    unbound: accounts lies below the registries and names neither.)"""
+    from hrbureau.accounts.choices import Role
+    from hrbureau.accounts.demo import DEMO_USERS
+    from hrbureau.accounts.models import User
+
+    usernames = [username for username, role, _unit, _name in DEMO_USERS if role == Role.ENTERPRISE]
+    for user in User.objects.filter(username__in=usernames).select_related("enterprise"):
+        if user.enterprise is None:
+            user.enterprise = Enterprise.objects.order_by("id").first()
+            if user.enterprise is None:
+                continue
+            user.save(update_fields=["enterprise"])
+        record = user.enterprise
+        ctx.login_at(user.username, f"{record.name} ({record.uscc})")

@@ -3,13 +3,14 @@
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db.models import Count
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from hrbureau.core import navigation, search, timeline
+from hrbureau.core import figures, navigation, search, timeline
 from hrbureau.core.history import edit_timeline
 from hrbureau.core.imports import spec as imports
 from hrbureau.core.imports.spec import Column, ImportSpec, choice, spellings
@@ -44,6 +45,18 @@ search.register(
     )
 )
 timeline.register("enterprises.Enterprise", edit_timeline)
+
+# The dashboard's count of the register, in the reader's scope and by street (core.figures).
+figures.register(
+    figures.Figure(
+        "enterprises.registered",
+        _("Enterprises"),
+        count=lambda user: Enterprise.objects.for_user(user).count(),
+        by_street=lambda user: dict(
+            Enterprise.objects.for_user(user).values_list("street_id").annotate(n=Count("id")).order_by()
+        ),
+    )
+)
 
 
 def _display(key: str, value: Any) -> str:

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponseBase
@@ -9,18 +7,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from hrbureau.core.forms import apply_errors as _apply_errors
 from hrbureau.core.history import history_of
 from hrbureau.core.recent import recent_visit_record
 from hrbureau.core.timeline import timeline_for
 from hrbureau.core.views import permission_required
 from hrbureau.enterprises import selectors, services
 from hrbureau.enterprises.forms import EnterpriseForm
-
-
-def _apply_errors(form: Any, error: ValidationError) -> None:
-    for field, messages_ in error.message_dict.items():
-        for message in messages_:
-            form.add_error(field if field in form.fields else None, message)
 
 
 @permission_required("enterprises.view_enterprise")

@@ -10,7 +10,6 @@ from hrbureau.core.admin import DatedTimeLimitAdmin
 from hrbureau.labour.models import (
     ArrearsFlag,
     ChecklistItem,
-    LegalExpert,
     ScoreComponent,
     TimeLimit,
     WarningThreshold,
@@ -49,12 +48,3 @@ class ArrearsFlagAdmin(admin.ModelAdmin):
     list_filter = ("cleared_on",)
     raw_id_fields = ("enterprise",)
     search_fields = ("enterprise__name", "enterprise__uscc")
-
-
-@admin.register(LegalExpert)
-class LegalExpertAdmin(admin.ModelAdmin):
-    """The district's pool of labour-law experts, called to trainings and consultations."""
-
-    list_display = ("name", "organisation", "speciality", "phone", "active")
-    list_filter = ("active",)
-    search_fields = ("name", "organisation")

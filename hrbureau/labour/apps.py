@@ -9,7 +9,7 @@ class LabourConfig(AppConfig):
     def ready(self) -> None:
         from hrbureau.core.attachments import register_holder
         from hrbureau.labour import (  # noqa: F401 (registration)
-            grading,
+            facts,
             navigation,
             permissions,
             rules,

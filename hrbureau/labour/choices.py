@@ -46,7 +46,6 @@ class TimeLimitKey(models.TextChoices):
     RESOLVE_SEVERE = "resolve_severe", _("Resolve a severe risk")
     VERIFY = "verify", _("Verify a resolution")  # 核查销号
     REWORK = "rework", _("Resolve again after a failed verification")
-    NOTICE = "notice", _("Public notice of the honest employer list (at least)")  # 公示期
 
 
 RESOLVE_LIMIT = {
@@ -106,74 +105,3 @@ class StratumField(models.TextChoices):
     STREET = "street", _("Street")
     INDUSTRY = "industry_section", _("Industry section")
     SIZE = "size_class", _("Size class")
-
-
-class RecordKind(models.TextChoices):
-    """What the labour-compliance record of an enterprise holds (DOMAIN.md §5, MOHRSS 2016 rating)."""
-
-    PENALTY = "penalty", _("Administrative penalty")  # 行政处罚
-    MASS_INCIDENT = "mass_incident", _("Mass incident")  # 群体性事件
-    EXTREME_INCIDENT = "extreme_incident", _("Extreme incident")  # 极端事件
-    CHILD_LABOUR = "child_labour", _("Child labour")  # 使用童工
-    FORCED_LABOUR = "forced_labour", _("Forced labour")  # 强迫劳动
-    IGNORED_ORDER = "ignored_order", _("Ignored an order or a penalty")  # 拒不履行责令改正或处罚决定
-    OBSTRUCTION = "obstruction", _("Obstructed inspectors")  # 阻挠监察
-    CRIMINAL = "criminal", _("Criminal liability")  # 被追究刑事责任
-
-
-# Any one of these in the year's record makes the grade C, whatever else (MOHRSS 2016).
-GRADE_C_KINDS = frozenset(
-    {
-        RecordKind.MASS_INCIDENT,
-        RecordKind.EXTREME_INCIDENT,
-        RecordKind.CHILD_LABOUR,
-        RecordKind.FORCED_LABOUR,
-        RecordKind.IGNORED_ORDER,
-        RecordKind.OBSTRUCTION,
-        RecordKind.CRIMINAL,
-    }
-)
-PENALTIES_FOR_C = 3  # penalised 3 or more times in the year → C
-
-
-class Grade(models.TextChoices):
-    A = "A", _("A (law-abiding)")
-    B = "B", _("B (basically law-abiding)")
-    C = "C", _("C (not law-abiding)")
-
-
-class EvaluationState(models.TextChoices):
-    DRAFT = "draft", _("Graded, not yet on notice")  # 已评定
-    NOTICE = "notice", _("On public notice")  # 公示中
-    PUBLISHED = "published", _("Published")  # 已公布
-
-
-class ObjectionDecision(models.TextChoices):
-    PENDING = "pending", _("To be decided")
-    UPHELD = "upheld", _("Upheld: taken off the list")
-    REJECTED = "rejected", _("Rejected")
-
-
-class EventKind(models.TextChoices):
-    TRAINING = "training", _("Compliance training")  # 合规培训
-    CONSULTATION = "consultation", _("Expert consultation (会诊)")  # 法律专家会诊
-
-
-class LicenceKind(models.TextChoices):
-    HR_SERVICE = "hr_service", _("Human-resources service licence")  # 人力资源服务许可证
-    LABOUR_DISPATCH = "labour_dispatch", _("Labour-dispatch licence")  # 劳务派遣经营许可证
-
-
-class AgencyStatus(models.TextChoices):
-    LICENSED = "licensed", _("Licensed")
-    SUSPENDED = "suspended", _("Suspended")
-    REVOKED = "revoked", _("Licence revoked")
-
-
-class ActionKind(models.TextChoices):
-    INSPECTION = "inspection", _("Inspection")  # 检查
-    ORDER = "order", _("Order to rectify")  # 责令改正
-    WARNING = "warning", _("Warning")  # 警告
-    FINE = "fine", _("Fine")  # 罚款
-    SUSPENSION = "suspension", _("Business suspended")  # 责令停业
-    REVOCATION = "revocation", _("Licence revoked")  # 吊销许可证

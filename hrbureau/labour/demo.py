@@ -2,7 +2,8 @@
 enterprises screened over the past months, about one visit in five finding a risk (the seed's 9,720
 screened and 1,930 found), nearly all of them resolved and verified in time except the recent ones;
 some owners absconding (escalated), social-insurance arrears flags, the scores, a plan drawn from the
-early-warning list for the demo grid worker, and a stratified survey sample."""
+early-warning list for the demo grid worker, and a stratified survey sample. (The employers' grades
+are ``compliance``'s demo, drawn once these are made.)"""
 
 from __future__ import annotations
 
@@ -20,9 +21,9 @@ from hrbureau.core.demo import DemoContext
 from hrbureau.core.workflow import TransitionError
 from hrbureau.enterprises.choices import EnterpriseStatus
 from hrbureau.enterprises.models import Enterprise
-from hrbureau.labour import demotext, grading, sampling, scoring, services
-from hrbureau.labour.choices import Answer, InspectionKind, RecordKind, RiskType, Severity, WarningLevel
-from hrbureau.labour.models import ArrearsFlag, EnterpriseRiskScore, Evaluation, Inspection, LabourRecord
+from hrbureau.labour import demotext, sampling, scoring, services
+from hrbureau.labour.choices import Answer, InspectionKind, RiskType, Severity, WarningLevel
+from hrbureau.labour.models import ArrearsFlag, EnterpriseRiskScore, Inspection, Sample
 
 # The checklist question a risk of each type answers "no" to.
 FINDINGS = {
@@ -121,11 +122,11 @@ def seed(ctx: DemoContext) -> None:
     ctx.count("inspections", visits.made)
     ctx.count("labour risks", risks)
     if visits.complete:
-        # Once every visit is made: the scores, the employers' grades and the registers built on them, a
-        # part at a time (each short, so that a background load never holds the database for long).
+        # Once every visit is made: the scores and what is drawn from them, a part at a time (each short,
+        # so that a background load never holds the database for long).
         parts = _registers(ctx, enterprises, users, today)
         ctx.cases(
-            "labour-registers", len(parts), what="scores and registers", started=Evaluation.objects.exists
+            "labour-registers", len(parts), what="scores and registers", started=Sample.objects.exists
         ).run(lambda number: parts[number](ctx.case_rng("labour-registers", number)))
 
 
@@ -156,156 +157,7 @@ def _registers(
             )
             ctx.count("sampled enterprises", drawn.size)
 
-    return [
-        flags_and_scores,
-        lambda rng: _records(ctx, enterprises, users, rng, today),  # graded on the scores just computed
-        lambda rng: _plan(ctx, users, today),
-        lambda rng: _compliance(ctx, enterprises, users, rng, today),
-        sample,
-    ]
-
-
-def _records(
-    ctx: DemoContext, enterprises: list[Any], users: dict[str, Any], rng: Any, today: dt.date
-) -> None:
-    """Two years of penalties and incidents, then the grades: the year before last published (its notice
-    dated back, as it happened then), last year's list on public notice now."""
-    rows = []
-    for year in (today.year - 2, today.year - 1):
-        for enterprise in rng.sample(enterprises, k=max(1, len(enterprises) // 25)):
-            for _ in range(rng.choice([1, 1, 1, 2, 3])):
-                index = rng.choices(range(len(demotext.RECORDS)), [w for _k, w in demotext.RECORDS])[0]
-                kind = demotext.RECORDS[index][0]
-                occurred = dt.date(year, rng.randint(1, 12), rng.randint(1, 28))
-                text = demotext.record(rng, index, occurred)
-                rows.append(
-                    LabourRecord(
-                        enterprise=enterprise,
-                        kind=kind,
-                        occurred_on=occurred,
-                        decision_no=f"劳监罚〔{year}〕{rng.randint(1, 999)}号"
-                        if kind == RecordKind.PENALTY
-                        else "",
-                        description=text,
-                        recorded_by=users["staff"],
-                    )
-                )
-    LabourRecord.objects.bulk_create(rows)
-    ctx.count("labour-compliance records", len(rows))
-    older = grading.evaluation_run(actor=users["staff"], year=today.year - 2)
-    grading.notice_start(
-        actor=users["staff"],
-        evaluation=older,
-        notice_from=today,
-        notice_to=calendar.add_working_days(today, 5),
-    )
-    Evaluation.objects.filter(pk=older.pk).update(
-        notice_from=dt.date(today.year - 1, 3, 1), notice_to=dt.date(today.year - 1, 3, 10)
-    )
-    older.refresh_from_db()
-    grading.publish(actor=users["staff"], evaluation=older)
-    recent = grading.evaluation_run(actor=users["staff"], year=today.year - 1)
-    grading.notice_start(
-        actor=users["staff"],
-        evaluation=recent,
-        notice_from=today,
-        notice_to=calendar.add_working_days(today, 7),
-    )
-    ctx.count("honest employers listed", grading.honest_list(older).count())
-
-
-EXPERTS = [
-    ("陈明", "广东某律师事务所", "劳动合同与解除"),
-    ("林晓", "某大学法学院", "劳动争议处理"),
-    ("黄志强", "某律师事务所", "工资支付与欠薪"),
-    ("周丽", "某律师事务所", "社会保险"),
-    ("吴伟", "区劳动人事争议仲裁院（退休）", "仲裁实务"),
-    ("郑慧", "某律师事务所", "劳务派遣"),
-    ("王磊", "某大学法学院", "集体协商"),
-    ("刘洋", "某律师事务所", "工伤认定"),
-    ("张敏", "某人力资源服务协会", "人力资源合规"),
-    ("杨帆", "某律师事务所", "企业用工风险"),
-    ("赵婷", "某律师事务所", "女职工权益"),
-    ("孙浩", "某会计师事务所", "薪酬与个税"),
-    ("朱琳", "某律师事务所", "竞业限制"),
-    ("何军", "区总工会法律援助站", "职工维权"),
-    ("高雪", "某律师事务所", "灵活用工"),
-]
-
-
-def _compliance(
-    ctx: DemoContext, enterprises: list[Any], users: dict[str, Any], rng: Any, today: dt.date
-) -> None:
-    """The seed's pool of 15 legal experts, trainings and consultations over the year, HR agencies."""
-    from hrbureau.labour import compliance
-    from hrbureau.labour.choices import ActionKind, EventKind, LicenceKind
-    from hrbureau.labour.models import LegalExpert
-
-    experts = [
-        LegalExpert.objects.get_or_create(name=n, defaults={"organisation": o, "speciality": s})[0]
-        for n, o, s in EXPERTS
-    ]
-    ctx.count("legal experts", len(experts))
-    topics = [
-        "劳动合同法合规培训",
-        "根治欠薪政策宣讲",
-        "工伤预防与社会保险",
-        "劳务派遣合规培训",
-        "集体协商指导",
-    ]
-    for i, topic in enumerate(topics):
-        held = today - dt.timedelta(days=30 + 60 * i)
-        event = compliance.event_create(
-            actor=users["staff"],
-            kind=EventKind.TRAINING,
-            title=f"{held.year}年{topic}",
-            held_on=held,
-            place="区人力资源局三楼会议室",
-            expert_ids=[e.pk for e in rng.sample(experts, 2)],
-            enterprise_ids=[e.pk for e in rng.sample(enterprises, min(len(enterprises), 40))],
-        )
-        invited = list(event.attendance.values_list("enterprise_id", flat=True))
-        compliance.attendance_mark(
-            actor=users["staff"], event=event, attended=[pk for pk in invited if rng.random() < 0.8]
-        )
-    for enterprise in rng.sample(enterprises, min(len(enterprises), 3)):
-        compliance.event_create(
-            actor=users["staff"],
-            kind=EventKind.CONSULTATION,
-            title=f"{enterprise.name}劳资隐患法律会诊",
-            held_on=today - dt.timedelta(days=rng.randint(5, 90)),
-            expert_ids=[e.pk for e in rng.sample(experts, 3)],
-            enterprise_ids=[enterprise.pk],
-        )
-    for i, enterprise in enumerate(rng.sample(enterprises, min(len(enterprises), 24))):
-        licensed = today - dt.timedelta(days=rng.randint(100, 2000))
-        agency = compliance.agency_register(
-            actor=users["staff"],
-            enterprise=enterprise,
-            licence_no=f"440300{licensed.year}{i + 1:04d}",
-            licence_kind=LicenceKind.LABOUR_DISPATCH if i % 3 == 0 else LicenceKind.HR_SERVICE,
-            licensed_on=licensed,
-            valid_until=licensed + dt.timedelta(days=3 * 365),
-        )
-        if i % 4 == 0:
-            compliance.enforcement_record(
-                actor=users["staff"],
-                agency=agency,
-                kind=ActionKind.INSPECTION,
-                taken_on=today - dt.timedelta(days=rng.randint(1, 200)),
-                description="年度双随机抽查，未发现违法行为",
-            )
-        if i == 5:
-            compliance.enforcement_record(
-                actor=users["staff"],
-                agency=agency,
-                kind=ActionKind.FINE,
-                taken_on=today - dt.timedelta(days=40),
-                description="发布虚假招聘信息",
-                decision_no=f"人社罚〔{today.year}〕3号",
-                amount="10000",
-            )
-    ctx.count("HR-service agencies", min(len(enterprises), 24))
+    return [flags_and_scores, lambda rng: _plan(ctx, users, today), sample]
 
 
 def _work(risk: Any, *, users: dict[str, Any], rng: Any, today: dt.date) -> None:

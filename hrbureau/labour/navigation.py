@@ -1,7 +1,5 @@
 from django.utils.translation import gettext_lazy as _
 
-from hrbureau.core.guides import PortalService
-from hrbureau.core.guides import register as guides_register
 from hrbureau.core.navigation import NavItem, register
 
 register(NavItem("my_visits", _("My visits"), "labour:visits", "map-pin", "labour.add_inspection", order=40))
@@ -37,41 +35,5 @@ register(
         "chart-bar",
         "labour.view_statistics",
         order=45,
-    )
-)
-register(
-    NavItem(
-        "employer_evaluations",
-        _("Honest employers"),
-        "labour:evaluations",
-        "award",
-        "labour.view_evaluation",
-        order=46,
-    )
-)
-register(
-    NavItem("compliance", _("Compliance"), "labour:compliance", "school", "labour.view_compliance", order=47)
-)
-register(
-    NavItem(
-        "hr_agencies",
-        _("HR-service agencies"),
-        "labour:agencies",
-        "briefcase",
-        "labour.view_agency",
-        order=48,
-    )
-)
-
-# The published list is public: the portal home and the public pages' header link to it.
-guides_register(
-    PortalService(
-        "honest_employers",
-        _("Law-abiding honest employers"),
-        _("The district's list of employers with a clean labour record, and the lists on public notice."),
-        "award",
-        "labour:honest",
-        None,
-        order=60,
     )
 )

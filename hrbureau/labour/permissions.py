@@ -81,63 +81,8 @@ declare(
     **LABOUR,
 )
 declare(
-    "labour.export_evaluation",
-    _("Export employer grades and the register of labour penalties"),
-    roles=DEPARTMENT | {Role.LEADER},
-    **LABOUR,
-)
-declare(
     "labour.compute_scores",
     _("Recompute the enterprise risk scores"),
     roles=DEPARTMENT,
     **LABOUR,
-)
-declare(
-    "labour.view_evaluation",
-    _("See the employer grades and the honest employer lists being drawn"),
-    roles=DEPARTMENT | {Role.LEADER},
-    **LABOUR,
-)
-declare(
-    "labour.evaluate_employers",
-    _("Grade employers, put the honest employer list on notice, decide objections, publish"),
-    roles=DEPARTMENT,
-    **LABOUR,
-)
-declare(
-    "labour.add_labourrecord",
-    _("Keep the register of labour penalties and incidents"),
-    roles=DEPARTMENT,
-    **LABOUR,
-)
-declare(
-    "labour.view_compliance",
-    _("See compliance trainings, consultations and the legal-expert pool"),
-    roles=DEPARTMENT | {Role.LEADER},
-    **LABOUR,
-)
-declare(
-    "labour.manage_compliance",
-    _("Organise compliance trainings and consultations, record attendance"),
-    roles=DEPARTMENT,
-    **LABOUR,
-)
-MARKET = {"departments": {Department.HR_MARKET, Department.LABOUR_RELATIONS}}
-declare(
-    "labour.view_agency",
-    _("See the register of HR-service agencies and their enforcement actions"),
-    roles=DEPARTMENT | {Role.LEADER},
-    **MARKET,
-)
-declare(
-    "labour.manage_agency",
-    _("Register HR-service agencies and record inspections and sanctions"),
-    roles=DEPARTMENT,
-    **MARKET,
-)
-declare(
-    "labour.export_agency",
-    _("Export the register of HR-service agencies"),
-    roles=DEPARTMENT | {Role.LEADER},
-    **MARKET,
 )

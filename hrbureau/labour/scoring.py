@@ -1,14 +1,18 @@
 """The enterprise risk score (风险评分): transparent, configurable, computed set-based.
 
 For every enterprise still operating (active or in abnormal operation) one ``INSERT … SELECT`` computes
-each component's measure from the records — open risks; wage-arrears risks, disputes as respondent and
-complaints in the component's window; open social-insurance arrears flags; abnormal-operation status;
-whole months since the last inspection (never inspected: the component's cap) — its points,
-``min(cap, weight × measure)``, the total and the warning level from the thresholds. No Python loop
-over enterprises: the database does the work, so a million enterprises take seconds (``make bench``).
+each component's measure — open risks; wage-arrears risks, disputes as respondent and complaints in the
+component's window; open social-insurance arrears flags; abnormal-operation status; whole months since
+the last inspection (never inspected: the component's cap) — its points, ``min(cap, weight × measure)``,
+the total and the warning level from the thresholds. No Python loop over enterprises: the database does
+the work, so a million enterprises take seconds (``make bench``).
 
-``explain`` computes the same figures for one enterprise through the ORM; the tests hold the two to
-each other, so the page that shows the components beside the total cannot disagree with the list.
+Every measure but the enterprise's own status is a fact (``core.facts``): labour's own
+(``labour.facts``) and the other lines' — the disputes arbitration declares, the work orders petitions
+declares —, read through the registry, so this module names no other line's models. The set-based
+computation joins each fact's grouped query (one row per enterprise that has any); ``explain`` reads the
+same facts for one enterprise. The tests hold the two to each other, so the page that shows the
+components beside the total cannot disagree with the list.
 """
 
 from __future__ import annotations
@@ -21,26 +25,26 @@ from typing import Any
 from django.db import connection, transaction
 from django.utils import timezone
 
-from hrbureau.arbitration.choices import PartyRole
-from hrbureau.arbitration.models import Dispute, Party
+from hrbureau.core import facts
+from hrbureau.core.facts import ENTERPRISE
 from hrbureau.enterprises.choices import EnterpriseStatus
 from hrbureau.enterprises.models import Enterprise
-from hrbureau.labour.choices import OPEN_RISK_STATES, RiskType, ScoreComponentKey, WarningLevel
-from hrbureau.labour.models import (
-    COMPONENT_KEYS,
-    ArrearsFlag,
-    EnterpriseRiskScore,
-    Inspection,
-    Risk,
-    ScoreComponent,
-    WarningThreshold,
-)
-from hrbureau.petitions.models import WorkOrder
+from hrbureau.labour.choices import ScoreComponentKey, WarningLevel
+from hrbureau.labour.models import COMPONENT_KEYS, EnterpriseRiskScore, ScoreComponent, WarningThreshold
 
 K = ScoreComponentKey
 SCORED_STATUSES = (EnterpriseStatus.ACTIVE, EnterpriseStatus.ABNORMAL)
-ARREARS_TYPES = (RiskType.WAGE_ARREARS, RiskType.ABSCONDING)
 DAYS_PER_MONTH = 30
+
+# The fact each component measures, and whether the component's window applies to it.
+MEASURED: dict[str, tuple[str, bool]] = {
+    K.OPEN_RISKS: ("labour.open_risks", False),
+    K.ARREARS_HISTORY: ("labour.wage_arrears_risks", True),
+    K.DISPUTES: ("arbitration.disputes_as_respondent", True),
+    K.COMPLAINTS: ("petitions.complaints", True),
+    K.SI_ARREARS: ("labour.si_arrears", False),
+}
+LAST_INSPECTION = "labour.last_inspection"
 
 
 @dataclass(frozen=True)
@@ -117,58 +121,39 @@ def _points_sql(key: str, weights: Weights, measure: str) -> tuple[str, list[Any
     )
 
 
+def _since(key: str, today: dt.date, weights: Weights) -> dt.date | None:
+    _name, windowed = MEASURED[key]
+    return today - dt.timedelta(days=weights.window[key]) if windowed else None
+
+
+def _grouped_sql(name: str, since: dt.date | None) -> tuple[str, list[Any]]:
+    """A fact's grouped query (``subject_id``, ``value``) as SQL to join, with its parameters."""
+    sql, params = facts.get(ENTERPRISE, name).grouped(since=since).query.sql_with_params()
+    return sql, list(params)
+
+
 def _measures_sql(today: dt.date, weights: Weights) -> tuple[str, list[Any]]:
     """One row per scored enterprise: id, street, grid and every component's measure."""
-    since = {k: today - dt.timedelta(days=weights.window[k]) for k in COMPONENT_KEYS}
-    complaints_since = timezone.make_aware(dt.datetime.combine(since[K.COMPLAINTS], dt.time.min))
-    open_states = sorted(OPEN_RISK_STATES)
-    today_sql = "%s"
-    gap = _days_between(today_sql, "i.last_visit")
+    gap = _days_between("%s", f"i.{_q('value')}")
+    columns = [f"COALESCE(m_{key}.{_q('value')}, 0) AS {key}" for key in MEASURED]
+    joins, params = [], []
+    for key in MEASURED:
+        sql, p = _grouped_sql(MEASURED[key][0], _since(key, today, weights))
+        joins.append(f"LEFT JOIN ({sql}) m_{key} ON m_{key}.{_q('subject_id')} = e.id")
+        params += p
+    last_sql, last_params = _grouped_sql(LAST_INSPECTION, None)
     # Only table names, column names and placeholders are spliced in; every value is a parameter.
     sql = f"""
         SELECT e.id AS enterprise_id, e.street_id AS street_id, e.grid_id AS grid_id,
-               COALESCE(r.n, 0) AS open_risks,
-               COALESCE(a.n, 0) AS arrears_history,
-               COALESCE(d.n, 0) AS disputes,
-               COALESCE(c.n, 0) AS complaints,
-               COALESCE(s.n, 0) AS si_arrears,
+               {", ".join(columns)},
                CASE WHEN e.status = %s THEN 1 ELSE 0 END AS abnormal,
-               CASE WHEN i.last_visit IS NULL THEN NULL ELSE {gap} / {DAYS_PER_MONTH} END AS inspection_gap
+               CASE WHEN i.{_q("value")} IS NULL THEN NULL ELSE {gap} / {DAYS_PER_MONTH} END AS inspection_gap
         FROM {_table(Enterprise)} e
-        LEFT JOIN (SELECT enterprise_id, COUNT(*) AS n FROM {_table(Risk)}
-                   WHERE state IN ({", ".join(["%s"] * len(open_states))}) GROUP BY enterprise_id) r
-               ON r.enterprise_id = e.id
-        LEFT JOIN (SELECT enterprise_id, COUNT(*) AS n FROM {_table(Risk)}
-                   WHERE risk_type IN (%s, %s) AND found_on >= %s GROUP BY enterprise_id) a
-               ON a.enterprise_id = e.id
-        LEFT JOIN (SELECT p.enterprise_id, COUNT(DISTINCT p.dispute_id) AS n
-                   FROM {_table(Party)} p JOIN {_table(Dispute)} dd ON dd.id = p.dispute_id
-                   WHERE p.role = %s AND p.enterprise_id IS NOT NULL AND dd.filed_on >= %s
-                   GROUP BY p.enterprise_id) d
-               ON d.enterprise_id = e.id
-        LEFT JOIN (SELECT enterprise_id, COUNT(*) AS n FROM {_table(WorkOrder)}
-                   WHERE enterprise_id IS NOT NULL AND received_at >= %s GROUP BY enterprise_id) c
-               ON c.enterprise_id = e.id
-        LEFT JOIN (SELECT enterprise_id, COUNT(*) AS n FROM {_table(ArrearsFlag)}
-                   WHERE cleared_on IS NULL GROUP BY enterprise_id) s
-               ON s.enterprise_id = e.id
-        LEFT JOIN (SELECT enterprise_id, MAX(visited_on) AS last_visit FROM {_table(Inspection)}
-                   GROUP BY enterprise_id) i
-               ON i.enterprise_id = e.id
+        {" ".join(joins)}
+        LEFT JOIN ({last_sql}) i ON i.{_q("subject_id")} = e.id
         WHERE e.status IN (%s, %s)
     """  # noqa: S608
-    params: list[Any] = [
-        EnterpriseStatus.ABNORMAL,
-        today,
-        *open_states,
-        *ARREARS_TYPES,
-        since[K.ARREARS_HISTORY],
-        PartyRole.RESPONDENT,
-        since[K.DISPUTES],
-        complaints_since,
-        *SCORED_STATUSES,
-    ]
-    return sql, params
+    return sql, [EnterpriseStatus.ABNORMAL, today, *params, *last_params, *SCORED_STATUSES]
 
 
 def compute_scores(*, today: dt.date | None = None) -> ScoreRun:
@@ -214,32 +199,13 @@ def explain(enterprise: Enterprise, *, today: dt.date | None = None) -> dict[str
     component, the total and the level — what the score page shows and the tests compare."""
     today = today or timezone.localdate()
     weights = Weights.load()
-    since = {k: today - dt.timedelta(days=weights.window[k]) for k in COMPONENT_KEYS}
-    last = (
-        Inspection.objects.filter(enterprise=enterprise)
-        .order_by("-visited_on")
-        .values_list("visited_on", flat=True)
-        .first()
-    )
+    last = facts.value(enterprise, LAST_INSPECTION)
     measures: dict[str, int | None] = {
-        K.OPEN_RISKS: Risk.objects.filter(enterprise=enterprise, state__in=OPEN_RISK_STATES).count(),
-        K.ARREARS_HISTORY: Risk.objects.filter(
-            enterprise=enterprise, risk_type__in=ARREARS_TYPES, found_on__gte=since[K.ARREARS_HISTORY]
-        ).count(),
-        K.DISPUTES: Party.objects.filter(
-            enterprise=enterprise, role=PartyRole.RESPONDENT, dispute__filed_on__gte=since[K.DISPUTES]
-        )
-        .values("dispute_id")
-        .distinct()
-        .count(),
-        K.COMPLAINTS: WorkOrder.objects.filter(
-            enterprise=enterprise,
-            received_at__gte=timezone.make_aware(dt.datetime.combine(since[K.COMPLAINTS], dt.time.min)),
-        ).count(),
-        K.SI_ARREARS: ArrearsFlag.objects.filter(enterprise=enterprise, cleared_on__isnull=True).count(),
-        K.ABNORMAL: 1 if enterprise.status == EnterpriseStatus.ABNORMAL else 0,
-        K.INSPECTION_GAP: None if last is None else (today - last).days // DAYS_PER_MONTH,
+        key: facts.get(ENTERPRISE, name).value(enterprise, since=_since(key, today, weights))
+        for key, (name, _windowed) in MEASURED.items()
     }
+    measures[K.ABNORMAL] = 1 if enterprise.status == EnterpriseStatus.ABNORMAL else 0
+    measures[K.INSPECTION_GAP] = None if last is None else (today - last).days // DAYS_PER_MONTH
     components: list[dict[str, Any]] = [
         {
             "key": key,

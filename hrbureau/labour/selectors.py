@@ -9,20 +9,21 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from hrbureau.accounts.choices import OrgUnitKind
 from hrbureau.accounts.models import OrgUnit
 from hrbureau.core.scoping import get_for_user_or_404
-from hrbureau.core.textsearch import TextIndex, substring_filter
+from hrbureau.enterprises.choices import IndustrySection, SizeClass
 from hrbureau.enterprises.models import Enterprise
-from hrbureau.enterprises.selectors import normalize_query
 from hrbureau.labour.choices import DONE_RISK_STATES, OPEN_RISK_STATES, RiskState, WarningLevel
 from hrbureau.labour.models import (
-    EmployerGrade,
     EnterpriseRiskScore,
     Inspection,
+    InspectionPlan,
     PlanTarget,
     Risk,
+    Sample,
     SampleMember,
 )
 
@@ -243,24 +244,119 @@ def screening_statistics(
     return ScreeningStatistics(period_from=period_from, period_to=period_to, rows=rows, total=total)
 
 
-# The honest employer list is searched by what it shows: the enterprise's name and USCC (the enterprise
-# registry's text index narrows, the substring decides, as everywhere).
-_NAME_AND_CODE = TextIndex(Enterprise.text_index.table, ("name", "uscc"))
-
-
-def search_text(raw: str) -> str:
-    """A search box's text as searched: trimmed, at most 100 characters, without control characters."""
-    return "".join(ch for ch in raw.strip()[:100] if ch.isprintable())
-
-
-def grades_matching(grades: QuerySet[EmployerGrade], query: str) -> QuerySet[EmployerGrade]:
-    """The grades whose enterprise's name or USCC contains ``query`` (exactly a substring scan's answer)."""
-    query = normalize_query(search_text(query))
-    if not query:
-        return grades
-    enterprises = substring_filter(Enterprise.objects.all(), _NAME_AND_CODE, query)
-    return grades.filter(enterprise__in=enterprises.values("pk"))
-
-
 def streets() -> list[OrgUnit]:
     return list(OrgUnit.objects.filter(kind=OrgUnitKind.STREET, is_active=True).order_by("name"))
+
+
+# --- what the pages look up -----------------------------------------------------------------------------
+
+
+def enterprise_to_inspect(*, user: Any, pk: int) -> Enterprise:
+    """An enterprise the user may see (404 if there is none, 403 outside the user's scope)."""
+    return get_for_user_or_404(Enterprise.objects.all(), user, pk=pk)
+
+
+def plan_target(*, user: Any, pk: int) -> PlanTarget | None:
+    return PlanTarget.objects.for_user(user).select_related("plan").filter(pk=pk).first()
+
+
+def assignable_units() -> QuerySet[OrgUnit]:
+    """The units a risk may be assigned to: the streets and the departments."""
+    return OrgUnit.objects.filter(
+        kind__in=[OrgUnitKind.STREET, OrgUnitKind.DEPARTMENT], is_active=True
+    ).order_by("kind", "name")
+
+
+def assignable_unit(pk: int) -> OrgUnit | None:
+    return OrgUnit.objects.filter(pk=pk).first()
+
+
+def scores_computed_at() -> dt.datetime | None:
+    """When the risk scores were last computed (None: never)."""
+    return EnterpriseRiskScore.objects.order_by("-computed_at").values_list("computed_at", flat=True).first()
+
+
+def warning_counts(*, user: Any) -> dict[str, int]:
+    """How many enterprises in the user's scope are at each warning level."""
+    return dict(warning_list(user=user).order_by().values_list("level").annotate(n=Count("pk")))
+
+
+def score_detail(*, user: Any, enterprise_pk: int) -> EnterpriseRiskScore:
+    return get_for_user_or_404(
+        EnterpriseRiskScore.objects.select_related("enterprise", "street", "grid"),
+        user,
+        enterprise_id=enterprise_pk,
+    )
+
+
+def plan_list(*, user: Any) -> QuerySet[InspectionPlan]:
+    """The plans with a visit in the user's scope, newest first, each with the user's share of its
+    visits planned and done."""
+    visible = PlanTarget.objects.for_user(user)
+    return (
+        InspectionPlan.objects.filter(pk__in=visible.values("plan_id"))
+        .annotate(
+            planned=Count("targets", filter=Q(targets__in=visible)),
+            done=Count("targets", filter=Q(targets__in=visible, targets__inspection__isnull=False)),
+        )
+        .order_by("-starts_on", "-id")
+    )
+
+
+def plan(pk: int) -> InspectionPlan | None:
+    return InspectionPlan.objects.filter(pk=pk).first()
+
+
+def plan_targets(*, user: Any, plan: InspectionPlan) -> list[PlanTarget]:
+    """The plan's visits in the user's scope, by grid."""
+    return list(
+        PlanTarget.objects.for_user(user)
+        .filter(plan=plan)
+        .select_related("enterprise", "grid", "inspection", "inspector")
+        .order_by("grid__name", "id")
+    )
+
+
+def sample_list(*, user: Any) -> QuerySet[Sample]:
+    """Every sample for a planner; for anyone else the samples with a survey task in their scope."""
+    samples = Sample.objects.order_by("-created_at", "-id")
+    if user.has_perm("labour.plan_inspection"):
+        return samples
+    return samples.filter(pk__in=SampleMember.objects.for_user(user).values("sample_id"))
+
+
+def sample(pk: int) -> Sample | None:
+    return Sample.objects.filter(pk=pk).first()
+
+
+def sample_members(*, user: Any, sample: Sample) -> QuerySet[SampleMember]:
+    return (
+        SampleMember.objects.for_user(user)
+        .filter(sample=sample)
+        .select_related("enterprise", "street", "grid")
+        .order_by("stratum", "id")
+    )
+
+
+def survey_member(*, user: Any, pk: int) -> SampleMember:
+    return get_for_user_or_404(SampleMember.objects.select_related("sample"), user, pk=pk)
+
+
+def stratum_labels(sample: Sample) -> dict[str, str]:
+    """Readable names of the sample's strata ("东湖街道 · 小型")."""
+    units = dict(OrgUnit.objects.filter(kind=OrgUnitKind.STREET).values_list("pk", "name"))
+    named = {
+        "street": lambda v: units.get(int(v), v) if v.isdigit() else _("(not recorded)"),
+        "industry_section": lambda v: (
+            str(IndustrySection(v).label) if v in IndustrySection.values else _("(not recorded)")
+        ),
+        "size_class": lambda v: str(SizeClass(v).label) if v in SizeClass.values else _("(not recorded)"),
+    }
+    labels = {}
+    for stratum in sample.allocation:
+        parts = []
+        for part in stratum.split("|"):
+            name, _eq, value = part.partition("=")
+            parts.append(str(named[name](value)) if name in named else value)
+        labels[stratum] = " · ".join(parts) or _("(all)")
+    return labels

@@ -22,13 +22,4 @@ urlpatterns = [
     path("samples/<int:pk>/", views.sample_detail, name="sample"),
     path("survey/<int:pk>/", views.survey_record, name="survey"),
     path("statistics/", views.statistics, name="statistics"),
-    path("records/", views.record_list, name="records"),
-    path("evaluations/", views.evaluation_list, name="evaluations"),
-    path("evaluations/<int:pk>/", views.evaluation_detail, name="evaluation"),
-    path("evaluations/<int:pk>/act/<slug:action>/", views.evaluation_act, name="evaluation_act"),
-    path("honest-employers/", views.honest_employers, name="honest"),
-    path("compliance/", views.compliance, name="compliance"),
-    path("compliance/<int:pk>/", views.event_detail, name="event"),
-    path("agencies/", views.agency_list, name="agencies"),
-    path("agencies/<int:pk>/", views.agency_detail, name="agency"),
 ]

@@ -9,7 +9,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,21 +17,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from hrbureau.accounts.choices import OrgUnitKind
-from hrbureau.accounts.models import OrgUnit
 from hrbureau.core.attachments import attachments_of
 from hrbureau.core.casepage import case_panel
 from hrbureau.core.exports import xlsx_response
+from hrbureau.core.forms import record_id
 from hrbureau.core.pagination import keyset_page_or_first
-from hrbureau.core.punctuation import join_clauses, join_words
 from hrbureau.core.recent import recent_visit_record
-from hrbureau.core.scoping import get_for_user_or_404
+from hrbureau.core.timeline import timeline_for
 from hrbureau.core.views import permission_required
 from hrbureau.core.workflow import TransitionError, error_message
-from hrbureau.enterprises.models import Enterprise
 from hrbureau.enterprises.selectors import EnterpriseFilters, enterprise_list
-from hrbureau.labour import compliance as compliance_services
-from hrbureau.labour import grading, rules, sampling, scoring, selectors, services
+from hrbureau.labour import rules, sampling, scoring, selectors, services
 from hrbureau.labour.choices import Answer, InspectionKind, WarningLevel
 from hrbureau.labour.forms import (
     InspectionFilterForm,
@@ -43,7 +38,6 @@ from hrbureau.labour.forms import (
     SampleForm,
     WarningFilterForm,
 )
-from hrbureau.labour.models import EnterpriseRiskScore, InspectionPlan, PlanTarget, Sample, SampleMember
 from hrbureau.labour.workflows import WORKFLOW
 
 RISK_ORDER = ("-found_on", "-id")
@@ -85,11 +79,9 @@ def my_visits(request: HttpRequest) -> HttpResponseBase:
 
 @permission_required("labour.add_inspection")
 def inspect(request: HttpRequest, enterprise_pk: int) -> HttpResponseBase:
-    enterprise = get_for_user_or_404(Enterprise.objects.all(), request.user, pk=enterprise_pk)
-    target = None
-    target_id = request.GET.get("target") or request.POST.get("target") or ""
-    if target_id.isdigit() and len(target_id) < 19:
-        target = PlanTarget.objects.for_user(request.user).filter(pk=int(target_id)).first()
+    enterprise = selectors.enterprise_to_inspect(user=request.user, pk=enterprise_pk)
+    target_id = record_id(request.GET.get("target") or request.POST.get("target") or "")
+    target = selectors.plan_target(user=request.user, pk=target_id) if target_id else None
     kind = (
         request.POST.get("kind")
         or request.GET.get("kind")
@@ -297,9 +289,7 @@ def risk_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
     context = {
         "risk": risk,
         "actions": WORKFLOW.available(risk, request.user, area="workbench"),
-        "units": OrgUnit.objects.filter(
-            kind__in=[OrgUnitKind.STREET, OrgUnitKind.DEPARTMENT], is_active=True
-        ).order_by("kind", "name"),
+        "units": selectors.assignable_units(),
         "escalation": rules.escalation_lines(risk.escalation_trace),
         "related": _related(request.user, risk),
         "today": timezone.localdate(),
@@ -309,31 +299,18 @@ def risk_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
 
 
 def _related(user: Any, risk: Any) -> dict[str, list[Any]]:
-    """Disputes and work orders about the same enterprise, as far as the user may see them."""
-    related: dict[str, list[Any]] = {"risks": [], "disputes": [], "work_orders": []}
-    related["risks"] = list(
-        selectors.risk_list(user=user, filters=selectors.RiskFilters(enterprise=risk.enterprise_id))
-        .exclude(pk=risk.pk)
-        .order_by(*RISK_ORDER)[:10]
-    )
-    if user.has_perm("arbitration.view_dispute"):
-        from hrbureau.arbitration.models import Dispute
-
-        related["disputes"] = list(
-            Dispute.objects.for_user(user)
-            .filter(parties__enterprise_id=risk.enterprise_id)
-            .distinct()
-            .order_by("-filed_on", "-id")[:10]
-        )
-    if user.has_perm("petitions.view_workorder"):
-        from hrbureau.petitions.models import WorkOrder
-
-        related["work_orders"] = list(
-            WorkOrder.objects.for_user(user)
-            .filter(enterprise_id=risk.enterprise_id)
-            .order_by("-received_at")[:10]
-        )
-    return related
+    """The enterprise's other risks, and what the other lines know of it (its disputes, the work orders
+    about it…) from their timelines (``core.timeline``), as far as the user may see them."""
+    return {
+        "risks": list(
+            selectors.risk_list(user=user, filters=selectors.RiskFilters(enterprise=risk.enterprise_id))
+            .exclude(pk=risk.pk)
+            .order_by(*RISK_ORDER)[:10]
+        ),
+        "elsewhere": timeline_for(
+            user=user, record=risk.enterprise, exclude={"labour", "enterprises"}, limit=10
+        ),
+    }
 
 
 @require_POST
@@ -350,12 +327,8 @@ def risk_act(request: HttpRequest, pk: int, action: str) -> HttpResponseBase:
     reason = post.get("reason", "")
     try:
         if action == "assign":
-            unit_id = post.get("unit", "")
-            unit = (
-                OrgUnit.objects.filter(pk=int(unit_id)).first()
-                if unit_id.isdigit() and len(unit_id) < 19
-                else None
-            )
+            unit_id = record_id(post.get("unit", ""))
+            unit = selectors.assignable_unit(unit_id) if unit_id else None
             services.risk_assign(actor=actor, risk=risk, unit=unit, on=on)
         elif action == "take_up":
             services.risk_take_up(actor=actor, risk=risk, on=on)
@@ -428,15 +401,12 @@ def warning_list(request: HttpRequest) -> HttpResponseBase:
     page = keyset_page_or_first(scores, ordering=WARNING_ORDER, cursor=request.GET.get("cursor"), per_page=20)
     for score in page.items:  # the components that scored, "期内欠薪隐患 10"
         score.scored = [f"{label} {points}" for label, _value, points in score.components() if points]  # type: ignore[attr-defined]
-    last = EnterpriseRiskScore.objects.order_by("-computed_at").values_list("computed_at", flat=True).first()
-    counts = dict(
-        selectors.warning_list(user=request.user).order_by().values_list("level").annotate(n=Count("pk"))
-    )
+    counts = selectors.warning_counts(user=request.user)
     context = {
         "form": form,
         "page": page,
         "query_string": request.GET.urlencode(),
-        "computed_at": last,
+        "computed_at": selectors.scores_computed_at(),
         "counts": [
             (value, label, counts.get(value, 0)) for value, label in WarningLevel.choices if value != "none"
         ],
@@ -464,11 +434,7 @@ def warning_recompute(request: HttpRequest) -> HttpResponseBase:
 
 @permission_required("labour.view_enterpriseriskscore")
 def score_detail(request: HttpRequest, enterprise_pk: int) -> HttpResponseBase:
-    score = get_for_user_or_404(
-        EnterpriseRiskScore.objects.select_related("enterprise", "street", "grid"),
-        request.user,
-        enterprise_id=enterprise_pk,
-    )
+    score = selectors.score_detail(user=request.user, enterprise_pk=enterprise_pk)
     context = {
         "score": score,
         "now": scoring.explain(score.enterprise),
@@ -482,7 +448,7 @@ def score_detail(request: HttpRequest, enterprise_pk: int) -> HttpResponseBase:
 def plan_create(request: HttpRequest) -> HttpResponseBase:
     """A round of visits to the enterprises ticked on the early-warning list."""
     form = PlanForm(request.POST)
-    chosen = [v for v in request.POST.getlist("enterprise") if v.isdigit() and len(v) < 19]
+    chosen = [i for i in map(record_id, request.POST.getlist("enterprise")) if i is not None]
     if not form.is_valid() or not chosen:
         messages.error(
             request,
@@ -498,7 +464,7 @@ def plan_create(request: HttpRequest) -> HttpResponseBase:
             kind=form.cleaned_data["kind"],
             starts_on=form.cleaned_data["starts_on"],
             ends_on=form.cleaned_data["ends_on"],
-            enterprise_ids=[int(v) for v in chosen],
+            enterprise_ids=chosen,
         )
     except ValidationError as error:
         messages.error(request, error_message(error))
@@ -509,35 +475,19 @@ def plan_create(request: HttpRequest) -> HttpResponseBase:
 
 @permission_required("labour.view_plantarget")
 def plan_list(request: HttpRequest) -> HttpResponseBase:
-    plans = InspectionPlan.objects.all()
-    visible = PlanTarget.objects.for_user(request.user)
-    rows = (
-        plans.filter(pk__in=visible.values("plan_id"))
-        .annotate(
-            planned=Count("targets", filter=Q(targets__in=visible)),
-            done=Count("targets", filter=Q(targets__in=visible, targets__inspection__isnull=False)),
-        )
-        .order_by("-starts_on", "-id")[:200]
-    )
-    return render(request, "labour/plan_list.html", {"plans": list(rows)})
+    plans = selectors.plan_list(user=request.user)[:200]
+    return render(request, "labour/plan_list.html", {"plans": list(plans)})
 
 
 @permission_required("labour.view_plantarget")
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
-    targets = PlanTarget.objects.for_user(request.user).filter(plan_id=pk)
-    plan = InspectionPlan.objects.filter(pk=pk).first()
+    plan = selectors.plan(pk)
     if plan is None:
         raise Http404
-    if not targets.exists() and not request.user.has_perm("labour.plan_inspection"):
+    targets = selectors.plan_targets(user=request.user, plan=plan)
+    if not targets and not request.user.has_perm("labour.plan_inspection"):
         raise PermissionDenied("plan outside the user's scope")
-    context = {
-        "plan": plan,
-        "targets": list(
-            targets.select_related("enterprise", "grid", "inspection", "inspector").order_by(
-                "grid__name", "id"
-            )
-        ),
-    }
+    context = {"plan": plan, "targets": targets}
     return render(request, "labour/plan_detail.html", context)
 
 
@@ -563,10 +513,7 @@ def sample_list(request: HttpRequest) -> HttpResponseBase:
         else:
             messages.success(request, _("Sample drawn: %(n)d enterprises.") % {"n": sample.size})
             return redirect(sample.get_absolute_url())
-    visible = SampleMember.objects.for_user(request.user)
-    samples = Sample.objects.filter(pk__in=visible.values("sample_id")).order_by("-created_at", "-id")[:200]
-    if request.user.has_perm("labour.plan_inspection"):
-        samples = Sample.objects.order_by("-created_at", "-id")[:200]
+    samples = selectors.sample_list(user=request.user)[:200]
     return render(request, "labour/sample_list.html", {"form": form, "samples": list(samples)})
 
 
@@ -584,15 +531,14 @@ SAMPLE_COLUMNS = [
 
 @permission_required("labour.survey_sample")
 def sample_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
-    sample = Sample.objects.filter(pk=pk).first()
+    sample = selectors.sample(pk)
     if sample is None:
         raise Http404
-    members = SampleMember.objects.for_user(request.user).filter(sample=sample)
+    members = selectors.sample_members(user=request.user, sample=sample)
     planner = request.user.has_perm("labour.plan_inspection")
     if not planner and not members.exists():
         raise PermissionDenied("sample outside the user's scope")
-    members = members.select_related("enterprise", "street", "grid").order_by("stratum", "id")
-    labels = _stratum_labels(sample)
+    labels = selectors.stratum_labels(sample)
     if request.GET.get("export") == "xlsx":
         rows = (
             (
@@ -630,32 +576,10 @@ def sample_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
     return render(request, "labour/sample_detail.html", context)
 
 
-def _stratum_labels(sample: Sample) -> dict[str, str]:
-    """Readable names of the sample's strata ("东湖街道 · 小型")."""
-    from hrbureau.enterprises.choices import IndustrySection, SizeClass
-
-    units = dict(OrgUnit.objects.filter(kind=OrgUnitKind.STREET).values_list("pk", "name"))
-    named = {
-        "street": lambda v: units.get(int(v), v) if v.isdigit() else _("(not recorded)"),
-        "industry_section": lambda v: (
-            str(IndustrySection(v).label) if v in IndustrySection.values else _("(not recorded)")
-        ),
-        "size_class": lambda v: str(SizeClass(v).label) if v in SizeClass.values else _("(not recorded)"),
-    }
-    labels = {}
-    for stratum in sample.allocation:
-        parts = []
-        for part in stratum.split("|"):
-            name, _eq, value = part.partition("=")
-            parts.append(str(named[name](value)) if name in named else value)
-        labels[stratum] = " · ".join(parts) or _("(all)")
-    return labels
-
-
 @require_POST
 @permission_required("labour.survey_sample")
 def survey_record(request: HttpRequest, pk: int) -> HttpResponseBase:
-    member = get_for_user_or_404(SampleMember.objects.select_related("sample"), request.user, pk=pk)
+    member = selectors.survey_member(user=request.user, pk=pk)
     try:
         sampling.survey_record(
             actor=request.user,
@@ -723,513 +647,3 @@ def statistics(request: HttpRequest) -> HttpResponseBase:
         "period_query": _period_query(start, end, "period"),
     }
     return render(request, "labour/statistics.html", context)
-
-
-# --- honest employers -----------------------------------------------------------------------------------
-
-
-RECORD_COLUMNS = [
-    gettext_lazy("Date"),
-    gettext_lazy("Enterprise"),
-    gettext_lazy("USCC"),
-    gettext_lazy("Kind"),
-    gettext_lazy("Decision number"),
-    gettext_lazy("Description"),
-]
-
-
-@permission_required("labour.view_evaluation")
-def record_list(request: HttpRequest) -> HttpResponseBase:
-    """The register of penalties and incidents the grades are evaluated from, and the form to add one."""
-    from hrbureau.core.identifiers import normalize_uscc
-    from hrbureau.labour.choices import RecordKind
-    from hrbureau.labour.models import LabourRecord
-
-    if request.method == "POST":
-        if not request.user.has_perm("labour.add_labourrecord"):
-            raise PermissionDenied("labour.add_labourrecord")
-        post = request.POST
-        try:
-            enterprise = None
-            try:
-                enterprise = Enterprise.objects.filter(uscc=normalize_uscc(post.get("uscc", ""))).first()
-            except ValidationError:
-                enterprise = None
-            day = dt.date.fromisoformat(post["occurred_on"]) if post.get("occurred_on") else None
-            grading.record_add(
-                actor=request.user,
-                enterprise=enterprise,
-                kind=post.get("kind", ""),
-                occurred_on=day,
-                description=post.get("description", ""),
-                decision_no=post.get("decision_no", ""),
-            )
-        except ValueError:
-            messages.error(request, _("Give a date like 2026-03-01."))
-        except ValidationError as error:
-            messages.error(request, error_message(error))
-        else:
-            messages.success(request, _("Record added."))
-        return redirect(reverse("labour:records"))
-    records = LabourRecord.objects.select_related("enterprise").order_by("-occurred_on", "-id")
-    year = request.GET.get("year", "")
-    if year.isdigit() and len(year) == 4:
-        records = records.filter(occurred_on__year=int(year))
-    query = request.GET.get("q", "").strip()[:100]
-    if query:
-        records = records.filter(Q(enterprise__name__contains=query) | Q(enterprise__uscc=query.upper()))
-    if request.GET.get("export") == "xlsx":
-        rows = (
-            (
-                r.occurred_on,
-                r.enterprise.name,
-                r.enterprise.uscc,
-                r.get_kind_display(),
-                r.decision_no,
-                r.description,
-            )
-            for r in records.iterator(chunk_size=2000)
-        )
-        return xlsx_response(
-            request=request,
-            permission="labour.export_evaluation",
-            filename="labour-records",
-            columns=[str(c) for c in RECORD_COLUMNS],
-            rows=rows,
-            text_columns={2, 4},
-        )
-    page = keyset_page_or_first(
-        records, ordering=("-occurred_on", "-id"), cursor=request.GET.get("cursor"), per_page=20
-    )
-    context = {
-        "page": page,
-        "kinds": RecordKind.choices,
-        "year": year,
-        "query": query,
-        "query_string": request.GET.urlencode(),
-        "today": timezone.localdate(),
-    }
-    return render(request, "labour/record_list.html", context)
-
-
-@permission_required("labour.view_evaluation")
-def evaluation_list(request: HttpRequest) -> HttpResponseBase:
-    from hrbureau.labour.models import Evaluation
-
-    if request.method == "POST":
-        try:
-            evaluation = grading.evaluation_run(actor=request.user, year=request.POST.get("year", ""))
-        except ValidationError as error:
-            messages.error(request, error_message(error))
-            return redirect(reverse("labour:evaluations"))
-        messages.success(request, _("The %(year)d record is graded.") % {"year": evaluation.year})
-        return redirect(evaluation.get_absolute_url())
-    evaluations = Evaluation.objects.annotate(
-        a=Count("grades", filter=Q(grades__grade="A")),
-        b=Count("grades", filter=Q(grades__grade="B")),
-        c=Count("grades", filter=Q(grades__grade="C")),
-        listed=Count("grades", filter=Q(grades__candidate=True, grades__withdrawn=False)),
-    ).order_by("-year")
-    context = {"evaluations": list(evaluations), "last_year": timezone.localdate().year - 1}
-    return render(request, "labour/evaluation_list.html", context)
-
-
-GRADE_COLUMNS = [
-    gettext_lazy("Enterprise"),
-    gettext_lazy("USCC"),
-    gettext_lazy("Grade"),
-    gettext_lazy("Penalties"),
-    gettext_lazy("Grade C findings"),
-    gettext_lazy("On the list"),
-]
-
-
-@permission_required("labour.view_evaluation")
-def evaluation_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
-    from hrbureau.labour.choices import Grade
-    from hrbureau.labour.models import EmployerGrade, Evaluation, LabourRecord, Objection
-
-    evaluation = Evaluation.objects.filter(pk=pk).first()
-    if evaluation is None:
-        raise Http404
-    grades = EmployerGrade.objects.filter(evaluation=evaluation).select_related("enterprise")
-    shown = request.GET.get("grade", "list")
-    if shown in Grade.values:
-        grades = grades.filter(grade=shown)
-    else:
-        shown = "list"
-        grades = grades.filter(candidate=True)
-    query = selectors.search_text(request.GET.get("q", ""))
-    grades = selectors.grades_matching(grades, query)
-    if request.GET.get("export") == "xlsx":
-        rows = (
-            (
-                g.enterprise.name,
-                g.enterprise.uscc,
-                g.grade,
-                g.penalties,
-                join_clauses(grading.finding_label(f) for f in g.findings),
-                _("yes") if g.candidate and not g.withdrawn else _("no"),
-            )
-            for g in grades.order_by("enterprise_id").iterator(chunk_size=2000)
-        )
-        return xlsx_response(
-            request=request,
-            permission="labour.export_evaluation",
-            filename=f"employer-grades-{evaluation.year}-{shown}",
-            columns=[str(c) for c in GRADE_COLUMNS],
-            rows=rows,
-            text_columns={1},
-        )
-    page = keyset_page_or_first(
-        grades, ordering=("enterprise_id",), cursor=request.GET.get("cursor"), per_page=50
-    )
-    for g in page.items:
-        g.finding_labels = [grading.finding_label(f) for f in g.findings]  # type: ignore[attr-defined]
-    counts = dict(
-        EmployerGrade.objects.filter(evaluation=evaluation)
-        .order_by()
-        .values_list("grade")
-        .annotate(n=Count("pk"))
-    )
-    context = {
-        "evaluation": evaluation,
-        "page": page,
-        "shown": shown,
-        "query": query,
-        "counts": [(value, label, counts.get(value, 0)) for value, label in Grade.choices],
-        "listed": grading.honest_list(evaluation).count(),
-        "objections": list(
-            Objection.objects.filter(grade__evaluation=evaluation)
-            .select_related("grade__enterprise")
-            .order_by("decision", "-received_on")
-        ),
-        "late_records": LabourRecord.objects.filter(
-            occurred_on__year=evaluation.year, created_at__gt=evaluation.updated_at
-        ).count()
-        if evaluation.state == "draft"
-        else 0,
-        "can_evaluate": request.user.has_perm("labour.evaluate_employers"),
-        "today": timezone.localdate(),
-    }
-    return render(request, "labour/evaluation_detail.html", context)
-
-
-@require_POST
-@permission_required("labour.evaluate_employers")
-def evaluation_act(request: HttpRequest, pk: int, action: str) -> HttpResponseBase:
-    from hrbureau.labour.models import EmployerGrade, Evaluation, Objection
-
-    evaluation = Evaluation.objects.filter(pk=pk).first()
-    if evaluation is None:
-        raise Http404
-    post = request.POST
-
-    def day(name: str) -> dt.date | None:
-        value = post.get(name, "")
-        return dt.date.fromisoformat(value) if value else None
-
-    try:
-        if action == "notice":
-            grading.notice_start(
-                actor=request.user,
-                evaluation=evaluation,
-                notice_from=day("notice_from"),
-                notice_to=day("notice_to"),
-            )
-            messages.success(request, _("The list is on public notice."))
-        elif action == "publish":
-            grading.publish(actor=request.user, evaluation=evaluation)
-            messages.success(request, _("The list is published."))
-        elif action == "object":
-            grade_id = post.get("grade", "")
-            grade = (
-                EmployerGrade.objects.filter(evaluation=evaluation, pk=int(grade_id)).first()
-                if grade_id.isdigit() and len(grade_id) < 19
-                else None
-            )
-            if grade is None:
-                raise ValidationError({"grade": [_("Choose the name the objection is about.")]})
-            grading.objection_record(
-                actor=request.user,
-                grade=grade,
-                raised_by=post.get("raised_by", ""),
-                contact=post.get("contact", ""),
-                content=post.get("content", ""),
-                received_on=day("received_on"),
-            )
-            messages.success(request, _("Objection recorded."))
-        elif action == "decide":
-            objection_id = post.get("objection", "")
-            objection = (
-                Objection.objects.filter(grade__evaluation=evaluation, pk=int(objection_id)).first()
-                if objection_id.isdigit() and len(objection_id) < 19
-                else None
-            )
-            if objection is None:
-                raise Http404
-            grading.objection_decide(
-                actor=request.user,
-                objection=objection,
-                upheld=post.get("upheld") == "yes",
-                reply=post.get("reply", ""),
-            )
-            messages.success(request, _("Objection decided."))
-        else:
-            raise Http404
-    except ValueError:
-        messages.error(request, _("Give a date like 2026-03-01."))
-    except ValidationError as error:
-        messages.error(request, error_message(error))
-    return redirect(evaluation.get_absolute_url())
-
-
-HONEST_ORDER = ("enterprise__name", "enterprise_id")  # one grade per enterprise and evaluation
-
-
-def honest_employers(request: HttpRequest) -> HttpResponseBase:
-    """The public page: lists on notice (with how to object) and published lists. Open to anyone."""
-    from hrbureau.labour.choices import EvaluationState
-    from hrbureau.labour.models import Evaluation
-
-    shown = Evaluation.objects.exclude(state=EvaluationState.DRAFT).order_by("-year")
-    chosen = (
-        shown.filter(pk=int(request.GET["year"])).first()
-        if request.GET.get("year", "").isdigit() and len(request.GET["year"]) < 10
-        else shown.first()
-    )
-    query = selectors.search_text(request.GET.get("q", ""))
-    page, listed, found = None, 0, 0
-    if chosen is not None:
-        names = grading.honest_list(chosen)
-        listed = names.count()
-        matching = selectors.grades_matching(names, query)
-        found = matching.count() if query else listed
-        page = keyset_page_or_first(
-            matching, ordering=HONEST_ORDER, cursor=request.GET.get("cursor"), per_page=50
-        )
-    context = {
-        "evaluations": list(shown),
-        "chosen": chosen,
-        "page": page,
-        "query": query,
-        "listed": listed,
-        "found": found,
-    }
-    return render(request, "labour/honest_employers.html", context)
-
-
-# --- compliance and the HR-service market ------------------------------------------------------------------
-
-
-def _enterprises_by_uscc(text: str) -> tuple[list[int], list[str]]:
-    """Enterprise ids for the USCCs typed one per line, and the lines that matched none."""
-    from hrbureau.core.identifiers import normalize_uscc
-
-    ids, unknown = [], []
-    for line in (t.strip() for t in text.splitlines()):
-        if not line:
-            continue
-        try:
-            found = Enterprise.objects.filter(uscc=normalize_uscc(line)).values_list("pk", flat=True).first()
-        except ValidationError:
-            found = None
-        if found is None:
-            unknown.append(line)
-        else:
-            ids.append(found)
-    return ids, unknown
-
-
-@permission_required("labour.view_compliance")
-def compliance(request: HttpRequest) -> HttpResponseBase:
-    from hrbureau.labour.choices import EventKind
-    from hrbureau.labour.models import ComplianceEvent, LegalExpert
-
-    if request.method == "POST":
-        post = request.POST
-        ids, unknown = _enterprises_by_uscc(post.get("enterprises", ""))
-        try:
-            if unknown:
-                raise ValidationError(
-                    {"enterprises": [_("Not found: %(codes)s") % {"codes": join_words(unknown[:10])}]}
-                )
-            event = compliance_services.event_create(
-                actor=request.user,
-                kind=post.get("kind", ""),
-                title=post.get("title", ""),
-                held_on=dt.date.fromisoformat(post["held_on"]) if post.get("held_on") else None,
-                place=post.get("place", ""),
-                expert_ids=[int(v) for v in post.getlist("experts") if v.isdigit() and len(v) < 19],
-                enterprise_ids=ids,
-                notes=post.get("notes", ""),
-            )
-        except ValueError:
-            messages.error(request, _("Give a date like 2026-03-01."))
-        except ValidationError as error:
-            messages.error(request, error_message(error))
-        else:
-            messages.success(request, _("Event recorded."))
-            return redirect(event.get_absolute_url())
-        return redirect(reverse("labour:compliance"))
-    events = ComplianceEvent.objects.annotate(
-        invited=Count("attendance"), came=Count("attendance", filter=Q(attendance__attended=True))
-    ).order_by("-held_on", "-id")
-    totals = events.aggregate(n=Count("id", distinct=True))
-    invited = sum(e.invited for e in events)
-    came = sum(e.came for e in events)
-    context = {
-        "events": list(events[:200]),
-        "experts": list(LegalExpert.objects.filter(active=True)),
-        "kinds": EventKind.choices,
-        "figures": {
-            "events": totals["n"],
-            "invited": invited,
-            "came": came,
-            "rate": round(100 * came / invited, 1) if invited else None,
-        },
-    }
-    return render(request, "labour/compliance.html", context)
-
-
-@permission_required("labour.view_compliance")
-def event_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
-    from hrbureau.labour.models import ComplianceEvent
-
-    event = ComplianceEvent.objects.filter(pk=pk).first()
-    if event is None:
-        raise Http404
-    if request.method == "POST":
-        try:
-            n = compliance_services.attendance_mark(
-                actor=request.user,
-                event=event,
-                attended=[int(v) for v in request.POST.getlist("attended") if v.isdigit() and len(v) < 19],
-            )
-        except ValidationError as error:
-            messages.error(request, error_message(error))
-        else:
-            messages.success(request, _("Attendance recorded: %(n)d enterprises came.") % {"n": n})
-        return redirect(event.get_absolute_url())
-    context = {
-        "event": event,
-        "experts": list(event.experts.all()),
-        "attendance": list(event.attendance.select_related("enterprise").order_by("enterprise__name")),
-        "today": timezone.localdate(),
-    }
-    return render(request, "labour/event_detail.html", context)
-
-
-AGENCY_COLUMNS = [
-    gettext_lazy("Enterprise"),
-    gettext_lazy("USCC"),
-    gettext_lazy("Licence number"),
-    gettext_lazy("Licence"),
-    gettext_lazy("Licensed on"),
-    gettext_lazy("Valid until"),
-    gettext_lazy("Status"),
-    gettext_lazy("Enforcement actions"),
-]
-
-
-@permission_required("labour.view_agency")
-def agency_list(request: HttpRequest) -> HttpResponseBase:
-    from hrbureau.core.identifiers import normalize_uscc
-    from hrbureau.labour.choices import LicenceKind
-    from hrbureau.labour.models import HRAgency
-
-    if request.method == "POST":
-        post = request.POST
-        try:
-            try:
-                enterprise = Enterprise.objects.filter(uscc=normalize_uscc(post.get("uscc", ""))).first()
-            except ValidationError:
-                enterprise = None
-            agency = compliance_services.agency_register(
-                actor=request.user,
-                enterprise=enterprise,
-                licence_no=post.get("licence_no", ""),
-                licence_kind=post.get("licence_kind", ""),
-                licensed_on=dt.date.fromisoformat(post["licensed_on"]) if post.get("licensed_on") else None,
-                valid_until=dt.date.fromisoformat(post["valid_until"]) if post.get("valid_until") else None,
-            )
-        except ValueError:
-            messages.error(request, _("Give a date like 2026-03-01."))
-        except ValidationError as error:
-            messages.error(request, error_message(error))
-        else:
-            messages.success(request, _("Agency registered."))
-            return redirect(agency.get_absolute_url())
-        return redirect(reverse("labour:agencies"))
-    agencies = HRAgency.objects.select_related("enterprise").annotate(actions_count=Count("actions"))
-    status = request.GET.get("status", "")
-    if status in ("licensed", "suspended", "revoked"):
-        agencies = agencies.filter(status=status)
-    if request.GET.get("expired"):
-        agencies = agencies.filter(valid_until__lt=timezone.localdate(), status="licensed")
-    agencies = agencies.order_by("enterprise__name", "id")
-    if request.GET.get("export") == "xlsx":
-        rows = (
-            (
-                a.enterprise.name,
-                a.enterprise.uscc,
-                a.licence_no,
-                a.get_licence_kind_display(),
-                a.licensed_on,
-                a.valid_until,
-                a.get_status_display(),
-                a.actions_count,
-            )
-            for a in agencies.iterator(chunk_size=2000)
-        )
-        return xlsx_response(
-            request=request,
-            permission="labour.export_agency",
-            filename="hr-agencies",
-            columns=[str(c) for c in AGENCY_COLUMNS],
-            rows=rows,
-            text_columns={1, 2},
-        )
-    context = {
-        "agencies": list(agencies[:500]),
-        "kinds": LicenceKind.choices,
-        "today": timezone.localdate(),
-        "query_string": request.GET.urlencode(),
-    }
-    return render(request, "labour/agency_list.html", context)
-
-
-@permission_required("labour.view_agency")
-def agency_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
-    from hrbureau.labour.choices import ActionKind
-    from hrbureau.labour.models import HRAgency
-
-    agency = HRAgency.objects.select_related("enterprise").filter(pk=pk).first()
-    if agency is None:
-        raise Http404
-    if request.method == "POST":
-        post = request.POST
-        try:
-            compliance_services.enforcement_record(
-                actor=request.user,
-                agency=agency,
-                kind=post.get("kind", ""),
-                taken_on=dt.date.fromisoformat(post["taken_on"]) if post.get("taken_on") else None,
-                description=post.get("description", ""),
-                decision_no=post.get("decision_no", ""),
-                amount=post.get("amount", ""),
-            )
-        except ValueError:
-            messages.error(request, _("Give a date like 2026-03-01."))
-        except ValidationError as error:
-            messages.error(request, error_message(error))
-        else:
-            messages.success(request, _("Action recorded."))
-        return redirect(agency.get_absolute_url())
-    context = {
-        "agency": agency,
-        "actions": list(agency.actions.select_related("recorded_by")),
-        "kinds": ActionKind.choices,
-        "today": timezone.localdate(),
-    }
-    return render(request, "labour/agency_detail.html", context)

@@ -98,3 +98,21 @@ def seed(ctx: DemoContext) -> None:
     with bulk_insert_indexing(Person.text_index):
         bulk_insert(Person, COLUMNS, rows)
     ctx.count("people", len(rows))
+
+
+def bind_demo_users(ctx: DemoContext) -> None:
+    """The demo's citizen login speaks for the first person of the register with no account. (``accounts.demo`` made the login
+    unbound: accounts lies below the registries and names neither.)"""
+    from hrbureau.accounts.choices import Role
+    from hrbureau.accounts.demo import DEMO_USERS
+    from hrbureau.accounts.models import User
+
+    usernames = [username for username, role, _unit, _name in DEMO_USERS if role == Role.INDIVIDUAL]
+    for user in User.objects.filter(username__in=usernames).select_related("person"):
+        if user.person is None:
+            user.person = Person.objects.filter(user__isnull=True).order_by("id").first()
+            if user.person is None:
+                continue
+            user.save(update_fields=["person"])
+        record = user.person
+        ctx.login_at(user.username, record.name)

@@ -1,13 +1,14 @@
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db.models import Count
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from hrbureau.accounts.places import UnitIndex
-from hrbureau.core import navigation, search, timeline
+from hrbureau.core import figures, navigation, search, timeline
 from hrbureau.core.history import edit_timeline
 from hrbureau.core.identifiers import mask_id_number, mask_phone
 from hrbureau.core.imports import spec as imports
@@ -31,6 +32,18 @@ search.register(
     )
 )
 timeline.register("people.Person", edit_timeline)
+
+# The dashboard's count of the register, in the reader's scope and by street (core.figures).
+figures.register(
+    figures.Figure(
+        "people.registered",
+        _("People"),
+        count=lambda user: Person.objects.for_user(user).count(),
+        by_street=lambda user: dict(
+            Person.objects.for_user(user).values_list("street_id").annotate(n=Count("id")).order_by()
+        ),
+    )
+)
 
 
 def _display(key: str, value: Any) -> str:

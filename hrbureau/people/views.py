@@ -8,11 +8,11 @@ from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from hrbureau.core.forms import apply_errors as _apply_errors
 from hrbureau.core.history import history_of
 from hrbureau.core.recent import recent_visit_record
 from hrbureau.core.timeline import timeline_for
 from hrbureau.core.views import permission_required
-from hrbureau.enterprises.views import _apply_errors
 from hrbureau.people import selectors, services
 from hrbureau.people.forms import PersonForm, RevealForm
 

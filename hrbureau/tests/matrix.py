@@ -111,11 +111,8 @@ def action_routes(workflow_label: str, case_of: Callable[[Any], Any], viewers: I
     from the workflow's declarations), posted empty on the case ``case_of(world)``: a role holding the
     action's permission that may see the case is let through to the form (422, or 409 when the state does
     not allow it, or 200); every other role is refused before its input is read (403 or 404)."""
-    from hrbureau.conftest import STANDARD_USERS
     from hrbureau.core.scoping import may_see
     from hrbureau.core.workflow import workflows
-
-    user_of = {role: key for key, (role, _unit) in STANDARD_USERS.items()}
 
     workflow = next(w for w in workflows() if w.label == workflow_label)
     viewers = frozenset(viewers)
@@ -126,12 +123,12 @@ def action_routes(workflow_label: str, case_of: Callable[[Any], Any], viewers: I
 
         def allowed(world: Any, permission: str = t.permission) -> set[str]:
             case = case_of(world)
+            # The world's standard user of each role (the one the matrix signs in as).
+            users = {user.role: user for key, user in world.users.items() if key != COMPLAINED_ABOUT}
             return {
                 role
                 for role in viewers
-                if role in user_of
-                and world.users[user_of[role]].has_perm(permission)
-                and may_see(world.users[user_of[role]], case)
+                if role in users and users[role].has_perm(permission) and may_see(users[role], case)
             }
 
         routes.append(

@@ -117,7 +117,7 @@ def test_the_grid_workers_visits_search_with_control_characters(world: Any, clie
 
 
 def test_the_labour_records_do_not_show_every_row_for_a_nul(world: Any, client_for: Any) -> None:
-    from hrbureau.labour.grading import record_add
+    from hrbureau.compliance.services import record_add
 
     staff = world.users["dept_staff"]
     for key in ("a1", "b1"):
@@ -129,12 +129,12 @@ def test_the_labour_records_do_not_show_every_row_for_a_nul(world: Any, client_f
             description="拖欠工资被处罚",
         )
     client = client_for("dept_staff")
-    everything = client.get("/labour/records/").content.decode()
+    everything = client.get("/compliance/records/").content.decode()
     assert world.enterprises["a1"].name in everything
     assert world.enterprises["b1"].name in everything
-    nothing = client.get("/labour/records/", {"q": "\x00" + NO_MATCH}).content.decode()
+    nothing = client.get("/compliance/records/", {"q": "\x00" + NO_MATCH}).content.decode()
     assert world.enterprises["a1"].name not in nothing
     assert world.enterprises["b1"].name not in nothing
-    one = client.get("/labour/records/", {"q": "\x00" + FOUND}).content.decode()
+    one = client.get("/compliance/records/", {"q": "\x00" + FOUND}).content.decode()
     assert world.enterprises["a1"].name in one
     assert world.enterprises["b1"].name not in one

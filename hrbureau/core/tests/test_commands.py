@@ -40,7 +40,11 @@ def test_seed_demo_loads_one_login_per_role_and_a_second_run_changes_nothing(db:
     assert "Demo@2026" in out.getvalue()
     enterprise_user = User.objects.get(role=Role.ENTERPRISE)
     assert enterprise_user.enterprise is not None
-    assert User.objects.get(role=Role.INDIVIDUAL).person is not None
+    citizen = User.objects.get(role=Role.INDIVIDUAL)
+    assert citizen.person is not None
+    # Bound by the registries' demo steps, and the printed logins say to what.
+    assert f"{enterprise_user.enterprise.name} ({enterprise_user.enterprise.uscc})" in out.getvalue()
+    assert citizen.person.name in out.getvalue()
     snapshot = list(Enterprise.objects.order_by("id").values_list("uscc", "name", "street_id"))
     again = StringIO()
     call_command("seed_demo", "--enterprises", "60", "--people", "80", "--disputes", "20", stdout=again)

@@ -45,7 +45,7 @@ def test_seed_demo_prints_a_line_per_step_and_the_progress_of_long_steps(db: Any
         assert any(line.startswith(f"[{number}/{len(STEPS)}] ") and line.endswith("…") for line in lines)
         done = [line for line in lines if re.match(rf"\[{number}/{len(STEPS)}\] .+: .+ \(\d+\.\d s\)$", line)]
         assert len(done) == 1, lines
-    assert any(re.match(r"\[2/\d\] enterprises: enterprises: 120 \(", line) for line in lines)
+    assert any(re.match(r"\[2/\d+\] enterprises: enterprises: 120 \(", line) for line in lines)
     # The steps that make cases one by one report every tenth, with the time so far.
     progress = [line for line in lines if re.match(r"  work orders \d+/40 \(\d+%\), \d+ s$", line)]
     assert [line.split()[2] for line in progress] == [f"{n}/40" for n in range(4, 41, 4)]
@@ -110,8 +110,9 @@ def test_a_first_start_loads_a_tenth_of_each_line_and_the_worker_the_rest(
     from django_tasks_db.models import DBTaskResult
 
     from hrbureau.arbitration.models import Dispute
+    from hrbureau.compliance.models import EmployerGrade
     from hrbureau.core.demo import continue_in_background
-    from hrbureau.labour.models import EmployerGrade, Inspection
+    from hrbureau.labour.models import Inspection
     from hrbureau.petitions.models import WorkOrder
 
     # Given a first start: the registries and the first tenth of each line, the rest queued for the worker.

@@ -123,7 +123,7 @@ def test_the_login_page_links_to_registration_when_an_app_provides_it(client: An
 
 
 @pytest.mark.parametrize(
-    "url", ["/arbitration/query/", "/labour/honest-employers/", "/petitions/track/", "/core/guides/"]
+    "url", ["/arbitration/query/", "/compliance/honest-employers/", "/petitions/track/", "/core/guides/"]
 )
 def test_a_public_page_carries_the_public_header_and_a_way_back(world: Any, url: str) -> None:
     page = Client().get(url).content.decode()

@@ -1,7 +1,8 @@
 """The configurable starting points of labour-risk early warning, as rows an administrator edits: the
 resolution limits by severity, the inspection checklist, the risk-score components and warning
 thresholds, and the rule that sends a risk to the department head at once. Every figure here is
-[practice, configurable]: the district sets its own in the admin."""
+[practice, configurable]: the district sets its own in the admin. (The honest employer list's notice
+period and criteria, installed here too until issue 16, are ``compliance``'s: its migration 0002.)"""
 
 import datetime as dt
 
@@ -18,7 +19,6 @@ LIMITS = [
     ("resolve_severe", 2, "working"),
     ("verify", 5, "working"),
     ("rework", 5, "working"),
-    ("notice", 5, "working"),
 ]
 
 # (code, group, question, English, risk type a "no" suggests)
@@ -64,19 +64,6 @@ ESCALATION = {
 }
 
 
-HONEST_EMPLOYER = {
-    "all": [
-        # [configurable] the district's extra criteria for the law-abiding honest employer list.
-        {"field": "status", "op": "eq", "value": "active"},
-        {"field": "open_risks", "op": "eq", "value": 0},
-        {"field": "si_arrears", "op": "eq", "value": 0},
-        {"field": "employees", "op": "gte", "value": 100},
-        # Inspected within the last ten months with nothing found: the district vouches for what it saw.
-        {"field": "risk_score", "op": "lte", "value": 10},
-    ]
-}
-
-
 def create(apps, schema_editor):
     TimeLimit = apps.get_model("labour", "TimeLimit")
     ChecklistItem = apps.get_model("labour", "ChecklistItem")
@@ -116,20 +103,6 @@ def create(apps, schema_editor):
                 "owed wages [practice, configurable]."
             ),
             "condition": ESCALATION,
-        },
-    )
-    Rule.objects.get_or_create(
-        code="labour-honest-employer",
-        valid_from=START,
-        defaults={
-            "subject": "labour.employer",
-            "name": "劳动保障守法诚信企业区级条件",
-            "description": (
-                "Drawn from grade A (DOMAIN.md §5) when, besides: still operating, no open labour risk, no "
-                "open social-insurance arrears flag, 100 or more employees, a risk score of 10 or less (inspected "
-                "within about ten months with nothing found) [configurable]."
-            ),
-            "condition": HONEST_EMPLOYER,
         },
     )
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from hrbureau.accounts.choices import Role
-from hrbureau.tests.matrix import ALL_ROLES, ANONYMOUS, Route
+from hrbureau.tests.matrix import Route
 
 DISTRICT = {Role.DEPT_HEAD, Role.DEPT_STAFF, Role.LEADER}
 VIEW = DISTRICT | {Role.STREET_STAFF, Role.GRID_WORKER}
@@ -46,27 +46,6 @@ def _data(world: Any) -> dict[str, Any]:
         )
         data["sample"] = sampling.sample_draw(actor=staff, name="抽样", size=4, seed=1, strata=[])
         data["member_a1"] = data["sample"].members.get(enterprise=world.enterprises["a1"])
-        from django.utils import timezone
-
-        from hrbureau.labour import grading
-
-        data["evaluation"] = grading.evaluation_run(actor=staff, year=timezone.localdate().year - 1)
-        from hrbureau.labour import compliance
-
-        data["event"] = compliance.event_create(
-            actor=staff,
-            kind="training",
-            title="培训",
-            held_on=timezone.localdate(),
-            enterprise_ids=[world.enterprises["a1"].pk],
-        )
-        data["agency"] = compliance.agency_register(
-            actor=staff,
-            enterprise=world.enterprises["a1"],
-            licence_no="HR-1",
-            licence_kind="hr_service",
-            licensed_on=timezone.localdate(),
-        )
         world.people["labour"] = data
     return world.people["labour"]  # type: ignore[no-any-return]
 
@@ -177,96 +156,6 @@ ROUTES = [
         ok_status=302,
         data={"state": "done"},
         allowed=FIELD,
-    ),
-    Route("labour:records", _list("/labour/records/"), allowed=DISTRICT),
-    Route(
-        "labour:records",
-        _list("/labour/records/?export=xlsx"),
-        allowed=DISTRICT,
-        label="export",
-        export="labour.export_evaluation",
-    ),
-    Route(
-        "labour:records",
-        _list("/labour/records/"),
-        method="POST",
-        ok_status=302,
-        data={"uscc": "x"},
-        allowed=PLANNERS,
-        label="add",
-    ),
-    Route("labour:evaluations", _list("/labour/evaluations/"), allowed=DISTRICT),
-    Route(
-        "labour:evaluations",
-        _list("/labour/evaluations/"),
-        method="POST",
-        ok_status=302,
-        data={"year": "1999"},
-        allowed=PLANNERS,
-        label="grade",
-    ),
-    Route("labour:evaluation", _url("/labour/evaluations/{}/", "evaluation"), allowed=DISTRICT),
-    Route(
-        "labour:evaluation",
-        _url("/labour/evaluations/{}/?export=xlsx", "evaluation"),
-        allowed=DISTRICT,
-        label="export",
-        export="labour.export_evaluation",
-    ),
-    Route(
-        "labour:evaluation_act",
-        _url("/labour/evaluations/{}/act/publish/", "evaluation"),
-        method="POST",
-        ok_status=302,
-        allowed=PLANNERS,
-    ),
-    Route("labour:honest", "/labour/honest-employers/", allowed=ALL_ROLES | {ANONYMOUS}),
-    Route("labour:compliance", _list("/labour/compliance/"), allowed=DISTRICT),
-    Route(
-        "labour:compliance",
-        _list("/labour/compliance/"),
-        method="POST",
-        ok_status=302,
-        data={"kind": "training"},
-        allowed=PLANNERS,
-        label="add",
-    ),
-    Route("labour:event", _url("/labour/compliance/{}/", "event"), allowed=DISTRICT),
-    Route(
-        "labour:event",
-        _url("/labour/compliance/{}/", "event"),
-        method="POST",
-        ok_status=302,
-        data={"attended": "0"},
-        allowed=PLANNERS,
-        label="attendance",
-    ),
-    Route("labour:agencies", _list("/labour/agencies/"), allowed=DISTRICT),
-    Route(
-        "labour:agencies",
-        _list("/labour/agencies/?export=xlsx"),
-        allowed=DISTRICT,
-        label="export",
-        export="labour.export_agency",
-    ),
-    Route(
-        "labour:agencies",
-        _list("/labour/agencies/"),
-        method="POST",
-        ok_status=302,
-        data={"uscc": "x"},
-        allowed=PLANNERS,
-        label="add",
-    ),
-    Route("labour:agency", _url("/labour/agencies/{}/", "agency"), allowed=DISTRICT),
-    Route(
-        "labour:agency",
-        _url("/labour/agencies/{}/", "agency"),
-        method="POST",
-        ok_status=302,
-        data={"kind": "inspection"},
-        allowed=PLANNERS,
-        label="action",
     ),
     Route("api:risk_list", _list("/api/v1/labour-risks"), api=True, allowed=VIEW, rows=_rows("risk")),
     Route("api:risk_detail", _url("/api/v1/labour-risks/{}", "risk_a1"), api=True, allowed=VIEW, label="a1"),

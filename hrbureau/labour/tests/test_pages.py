@@ -104,23 +104,6 @@ def test_the_risk_is_resolved_and_verified_from_its_page(
     assert client.post(f"{act}nonsense/", {}).status_code == 404
 
 
-def test_related_disputes_and_work_orders_show_on_the_risk(
-    world: Any, lab: dict[str, Any], client: Any
-) -> None:
-    from hrbureau.arbitration.tests.conftest import applicant, file, reinstall_defaults, respondent
-
-    reinstall_defaults()
-    dispute = file(
-        world,
-        {"clerk": world.users["arbitration_clerk"]},
-        parties=[applicant(world.people["a1"]), respondent(world.enterprises["a1"])],
-    )
-    risk = record(world, lab, actor=lab["staff"])
-    client.force_login(world.users["leader"])
-    page = client.get(f"/labour/risks/{risk.pk}/").content.decode()
-    assert dispute.number in page.split('data-testid="related"')[1]
-
-
 def test_the_early_warning_list_makes_a_plan(world: Any, lab: dict[str, Any], client: Any) -> None:
     for _ in range(3):
         record(world, lab, actor=lab["staff"], severity=Severity.MINOR)

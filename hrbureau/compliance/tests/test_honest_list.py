@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
+from hrbureau.compliance.choices import EvaluationState, Grade
+from hrbureau.compliance.models import EmployerGrade, Evaluation
 from hrbureau.enterprises.models import Enterprise
 from hrbureau.enterprises.tests.factories import EnterpriseFactory
-from hrbureau.labour.choices import EvaluationState, Grade
-from hrbureau.labour.models import EmployerGrade, Evaluation
 
 STREETS = ["东湖", "西岭", "南山", "北岸"]
 TRADES = ["精密电子", "通用机械", "物流", "餐饮管理", "建筑工程", "软件"]
@@ -49,12 +49,12 @@ def _next(page: str) -> str | None:
 
 
 def test_the_public_list_comes_in_pages(published: Evaluation, client: Any) -> None:
-    first = client.get("/labour/honest-employers/").content.decode()
+    first = client.get("/compliance/honest-employers/").content.decode()
     assert len(_names(first)) == 50
     assert "130" in first.split('data-testid="honest-count"', 1)[1].split("</h3>", 1)[0]
     seen, page = _names(first), first
     while (link := _next(page)) is not None:
-        page = client.get(f"/labour/honest-employers/{link}").content.decode()
+        page = client.get(f"/compliance/honest-employers/{link}").content.decode()
         seen += _names(page)
     listed = sorted(
         Enterprise.objects.filter(
@@ -71,10 +71,10 @@ def world_a1_absent(names: list[str]) -> bool:
 
 @pytest.mark.parametrize("query", ["东湖", "通用机械", "岭物", "岭通", "第007", "有限公司", "不存在的名字"])
 def test_the_search_finds_what_a_substring_scan_finds(published: Evaluation, client: Any, query: str) -> None:
-    page = client.get("/labour/honest-employers/", {"q": query}).content.decode()
+    page = client.get("/compliance/honest-employers/", {"q": query}).content.decode()
     seen = _names(page)
     while (link := _next(page)) is not None:
-        page = client.get(f"/labour/honest-employers/{link}").content.decode()
+        page = client.get(f"/compliance/honest-employers/{link}").content.decode()
         seen += _names(page)
     listed = published.grades.filter(candidate=True).select_related("enterprise")
     scan = sorted(g.enterprise.name for g in listed if query in g.enterprise.name)
@@ -87,17 +87,17 @@ def test_the_search_by_uscc_and_odd_input(published: Evaluation, client: Any) ->
     grade = published.grades.filter(candidate=True).select_related("enterprise").first()
     assert grade is not None
     code = grade.enterprise.uscc
-    page = client.get("/labour/honest-employers/", {"q": code.lower()}).content.decode()
+    page = client.get("/compliance/honest-employers/", {"q": code.lower()}).content.decode()
     assert _names(page) == [grade.enterprise.name]
     # An enterprise graded B is not found on the list, whatever is typed
-    assert _names(client.get("/labour/honest-employers/", {"q": "企业A1"}).content.decode()) == []
+    assert _names(client.get("/compliance/honest-employers/", {"q": "企业A1"}).content.decode()) == []
     for odd in ("\x00东湖", "%", "_", "'", "东湖" * 80):
-        assert client.get("/labour/honest-employers/", {"q": odd}).status_code == 200
+        assert client.get("/compliance/honest-employers/", {"q": odd}).status_code == 200
 
 
 def test_the_department_searches_the_grades(published: Evaluation, client_for: Any) -> None:
     client = client_for("dept_staff")
-    page = client.get(f"/labour/evaluations/{published.pk}/", {"q": "南山物流"}).content.decode()
+    page = client.get(f"/compliance/evaluations/{published.pk}/", {"q": "南山物流"}).content.decode()
     table = page.split('data-testid="grade-table"', 1)[1].split("</table>", 1)[0]
     names = re.findall(r">([^<>]*有限公司)<", table)
     expected = sorted(

@@ -1,11 +1,9 @@
-"""Compliance work with enterprises and the HR-service market: trainings and expert consultations (会诊)
-with the legal-expert pool and attendance, and the register of HR-service agencies with their
-inspections and sanctions. Each write validates its input and writes all or nothing."""
+"""Writes of the HR-service market: the register of HR-service agencies and their inspections and
+sanctions. Each write checks the actor's permission, validates its input and writes all or nothing."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -15,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hrbureau.enterprises.models import Enterprise
-from hrbureau.labour.choices import ActionKind, AgencyStatus, EventKind, LicenceKind
-from hrbureau.labour.models import Attendance, ComplianceEvent, EnforcementAction, HRAgency, LegalExpert
+from hrbureau.hrmarket.choices import ActionKind, AgencyStatus, LicenceKind
+from hrbureau.hrmarket.models import EnforcementAction, HRAgency
 
 # The sanctions that change an agency's status (and the status they give).
 STATUS_AFTER = {ActionKind.SUSPENSION: AgencyStatus.SUSPENDED, ActionKind.REVOCATION: AgencyStatus.REVOKED}
@@ -25,69 +23,6 @@ STATUS_AFTER = {ActionKind.SUSPENSION: AgencyStatus.SUSPENDED, ActionKind.REVOCA
 def _require(actor: Any, permission: str) -> None:
     if actor is None or not actor.has_perm(permission):
         raise PermissionDenied(permission)
-
-
-@transaction.atomic
-def event_create(
-    *,
-    actor: Any,
-    kind: str,
-    title: str,
-    held_on: dt.date | None,
-    place: str = "",
-    expert_ids: Sequence[int] = (),
-    enterprise_ids: Sequence[int] = (),
-    notes: str = "",
-) -> ComplianceEvent:
-    """A training (any number of enterprises) or a consultation (one enterprise, at least one expert)."""
-    _require(actor, "labour.manage_compliance")
-    errors: dict[str, list[str]] = {}
-    if kind not in EventKind.values:
-        errors["kind"] = [_("Choose a training or a consultation.")]
-    if not title.strip():
-        errors["title"] = [_("Give the event a title.")]
-    if held_on is None:
-        errors["held_on"] = [_("Give the date.")]
-    experts = list(LegalExpert.objects.filter(pk__in=set(expert_ids), active=True))
-    enterprises = list(Enterprise.objects.filter(pk__in=set(enterprise_ids)))
-    if len(experts) != len(set(expert_ids)):
-        errors["experts"] = [_("Choose experts of the pool who are active.")]
-    if len(enterprises) != len(set(enterprise_ids)):
-        errors["enterprises"] = [_("Some enterprises were not found.")]
-    if kind == EventKind.CONSULTATION:
-        if not experts:
-            errors.setdefault("experts", []).append(_("A consultation needs at least one expert."))
-        if len(enterprises) != 1:
-            errors.setdefault("enterprises", []).append(_("A consultation is about one enterprise."))
-    elif kind == EventKind.TRAINING and not enterprises:
-        errors.setdefault("enterprises", []).append(_("Invite at least one enterprise."))
-    if errors or held_on is None:
-        raise ValidationError(errors)
-    event = ComplianceEvent.objects.create(
-        kind=kind,
-        title=title.strip()[:200],
-        held_on=held_on,
-        place=place.strip()[:200],
-        notes=notes.strip(),
-        created_by=actor,
-    )
-    event.experts.set(experts)
-    Attendance.objects.bulk_create(Attendance(event=event, enterprise=e) for e in enterprises)
-    return event
-
-
-def attendance_mark(*, actor: Any, event: ComplianceEvent, attended: Iterable[int]) -> int:
-    """Record who came (enterprise ids among the invited); only once the event has taken place."""
-    _require(actor, "labour.manage_compliance")
-    if event.held_on > timezone.localdate():
-        raise ValidationError({"attended": [_("Attendance is recorded once the event has taken place.")]})
-    came = set(attended)
-    invited = set(event.attendance.values_list("enterprise_id", flat=True))
-    if not came <= invited:
-        raise ValidationError({"attended": [_("Only invited enterprises can have attended.")]})
-    with transaction.atomic():
-        event.attendance.update(attended=False)
-        return event.attendance.filter(enterprise_id__in=came).update(attended=True)
 
 
 def agency_register(
@@ -99,7 +34,7 @@ def agency_register(
     licensed_on: dt.date | None,
     valid_until: dt.date | None = None,
 ) -> HRAgency:
-    _require(actor, "labour.manage_agency")
+    _require(actor, "hrmarket.manage_agency")
     errors: dict[str, list[str]] = {}
     if enterprise is None:
         errors["enterprise"] = [_("Give the enterprise's USCC.")]
@@ -138,7 +73,7 @@ def enforcement_record(
     amount: Any = None,
 ) -> EnforcementAction:
     """An inspection or a sanction; a suspension or revocation changes the agency's status."""
-    _require(actor, "labour.manage_agency")
+    _require(actor, "hrmarket.manage_agency")
     errors: dict[str, list[str]] = {}
     if kind not in ActionKind.values:
         errors["kind"] = [_("Choose the kind of action.")]

@@ -1,115 +1,44 @@
-"""The yearly labour-compliance grades and the law-abiding honest employer list (DOMAIN.md §5).
-
-Grades follow the MOHRSS 2016 rating on one year's record: **C** if any of — penalised 3 or more times,
-a mass or extreme incident, child or forced labour, ignoring an order or a penalty, obstructing
-inspectors, criminal liability; else **B** if penalised at all; else **A**. The district's list is
-drawn from grade A with its extra criteria, an admin-editable rule of the shared rules mechanism
-(subject ``labour.employer``), published after a public notice during which objections are decided.
-"""
+"""Writes of employer compliance: the register of penalties and incidents, the yearly grading and the
+honest employer list's public notice, objections and publication (DOMAIN.md §5), and compliance
+trainings and expert consultations (会诊) with attendance. Each write checks the actor's permission,
+validates its input (a translated ValidationError naming the field) and writes all or nothing."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from hrbureau.core import rules
-from hrbureau.enterprises.choices import EnterpriseStatus, SizeClass
-from hrbureau.enterprises.models import Enterprise
-from hrbureau.labour.choices import (
-    GRADE_C_KINDS,
-    OPEN_RISK_STATES,
-    PENALTIES_FOR_C,
+from hrbureau.compliance.choices import (
     EvaluationState,
+    EventKind,
     Grade,
     ObjectionDecision,
     RecordKind,
     TimeLimitKey,
 )
-from hrbureau.labour.models import ArrearsFlag, EmployerGrade, Evaluation, LabourRecord, Objection, Risk
-from hrbureau.labour.rules import limit_in_force
-
-SUBJECT = "labour.employer"
-CRITERIA_RULE = "labour-honest-employer"
-THREE_PENALTIES = "penalties_3"
-GRADED_STATUSES = (EnterpriseStatus.ACTIVE, EnterpriseStatus.ABNORMAL)
-
-
-def _count(queryset: Any) -> Any:
-    return Coalesce(
-        Subquery(
-            queryset.filter(enterprise=OuterRef("pk"))
-            .order_by()
-            .values("enterprise")
-            .annotate(n=Count("pk"))
-            .values("n"),
-            output_field=IntegerField(),
-        ),
-        Value(0),
-    )
-
-
-def _annotate(queryset: Any) -> Any:
-    return queryset.annotate(
-        open_risks=_count(Risk.objects.filter(state__in=OPEN_RISK_STATES)),
-        si_arrears=_count(ArrearsFlag.objects.filter(cleared_on__isnull=True)),
-    )
-
-
-rules.register_subject(
-    rules.RuleSubject(
-        key=SUBJECT,
-        label=gettext_lazy("Enterprise (honest employer criteria)"),
-        model=Enterprise,
-        annotate=_annotate,
-        fields={
-            "status": rules.RuleField(
-                gettext_lazy("registration status"),
-                rules.TEXT,
-                "status",
-                choices=tuple(EnterpriseStatus.choices),
-            ),
-            "size_class": rules.RuleField(
-                gettext_lazy("size class"), rules.TEXT, "size_class", choices=tuple(SizeClass.choices)
-            ),
-            "employees": rules.RuleField(gettext_lazy("employees"), rules.NUMBER, "employees"),
-            "open_risks": rules.RuleField(gettext_lazy("open labour risks"), rules.NUMBER, "open_risks"),
-            "si_arrears": rules.RuleField(
-                gettext_lazy("open social-insurance arrears flags"), rules.NUMBER, "si_arrears"
-            ),
-            "risk_score": rules.RuleField(gettext_lazy("risk score"), rules.NUMBER, "risk_score__total"),
-        },
-    )
+from hrbureau.compliance.models import (
+    Attendance,
+    ComplianceEvent,
+    EmployerGrade,
+    Evaluation,
+    LabourRecord,
+    LegalExpert,
+    Objection,
 )
+from hrbureau.compliance.rules import CRITERIA_RULE, GRADED_STATUSES, SUBJECT, grade_of, limit_in_force
+from hrbureau.core import rules
+from hrbureau.enterprises.models import Enterprise
 
 
-def grade_of(penalties: int, kinds: Iterable[str]) -> tuple[str, list[str]]:
-    """The grade for a year with ``penalties`` penalties and records of ``kinds``, and the grade-C
-    findings that decided it (empty unless C)."""
-    findings = sorted({k for k in kinds if k in GRADE_C_KINDS})
-    if penalties >= PENALTIES_FOR_C:
-        findings.append(THREE_PENALTIES)
-    if findings:
-        return Grade.C, findings
-    return (Grade.B if penalties else Grade.A), []
-
-
-def finding_label(code: str) -> str:
-    if code == THREE_PENALTIES:
-        return _("penalised %(n)d or more times") % {"n": PENALTIES_FOR_C}
-    return str(RecordKind(code).label) if code in RecordKind.values else code
-
-
-def _require(actor: Any, permission: str = "labour.evaluate_employers") -> None:
+def _require(actor: Any, permission: str = "compliance.evaluate_employers") -> None:
     if actor is None or not actor.has_perm(permission):
         raise PermissionDenied(permission)
 
@@ -177,13 +106,6 @@ def evaluation_run(*, actor: Any, year: Any) -> Evaluation:
     meeting = rules.matching(SUBJECT, rule.condition, Enterprise.objects.filter(pk__in=graded_a)).values("pk")
     evaluation.grades.filter(grade=Grade.A, enterprise_id__in=meeting).update(candidate=True)
     return evaluation
-
-
-def criteria_lines(enterprise: Enterprise, *, on: dt.date | None = None) -> list[dict[str, Any]]:
-    """Why an enterprise does or does not meet the district's criteria, worded for the page."""
-    rule = rules.rule_in_force(CRITERIA_RULE, on or timezone.localdate())
-    loaded = rules.subject(SUBJECT).queryset().select_related("risk_score").get(pk=enterprise.pk)
-    return rules.lines(SUBJECT, rules.trace(SUBJECT, rule.condition, loaded))
 
 
 def notice_start(
@@ -272,7 +194,7 @@ def objection_decide(*, actor: Any, objection: Objection, upheld: bool, reply: s
     return objection
 
 
-def publish(*, actor: Any, evaluation: Evaluation) -> Evaluation:
+def evaluation_publish(*, actor: Any, evaluation: Evaluation) -> Evaluation:
     """Publish the list once the notice is over and every objection decided."""
     _require(actor)
     today = timezone.localdate()
@@ -292,11 +214,6 @@ def publish(*, actor: Any, evaluation: Evaluation) -> Evaluation:
     return evaluation
 
 
-def honest_list(evaluation: Evaluation) -> Any:
-    """The names on the list: graded A, meeting the district's criteria, not taken off after an objection."""
-    return evaluation.grades.filter(candidate=True, withdrawn=False).select_related("enterprise")
-
-
 def record_add(
     *,
     actor: Any,
@@ -307,7 +224,7 @@ def record_add(
     decision_no: str = "",
 ) -> LabourRecord:
     """Enter a penalty or an incident in the register the grades are evaluated from."""
-    _require(actor, "labour.add_labourrecord")
+    _require(actor, "compliance.add_labourrecord")
     errors: dict[str, list[str]] = {}
     if enterprise is None:
         errors["enterprise"] = [_("Give the enterprise's USCC.")]
@@ -329,3 +246,69 @@ def record_add(
         decision_no=decision_no.strip()[:100],
         recorded_by=actor,
     )
+
+
+# --- trainings and consultations -------------------------------------------------------------------
+
+
+@transaction.atomic
+def event_create(
+    *,
+    actor: Any,
+    kind: str,
+    title: str,
+    held_on: dt.date | None,
+    place: str = "",
+    expert_ids: Sequence[int] = (),
+    enterprise_ids: Sequence[int] = (),
+    notes: str = "",
+) -> ComplianceEvent:
+    """A training (any number of enterprises) or a consultation (one enterprise, at least one expert)."""
+    _require(actor, "compliance.manage_compliance")
+    errors: dict[str, list[str]] = {}
+    if kind not in EventKind.values:
+        errors["kind"] = [_("Choose a training or a consultation.")]
+    if not title.strip():
+        errors["title"] = [_("Give the event a title.")]
+    if held_on is None:
+        errors["held_on"] = [_("Give the date.")]
+    experts = list(LegalExpert.objects.filter(pk__in=set(expert_ids), active=True))
+    enterprises = list(Enterprise.objects.filter(pk__in=set(enterprise_ids)))
+    if len(experts) != len(set(expert_ids)):
+        errors["experts"] = [_("Choose experts of the pool who are active.")]
+    if len(enterprises) != len(set(enterprise_ids)):
+        errors["enterprises"] = [_("Some enterprises were not found.")]
+    if kind == EventKind.CONSULTATION:
+        if not experts:
+            errors.setdefault("experts", []).append(_("A consultation needs at least one expert."))
+        if len(enterprises) != 1:
+            errors.setdefault("enterprises", []).append(_("A consultation is about one enterprise."))
+    elif kind == EventKind.TRAINING and not enterprises:
+        errors.setdefault("enterprises", []).append(_("Invite at least one enterprise."))
+    if errors or held_on is None:
+        raise ValidationError(errors)
+    event = ComplianceEvent.objects.create(
+        kind=kind,
+        title=title.strip()[:200],
+        held_on=held_on,
+        place=place.strip()[:200],
+        notes=notes.strip(),
+        created_by=actor,
+    )
+    event.experts.set(experts)
+    Attendance.objects.bulk_create(Attendance(event=event, enterprise=e) for e in enterprises)
+    return event
+
+
+def attendance_mark(*, actor: Any, event: ComplianceEvent, attended: Iterable[int]) -> int:
+    """Record who came (enterprise ids among the invited); only once the event has taken place."""
+    _require(actor, "compliance.manage_compliance")
+    if event.held_on > timezone.localdate():
+        raise ValidationError({"attended": [_("Attendance is recorded once the event has taken place.")]})
+    came = set(attended)
+    invited = set(event.attendance.values_list("enterprise_id", flat=True))
+    if not came <= invited:
+        raise ValidationError({"attended": [_("Only invited enterprises can have attended.")]})
+    with transaction.atomic():
+        event.attendance.update(attended=False)
+        return event.attendance.filter(enterprise_id__in=came).update(attended=True)

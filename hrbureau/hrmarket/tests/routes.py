@@ -1,0 +1,82 @@
+"""HR-service market routes for the permission matrix: the HR-market and labour-relations departments and
+leadership read the register of agencies; the departments act. The pages' old addresses under /labour/
+answer every viewer with a permanent redirect."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hrbureau.accounts.choices import Role
+from hrbureau.tests.matrix import ALL_ROLES, ANONYMOUS, Route
+
+DISTRICT = {Role.DEPT_HEAD, Role.DEPT_STAFF, Role.LEADER}
+PLANNERS = {Role.DEPT_HEAD, Role.DEPT_STAFF}
+EVERYONE = ALL_ROLES | {ANONYMOUS}
+
+
+def _agency(world: Any) -> Any:
+    if "hrmarket" not in world.people:
+        from django.utils import timezone
+
+        from hrbureau.hrmarket import services
+
+        world.people["hrmarket"] = services.agency_register(
+            actor=world.users["dept_staff"],
+            enterprise=world.enterprises["a1"],
+            licence_no="HR-1",
+            licence_kind="hr_service",
+            licensed_on=timezone.localdate(),
+        )
+    return world.people["hrmarket"]
+
+
+def _url(template: str) -> Any:
+    return lambda world: template.format(_agency(world).pk)
+
+
+def _list(path: str) -> Any:
+    def url(world: Any) -> str:
+        _agency(world)
+        return path
+
+    return url
+
+
+ROUTES = [
+    Route("hrmarket:agencies", _list("/hrmarket/agencies/"), allowed=DISTRICT),
+    Route(
+        "hrmarket:agencies",
+        _list("/hrmarket/agencies/?export=xlsx"),
+        allowed=DISTRICT,
+        label="export",
+        export="hrmarket.export_agency",
+    ),
+    Route(
+        "hrmarket:agencies",
+        _list("/hrmarket/agencies/"),
+        method="POST",
+        ok_status=302,
+        data={"uscc": "x"},
+        allowed=PLANNERS,
+        label="add",
+    ),
+    Route("hrmarket:agency", _url("/hrmarket/agencies/{}/"), allowed=DISTRICT),
+    Route(
+        "hrmarket:agency",
+        _url("/hrmarket/agencies/{}/"),
+        method="POST",
+        ok_status=302,
+        data={"kind": "inspection"},
+        allowed=PLANNERS,
+        label="action",
+    ),
+    Route(
+        "api:agency_list",
+        _list("/api/v1/hr-agencies"),
+        api=True,
+        allowed=DISTRICT,
+        rows=lambda world: {'"licence_no": "HR-1"': DISTRICT},
+    ),
+    Route("moved:labour_agencies", "/labour/agencies/", allowed=EVERYONE, ok_status=301),
+    Route("moved:labour_agency", _url("/labour/agencies/{}/"), allowed=EVERYONE, ok_status=301),
+]

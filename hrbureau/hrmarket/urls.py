@@ -1,0 +1,17 @@
+from django.urls import path
+
+from hrbureau.core.redirects import moved
+from hrbureau.hrmarket import views
+
+app_name = "hrmarket"
+
+urlpatterns = [
+    path("agencies/", views.agency_list, name="agencies"),
+    path("agencies/<int:pk>/", views.agency_detail, name="agency"),
+]
+
+# Where these pages were while they were part of labour (/labour/…, issue 16): permanent redirects.
+MOVED_FROM_LABOUR = [
+    path("agencies/", moved("hrmarket:agencies"), name="labour_agencies"),
+    path("agencies/<int:pk>/", moved("hrmarket:agency"), name="labour_agency"),
+]
