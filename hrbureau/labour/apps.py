@@ -13,6 +13,7 @@ class LabourConfig(AppConfig):
             navigation,
             permissions,
             rules,
+            services,
             timeline,
             todo,
             workflows,

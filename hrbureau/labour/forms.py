@@ -7,6 +7,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from hrbureau.accounts.forms import UnitChoiceField
+from hrbureau.accounts.models import OrgUnit
+from hrbureau.core.actions import ActDayField, ActionForm
 from hrbureau.core.forms import EMPTY_CHOICE, AmountField, CountField, StyledFormMixin
 from hrbureau.labour.choices import (
     Answer,
@@ -19,7 +22,6 @@ from hrbureau.labour.choices import (
 )
 from hrbureau.labour.models import ChecklistItem
 from hrbureau.labour.selectors import RISK_FIGURES, InspectionFilters, RiskFilters, streets
-from hrbureau.labour.services import RiskInput
 
 ANY = [("", _("Any"))]
 DATE: dict[str, Any] = {"widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
@@ -190,7 +192,9 @@ class InspectionForm(StyledFormMixin, forms.Form):
     def answers(self) -> dict[str, str]:
         return {item.code: self.data.get(f"q_{item.code}", "") for item in self.items}
 
-    def risks(self) -> list[RiskInput]:
+    def risks(self) -> list[Any]:
+        from hrbureau.labour.services import RiskInput
+
         rows = []
         for i in range(RISK_ROWS):
             risk_type = self.data.get(f"risk{i}_type", "")
@@ -216,3 +220,39 @@ class InspectionForm(StyledFormMixin, forms.Form):
             [self[f"risk{i}_{part}"] for part in ("type", "severity", "workers", "arrears", "description")]
             for i in range(RISK_ROWS)
         ]
+
+
+# --- the input of each action on a risk (declared on its transition in workflows.py) --------------------
+
+
+class RiskDayForm(ActionForm):
+    """An action that asks only for the day it was done (and the reason, when the transition needs one)."""
+
+    on = ActDayField()
+
+    def setup(self) -> None:
+        self.order_fields(["unit", "resolution", "reason"])  # what was done first, then the day
+
+
+class RiskAssignForm(RiskDayForm):
+    """Assign the risk to the street or department that resolves it: its street chosen already."""
+
+    unit = UnitChoiceField(
+        label=_("Street or department"),
+        queryset=OrgUnit.objects.none(),
+        error_messages={"invalid_choice": _("Choose a street or a department to assign it to.")},
+    )
+
+    def setup(self) -> None:
+        from hrbureau.labour.selectors import assignable_units
+
+        super().setup()
+        self.fields["unit"].queryset = assignable_units().select_related("parent")  # type: ignore[attr-defined]
+        self.fields["unit"].initial = self.case.street_id
+
+
+class RiskResolveForm(RiskDayForm):
+    reason_field = "resolution"
+    resolution = forms.CharField(
+        label=_("How it was resolved"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000
+    )

@@ -36,7 +36,7 @@ from hrbureau.labour.choices import (
     Severity,
 )
 from hrbureau.labour.models import ChecklistItem, Inspection, InspectionPlan, PlanTarget, Risk
-from hrbureau.labour.workflows import start_clock
+from hrbureau.labour.workflows import WORKFLOW, start_clock
 
 MAX_PHOTOS = 6
 
@@ -285,6 +285,7 @@ def _tell_the_head(risk: Risk, *, reason: str) -> None:
     )
 
 
+@WORKFLOW.performs("assign", case="risk")
 def risk_assign(*, actor: Any, risk: Risk, unit: OrgUnit | None, on: dt.date | None = None) -> Risk:
     _require(actor, "labour.assign_risk")
     if unit is None or unit.kind not in (OrgUnitKind.STREET, OrgUnitKind.DEPARTMENT) or not unit.is_active:
@@ -295,11 +296,13 @@ def risk_assign(*, actor: Any, risk: Risk, unit: OrgUnit | None, on: dt.date | N
     return risk
 
 
+@WORKFLOW.performs("take_up", case="risk")
 def risk_take_up(*, actor: Any, risk: Risk, on: dt.date | None = None) -> Risk:
     transition(risk, "take_up", actor=actor, data={"on": _day(on)})
     return risk
 
 
+@WORKFLOW.performs("resolve", case="risk")
 def risk_resolve(*, actor: Any, risk: Risk, resolution: str, on: dt.date | None = None) -> Risk:
     """The assigned unit reports it resolved; the department verifies (its to-do from now)."""
     day = _day(on)
@@ -317,6 +320,7 @@ def risk_resolve(*, actor: Any, risk: Risk, resolution: str, on: dt.date | None 
     return risk
 
 
+@WORKFLOW.performs("verify", case="risk")
 def risk_verify(*, actor: Any, risk: Risk, on: dt.date | None = None) -> Risk:
     day = _day(on)
     if risk.resolved_on is not None and day < risk.resolved_on:
@@ -327,6 +331,7 @@ def risk_verify(*, actor: Any, risk: Risk, on: dt.date | None = None) -> Risk:
     return risk
 
 
+@WORKFLOW.performs("reject", case="risk")
 def risk_reject(*, actor: Any, risk: Risk, reason: str, on: dt.date | None = None) -> Risk:
     """Verification failed: back to the unit that resolved it, with the rework period."""
     from hrbureau.core.workflow import case_events
@@ -345,6 +350,7 @@ def risk_reject(*, actor: Any, risk: Risk, reason: str, on: dt.date | None = Non
     return risk
 
 
+@WORKFLOW.performs("escalate", case="risk")
 def risk_escalate(*, actor: Any, risk: Risk, reason: str, on: dt.date | None = None) -> Risk:
     transition(
         risk, "escalate", actor=actor, reason=reason, data={"on": _day(on)}, fields={"escalated": True}

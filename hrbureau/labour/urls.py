@@ -11,7 +11,6 @@ urlpatterns = [
     path("inspections/<int:pk>/", views.inspection_detail, name="inspection"),
     path("risks/", views.risk_list, name="risks"),
     path("risks/<int:pk>/", views.risk_detail, name="risk"),
-    path("risks/<int:pk>/act/<slug:action>/", views.risk_act, name="risk_act"),
     path("warnings/", views.warning_list, name="warnings"),
     path("warnings/recompute/", views.warning_recompute, name="recompute"),
     path("scores/<int:enterprise_pk>/", views.score_detail, name="score"),

@@ -38,7 +38,6 @@ from hrbureau.labour.forms import (
     SampleForm,
     WarningFilterForm,
 )
-from hrbureau.labour.workflows import WORKFLOW
 
 RISK_ORDER = ("-found_on", "-id")
 INSPECTION_ORDER = ("-visited_on", "-id")
@@ -288,8 +287,6 @@ def risk_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
     recent_visit_record(user=request.user, target=risk, label=str(risk), url=request.path)
     context = {
         "risk": risk,
-        "actions": WORKFLOW.available(risk, request.user, area="workbench"),
-        "units": selectors.assignable_units(),
         "escalation": rules.escalation_lines(risk.escalation_trace),
         "related": _related(request.user, risk),
         "today": timezone.localdate(),
@@ -311,45 +308,6 @@ def _related(user: Any, risk: Any) -> dict[str, list[Any]]:
             user=user, record=risk.enterprise, exclude={"labour", "enterprises"}, limit=10
         ),
     }
-
-
-@require_POST
-@permission_required("labour.view_risk")
-def risk_act(request: HttpRequest, pk: int, action: str) -> HttpResponseBase:
-    risk = selectors.risk_detail(user=request.user, pk=pk)
-    post = request.POST
-    actor = request.user
-    try:
-        on = dt.date.fromisoformat(post["on"]) if post.get("on") else None
-    except ValueError:
-        messages.error(request, _("Give a date like 2026-03-01."))
-        return redirect(risk.get_absolute_url())
-    reason = post.get("reason", "")
-    try:
-        if action == "assign":
-            unit_id = record_id(post.get("unit", ""))
-            unit = selectors.assignable_unit(unit_id) if unit_id else None
-            services.risk_assign(actor=actor, risk=risk, unit=unit, on=on)
-        elif action == "take_up":
-            services.risk_take_up(actor=actor, risk=risk, on=on)
-        elif action == "resolve":
-            services.risk_resolve(actor=actor, risk=risk, resolution=reason, on=on)
-        elif action == "verify":
-            services.risk_verify(actor=actor, risk=risk, on=on)
-        elif action == "reject":
-            services.risk_reject(actor=actor, risk=risk, reason=reason, on=on)
-        elif action == "escalate":
-            services.risk_escalate(actor=actor, risk=risk, reason=reason, on=on)
-        else:
-            raise Http404
-    except (TransitionError, ValidationError) as error:
-        messages.error(request, error_message(error))
-    else:
-        risk.refresh_from_db()
-        messages.success(
-            request, _("Done: the risk is now “%(state)s”.") % {"state": risk.get_state_display()}
-        )
-    return redirect(risk.get_absolute_url())
 
 
 # --- early warning ------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from hrbureau.core import clocks
 from hrbureau.core.workflow import TransitionContext, act_day, declare_workflow
+from hrbureau.labour import forms as F
 from hrbureau.labour.choices import RiskState as S
 from hrbureau.labour.choices import TimeLimitKey as K
 from hrbureau.labour.models import Risk
@@ -32,6 +33,7 @@ WORKFLOW = declare_workflow(
     # A severe risk (owner absconding, many workers unpaid) is dealt with before anything else.
     todo_first="escalated",
     todo_first_label=gettext_lazy("escalated: deal with it first"),
+    slug="labour-risks",
 )
 
 
@@ -66,6 +68,7 @@ add(
     source={S.FOUND, S.ASSIGNED},
     target=S.ASSIGNED,
     permission="labour.assign_risk",
+    form=F.RiskAssignForm,
 )
 add(
     "take_up",
@@ -74,6 +77,7 @@ add(
     target=S.RESOLVING,
     permission="labour.handle_risk",
     guard=_own_unit,
+    form=F.RiskDayForm,
 )
 add(
     "resolve",
@@ -83,6 +87,7 @@ add(
     permission="labour.handle_risk",
     guard=_own_unit,
     requires_reason=True,
+    form=F.RiskResolveForm,
 )
 add(
     "verify",
@@ -91,6 +96,7 @@ add(
     target=S.VERIFIED,
     permission="labour.verify_risk",
     guard=_not_the_resolver,
+    form=F.RiskDayForm,
 )
 add(
     "reject",
@@ -101,6 +107,7 @@ add(
     guard=_not_the_resolver,
     requires_reason=True,
     button="outline-danger",
+    form=F.RiskDayForm,
 )
 add(
     "escalate",
@@ -111,6 +118,7 @@ add(
     guard=_not_escalated,
     requires_reason=True,
     button="outline-danger",
+    form=F.RiskDayForm,
 )
 
 

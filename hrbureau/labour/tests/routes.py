@@ -106,8 +106,8 @@ ROUTES = [
     Route("labour:risk", _url("/labour/risks/{}/", "risk_b1"), allowed=DISTRICT, label="b1"),
     # Escalating is the field's and the department's; leadership reads but does not act.
     Route(
-        "labour:risk_act",
-        _url("/labour/risks/{}/act/escalate/", "risk_a1"),
+        "core:case_action",
+        _url("/core/cases/labour.risk/{}/actions/escalate/", "risk_a1"),
         method="POST",
         ok_status=302,
         data={"reason": "工人聚集"},

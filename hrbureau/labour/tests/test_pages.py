@@ -89,18 +89,23 @@ def test_the_risk_is_resolved_and_verified_from_its_page(
     page = client.get(f"/labour/risks/{risk.pk}/").content.decode()
     assert 'data-action="assign"' in page
     assert 'data-action="verify"' not in page
-    act = f"/labour/risks/{risk.pk}/act/"
-    bad = client.post(f"{act}assign/", {"unit": "abc"}, follow=True).content.decode()
+    act = f"/core/cases/labour.risk/{risk.pk}/actions/"
+    # The assignment's form offers the streets and departments, the risk's own street chosen already.
+    form = client.get(f"{act}assign/").content.decode()
+    assert f'<option value="{world.units["street-a"].pk}" selected>' in form
+    assert 'type="date"' in form and "Done on" in form
+    bad = client.post(f"{act}assign/", {"unit": "abc"}).content.decode()
     assert "Choose a street or a department" in bad
     client.post(f"{act}assign/", {"unit": world.units["street-a"].pk})
     client.post(f"{act}take_up/", {})
-    no_reason = client.post(f"{act}resolve/", {"reason": ""}, follow=True).content.decode()
-    assert "needs a reason" in no_reason
-    client.post(f"{act}resolve/", {"reason": "已督促企业发放"})
+    no_reason = client.post(f"{act}resolve/", {"resolution": ""}).content.decode()
+    assert "This field is required" in no_reason
+    assert Risk.objects.get(pk=risk.pk).state == RiskState.RESOLVING
+    client.post(f"{act}resolve/", {"resolution": "已督促企业发放"})
     assert Risk.objects.get(pk=risk.pk).state == RiskState.RESOLVED
     client.force_login(lab["staff"])
     done = client.post(f"{act}verify/", {}, follow=True).content.decode()
-    assert "the risk is now “Verified”" in done
+    assert "Now “Verified”" in done
     assert client.post(f"{act}nonsense/", {}).status_code == 404
 
 
