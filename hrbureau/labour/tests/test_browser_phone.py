@@ -12,6 +12,7 @@ from playwright.sync_api import Page, expect
 from hrbureau.labour.choices import RiskState
 from hrbureau.labour.models import Inspection, Risk
 from hrbureau.labour.services import checklist_for
+from hrbureau.tests.browser import act
 
 pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}
@@ -29,18 +30,6 @@ def _as(page: Page, base: str, username: str) -> None:
 
 def _fits(page: Page) -> None:
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], page.url
-
-
-def _act(page: Page, action: str, **fields: str) -> None:
-    form = page.locator(f"form[data-action={action}]")
-    for name, value in fields.items():
-        field = form.locator(f"[name={name}]")
-        if field.evaluate("e => e.tagName") == "SELECT":
-            field.select_option(value)
-        else:
-            field.fill(value)
-    form.locator("button[type=submit]").click()
-    page.wait_for_load_state()
 
 
 def test_inspect_record_resolve_verify_and_the_figures_follow(
@@ -82,23 +71,23 @@ def test_inspect_record_resolve_verify_and_the_figures_follow(
     page.wait_for_load_state()
     _fits(page)
     # The grid worker may escalate but not assign.
-    expect(page.locator("form[data-action=escalate]")).to_be_visible()
-    expect(page.locator("form[data-action=assign]")).to_have_count(0)
+    expect(page.locator("[data-testid=case-actions] [data-action=escalate]")).to_have_count(1)
+    expect(page.locator("[data-testid=case-actions] [data-action=assign]")).to_have_count(0)
 
     # The street assigns it to itself, takes it up and resolves it.
     _as(page, base, "street_staff")
     page.goto(f"{base}/labour/risks/{risk.pk}/")
-    _act(page, "assign", unit=str(world.units["street-a"].pk))
-    _act(page, "take_up")
-    _act(page, "resolve", reason="约谈企业负责人，工资已补发")
+    act(page, "assign", unit=str(world.units["street-a"].pk))
+    act(page, "take_up")
+    act(page, "resolve", resolution="约谈企业负责人，工资已补发")
     expect(page.locator("[data-testid=state]")).to_contain_text("Resolved")
     _fits(page)
-    expect(page.locator("form[data-action=verify]")).to_have_count(0)  # not the resolver's to verify
+    expect(page.locator("[data-testid=case-actions] [data-action=verify]")).to_have_count(0)  # not the resolver's to verify
 
     # The department verifies it, and the figures count it resolved.
     _as(page, base, "dept_staff")
     page.goto(f"{base}/labour/risks/{risk.pk}/")
-    _act(page, "verify")
+    act(page, "verify")
     expect(page.locator("[data-testid=state]")).to_contain_text("Verified")
     assert Risk.objects.get().state == RiskState.VERIFIED
     page.goto(f"{base}/labour/statistics/")
