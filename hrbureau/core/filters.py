@@ -68,11 +68,14 @@ class Filter:
 @dataclass(frozen=True)
 class RelatedText:
     """Text of related rows that the search also looks in: rows of ``queryset()`` whose ``index``
-    columns contain the query lead to the list's rows through ``link`` (e.g. a party's ``dispute_id``)."""
+    columns contain the query lead to the list's rows through ``link`` (e.g. a party's ``dispute_id``),
+    compared with the list's ``through`` column (its ``pk``; ``enterprise_id`` for the rows about an
+    enterprise found by its name, ``link`` then being the enterprise's ``pk``)."""
 
     index: TextIndex
     queryset: Callable[[], models.QuerySet[Any]]
     link: str
+    through: str = "pk"
 
 
 @dataclass(frozen=True)
@@ -112,7 +115,7 @@ class Search(Filter):
         found = [substring_condition(self.index, query)] if self.index is not None else []
         for related in self.related:
             rows = related.queryset().filter(substring_condition(related.index, query))
-            found.append(Q(pk__in=rows.values(related.link)))
+            found.append(Q(**{f"{related.through}__in": rows.values(related.link)}))
         condition = Q()
         for one in found:
             condition |= one

@@ -9,12 +9,11 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
-from pydantic import Field
 
 from hrbureau.core.api import responses
-from hrbureau.core.apiutil import ApiPage, InputSchema, PathId, api_page, require_perm
+from hrbureau.core.apiutil import InputSchema, PathId, require_perm
 from hrbureau.labour import selectors
-from hrbureau.labour.choices import RiskState, RiskType, Severity
+from hrbureau.labour.lists import RISKS
 from hrbureau.labour.models import Risk
 
 router = Router(tags=["labour risks"])
@@ -44,19 +43,6 @@ class RiskDetailOut(RiskOut):
     assigned_unit_id: int | None
 
 
-class RiskFilter(InputSchema):
-    state: RiskState | None = None
-    risk_type: RiskType | None = None
-    severity: Severity | None = None
-    street: int | None = Field(None, ge=1, lt=2**62)
-    found_from: dt.date | None = None
-    found_to: dt.date | None = None
-    cursor: str | None = Field(
-        None, max_length=500, description="from next_cursor or previous_cursor of a page"
-    )
-    limit: int = Field(20, ge=1, le=200)
-
-
 class FiguresOut(Schema):
     street_id: int | None
     screened: int
@@ -81,24 +67,14 @@ class PeriodFilter(InputSchema):
     period_to: dt.date | None = None
 
 
-@router.get(
-    "/labour-risks",
-    response=responses(ApiPage[RiskOut]),
+RISKS.add_api(
+    router,
+    path="/labour-risks",
+    item=RiskOut,
     summary="Labour risks in the caller's scope, newest found first (keyset-paginated)",
+    module=__name__,
+    name="risk_list",
 )
-def risk_list(request: HttpRequest, filters: Query[RiskFilter]) -> dict[str, Any]:
-    user = request.auth  # type: ignore[attr-defined]
-    require_perm(user, "labour.view_risk")
-    query = selectors.RiskFilters(
-        state=filters.state or "",
-        risk_type=filters.risk_type or "",
-        severity=filters.severity or "",
-        street=filters.street,
-        found_from=filters.found_from,
-        found_to=filters.found_to,
-    )
-    risks = selectors.risk_list(user=user, filters=query)
-    return api_page(risks, ordering=("-found_on", "-id"), cursor=filters.cursor, limit=filters.limit)
 
 
 @router.get(

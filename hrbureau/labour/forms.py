@@ -14,88 +14,14 @@ from hrbureau.core.forms import EMPTY_CHOICE, AmountField, CountField, StyledFor
 from hrbureau.labour.choices import (
     Answer,
     InspectionKind,
-    RiskState,
     RiskType,
     Severity,
     StratumField,
-    WarningLevel,
 )
 from hrbureau.labour.models import ChecklistItem
-from hrbureau.labour.selectors import RISK_FIGURES, InspectionFilters, RiskFilters, streets
 
-ANY = [("", _("Any"))]
 DATE: dict[str, Any] = {"widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 RISK_ROWS = 3
-
-
-def _street_choices() -> list[tuple[Any, Any]]:
-    return ANY + [(str(s.pk), s.name) for s in streets()]
-
-
-class RiskFilterForm(StyledFormMixin, forms.Form):
-    q = forms.CharField(label=_("Number, enterprise or USCC"), max_length=100, required=False)
-    state = forms.ChoiceField(label=_("State"), choices=ANY + list(RiskState.choices), required=False)
-    risk_type = forms.ChoiceField(label=_("Type"), choices=ANY + list(RiskType.choices), required=False)
-    severity = forms.ChoiceField(label=_("Severity"), choices=ANY + list(Severity.choices), required=False)
-    street = forms.TypedChoiceField(label=_("Street"), coerce=int, empty_value=None, required=False)
-    found_from = forms.DateField(label=_("Found from"), required=False, **DATE)
-    found_to = forms.DateField(label=_("Found to"), required=False, **DATE)
-    overdue = forms.BooleanField(label=_("Overdue only"), required=False)
-    enterprise = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
-    figure = forms.ChoiceField(
-        choices=[("", ""), *((name, name) for name in RISK_FIGURES)], required=False, widget=forms.HiddenInput
-    )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["street"].choices = _street_choices()  # type: ignore[attr-defined]
-
-    def filters(self) -> RiskFilters | None:
-        if not self.is_valid():
-            return None
-        d = self.cleaned_data
-        return RiskFilters(
-            q=d.get("q") or "",
-            state=d.get("state") or "",
-            risk_type=d.get("risk_type") or "",
-            severity=d.get("severity") or "",
-            street=d.get("street"),
-            enterprise=d.get("enterprise"),
-            found_from=d.get("found_from"),
-            found_to=d.get("found_to"),
-            figure=d.get("figure") or "",
-            overdue=bool(d.get("overdue")),
-        )
-
-
-class InspectionFilterForm(StyledFormMixin, forms.Form):
-    q = forms.CharField(label=_("Enterprise or USCC"), max_length=100, required=False)
-    kind = forms.ChoiceField(label=_("Kind"), choices=ANY + list(InspectionKind.choices), required=False)
-    street = forms.TypedChoiceField(label=_("Street"), coerce=int, empty_value=None, required=False)
-    visited_from = forms.DateField(label=_("Visited from"), required=False, **DATE)
-    visited_to = forms.DateField(label=_("Visited to"), required=False, **DATE)
-    with_risks = forms.ChoiceField(
-        label=_("Risks found"), choices=[*ANY, ("yes", _("yes")), ("no", _("no"))], required=False
-    )
-    enterprise = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["street"].choices = _street_choices()  # type: ignore[attr-defined]
-
-    def filters(self) -> InspectionFilters | None:
-        if not self.is_valid():
-            return None
-        d = self.cleaned_data
-        return InspectionFilters(
-            q=d.get("q") or "",
-            kind=d.get("kind") or "",
-            street=d.get("street"),
-            enterprise=d.get("enterprise"),
-            visited_from=d.get("visited_from"),
-            visited_to=d.get("visited_to"),
-            with_risks={"yes": True, "no": False}.get(d.get("with_risks") or ""),
-        )
 
 
 class PeriodForm(StyledFormMixin, forms.Form):
@@ -116,19 +42,6 @@ class PeriodForm(StyledFormMixin, forms.Form):
         if not self.is_valid():
             return None, None
         return self.cleaned_data.get("period_from"), self.cleaned_data.get("period_to")
-
-
-class WarningFilterForm(StyledFormMixin, forms.Form):
-    level = forms.ChoiceField(
-        label=_("Level"),
-        choices=ANY + [c for c in WarningLevel.choices if c[0] != WarningLevel.NONE],
-        required=False,
-    )
-    street = forms.TypedChoiceField(label=_("Street"), coerce=int, empty_value=None, required=False)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["street"].choices = _street_choices()  # type: ignore[attr-defined]
 
 
 class PlanForm(StyledFormMixin, forms.Form):

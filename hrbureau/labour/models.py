@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hrbureau.core.models import Case, DatedTimeLimit, TimeStampedModel
 from hrbureau.core.scoping import ScopedManager, ScopePaths
+from hrbureau.core.textsearch import TextIndex
 from hrbureau.labour.choices import (
     ChecklistGroup,
     InspectionKind,
@@ -164,6 +165,8 @@ class Inspection(TimeStampedModel):
 
     scope_paths = ScopePaths(street="street_id", grid="grid_id")
     objects = ScopedManager()
+    # The list's search: the notes (core.textsearch); the enterprise's name and code too.
+    text_index = TextIndex("labour_inspection", ("notes",))
 
     class Meta:
         verbose_name = _("inspection")
@@ -230,6 +233,8 @@ class Risk(Case):
 
     scope_paths = ScopePaths(street="street_id", grid="grid_id")
     objects = ScopedManager()
+    # The list's search: the number and the description (core.textsearch); the enterprise's name too.
+    text_index = TextIndex("labour_risk", ("number", "description"))
 
     class Meta:
         verbose_name = _("labour risk")

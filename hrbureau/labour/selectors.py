@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hrbureau.accounts.choices import OrgUnitKind
@@ -38,47 +37,19 @@ RISK_FIGURES: dict[str, Q] = {
 }
 
 
-@dataclass
-class RiskFilters:
-    q: str = ""
-    state: str = ""
-    risk_type: str = ""
-    severity: str = ""
-    street: int | None = None
-    enterprise: int | None = None
-    found_from: dt.date | None = None
-    found_to: dt.date | None = None
-    figure: str = ""
-    overdue: bool = False
+def risk_list(*, user: Any) -> QuerySet[Risk]:
+    """The risks the user may see; the list's filters and search are declared in ``lists.RISKS``."""
+    return Risk.objects.for_user(user)
 
 
-def risk_list(*, user: Any, filters: RiskFilters | None = None) -> QuerySet[Risk]:
-    f = filters or RiskFilters()
-    risks = Risk.objects.for_user(user)
-    if f.q:
-        q = f.q.strip()
-        risks = risks.filter(Q(number=q) | Q(enterprise__name__contains=q) | Q(enterprise__uscc=q.upper()))
-    if f.state:
-        risks = risks.filter(state=f.state)
-    if f.risk_type:
-        risks = risks.filter(risk_type=f.risk_type)
-    if f.severity:
-        risks = risks.filter(severity=f.severity)
-    if f.street:
-        risks = risks.filter(street_id=f.street)
-    if f.enterprise:
-        risks = risks.filter(enterprise_id=f.enterprise)
-    if f.found_from:
-        risks = risks.filter(found_on__gte=f.found_from)
-    if f.found_to:
-        risks = risks.filter(found_on__lte=f.found_to)
-    if f.figure:
-        risks = risks.filter(RISK_FIGURES[f.figure])
-    if f.overdue:
-        risks = risks.filter(
-            state__in=OPEN_RISK_STATES | {RiskState.RESOLVED}, due_on__lt=timezone.localdate()
-        )
-    return risks
+def other_risks(*, user: Any, risk: Risk, limit: int = 10) -> list[Risk]:
+    """The enterprise's other risks the user may see, newest found first."""
+    return list(
+        risk_list(user=user)
+        .filter(enterprise_id=risk.enterprise_id)
+        .exclude(pk=risk.pk)
+        .order_by("-found_on", "-id")[:limit]
+    )
 
 
 def risk_detail(*, user: Any, pk: int) -> Risk:
@@ -91,38 +62,23 @@ def risk_detail(*, user: Any, pk: int) -> Risk:
     )
 
 
-@dataclass
-class InspectionFilters:
-    q: str = ""
-    kind: str = ""
-    street: int | None = None
-    enterprise: int | None = None
-    visited_from: dt.date | None = None
-    visited_to: dt.date | None = None
-    with_risks: bool | None = None
+def inspection_list(*, user: Any) -> QuerySet[Inspection]:
+    """The inspections the user may see; the list's filters and search are in ``lists.INSPECTIONS``."""
+    return Inspection.objects.for_user(user)
 
 
-def inspection_list(*, user: Any, filters: InspectionFilters | None = None) -> QuerySet[Inspection]:
-    f = filters or InspectionFilters()
-    inspections = Inspection.objects.for_user(user)
-    if f.q:
-        q = f.q.strip()
-        inspections = inspections.filter(Q(enterprise__name__contains=q) | Q(enterprise__uscc=q.upper()))
-    if f.kind:
-        inspections = inspections.filter(kind=f.kind)
-    if f.street:
-        inspections = inspections.filter(street_id=f.street)
-    if f.enterprise:
-        inspections = inspections.filter(enterprise_id=f.enterprise)
-    if f.visited_from:
-        inspections = inspections.filter(visited_on__gte=f.visited_from)
-    if f.visited_to:
-        inspections = inspections.filter(visited_on__lte=f.visited_to)
-    if f.with_risks is not None:
-        inspections = (
-            inspections.filter(risks_found__gt=0) if f.with_risks else inspections.filter(risks_found=0)
-        )
-    return inspections
+def last_inspection(*, user: Any, enterprise: Enterprise) -> Inspection | None:
+    return inspection_list(user=user).filter(enterprise=enterprise).order_by("-visited_on", "-id").first()
+
+
+def enterprises_to_visit(*, user: Any, query: str) -> list[Enterprise]:
+    """Enterprises in the user's reach whose name, address or code contains ``query`` (the enterprise
+    list's own search), for the grid worker looking for one to visit."""
+    from hrbureau.enterprises.selectors import EnterpriseFilters, enterprise_list
+
+    if not query:
+        return []
+    return list(enterprise_list(user=user, filters=EnterpriseFilters(q=query)).order_by("name", "id")[:20])
 
 
 def inspection_detail(*, user: Any, pk: int) -> Inspection:
@@ -149,14 +105,9 @@ def my_survey_tasks(*, user: Any) -> QuerySet[SampleMember]:
     )
 
 
-def warning_list(*, user: Any, level: str = "", street: int | None = None) -> QuerySet[EnterpriseRiskScore]:
-    """The early-warning list: enterprises with a warning level, highest score first."""
-    scores = EnterpriseRiskScore.objects.for_user(user).exclude(level=WarningLevel.NONE)
-    if level:
-        scores = scores.filter(level=level)
-    if street:
-        scores = scores.filter(street_id=street)
-    return scores
+def warning_list(*, user: Any) -> QuerySet[EnterpriseRiskScore]:
+    """The early-warning list: enterprises with a warning level (filters in ``lists.WARNINGS``)."""
+    return EnterpriseRiskScore.objects.for_user(user).exclude(level=WarningLevel.NONE)
 
 
 # --- statistics -----------------------------------------------------------------------------------------
@@ -244,10 +195,6 @@ def screening_statistics(
     return ScreeningStatistics(period_from=period_from, period_to=period_to, rows=rows, total=total)
 
 
-def streets() -> list[OrgUnit]:
-    return list(OrgUnit.objects.filter(kind=OrgUnitKind.STREET, is_active=True).order_by("name"))
-
-
 # --- what the pages look up -----------------------------------------------------------------------------
 
 
@@ -265,10 +212,6 @@ def assignable_units() -> QuerySet[OrgUnit]:
     return OrgUnit.objects.filter(
         kind__in=[OrgUnitKind.STREET, OrgUnitKind.DEPARTMENT], is_active=True
     ).order_by("kind", "name")
-
-
-def assignable_unit(pk: int) -> OrgUnit | None:
-    return OrgUnit.objects.filter(pk=pk).first()
 
 
 def scores_computed_at() -> dt.datetime | None:

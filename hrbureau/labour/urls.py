@@ -1,15 +1,16 @@
 from django.urls import path
 
 from hrbureau.labour import views
+from hrbureau.labour.lists import INSPECTIONS, RISKS
 
 app_name = "labour"
 
 urlpatterns = [
     path("visits/", views.my_visits, name="visits"),
     path("inspect/<int:enterprise_pk>/", views.inspect, name="inspect"),
-    path("inspections/", views.inspection_list, name="inspections"),
+    path("inspections/", INSPECTIONS.view, name="inspections"),
     path("inspections/<int:pk>/", views.inspection_detail, name="inspection"),
-    path("risks/", views.risk_list, name="risks"),
+    path("risks/", RISKS.view, name="risks"),
     path("risks/<int:pk>/", views.risk_detail, name="risk"),
     path("warnings/", views.warning_list, name="warnings"),
     path("warnings/recompute/", views.warning_recompute, name="recompute"),

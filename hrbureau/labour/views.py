@@ -21,27 +21,14 @@ from hrbureau.core.attachments import attachments_of
 from hrbureau.core.casepage import case_panel
 from hrbureau.core.exports import xlsx_response
 from hrbureau.core.forms import record_id
-from hrbureau.core.pagination import keyset_page_or_first
 from hrbureau.core.recent import recent_visit_record
 from hrbureau.core.timeline import timeline_for
 from hrbureau.core.views import permission_required
-from hrbureau.core.workflow import TransitionError, error_message
-from hrbureau.enterprises.selectors import EnterpriseFilters, enterprise_list
+from hrbureau.core.workflow import error_message
 from hrbureau.labour import rules, sampling, scoring, selectors, services
 from hrbureau.labour.choices import Answer, InspectionKind, WarningLevel
-from hrbureau.labour.forms import (
-    InspectionFilterForm,
-    InspectionForm,
-    PeriodForm,
-    PlanForm,
-    RiskFilterForm,
-    SampleForm,
-    WarningFilterForm,
-)
-
-RISK_ORDER = ("-found_on", "-id")
-INSPECTION_ORDER = ("-visited_on", "-id")
-WARNING_ORDER = ("-total", "enterprise_id")
+from hrbureau.labour.forms import InspectionForm, PeriodForm, PlanForm, SampleForm
+from hrbureau.labour.lists import WARNINGS
 
 
 def _period_query(start: dt.date | None, end: dt.date | None, prefix: str) -> str:
@@ -60,11 +47,7 @@ def _period_query(start: dt.date | None, end: dt.date | None, prefix: str) -> st
 def my_visits(request: HttpRequest) -> HttpResponseBase:
     """The grid worker's day: planned visits not yet made, survey tasks, and any enterprise in reach."""
     query = request.GET.get("q", "").strip()[:100]
-    found = []
-    if query:
-        found = list(
-            enterprise_list(user=request.user, filters=EnterpriseFilters(q=query)).order_by("name", "id")[:20]
-        )
+    found = selectors.enterprises_to_visit(user=request.user, query=query)
     context = {
         "targets": list(selectors.my_visits(user=request.user)[:100]),
         "tasks": list(selectors.my_survey_tasks(user=request.user).filter(state="pending")[:100])
@@ -130,68 +113,12 @@ def inspect(request: HttpRequest, enterprise_pk: int) -> HttpResponseBase:
         "target": target,
         "error": error,
         "answers": Answer.choices,
-        "last": selectors.inspection_list(
-            user=request.user, filters=selectors.InspectionFilters(enterprise=enterprise.pk)
-        ).first(),
+        "last": selectors.last_inspection(user=request.user, enterprise=enterprise),
     }
     return render(request, "labour/inspect.html", context, status=422 if error else 200)
 
 
 # --- inspections ------------------------------------------------------------------------------------
-
-
-INSPECTION_COLUMNS = [
-    gettext_lazy("Visited on"),
-    gettext_lazy("Enterprise"),
-    gettext_lazy("USCC"),
-    gettext_lazy("Street"),
-    gettext_lazy("Grid"),
-    gettext_lazy("Kind"),
-    gettext_lazy("Inspector"),
-    gettext_lazy("Risks found"),
-]
-
-
-@permission_required("labour.view_inspection")
-def inspection_list(request: HttpRequest) -> HttpResponseBase:
-    form = InspectionFilterForm(request.GET or None)
-    filters = form.filters() if request.GET else selectors.InspectionFilters()
-    inspections = selectors.inspection_list(
-        user=request.user, filters=filters or selectors.InspectionFilters()
-    )
-    if filters is None:
-        inspections = inspections.none()
-    inspections = inspections.select_related("enterprise", "street", "grid", "inspector")
-    if request.GET.get("export") == "xlsx" and filters is not None:
-        rows = (
-            (
-                i.visited_on,
-                i.enterprise.name,
-                i.enterprise.uscc,
-                i.street.name if i.street else "",
-                i.grid.name if i.grid else "",
-                i.get_kind_display(),
-                i.inspector.get_full_name(),
-                i.risks_found,
-            )
-            for i in inspections.order_by(*INSPECTION_ORDER).iterator(chunk_size=2000)
-        )
-        return xlsx_response(
-            request=request,
-            permission="labour.export_risk",
-            filename="inspections",
-            columns=[str(c) for c in INSPECTION_COLUMNS],
-            rows=rows,
-            text_columns={2},
-        )
-    page = keyset_page_or_first(
-        inspections, ordering=INSPECTION_ORDER, cursor=request.GET.get("cursor"), per_page=20
-    )
-    return render(
-        request,
-        "labour/inspection_list.html",
-        {"form": form, "page": page, "query_string": request.GET.urlencode()},
-    )
 
 
 @permission_required("labour.view_inspection")
@@ -217,70 +144,6 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
 # --- risks ------------------------------------------------------------------------------------------
 
 
-RISK_COLUMNS = [
-    gettext_lazy("Number"),
-    gettext_lazy("Enterprise"),
-    gettext_lazy("USCC"),
-    gettext_lazy("Street"),
-    gettext_lazy("Type"),
-    gettext_lazy("Severity"),
-    gettext_lazy("Workers affected"),
-    gettext_lazy("Amount in arrears"),
-    gettext_lazy("State"),
-    gettext_lazy("Found on"),
-    gettext_lazy("Assigned unit"),
-    gettext_lazy("Due"),
-    gettext_lazy("Resolved on"),
-    gettext_lazy("Verified on"),
-]
-
-
-@permission_required("labour.view_risk")
-def risk_list(request: HttpRequest) -> HttpResponseBase:
-    form = RiskFilterForm(request.GET or None)
-    filters = form.filters() if request.GET else selectors.RiskFilters()
-    risks = selectors.risk_list(user=request.user, filters=filters or selectors.RiskFilters())
-    if filters is None:
-        risks = risks.none()
-    risks = risks.select_related("enterprise", "street", "assigned_unit")
-    if request.GET.get("export") == "xlsx" and filters is not None:
-        rows = (
-            (
-                r.number,
-                r.enterprise.name,
-                r.enterprise.uscc,
-                r.street.name if r.street else "",
-                r.get_risk_type_display(),
-                r.get_severity_display(),
-                r.workers_affected,
-                r.arrears_amount,
-                r.get_state_display(),
-                r.found_on,
-                r.assigned_unit.name if r.assigned_unit else "",
-                r.due_on,
-                r.resolved_on,
-                r.verified_on,
-            )
-            for r in risks.order_by(*RISK_ORDER).iterator(chunk_size=2000)
-        )
-        return xlsx_response(
-            request=request,
-            permission="labour.export_risk",
-            filename="labour-risks",
-            columns=[str(c) for c in RISK_COLUMNS],
-            rows=rows,
-            text_columns={0, 2},
-        )
-    page = keyset_page_or_first(risks, ordering=RISK_ORDER, cursor=request.GET.get("cursor"), per_page=20)
-    context = {
-        "form": form,
-        "page": page,
-        "query_string": request.GET.urlencode(),
-        "today": timezone.localdate(),
-    }
-    return render(request, "labour/risk_list.html", context)
-
-
 @permission_required("labour.view_risk")
 def risk_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
     risk = selectors.risk_detail(user=request.user, pk=pk)
@@ -299,11 +162,7 @@ def _related(user: Any, risk: Any) -> dict[str, list[Any]]:
     """The enterprise's other risks, and what the other lines know of it (its disputes, the work orders
     about it…) from their timelines (``core.timeline``), as far as the user may see them."""
     return {
-        "risks": list(
-            selectors.risk_list(user=user, filters=selectors.RiskFilters(enterprise=risk.enterprise_id))
-            .exclude(pk=risk.pk)
-            .order_by(*RISK_ORDER)[:10]
-        ),
+        "risks": selectors.other_risks(user=user, risk=risk),
         "elsewhere": timeline_for(
             user=user, record=risk.enterprise, exclude={"labour", "enterprises"}, limit=10
         ),
@@ -313,71 +172,26 @@ def _related(user: Any, risk: Any) -> dict[str, list[Any]]:
 # --- early warning ------------------------------------------------------------------------------------
 
 
-WARNING_COLUMNS = [
-    gettext_lazy("Enterprise"),
-    gettext_lazy("USCC"),
-    gettext_lazy("Street"),
-    gettext_lazy("Grid"),
-    gettext_lazy("Level"),
-    gettext_lazy("Score"),
-    *[label for _key, label in scoring.K.choices],
-    gettext_lazy("Computed at"),
-]
-
-
 @permission_required("labour.view_enterpriseriskscore")
 def warning_list(request: HttpRequest) -> HttpResponseBase:
-    form = WarningFilterForm(request.GET or None)
-    level, street = "", None
-    if form.is_bound and form.is_valid():
-        level, street = form.cleaned_data.get("level") or "", form.cleaned_data.get("street")
-    scores = selectors.warning_list(user=request.user, level=level, street=street).select_related(
-        "enterprise", "street", "grid"
-    )
-    if request.GET.get("export") == "xlsx":
-        rows = (
-            (
-                s.enterprise.name,
-                s.enterprise.uscc,
-                s.street.name if s.street else "",
-                s.grid.name if s.grid else "",
-                s.get_level_display(),
-                s.total,
-                *[points for _label, _value, points in s.components()],
-                timezone.localtime(s.computed_at).replace(tzinfo=None),
-            )
-            for s in scores.order_by(*WARNING_ORDER).iterator(chunk_size=2000)
-        )
-        return xlsx_response(
-            request=request,
-            permission="labour.export_risk",
-            filename="early-warning",
-            columns=[str(c) for c in WARNING_COLUMNS],
-            rows=rows,
-            text_columns={1},
-        )
-    page = keyset_page_or_first(scores, ordering=WARNING_ORDER, cursor=request.GET.get("cursor"), per_page=20)
-    for score in page.items:  # the components that scored, "期内欠薪隐患 10"
-        score.scored = [f"{label} {points}" for label, _value, points in score.components() if points]  # type: ignore[attr-defined]
+    """The early-warning list (``lists.WARNINGS``), with the count at each level and the plan made from
+    the enterprises ticked on it."""
     counts = selectors.warning_counts(user=request.user)
+    today = timezone.localdate()
     context = {
-        "form": form,
-        "page": page,
-        "query_string": request.GET.urlencode(),
         "computed_at": selectors.scores_computed_at(),
         "counts": [
             (value, label, counts.get(value, 0)) for value, label in WarningLevel.choices if value != "none"
         ],
         "plan_form": PlanForm(
             initial={
-                "name": _("Visits from the early-warning list, %(day)s")
-                % {"day": timezone.localdate().isoformat()},
-                "starts_on": timezone.localdate(),
-                "ends_on": timezone.localdate() + dt.timedelta(days=14),
+                "name": _("Visits from the early-warning list, %(day)s") % {"day": today.isoformat()},
+                "starts_on": today,
+                "ends_on": today + dt.timedelta(days=14),
             }
         ),
     }
-    return render(request, "labour/warning_list.html", context)
+    return WARNINGS.respond(request, context=context)
 
 
 @require_POST

@@ -57,18 +57,21 @@ def test_each_step_from_the_page_through_its_declared_form(
     # Given the street's staff on the risk's page: assigning is the next step, verifying is not theirs.
     page = street.get(f"/labour/risks/{risk.pk}/").content.decode()
     assert 'data-testid="case-actions"' in page
-    assert 'data-action="assign"' in page and 'data-action="verify"' not in page
+    assert 'data-action="assign"' in page
+    assert 'data-action="verify"' not in page
     # When they assign it (the day given), take it up and resolve it
     done = street.post(
         _page(risk, "assign"),
         {"unit": world.units["street-a"].pk, "on": yesterday.isoformat(), "version": risk.version},
     )
-    assert done.status_code == 302 and done["Location"] == f"/labour/risks/{risk.pk}/"
+    assert done.status_code == 302
+    assert done["Location"] == f"/labour/risks/{risk.pk}/"
     assert street.post(_page(risk, "take_up"), {}).status_code == 302
     # (a day to come is refused inside the form)
     future = (timezone.localdate() + dt.timedelta(days=1)).isoformat()
     refused = street.post(_page(risk, "resolve"), {"resolution": "已补发", "on": future})
-    assert refused.status_code == 200 and "has not come yet" in refused.content.decode()
+    assert refused.status_code == 200
+    assert "has not come yet" in refused.content.decode()
     assert street.post(_page(risk, "resolve"), {"resolution": "已补发"}).status_code == 302
     # Then the department sends it back once, with a reason, and verifies the second resolution
     assert staff.post(_page(risk, "reject"), {"reason": "工资未足额"}).status_code == 302
@@ -88,7 +91,8 @@ def test_each_step_from_the_page_through_its_declared_form(
 def test_escalation_from_the_page_asks_for_a_reason(world: Any, lab: dict[str, Any], risk: Risk) -> None:
     grid = _client(lab["grid"])
     form = grid.get(_page(risk, "escalate")).content.decode()
-    assert 'name="reason"' in form and 'name="on"' in form
+    assert 'name="reason"' in form
+    assert 'name="on"' in form
     assert grid.post(_page(risk, "escalate"), {"reason": ""}).status_code == 200
     assert grid.post(_page(risk, "escalate"), {"reason": "工人聚集"}).status_code == 302
     risk.refresh_from_db()

@@ -82,7 +82,9 @@ def test_inspect_record_resolve_verify_and_the_figures_follow(
     act(page, "resolve", resolution="约谈企业负责人，工资已补发")
     expect(page.locator("[data-testid=state]")).to_contain_text("Resolved")
     _fits(page)
-    expect(page.locator("[data-testid=case-actions] [data-action=verify]")).to_have_count(0)  # not the resolver's to verify
+    expect(page.locator("[data-testid=case-actions] [data-action=verify]")).to_have_count(
+        0
+    )  # not the resolver's to verify
 
     # The department verifies it, and the figures count it resolved.
     _as(page, base, "dept_staff")

@@ -93,7 +93,8 @@ def test_the_risk_is_resolved_and_verified_from_its_page(
     # The assignment's form offers the streets and departments, the risk's own street chosen already.
     form = client.get(f"{act}assign/").content.decode()
     assert f'<option value="{world.units["street-a"].pk}" selected>' in form
-    assert 'type="date"' in form and "Done on" in form
+    assert 'type="date"' in form
+    assert "Done on" in form
     bad = client.post(f"{act}assign/", {"unit": "abc"}).content.decode()
     assert "Choose a street or a department" in bad
     client.post(f"{act}assign/", {"unit": world.units["street-a"].pk})
