@@ -109,7 +109,52 @@ def corpus(world: Any, office: dict[str, Any], arb: dict[str, Any]) -> dict[str,
         )
     for _n in range(6):
         audit_record(kind=rng.choice(["login", "login_failed"]), username=rng.choice(["alpha", "beta"]))
+    _labour_rows(world, rng)
     return {"rng": rng, "enterprises": Enterprise.objects.count()}
+
+
+def _labour_rows(world: Any, rng: random.Random) -> None:
+    """Inspections, risks and the risk scores they give, varied in every filtered column."""
+    from hrbureau.enterprises.models import Enterprise
+    from hrbureau.labour import scoring
+    from hrbureau.labour.models import EnterpriseRiskScore, Inspection, Risk
+    from hrbureau.labour.tests.conftest import reinstall_defaults
+
+    reinstall_defaults()
+    enterprises = list(Enterprise.objects.order_by("id"))
+    inspector = world.users["dept_staff"]
+    for n in range(20):
+        enterprise = rng.choice(enterprises)
+        inspection = Inspection.objects.create(
+            enterprise=enterprise,
+            kind=rng.choice(["routine", "joint", "special"]),
+            visited_on=dt.date(2026, 3, 1 + n),
+            inspector=inspector,
+            street_id=enterprise.street_id,
+            grid_id=enterprise.grid_id,
+            notes=_text(rng, 0, 12),
+            risks_found=rng.choice([0, 0, 1, 2]),
+        )
+        Risk.objects.create(
+            number=f"LR2026{n:06d}",
+            enterprise=enterprise,
+            inspection=inspection if n % 2 else None,
+            street_id=enterprise.street_id,
+            grid_id=enterprise.grid_id,
+            risk_type=rng.choice(["wage_arrears", "no_contract", "social_insurance"]),
+            severity=rng.choice(["minor", "serious", "severe"]),
+            description=_text(rng, 2, 14),
+            found_on=dt.date(2026, 3, 1 + n),
+            found_by=inspector,
+            state=rng.choice(["found", "assigned", "resolving", "resolved", "verified"]),
+            due_on=rng.choice([None, dt.date(2026, 3, 10), timezone.localdate() + dt.timedelta(days=30)]),
+            escalated=n % 5 == 0,
+        )
+    scoring.compute_scores()
+    # Every level on the early-warning list, whatever the weights gave.
+    levels = ["red", "orange", "yellow"]
+    for i, score in enumerate(EnterpriseRiskScore.objects.order_by("enterprise_id")):
+        EnterpriseRiskScore.objects.filter(pk=score.pk).update(level=levels[i % 3], total=90 - i)
 
 
 READERS = {
@@ -121,6 +166,9 @@ READERS = {
     "audit": "sysadmin",
     "import": "dept_staff",
     "desk": "arbitration_clerk",
+    "risk": "dept_staff",
+    "inspection": "dept_staff",
+    "warning": "dept_staff",
 }
 
 
@@ -137,7 +185,7 @@ def _listed(spec: ListSpec, user: Any, params: dict[str, str]) -> set[int]:
     return set(spec.queryset(user=user, values=values).values_list("pk", flat=True))
 
 
-def test_every_list_outside_labour_is_declared() -> None:
+def test_every_list_is_declared() -> None:
     names = {spec.name for spec in declared_lists()}
     assert names == set(READERS)  # a new list names its reader here, and so is held to its declaration
     for spec in declared_lists():
@@ -188,6 +236,13 @@ def _kept_in_python(spec: ListSpec, f: Any, value: Any, rows: list[Any]) -> set[
             "username": lambda r: r.username == value,
             "date": lambda r: _local_day(r.created_at) == dt.date.fromisoformat(value),
             "day": lambda r: r.slot.day == dt.date.fromisoformat(value),
+            "overdue": lambda r: (
+                r.state in {"found", "assigned", "resolving", "resolved"}
+                and r.due_on is not None
+                and r.due_on < timezone.localdate()
+            ),
+            "with_risks": lambda r: (r.risks_found > 0) == (value == "yes"),
+            "enterprise": lambda r: r.enterprise_id == int(value),
         }[f.name]
         return {r.pk for r in rows if plain(r)}
     return None
@@ -202,6 +257,8 @@ def _samples(spec: ListSpec, f: Any, form: Any, rows: list[Any]) -> list[str]:
         return ["alpha", "beta", "nobody"]
     if isinstance(f, declared.Where) and f.name in ("date", "day"):
         return [timezone.localdate().isoformat(), "2026-03-03"]
+    if isinstance(f, declared.Where) and f.name == "enterprise":
+        return sorted({str(r.enterprise_id) for r in rows})[:3]
     field = form.fields[f.name]
     return [str(v) for v, _label in field.choices if str(v)]
 
@@ -237,7 +294,7 @@ def test_each_filter_keeps_the_rows_its_condition_names(
         assert both == _listed(spec, user, {first.name: a}) & _listed(spec, user, {second.name: b})
 
 
-@pytest.mark.parametrize("name", ["workorder", "dispute", "enterprise", "person"])
+@pytest.mark.parametrize("name", ["workorder", "dispute", "enterprise", "person", "risk", "inspection"])
 def test_the_page_shows_the_filtered_rows_total(corpus: dict[str, Any], world: Any, name: str) -> None:
     spec = _spec(name)
     user = _reader(world, name)
@@ -261,6 +318,9 @@ def spec_url(name: str) -> str:
         "audit": "/core/audit/",
         "import": "/imports/",
         "desk": "/arbitration/appointments/desk/",
+        "risk": "/labour/risks/",
+        "inspection": "/labour/inspections/",
+        "warning": "/labour/warnings/",
     }[name]
 
 
@@ -290,13 +350,13 @@ def _texts(name: str, row: Any) -> list[str]:
     for related in search.related:
         texts += [
             getattr(other, column) or ""
-            for other in related.queryset().filter(**{related.link: row.pk})
+            for other in related.queryset().filter(**{related.link: getattr(row, related.through)})
             for column in related.index.columns
         ]
     return texts
 
 
-@pytest.mark.parametrize("name", ["workorder", "dispute", "enterprise", "person"])
+@pytest.mark.parametrize("name", ["workorder", "dispute", "enterprise", "person", "risk", "inspection"])
 def test_search_returns_what_a_substring_scan_returns(corpus: dict[str, Any], world: Any, name: str) -> None:
     spec = _spec(name)
     user = _reader(world, name)
@@ -319,8 +379,10 @@ def test_search_returns_what_a_substring_scan_returns(corpus: dict[str, Any], wo
     assert hits > 10
 
 
-def test_work_orders_and_disputes_search_through_the_text_index(corpus: dict[str, Any], world: Any) -> None:
-    for name in ("workorder", "dispute"):
+def test_work_orders_disputes_risks_and_inspections_search_through_the_text_index(
+    corpus: dict[str, Any], world: Any
+) -> None:
+    for name in ("workorder", "dispute", "risk", "inspection"):
         spec = _spec(name)
         with CaptureQueriesContext(connection) as queries:
             list(spec.queryset(user=_reader(world, name), values={"q": "拖欠工资"}))
@@ -371,8 +433,56 @@ def _more_rows(name: str, world: Any, office: dict[str, Any], arb: dict[str, Any
             phone="13800138000",
         ),
     }
+    makers.update(_labour_makers(world))
     for _ in range(n):
         makers[name](next(_SERIAL))
+
+
+def _labour_makers(world: Any) -> dict[str, Callable[[int], Any]]:
+    from hrbureau.enterprises.tests.factories import EnterpriseFactory
+    from hrbureau.labour.models import EnterpriseRiskScore, Inspection, Risk
+
+    staff = world.users["dept_staff"]
+    street, grid = world.units["street-a"], world.units["grid-a1"]
+
+    def inspection(i: int) -> Inspection:
+        return Inspection.objects.create(
+            enterprise=EnterpriseFactory(street=street, grid=grid),
+            kind="routine",
+            visited_on=timezone.localdate(),
+            inspector=staff,
+            street=street,
+            grid=grid,
+            notes=f"走访{i}",
+        )
+
+    def risk(i: int) -> Risk:
+        return Risk.objects.create(
+            number=f"LR9{i:08d}",
+            enterprise=EnterpriseFactory(street=street, grid=grid),
+            street=street,
+            grid=grid,
+            risk_type="wage_arrears",
+            severity="minor",
+            description=f"隐患{i}",
+            found_on=timezone.localdate(),
+            found_by=staff,
+            state="found",
+            assigned_unit=street,
+            due_on=timezone.localdate(),
+        )
+
+    def score(i: int) -> EnterpriseRiskScore:
+        return EnterpriseRiskScore.objects.create(
+            enterprise=EnterpriseFactory(street=street, grid=grid),
+            street=street,
+            grid=grid,
+            total=50 + i % 40,
+            level="orange",
+            computed_at=timezone.now(),
+        )
+
+    return {"risk": risk, "inspection": inspection, "warning": score}
 
 
 @pytest.mark.parametrize("name", sorted(READERS))
