@@ -13,6 +13,7 @@ class LabourConfig(AppConfig):
             navigation,
             permissions,
             rules,
+            sampling,
             services,
             timeline,
             todo,

@@ -96,9 +96,11 @@ class ScoreComponentKey(models.TextChoices):
 
 
 class SurveyState(models.TextChoices):
-    PENDING = "pending", _("To survey")
-    DONE = "done", _("Surveyed")
-    UNREACHABLE = "unreachable", _("Could not be surveyed")
+    """The survey visit of one sampled enterprise (``workflows.SURVEYS``)."""
+
+    PENDING = "pending", _("To survey")  # drawn: the grid it lies in visits it
+    DONE = "done", _("Surveyed")  # the questionnaire was filled in on the visit
+    UNREACHABLE = "unreachable", _("Could not be surveyed")  # with why (closed, moved, refused)
 
 
 class StratumField(models.TextChoices):

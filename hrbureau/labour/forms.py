@@ -169,3 +169,25 @@ class RiskResolveForm(RiskDayForm):
     resolution = forms.CharField(
         label=_("How it was resolved"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000
     )
+
+
+# --- the input of each action on a survey task (workflows.SURVEYS) ------------------------------------
+
+
+class SurveyForm(ActionForm):
+    """The enterprise was surveyed: the day, and a note if there is something to say."""
+
+    reason_field = "note"
+    note = forms.CharField(
+        label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), max_length=500, required=False
+    )
+    on = ActDayField(label=_("Surveyed on"))
+
+
+class UnreachableForm(SurveyForm):
+    """The enterprise could not be surveyed: why (closed, moved away, refused) is required."""
+
+    note = forms.CharField(
+        label=_("Why could it not be surveyed?"), widget=forms.Textarea(attrs={"rows": 2}), max_length=500
+    )
+    on = ActDayField(label=_("Visited on"))

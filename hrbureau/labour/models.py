@@ -440,8 +440,9 @@ class Sample(TimeStampedModel):
         return verification_code(self.population_digest, self.members_digest)
 
 
-class SampleMember(models.Model):
-    """One enterprise drawn into a sample: a survey task for the grid it lies in."""
+class SampleMember(Case):
+    """One enterprise drawn into a sample: a survey task (抽样调查走访) for the grid it lies in, surveyed or
+    not through its workflow (``workflows.SURVEYS``)."""
 
     sample = models.ForeignKey(Sample, on_delete=models.CASCADE, related_name="members")
     enterprise = models.ForeignKey(
@@ -451,7 +452,7 @@ class SampleMember(models.Model):
     street = _place("+", _("street"))
     grid = _place("+", _("grid"))
     state = models.CharField(
-        _("state"), max_length=20, choices=SurveyState.choices, default=SurveyState.PENDING
+        _("state"), max_length=30, choices=SurveyState.choices, default=SurveyState.PENDING, db_index=True
     )
     surveyed_on = models.DateField(_("surveyed on"), null=True, blank=True)
     surveyed_by = models.ForeignKey(
@@ -475,3 +476,6 @@ class SampleMember(models.Model):
 
     def __str__(self) -> str:
         return f"{self.sample} · {self.enterprise}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("labour:sample", args=[self.sample_id]) + f"#member-{self.pk}"

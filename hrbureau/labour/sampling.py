@@ -26,11 +26,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from hrbureau.core.models import CaseEvent
 from hrbureau.core.scoping import may_see
+from hrbureau.core.workflow import transition
 from hrbureau.enterprises.choices import EnterpriseStatus
 from hrbureau.enterprises.models import Enterprise
 from hrbureau.labour.choices import StratumField, SurveyState
 from hrbureau.labour.models import Sample, SampleMember
+from hrbureau.labour.workflows import SURVEYS
 
 MAX_SEED = 2**62
 Frame = list[tuple[int, str]]  # (enterprise id, stratum), by id
@@ -150,15 +153,34 @@ def sample_draw(*, actor: Any, name: str, size: Any, seed: Any, strata: Sequence
             "id", "street_id", "grid_id"
         )
     }
-    SampleMember.objects.bulk_create(
+    members = SampleMember.objects.bulk_create(
         SampleMember(
             sample=sample,
             enterprise_id=i,
             stratum=stratum,
             street_id=places[i][0],
             grid_id=places[i][1],
+            state=SurveyState.PENDING,
+            # The grid it lies in visits it (the street, where no grid is recorded).
+            assigned_unit_id=places[i][1] or places[i][0],
         )
         for i, stratum in result.members
+    )
+    if any(m.pk is None for m in members):  # a database that does not return the new ids
+        members = list(SampleMember.objects.filter(sample=sample).only("id"))
+    # Each task's first event, as ``create_case`` writes for one case: drawn, with the sample.
+    CaseEvent.objects.bulk_create(
+        CaseEvent(
+            case_type=SURVEYS.label,
+            case_id=m.pk,
+            name="create",
+            from_state="",
+            to_state=SurveyState.PENDING,
+            actor=actor,
+            actor_name=actor.get_full_name()[:150],
+            data={"sample": sample.pk},
+        )
+        for m in members
     )
     return sample
 
@@ -201,22 +223,45 @@ def redraw(sample: Sample) -> Redraw:
     )
 
 
+@SURVEYS.performs("survey", case="member", state=SurveyState.DONE)
+@SURVEYS.performs("unreachable", case="member", state=SurveyState.UNREACHABLE)
 def survey_record(
     *, actor: Any, member: SampleMember, state: str, note: str = "", on: Any = None
 ) -> SampleMember:
-    """Record the survey visit of one sampled enterprise (done, or could not be surveyed, with why)."""
+    """Record the survey visit of one sampled enterprise (done, or could not be surveyed, with why):
+    a transition of its task, version-checked and written as an event."""
     if actor is None or not actor.has_perm("labour.survey_sample") or not may_see(actor, member):
         raise PermissionDenied("labour.survey_sample")
     errors: dict[str, list[str]] = {}
     if state not in (SurveyState.DONE, SurveyState.UNREACHABLE):
         errors["state"] = [_("Say whether the enterprise was surveyed.")]
-    if state == SurveyState.UNREACHABLE and not note.strip():
+    note = (note or "").strip()[:500]
+    if state == SurveyState.UNREACHABLE and not note:
         errors["note"] = [_("Say why the enterprise could not be surveyed.")]
     day = on if isinstance(on, dt.date) else timezone.localdate()
     if day > timezone.localdate():
         errors["on"] = [_("The day cannot be in the future.")]
     if errors:
         raise ValidationError(errors)
-    member.state, member.note, member.surveyed_on, member.surveyed_by = state, note.strip()[:500], day, actor
-    member.save(update_fields=["state", "note", "surveyed_on", "surveyed_by"])
+    transition(
+        member,
+        "survey" if state == SurveyState.DONE else "unreachable",
+        actor=actor,
+        reason=note if state == SurveyState.UNREACHABLE else "",
+        data={"on": day, "note": note},
+        fields={"note": note, "surveyed_on": day, "surveyed_by": actor},
+    )
+    return member
+
+
+@SURVEYS.performs("reopen", case="member")
+def survey_reopen(*, actor: Any, member: SampleMember, reason: str) -> SampleMember:
+    """A survey recorded by mistake goes back to the grid's tasks (the planner's correction)."""
+    transition(
+        member,
+        "reopen",
+        actor=actor,
+        reason=reason,
+        fields={"note": "", "surveyed_on": None, "surveyed_by": None},
+    )
     return member

@@ -15,7 +15,7 @@ from hrbureau.accounts.models import OrgUnit
 from hrbureau.core.scoping import get_for_user_or_404
 from hrbureau.enterprises.choices import IndustrySection, SizeClass
 from hrbureau.enterprises.models import Enterprise
-from hrbureau.labour.choices import DONE_RISK_STATES, OPEN_RISK_STATES, RiskState, WarningLevel
+from hrbureau.labour.choices import DONE_RISK_STATES, OPEN_RISK_STATES, RiskState, SurveyState, WarningLevel
 from hrbureau.labour.models import (
     EnterpriseRiskScore,
     Inspection,
@@ -97,11 +97,15 @@ def my_visits(*, user: Any) -> QuerySet[PlanTarget]:
     )
 
 
-def my_survey_tasks(*, user: Any) -> QuerySet[SampleMember]:
-    return (
+def my_survey_tasks(*, user: Any, limit: int = 100) -> list[SampleMember]:
+    """The survey visits still to make in the user's scope (none without the survey permission)."""
+    if not user.has_perm("labour.survey_sample"):
+        return []
+    return list(
         SampleMember.objects.for_user(user)
+        .filter(state=SurveyState.PENDING)
         .select_related("sample", "enterprise", "grid")
-        .order_by("state", "sample_id", "id")
+        .order_by("sample_id", "id")[:limit]
     )
 
 

@@ -20,6 +20,5 @@ urlpatterns = [
     path("plans/<int:pk>/", views.plan_detail, name="plan"),
     path("samples/", views.sample_list, name="samples"),
     path("samples/<int:pk>/", views.sample_detail, name="sample"),
-    path("survey/<int:pk>/", views.survey_record, name="survey"),
     path("statistics/", views.statistics, name="statistics"),
 ]

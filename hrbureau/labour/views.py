@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from hrbureau.core.actions import offers
 from hrbureau.core.attachments import attachments_of
 from hrbureau.core.casepage import case_panel
 from hrbureau.core.exports import xlsx_response
@@ -40,6 +41,14 @@ def _period_query(start: dt.date | None, end: dt.date | None, prefix: str) -> st
     return "&".join(parts)
 
 
+def _with_offers(tasks: Any, user: Any) -> list[Any]:
+    """Survey tasks, each with the actions ``user`` may take on it now (``core.actions``)."""
+    shown = list(tasks)
+    for task in shown:
+        task.offers = offers(task, user)
+    return shown
+
+
 # --- the inspector's pages --------------------------------------------------------------------------
 
 
@@ -50,9 +59,7 @@ def my_visits(request: HttpRequest) -> HttpResponseBase:
     found = selectors.enterprises_to_visit(user=request.user, query=query)
     context = {
         "targets": list(selectors.my_visits(user=request.user)[:100]),
-        "tasks": list(selectors.my_survey_tasks(user=request.user).filter(state="pending")[:100])
-        if request.user.has_perm("labour.survey_sample")
-        else [],
+        "tasks": _with_offers(selectors.my_survey_tasks(user=request.user), request.user),
         "query": query,
         "found": found,
     }
@@ -334,7 +341,7 @@ def sample_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
             text_columns={2},
         )
     check = sampling.redraw(sample) if planner and request.GET.get("verify") else None
-    shown = list(members[:1000])
+    shown = _with_offers(members[:1000], request.user)
     for member in shown:
         member.stratum_label = labels.get(member.stratum, member.stratum)  # type: ignore[attr-defined]
     context = {
@@ -346,25 +353,6 @@ def sample_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
         "labels": labels,
     }
     return render(request, "labour/sample_detail.html", context)
-
-
-@require_POST
-@permission_required("labour.survey_sample")
-def survey_record(request: HttpRequest, pk: int) -> HttpResponseBase:
-    member = selectors.survey_member(user=request.user, pk=pk)
-    try:
-        sampling.survey_record(
-            actor=request.user,
-            member=member,
-            state=request.POST.get("state", ""),
-            note=request.POST.get("note", ""),
-        )
-    except ValidationError as error:
-        messages.error(request, error_message(error))
-    else:
-        messages.success(request, _("Survey visit recorded."))
-    visits = reverse("labour:visits")
-    return redirect(visits if request.POST.get("next") == visits else member.sample.get_absolute_url())
 
 
 # --- statistics -----------------------------------------------------------------------------------------

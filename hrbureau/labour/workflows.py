@@ -1,4 +1,6 @@
-"""The labour-risk workflow: found → assigned → being resolved → resolved → verified (issue 6).
+"""The labour-risk workflow (``WORKFLOW``) and the survey task's (``SURVEYS``).
+
+The labour-risk workflow: found → assigned → being resolved → resolved → verified (issue 6).
 
 A risk is recorded by the inspector and lands with the street it lies in (or, when the escalation rule
 says so, with the labour-relations department and its head at once). The street or the department
@@ -6,6 +8,9 @@ assigns it to the unit that resolves it; the resolution clock, whose length depe
 runs from the day it was found and climbs the supervision ladder like every clock. A resolution is
 verified by the department — never by whoever resolved it; a failed verification sends it back with a
 rework period.
+
+A survey task is one enterprise drawn into a sample: the grid it lies in visits it and records it
+surveyed, or not surveyed with why; a planner may reopen a task recorded by mistake.
 """
 
 from __future__ import annotations
@@ -20,8 +25,9 @@ from hrbureau.core import clocks
 from hrbureau.core.workflow import TransitionContext, act_day, declare_workflow
 from hrbureau.labour import forms as F
 from hrbureau.labour.choices import RiskState as S
+from hrbureau.labour.choices import SurveyState
 from hrbureau.labour.choices import TimeLimitKey as K
-from hrbureau.labour.models import Risk
+from hrbureau.labour.models import Risk, SampleMember
 from hrbureau.labour.rules import CLOCK_RESOLVE, CLOCK_VERIFY, limit_in_force
 
 WORKFLOW = declare_workflow(
@@ -164,3 +170,41 @@ def _rejected(ctx: TransitionContext) -> None:
     clocks.clock_stop(case=risk, name=CLOCK_VERIFY, on=day, actor=ctx.actor)
     # The resolution clock starts afresh with the rework period, not with the full severity period.
     start_clock(risk, CLOCK_RESOLVE, K.REWORK, day, ctx.actor)
+
+
+# --- survey tasks -------------------------------------------------------------------------------------
+
+SURVEYS = declare_workflow(
+    SampleMember,
+    states=SurveyState,
+    initial=SurveyState.PENDING,
+    final_states={SurveyState.DONE, SurveyState.UNREACHABLE},
+    slug="survey-tasks",
+)
+SURVEYS.add(
+    "survey",
+    gettext_lazy("Surveyed"),
+    source={SurveyState.PENDING},
+    target=SurveyState.DONE,
+    permission="labour.survey_sample",
+    form=F.SurveyForm,
+)
+SURVEYS.add(
+    "unreachable",
+    gettext_lazy("Could not survey"),
+    source={SurveyState.PENDING},
+    target=SurveyState.UNREACHABLE,
+    permission="labour.survey_sample",
+    requires_reason=True,
+    button="outline-secondary",
+    form=F.UnreachableForm,
+)
+SURVEYS.add(
+    "reopen",
+    gettext_lazy("Reopen: survey it again"),
+    source={SurveyState.DONE, SurveyState.UNREACHABLE},
+    target=SurveyState.PENDING,
+    permission="labour.plan_inspection",
+    requires_reason=True,
+    button="outline-secondary",
+)
