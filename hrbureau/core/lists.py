@@ -262,9 +262,15 @@ class ListSpec:
         leading = sorted((c for c in columns if c.key in first), key=lambda c: first.index(c.key))
         return leading + [c for c in columns if c.key not in first]
 
-    def result(self, request: HttpRequest) -> ListResult | HttpResponseBase:
+    def result(
+        self, request: HttpRequest, *, fixed: Mapping[str, Any] | None = None
+    ) -> ListResult | HttpResponseBase:
+        """The page (or the export) of the list; ``fixed`` filter values hold whatever the address says
+        (the members of the one sample whose page shows them)."""
         form = self.form(request.GET)
         values = self.values(form)
+        if values is not None and fixed:
+            values.update(fixed)
         user = request.user
         rows = self.queryset(user=user, values=values) if values is not None else self.rows(user).none()
         if self.search is not None:
@@ -311,10 +317,15 @@ class ListSpec:
         )
 
     def respond(
-        self, request: HttpRequest, *, template: str | None = None, context: Mapping[str, Any] | None = None
+        self,
+        request: HttpRequest,
+        *,
+        template: str | None = None,
+        context: Mapping[str, Any] | None = None,
+        fixed: Mapping[str, Any] | None = None,
     ) -> HttpResponseBase:
         """The page (or, for htmx, its results part) of this list."""
-        result = self.result(request)
+        result = self.result(request, fixed=fixed)
         if not isinstance(result, ListResult):
             return result
         chosen = "core/_list_results.html" if request.headers.get("HX-Request") else template or self.template

@@ -31,6 +31,7 @@ from hrbureau.labour.choices import (
     RiskType,
     ScoreComponentKey,
     Severity,
+    SurveyState,
     WarningLevel,
 )
 from hrbureau.labour.models import COMPONENT_KEYS, EnterpriseRiskScore, Inspection, Risk
@@ -314,4 +315,166 @@ WARNINGS = ListSpec(
     export=Export("labour.export_risk", filename="early-warning", related=("enterprise", "street", "grid")),
     empty=gettext_lazy("No enterprise has a warning level."),
     template="labour/warning_list.html",
+)
+
+
+# --- inspection plans, samples and their survey tasks -----------------------------------------------------
+
+
+PLANS = ListSpec(
+    name="plan",
+    title=gettext_lazy("Inspection plans"),
+    permission="labour.view_plantarget",
+    rows=lambda user: selectors.plan_list(user=user),
+    ordering=("-starts_on", "-id"),
+    filters=(
+        Choice("kind", gettext_lazy("Kind"), InspectionKind),
+        DateFrom("ends_from", gettext_lazy("Ending from"), "ends_on"),
+        DateTo("starts_to", gettext_lazy("Starting until"), "starts_on"),
+    ),
+    columns=(
+        Column(
+            gettext_lazy("Plan"),
+            key="name",
+            value=lambda p: p.name,
+            html=lambda p: link("labour:plan", p.pk, p.name),
+        ),
+        Column(gettext_lazy("Kind"), value=lambda p: choice_labels(InspectionKind).get(p.kind, p.kind)),
+        Column(gettext_lazy("From"), "text-nowrap", value=lambda p: p.starts_on),
+        Column(gettext_lazy("To"), "text-nowrap", value=lambda p: p.ends_on),
+        Column(gettext_lazy("Visits planned"), "text-end", value=lambda p: p.planned),
+        Column(gettext_lazy("Visited"), "text-end", value=lambda p: p.done),
+    ),
+    export=Export("labour.export_risk", filename="inspection-plans"),
+    empty=gettext_lazy("No plans yet: make one from the early-warning list."),
+)
+
+
+SAMPLES = ListSpec(
+    name="sample",
+    title=gettext_lazy("Survey samples"),
+    permission="labour.survey_sample",
+    rows=lambda user: selectors.sample_list(user=user).defer("frame"),
+    ordering=("-created_at", "-id"),
+    columns=(
+        Column(
+            gettext_lazy("Name"),
+            key="name",
+            value=lambda s: s.name,
+            html=lambda s: link("labour:sample", s.pk, s.name),
+        ),
+        Column(gettext_lazy("Sample size"), "text-end", value=lambda s: s.size),
+        Column(gettext_lazy("Population"), "text-end", value=lambda s: s.population, card=False),
+        Column(gettext_lazy("Random seed"), "text-code", value=lambda s: s.seed, text=True, card=False),
+        Column(
+            gettext_lazy("Verification code"), "text-code", value=lambda s: s.verification_code, page=False
+        ),
+        Column(
+            gettext_lazy("Drawn"),
+            "text-nowrap",
+            value=lambda s: timezone.localtime(s.created_at).replace(tzinfo=None),
+            html=lambda s: timezone.localtime(s.created_at).strftime("%Y-%m-%d %H:%M"),
+        ),
+    ),
+    export=Export("labour.export_sample", filename="samples"),
+    empty=gettext_lazy("No samples yet."),
+    template="labour/sample_list.html",
+)
+
+
+def _label_strata(members: Any) -> None:
+    """Each task's sample and stratum in words ("东湖街道 · 小型"): the samples (without their kept
+    frames) and the streets' names read once for a page or an export's chunk."""
+    if not members:
+        return
+    samples = selectors.samples_named({m.sample_id for m in members})
+    units = selectors.street_names()
+    labels = {pk: selectors.stratum_labels(sample, units) for pk, sample in samples.items()}
+    for m in members:
+        m.sample_name = samples[m.sample_id].name
+        m.stratum_label = labels[m.sample_id].get(m.stratum, m.stratum)
+
+
+def _with_offers(request: HttpRequest, members: Any) -> None:
+    from hrbureau.core.actions import offers
+
+    for m in members:
+        m.offers = offers(m, request.user)
+        m.back = request.path
+
+
+def _task_actions(m: Any) -> Any:
+    """The actions the reader may take on the task now, each opening its form in the page's dialog."""
+    from urllib.parse import quote
+
+    from django.urls import reverse
+
+    html = []
+    for offer in getattr(m, "offers", ()):
+        url = reverse("core:case_action", args=["labour.samplemember", m.pk, offer.name])
+        url += "?next=" + quote(getattr(m, "back", ""), safe="/")
+        html.append(
+            f'<a class="btn btn-sm btn-{html_of(offer.button)}" href="{html_of(url)}" hx-get="{html_of(url)}" '
+            f'hx-target="#action-dialog-body" hx-swap="innerHTML" data-action="{html_of(offer.name)}">'
+            f"{html_of(offer.label)}</a>"
+        )
+    body = "".join(html)
+    return mark_safe(f'<div class="d-flex flex-wrap gap-1" data-testid="survey-actions">{body}</div>')  # noqa: S308
+
+
+def _surveyed(m: Any) -> Any:
+    label = choice_labels(SurveyState).get(m.state, m.state)
+    parts = [html_of(label)]
+    if m.surveyed_on:
+        parts.append(f'<span class="text-nowrap">{m.surveyed_on.isoformat()}</span>')
+    if m.note:
+        parts.append(f'<span class="small text-secondary">{html_of(m.note)}</span>')
+    return mark_safe(" · ".join(parts))  # noqa: S308 - escaped
+
+
+SAMPLE_MEMBERS = ListSpec(
+    name="survey_task",
+    title=gettext_lazy("Survey tasks"),
+    permission="labour.survey_sample",
+    rows=lambda user: selectors.survey_tasks(user=user),
+    ordering=("sample_id", "stratum", "id"),
+    filters=(
+        Where(  # one sample's tasks (its page fixes it)
+            "sample",
+            lambda: forms.IntegerField(
+                required=False, min_value=1, max_value=2**62, widget=forms.HiddenInput
+            ),
+            lambda pk: Q(sample_id=pk),
+            api=Id,
+            hidden=True,
+        ),
+        Choice("state", gettext_lazy("State"), SurveyState),
+        STREET,
+    ),
+    columns=(
+        Column(gettext_lazy("Stratum"), "small", value=lambda m: m.stratum_label, card=False),
+        Column(gettext_lazy("Enterprise"), value=lambda m: m.enterprise.name),
+        Column(gettext_lazy("USCC"), value=lambda m: m.enterprise.uscc, page=False, text=True),
+        Column(gettext_lazy("Street"), value=lambda m: m.street.name if m.street else "", page=False),
+        Column(
+            gettext_lazy("Grid"),
+            value=lambda m: m.grid.name if m.grid else "",
+            html=lambda m: (m.grid.name if m.grid else "") or "—",
+        ),
+        Column(
+            gettext_lazy("State"),
+            value=lambda m: choice_labels(SurveyState).get(m.state, m.state),
+            html=_surveyed,
+        ),
+        Column(gettext_lazy("Surveyed on"), value=lambda m: m.surveyed_on, page=False),
+        Column(gettext_lazy("Note"), value=lambda m: m.note, page=False),
+        Column(gettext_lazy("Sample"), value=lambda m: m.sample_name, page=False),
+        Column(gettext_lazy("Actions"), html=_task_actions, export=False),
+    ),
+    page_related=("enterprise", "grid"),
+    prepare=_label_strata,
+    prepare_page=_with_offers,
+    export=Export("labour.export_sample", filename="survey-tasks", related=("enterprise", "street", "grid")),
+    empty=gettext_lazy("No survey tasks match."),
+    template="labour/survey_task_list.html",
 )

@@ -276,6 +276,16 @@ def sample(pk: int) -> Sample | None:
     return Sample.objects.filter(pk=pk).first()
 
 
+def survey_tasks(*, user: Any) -> QuerySet[SampleMember]:
+    """The survey tasks in the user's scope (filters in ``lists.SAMPLE_MEMBERS``)."""
+    return SampleMember.objects.for_user(user)
+
+
+def samples_named(ids: Any) -> dict[int, Sample]:
+    """The samples ``ids`` by id, with their names and allocations (not their kept frames)."""
+    return {s.pk: s for s in Sample.objects.filter(pk__in=ids).only("id", "name", "allocation")}
+
+
 def sample_members(*, user: Any, sample: Sample) -> QuerySet[SampleMember]:
     return (
         SampleMember.objects.for_user(user)
@@ -289,9 +299,14 @@ def survey_member(*, user: Any, pk: int) -> SampleMember:
     return get_for_user_or_404(SampleMember.objects.select_related("sample"), user, pk=pk)
 
 
-def stratum_labels(sample: Sample) -> dict[str, str]:
-    """Readable names of the sample's strata ("东湖街道 · 小型")."""
-    units = dict(OrgUnit.objects.filter(kind=OrgUnitKind.STREET).values_list("pk", "name"))
+def street_names() -> dict[int, str]:
+    return dict(OrgUnit.objects.filter(kind=OrgUnitKind.STREET).values_list("pk", "name"))
+
+
+def stratum_labels(sample: Sample, units: dict[int, str] | None = None) -> dict[str, str]:
+    """Readable names of the sample's strata ("东湖街道 · 小型"); ``units``: the streets' names, when
+    the caller has them already."""
+    units = street_names() if units is None else units
     named = {
         "street": lambda v: units.get(int(v), v) if v.isdigit() else _("(not recorded)"),
         "industry_section": lambda v: (

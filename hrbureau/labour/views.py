@@ -14,7 +14,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from hrbureau.core.actions import offers
@@ -29,7 +28,7 @@ from hrbureau.core.workflow import error_message
 from hrbureau.labour import rules, sampling, scoring, selectors, services
 from hrbureau.labour.choices import Answer, InspectionKind, WarningLevel
 from hrbureau.labour.forms import InspectionForm, PeriodForm, PlanForm, SampleForm
-from hrbureau.labour.lists import WARNINGS
+from hrbureau.labour.lists import SAMPLE_MEMBERS, SAMPLES, WARNINGS
 
 
 def _period_query(start: dt.date | None, end: dt.date | None, prefix: str) -> str:
@@ -253,12 +252,6 @@ def plan_create(request: HttpRequest) -> HttpResponseBase:
 
 
 @permission_required("labour.view_plantarget")
-def plan_list(request: HttpRequest) -> HttpResponseBase:
-    plans = selectors.plan_list(user=request.user)[:200]
-    return render(request, "labour/plan_list.html", {"plans": list(plans)})
-
-
-@permission_required("labour.view_plantarget")
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
     plan = selectors.plan(pk)
     if plan is None:
@@ -275,6 +268,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
 
 @permission_required("labour.survey_sample")
 def sample_list(request: HttpRequest) -> HttpResponseBase:
+    """The samples (``lists.SAMPLES``), and the form a planner draws a new one with."""
     form = SampleForm(request.POST or None, initial={"seed": timezone.now().strftime("%Y%m%d%H%M")})
     if request.method == "POST":
         if not request.user.has_perm("labour.plan_inspection"):
@@ -292,67 +286,29 @@ def sample_list(request: HttpRequest) -> HttpResponseBase:
         else:
             messages.success(request, _("Sample drawn: %(n)d enterprises.") % {"n": sample.size})
             return redirect(sample.get_absolute_url())
-    samples = selectors.sample_list(user=request.user)[:200]
-    return render(request, "labour/sample_list.html", {"form": form, "samples": list(samples)})
-
-
-SAMPLE_COLUMNS = [
-    gettext_lazy("Stratum"),
-    gettext_lazy("Enterprise"),
-    gettext_lazy("USCC"),
-    gettext_lazy("Street"),
-    gettext_lazy("Grid"),
-    gettext_lazy("State"),
-    gettext_lazy("Surveyed on"),
-    gettext_lazy("Note"),
-]
+    return SAMPLES.respond(request, context={"draw_form": form})
 
 
 @permission_required("labour.survey_sample")
 def sample_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
+    """One sample: how it was drawn and can be checked, and its survey tasks in the reader's scope
+    (``lists.SAMPLE_MEMBERS``, fixed to this sample: its filters, export and actions)."""
     sample = selectors.sample(pk)
     if sample is None:
         raise Http404
-    members = selectors.sample_members(user=request.user, sample=sample)
     planner = request.user.has_perm("labour.plan_inspection")
-    if not planner and not members.exists():
+    if not planner and not selectors.sample_members(user=request.user, sample=sample).exists():
         raise PermissionDenied("sample outside the user's scope")
     labels = selectors.stratum_labels(sample)
-    if request.GET.get("export") == "xlsx":
-        rows = (
-            (
-                labels.get(m.stratum, m.stratum),
-                m.enterprise.name,
-                m.enterprise.uscc,
-                m.street.name if m.street else "",
-                m.grid.name if m.grid else "",
-                m.get_state_display(),
-                m.surveyed_on,
-                m.note,
-            )
-            for m in members.iterator(chunk_size=2000)
-        )
-        return xlsx_response(
-            request=request,
-            permission="labour.export_sample",
-            filename=f"sample-{sample.pk}",
-            columns=[str(c) for c in SAMPLE_COLUMNS],
-            rows=rows,
-            text_columns={2},
-        )
-    check = sampling.redraw(sample) if planner and request.GET.get("verify") else None
-    shown = _with_offers(members[:1000], request.user)
-    for member in shown:
-        member.stratum_label = labels.get(member.stratum, member.stratum)  # type: ignore[attr-defined]
     context = {
         "sample": sample,
-        "members": shown,
         "allocation": [(labels.get(s, s), n) for s, n in sample.allocation.items()],
-        "check": check,
+        "check": sampling.redraw(sample) if planner and request.GET.get("verify") else None,
         "planner": planner,
-        "labels": labels,
     }
-    return render(request, "labour/sample_detail.html", context)
+    return SAMPLE_MEMBERS.respond(
+        request, template="labour/sample_detail.html", context=context, fixed={"sample": sample.pk}
+    )
 
 
 # --- statistics -----------------------------------------------------------------------------------------

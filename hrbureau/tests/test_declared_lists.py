@@ -151,10 +151,34 @@ def _labour_rows(world: Any, rng: random.Random) -> None:
             escalated=n % 5 == 0,
         )
     scoring.compute_scores()
+    _plans_and_samples(world, rng)
     # Every level on the early-warning list, whatever the weights gave.
     levels = ["red", "orange", "yellow"]
     for i, score in enumerate(EnterpriseRiskScore.objects.order_by("enterprise_id")):
         EnterpriseRiskScore.objects.filter(pk=score.pk).update(level=levels[i % 3], total=90 - i)
+
+
+def _plans_and_samples(world: Any, rng: random.Random) -> None:
+    from hrbureau.enterprises.models import Enterprise
+    from hrbureau.labour import sampling, services
+
+    staff = world.users["dept_staff"]
+    ids = list(Enterprise.objects.filter(status="active").values_list("id", flat=True))
+    for n, kind in enumerate(["routine", "joint", "special", "routine"]):
+        services.plan_create(
+            actor=staff,
+            name=f"计划{n}",
+            kind=kind,
+            starts_on=dt.date(2026, 3, 1 + 5 * n),
+            ends_on=dt.date(2026, 3, 8 + 5 * n),
+            enterprise_ids=rng.sample(ids, 3),
+        )
+    for n in range(2):
+        sample = sampling.sample_draw(actor=staff, name=f"样本{n}", size=6, seed=n, strata=["street"])
+        for member in sample.members.order_by("id")[:3]:
+            sampling.survey_record(
+                actor=staff, member=member, state=rng.choice(["done", "unreachable"]), note="记"
+            )
 
 
 READERS = {
@@ -169,6 +193,9 @@ READERS = {
     "risk": "dept_staff",
     "inspection": "dept_staff",
     "warning": "dept_staff",
+    "plan": "dept_staff",
+    "sample": "dept_staff",
+    "survey_task": "dept_staff",
 }
 
 
@@ -243,6 +270,7 @@ def _kept_in_python(spec: ListSpec, f: Any, value: Any, rows: list[Any]) -> set[
             ),
             "with_risks": lambda r: (r.risks_found > 0) == (value == "yes"),
             "enterprise": lambda r: r.enterprise_id == int(value),
+            "sample": lambda r: r.sample_id == int(value),
         }[f.name]
         return {r.pk for r in rows if plain(r)}
     return None
@@ -257,8 +285,8 @@ def _samples(spec: ListSpec, f: Any, form: Any, rows: list[Any]) -> list[str]:
         return ["alpha", "beta", "nobody"]
     if isinstance(f, declared.Where) and f.name in ("date", "day"):
         return [timezone.localdate().isoformat(), "2026-03-03"]
-    if isinstance(f, declared.Where) and f.name == "enterprise":
-        return sorted({str(r.enterprise_id) for r in rows})[:3]
+    if isinstance(f, declared.Where) and f.name in ("enterprise", "sample"):
+        return sorted({str(getattr(r, f"{f.name}_id")) for r in rows})[:3]
     field = form.fields[f.name]
     return [str(v) for v, _label in field.choices if str(v)]
 
@@ -321,6 +349,9 @@ def spec_url(name: str) -> str:
         "risk": "/labour/risks/",
         "inspection": "/labour/inspections/",
         "warning": "/labour/warnings/",
+        "plan": "/labour/plans/",
+        "sample": "/labour/samples/",
+        "survey_task": "/labour/samples/tasks/",
     }[name]
 
 
@@ -482,7 +513,46 @@ def _labour_makers(world: Any) -> dict[str, Callable[[int], Any]]:
             computed_at=timezone.now(),
         )
 
-    return {"risk": risk, "inspection": inspection, "warning": score}
+    def plan(i: int) -> Any:
+        from hrbureau.labour import services
+
+        return services.plan_create(
+            actor=staff,
+            name=f"计划{i}",
+            kind="routine",
+            starts_on=timezone.localdate(),
+            ends_on=timezone.localdate(),
+            enterprise_ids=[EnterpriseFactory(street=street, grid=grid).pk],
+        )
+
+    def sample(i: int) -> Any:
+        from hrbureau.labour import sampling
+
+        EnterpriseFactory(street=street, grid=grid)
+        return sampling.sample_draw(actor=staff, name=f"样本{i}", size=1, seed=i, strata=[])
+
+    def task(i: int) -> Any:
+        from hrbureau.labour.models import Sample, SampleMember
+
+        # More tasks of one sample (a page shows a sample's tasks).
+        first = Sample.objects.order_by("id").first() or sample(i)
+        return SampleMember.objects.create(
+            sample=first,
+            enterprise=EnterpriseFactory(street=street, grid=grid),
+            stratum="",
+            street=street,
+            grid=grid,
+            assigned_unit=grid,
+        )
+
+    return {
+        "risk": risk,
+        "inspection": inspection,
+        "warning": score,
+        "plan": plan,
+        "sample": sample,
+        "survey_task": task,
+    }
 
 
 @pytest.mark.parametrize("name", sorted(READERS))

@@ -142,6 +142,14 @@ ROUTES = [
         allowed=PLANNERS,
     ),
     Route("labour:samples", _list("/labour/samples/"), allowed=FIELD),
+    Route("labour:survey_tasks", _list("/labour/samples/tasks/"), allowed=FIELD),
+    Route(
+        "labour:survey_tasks",
+        _list("/labour/samples/tasks/?export=xlsx"),
+        allowed=PLANNERS,
+        label="export",
+        export="labour.export_sample",
+    ),
     Route("labour:sample", _url("/labour/samples/{}/", "sample"), allowed=FIELD),
     Route(
         "labour:sample",

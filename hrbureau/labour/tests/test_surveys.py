@@ -14,7 +14,7 @@ from django.test import Client
 from django.utils import timezone
 
 from hrbureau.core.models import CaseEvent
-from hrbureau.core.workflow import ChangedMeanwhile, TransitionError
+from hrbureau.core.workflow import ChangedMeanwhile, TransitionError, transition
 from hrbureau.labour import sampling
 from hrbureau.labour.choices import SurveyState
 from hrbureau.labour.models import Sample, SampleMember
@@ -62,7 +62,9 @@ def test_surveyed_not_surveyed_and_reopened_are_transitions_with_events(
     mine = sample.members.get(enterprise=world.enterprises["a1"])
     yesterday = timezone.localdate() - dt.timedelta(days=1)
     # When the grid worker records it surveyed yesterday
-    sampling.survey_record(actor=lab["grid"], member=mine, state=SurveyState.DONE, note="已填问卷", on=yesterday)
+    sampling.survey_record(
+        actor=lab["grid"], member=mine, state=SurveyState.DONE, note="已填问卷", on=yesterday
+    )
     mine.refresh_from_db()
     assert (mine.state, mine.surveyed_on, mine.surveyed_by, mine.version) == (
         SurveyState.DONE,
@@ -79,7 +81,12 @@ def test_surveyed_not_surveyed_and_reopened_are_transitions_with_events(
         sampling.survey_reopen(actor=lab["grid"], member=mine, reason="记错了")
     sampling.survey_reopen(actor=lab["staff"], member=mine, reason="记错了企业")
     mine.refresh_from_db()
-    assert (mine.state, mine.surveyed_on, mine.surveyed_by, mine.note) == (SurveyState.PENDING, None, None, "")
+    assert (mine.state, mine.surveyed_on, mine.surveyed_by, mine.note) == (
+        SurveyState.PENDING,
+        None,
+        None,
+        "",
+    )
     sampling.survey_record(actor=lab["grid"], member=mine, state=SurveyState.UNREACHABLE, note="企业已搬离")
     assert _events(mine) == [
         ("create", "pending"),
@@ -93,14 +100,14 @@ def test_surveyed_not_surveyed_and_reopened_are_transitions_with_events(
 
 
 @pytest.mark.django_db
-def test_a_task_changed_meanwhile_is_not_recorded_twice(world: Any, lab: dict[str, Any], sample: Sample) -> None:
+def test_a_task_changed_meanwhile_is_not_recorded_twice(
+    world: Any, lab: dict[str, Any], sample: Sample
+) -> None:
     mine = sample.members.get(enterprise=world.enterprises["a1"])
     stale = SampleMember.objects.get(pk=mine.pk)
     sampling.survey_record(actor=lab["grid"], member=mine, state=SurveyState.DONE)
+    # A copy read before (the state it holds still allows it): the version tells.
     with pytest.raises(ChangedMeanwhile):
-        # A copy read before (the state it holds still allows it): the version tells.
-        from hrbureau.core.workflow import transition
-
         transition(stale, "unreachable", actor=lab["grid"], reason="关停")
     assert [name for name, _state in _events(mine)] == ["create", "survey"]
 
@@ -138,7 +145,9 @@ def test_the_grid_worker_records_a_survey_from_their_visits_page(
 
 
 @pytest.mark.django_db
-def test_the_api_records_a_survey_under_the_same_rules(world: Any, lab: dict[str, Any], sample: Sample) -> None:
+def test_the_api_records_a_survey_under_the_same_rules(
+    world: Any, lab: dict[str, Any], sample: Sample
+) -> None:
     mine = sample.members.get(enterprise=world.enterprises["a1"])
     other = sample.members.get(enterprise=world.enterprises["b1"])
     client = _client(lab["grid"])
