@@ -102,3 +102,33 @@ def test_inspect_record_resolve_verify_and_the_figures_follow(
     expect(page.locator("[data-testid=risk-table] tbody tr")).to_have_count(1)
     # The refused save answered 422 on purpose; nothing else may complain (a CSP violation, a script).
     assert [e for e in errors if "422" not in e] == [], errors
+
+
+def test_the_grid_worker_records_a_survey_visit_in_its_dialog(
+    transactional_db: Any, world: Any, lab: dict[str, Any], live_server: Any, page: Page
+) -> None:
+    from hrbureau.labour import sampling
+    from hrbureau.labour.choices import SurveyState
+
+    base = live_server.url
+    page.set_viewport_size(PHONE)
+    sample = sampling.sample_draw(actor=lab["staff"], name="全区抽样", size=4, seed=3, strata=[])
+    mine = sample.members.get(enterprise=world.enterprises["a1"])
+    _as(page, base, "grid_worker")
+    page.goto(f"{base}/labour/visits/")
+    task = page.locator(f"#survey-{mine.pk}")
+    # Not surveyed: the dialog asks why, and refuses without it.
+    task.locator("[data-action=unreachable]").click()
+    form = page.locator("#action-dialog form[data-action=unreachable]")
+    expect(form).to_be_visible()
+    _fits(page)
+    page.locator("#action-dialog [data-action=unreachable] button[type=submit]").click()
+    expect(form.locator("[name=note]")).to_be_visible()
+    assert mine.__class__.objects.get(pk=mine.pk).state == SurveyState.PENDING
+    form.locator("[name=note]").fill("企业已搬离")
+    with page.expect_navigation():
+        form.locator("button[type=submit]").click()
+    assert page.url.endswith("/labour/visits/")
+    expect(page.locator(f"#survey-{mine.pk}")).to_have_count(0)
+    mine.refresh_from_db()
+    assert (mine.state, mine.note, mine.surveyed_by) == (SurveyState.UNREACHABLE, "企业已搬离", lab["grid"])
