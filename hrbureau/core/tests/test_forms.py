@@ -87,12 +87,25 @@ def _case_of(label: str, world: Any) -> Any:
 
         reinstall_defaults()
         return file(world, {"clerk": world.users["arbitration_clerk"]})
+    if label in ("labour.risk", "labour.samplemember"):
+        from hrbureau.labour import sampling
+        from hrbureau.labour.tests.conftest import arrears, reinstall_defaults
+
+        reinstall_defaults()
+        if label == "labour.risk":
+            from hrbureau.labour import services
+
+            return services.risk_record(
+                actor=world.users["dept_staff"], enterprise=world.enterprises["a1"], risk=arrears()
+            )
+        sample = sampling.sample_draw(actor=world.users["dept_staff"], name="抽样", size=1, seed=1, strata=[])
+        return sample.members.get()
     raise AssertionError(f"no case of {label} to build its actions' forms on: add one here")
 
 
 def test_every_form_is_found() -> None:
     names = {c.__name__ for c in all_form_classes()}
-    assert {"InspectionForm", "EnterpriseForm", "PersonForm", "PortalFileForm", "RiskFilterForm"} <= names
+    assert {"InspectionForm", "EnterpriseForm", "PersonForm", "PortalFileForm", "RiskAssignForm"} <= names
 
 
 @pytest.mark.parametrize("cls", all_form_classes(), ids=lambda c: f"{c.__module__}.{c.__name__}")
