@@ -230,3 +230,28 @@ def test_a_database_from_before_keeps_every_task_with_its_history(before: Any, w
     _migrate(BEFORE)
     assert not CaseEvent.objects.filter(case_type="labour.samplemember").exists()
     assert apps.get_model("labour", "SampleMember").objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_a_samples_page_lists_and_exports_its_own_tasks_only(world: Any, lab: dict[str, Any]) -> None:
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    first = sampling.sample_draw(actor=lab["staff"], name="一", size=2, seed=1, strata=[])
+    second = sampling.sample_draw(actor=lab["staff"], name="二", size=3, seed=2, strata=[])
+    planner = _client(lab["staff"])
+    page = planner.get(f"/labour/samples/{first.pk}/?sample={second.pk}").content.decode()
+    assert 'data-testid="survey_task-total" data-total="2"' in page
+    export = planner.get(f"/labour/samples/{first.pk}/?export=xlsx")
+    sheet = load_workbook(BytesIO(b"".join(export.streaming_content))).active  # type: ignore[attr-defined]
+    assert sheet is not None
+    assert sheet.max_row == 3
+    # All tasks, of every sample, on the task list; the grid worker's own only, and no export for them.
+    everything = planner.get("/labour/samples/tasks/").content.decode()
+    assert 'data-testid="survey_task-total" data-total="5"' in everything
+    grid = _client(lab["grid"])
+    theirs = grid.get("/labour/samples/tasks/").content.decode()
+    mine = SampleMember.objects.filter(grid=world.units["grid-a1"]).count()
+    assert f'data-testid="survey_task-total" data-total="{mine}"' in theirs
+    assert grid.get("/labour/samples/tasks/?export=xlsx").status_code == 403
