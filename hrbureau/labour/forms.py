@@ -164,6 +164,12 @@ class RiskAssignForm(RiskDayForm):
         self.fields["unit"].initial = self.case.street_id
 
 
+class RiskRejectForm(RiskDayForm):
+    """The verification failed: what is still not resolved goes back to the unit with the risk."""
+
+    reason_label = _("What is still not resolved?")
+
+
 class RiskResolveForm(RiskDayForm):
     reason_field = "resolution"
     resolution = forms.CharField(

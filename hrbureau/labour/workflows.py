@@ -113,7 +113,7 @@ add(
     guard=_not_the_resolver,
     requires_reason=True,
     button="outline-danger",
-    form=F.RiskDayForm,
+    form=F.RiskRejectForm,
 )
 add(
     "escalate",
