@@ -20,7 +20,7 @@ from hrbureau.accounts.forms import unit_filter
 from hrbureau.core.apiutil import Id
 from hrbureau.core.filters import ALL, Choice, DateFrom, DateTo, Figure, RelatedText, Search, Where
 from hrbureau.core.forms import FixedChoiceField
-from hrbureau.core.lists import Export, ListSpec
+from hrbureau.core.lists import Action, Export, ListSpec
 from hrbureau.core.tables import Column, choice_labels, html_of, link
 from hrbureau.enterprises.models import Enterprise
 from hrbureau.labour import selectors
@@ -378,6 +378,15 @@ SAMPLES = ListSpec(
     ),
     export=Export("labour.export_sample", filename="samples"),
     empty=gettext_lazy("No samples yet."),
+    actions=(
+        Action(
+            gettext_lazy("Survey tasks"),
+            "labour:survey_tasks",
+            "labour.survey_sample",
+            icon="list-check",
+            testid="survey-tasks",
+        ),
+    ),
     template="labour/sample_list.html",
 )
 
