@@ -11,8 +11,8 @@ from django.db import models
 from hrbureau.core.actions import ActionForm, asks_for_input, form_class
 from hrbureau.core.workflow import Workflow, workflows
 
-# Case types whose pages still dispatch by hand: they move onto core's actions in this issue (16), after
-# labour is split by business line. Listed so that each one leaves the list when it is done.
+# Case types whose pages still dispatch by hand (none since labour's risks moved onto core's actions in
+# issue 16). A case type listed here must leave the list as soon as its actions are declared.
 NOT_YET: set[str] = set()
 
 
