@@ -107,6 +107,15 @@ def corpus(world: Any, office: dict[str, Any], arb: dict[str, Any]) -> dict[str,
             procedure=rng.choice(["ordinary", "fast"]),
             case_no=f"劳人仲案〔2026〕{n + 1}号" if n % 2 else None,
         )
+    from hrbureau.tests.example.models import Demand  # the example case type (tests/settings.py)
+
+    for n in range(12):
+        Demand.objects.create(
+            number=f"XQ{n:03d}",
+            title=_text(rng, 2, 12),
+            street=rng.choice(streets[:2]),
+            state=rng.choice(["open", "closed"]),
+        )
     for _n in range(6):
         audit_record(kind=rng.choice(["login", "login_failed"]), username=rng.choice(["alpha", "beta"]))
     return {"rng": rng, "enterprises": Enterprise.objects.count()}
@@ -121,6 +130,7 @@ READERS = {
     "audit": "sysadmin",
     "import": "dept_staff",
     "desk": "arbitration_clerk",
+    "demand": "dept_staff",
 }
 
 
