@@ -271,6 +271,7 @@ def spec_url(name: str) -> str:
         "audit": "/core/audit/",
         "import": "/imports/",
         "desk": "/arbitration/appointments/desk/",
+        "demand": "/example/",
     }[name]
 
 
@@ -356,6 +357,7 @@ def _more_rows(name: str, world: Any, office: dict[str, Any], arb: dict[str, Any
     from hrbureau.enterprises.tests.factories import EnterpriseFactory
     from hrbureau.people.tests.factories import PersonFactory
     from hrbureau.petitions.tests.factories import make_order
+    from hrbureau.tests.example.models import Demand
 
     makers: dict[str, Callable[[int], Any]] = {
         "workorder": lambda i: make_order(category=office["categories"]["wages"], title=f"工单{i}"),
@@ -379,6 +381,9 @@ def _more_rows(name: str, world: Any, office: dict[str, Any], arb: dict[str, Any
             service="materials",
             name=f"来访人{i}",
             phone="13800138000",
+        ),
+        "demand": lambda i: Demand.objects.create(
+            number=f"XQ{i:05d}", title=f"需求{i}", street=world.units["street-a"], state="open"
         ),
     }
     for _ in range(n):
