@@ -4,15 +4,24 @@ deadline clocks, and the actions the reader may take (DESIGN.md mechanism 1)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model
+from django.http import HttpRequest, HttpResponseBase
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hrbureau.core import calendar
 from hrbureau.core import clocks as clocks_module
 from hrbureau.core.models import CaseAttachment, CaseComment, CaseEvent, Clock
+from hrbureau.core.recent import recent_visit_record
+from hrbureau.core.scoping import get_for_user_or_404
+from hrbureau.core.tables import Column
 from hrbureau.core.workflow import workflow_for
 
 
@@ -203,3 +212,39 @@ def _party_panel(
         **action_panel(case, user, area=area),
         "party_view": True,
     }
+
+
+@dataclass(frozen=True)
+class CasePage:
+    """A case type's page, declared (DESIGN.md mechanism 1): the case's model (a reader opens what their
+    permission and scope allow: 403, audited, for a case outside them), what the summary shows (``fields``, the columns of ``core.tables`` read as "label: value"),
+    and the heading; core gives the page — summary, time limits, actions, timeline, comments and files —
+    through ``view``. A case type whose page needs more (a dispute's parties and claims) keeps its own
+    view and template and includes ``core/_case_panel.html``; ``template`` may also extend
+    ``core/case_page.html`` and fill its ``side`` block."""
+
+    kind: Any  # what the case is called, above its heading ("Demand")
+    permission: str
+    model: type[Model]
+    heading: Callable[[Any], Any]
+    fields: Sequence[Column] = ()
+    related: Sequence[str] = ()  # what the summary reads, loaded with the case (select_related)
+    template: str = "core/case_page.html"
+
+    def context(self, *, case: Any, user: Any) -> dict[str, Any]:
+        return {
+            "case_page": self,
+            "summary": [(column.label, column.page_cell(case)) for column in self.fields],
+            "heading": self.heading(case),
+            **case_panel(case=case, user=user),
+        }
+
+    def view(self, request: HttpRequest, pk: int) -> HttpResponseBase:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not request.user.has_perm(self.permission):
+            raise PermissionDenied
+        rows = self.model._default_manager.select_related(*self.related)
+        case = get_for_user_or_404(rows, request.user, pk=pk)
+        recent_visit_record(user=request.user, target=case, label=str(case), url=request.path)
+        return render(request, self.template, self.context(case=case, user=request.user))

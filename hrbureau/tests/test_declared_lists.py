@@ -107,6 +107,15 @@ def corpus(world: Any, office: dict[str, Any], arb: dict[str, Any]) -> dict[str,
             procedure=rng.choice(["ordinary", "fast"]),
             case_no=f"劳人仲案〔2026〕{n + 1}号" if n % 2 else None,
         )
+    from hrbureau.tests.example.models import Demand  # the example case type (tests/settings.py)
+
+    for n in range(12):
+        Demand.objects.create(
+            number=f"XQ{n:03d}",
+            title=_text(rng, 2, 12),
+            street=rng.choice(streets[:2]),
+            state=rng.choice(["open", "closed"]),
+        )
     for _n in range(6):
         audit_record(kind=rng.choice(["login", "login_failed"]), username=rng.choice(["alpha", "beta"]))
     _labour_rows(world, rng)
@@ -196,6 +205,7 @@ READERS = {
     "plan": "dept_staff",
     "sample": "dept_staff",
     "survey_task": "dept_staff",
+    "demand": "dept_staff",
 }
 
 
@@ -352,6 +362,7 @@ def spec_url(name: str) -> str:
         "plan": "/labour/plans/",
         "sample": "/labour/samples/",
         "survey_task": "/labour/samples/tasks/",
+        "demand": "/example/",
     }[name]
 
 
@@ -439,6 +450,7 @@ def _more_rows(name: str, world: Any, office: dict[str, Any], arb: dict[str, Any
     from hrbureau.enterprises.tests.factories import EnterpriseFactory
     from hrbureau.people.tests.factories import PersonFactory
     from hrbureau.petitions.tests.factories import make_order
+    from hrbureau.tests.example.models import Demand
 
     makers: dict[str, Callable[[int], Any]] = {
         "workorder": lambda i: make_order(category=office["categories"]["wages"], title=f"工单{i}"),
@@ -462,6 +474,9 @@ def _more_rows(name: str, world: Any, office: dict[str, Any], arb: dict[str, Any
             service="materials",
             name=f"来访人{i}",
             phone="13800138000",
+        ),
+        "demand": lambda i: Demand.objects.create(
+            number=f"XQ{i:05d}", title=f"需求{i}", street=world.units["street-a"], state="open"
         ),
     }
     makers.update(_labour_makers(world))

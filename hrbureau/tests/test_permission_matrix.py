@@ -25,10 +25,18 @@ from hrbureau.tests.matrix import (
 
 
 def _all_routes() -> list[Route]:
+    """The ``ROUTES`` of every package of the platform and of every installed app of it (the example case
+    type of the test settings, ``hrbureau.tests.example``)."""
+    from django.apps import apps
+
+    packages = [f"hrbureau.{module.name}" for module in pkgutil.iter_modules(hrbureau.__path__)]
+    packages += [
+        c.name for c in apps.get_app_configs() if c.name.startswith("hrbureau.") and c.name not in packages
+    ]
     routes: list[Route] = []
-    for module in pkgutil.iter_modules(hrbureau.__path__):
+    for package in packages:
         try:
-            routes_module = importlib.import_module(f"hrbureau.{module.name}.tests.routes")
+            routes_module = importlib.import_module(f"{package}.tests.routes")
         except ModuleNotFoundError:
             continue
         routes.extend(routes_module.ROUTES)
