@@ -4,6 +4,7 @@ deadline clocks, and the actions the reader may take (DESIGN.md mechanism 1)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -115,6 +116,30 @@ def action_panel(case: Any, user: Any, *, area: str) -> dict[str, Any]:
         "primary_offers": [offer for offer in offered if offer.primary],
         "more_offers": [offer for offer in offered if not offer.primary],
     }
+
+
+@dataclass(frozen=True)
+class RecordActions:
+    """A record inside a case (a hearing of a dispute) with the actions the reader may take on it, for
+    ``core/_record_actions.html`` on its parent's case page."""
+
+    record: Any
+    case_type: str
+    offers: list[Any]
+
+
+def record_actions(records: Iterable[Any], user: Any, *, area: str = "workbench") -> list[RecordActions]:
+    """The actions ``user`` may take on each of ``records`` — sub-records with a workflow of their own,
+    shown on their parent's case page — in the records' order. Nothing is queried here: the states,
+    permissions and guards are read from the records as given (load what the guards read with them)."""
+    from hrbureau.core.actions import offers
+
+    return [
+        RecordActions(
+            record=record, case_type=workflow_for(record).label, offers=offers(record, user, area=area)
+        )
+        for record in records
+    ]
 
 
 def _clock_rows(clocks: list[Clock]) -> list[dict[str, Any]]:
