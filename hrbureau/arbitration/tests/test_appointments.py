@@ -14,6 +14,7 @@ from hrbureau.arbitration import appointments
 from hrbureau.arbitration.choices import AppointmentState
 from hrbureau.arbitration.models import Appointment, AppointmentSlot
 from hrbureau.core import calendar
+from hrbureau.core.workflow import TransitionError
 
 
 def test_slots_open_on_working_days_only_and_again_adds_nothing(db: Any) -> None:
@@ -53,7 +54,7 @@ def test_a_slot_is_never_overbooked_or_booked_twice_by_one_person(world: Any) ->
     with pytest.raises(ValidationError, match="fully booked"):
         _book(third, slot)
     appointments.appointment_cancel(
-        user=world.users["enterprise"], appointment=slot.appointments.get(user=world.users["enterprise"])
+        actor=world.users["enterprise"], appointment=slot.appointments.get(user=world.users["enterprise"])
     )
     _book(third, slot)  # the cancelled place is free again
     assert slot.appointments.filter(state=AppointmentState.BOOKED).count() == 2
@@ -80,11 +81,13 @@ def test_the_counter_marks_attendance(world: Any, arb: dict[str, Any], client: A
     client.force_login(arb["clerk"])
     desk = client.get(f"/arbitration/appointments/desk/?day={booked.slot.day.isoformat()}").content.decode()
     assert booked.number in desk
-    client.post(f"/arbitration/appointments/{booked.pk}/attend/")
+    client.post(
+        f"/core/cases/arbitration.appointment/{booked.pk}/actions/attend/", {"version": booked.version}
+    )
     booked.refresh_from_db()
     assert booked.state == AppointmentState.ATTENDED
-    with pytest.raises(ValidationError):
-        appointments.appointment_cancel(user=world.users["individual"], appointment=booked)
+    with pytest.raises(TransitionError):
+        appointments.appointment_cancel(actor=world.users["individual"], appointment=booked)
 
 
 def test_booking_through_the_portal_page(world: Any, client: Any) -> None:
