@@ -433,8 +433,9 @@ class Hearing(Case):
         return f"{self.room} {self.starts_at:%Y-%m-%d %H:%M}"
 
     def get_absolute_url(self) -> str:
-        # A hearing has no page of its own: it is shown, with its actions, on its dispute's page.
-        return f"{reverse('arbitration:detail', args=[self.dispute_id])}#hearing-{self.pk}"
+        # A hearing has no page of its own: it is shown, with its actions, on its dispute's page. (No
+        # "#hearing-…" fragment: a redirect to the page one is on plus a fragment would not reload it.)
+        return reverse("arbitration:detail", args=[self.dispute_id])
 
 
 class AppointmentSlot(models.Model):

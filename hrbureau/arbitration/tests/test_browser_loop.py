@@ -1,6 +1,7 @@
 """In headless Chromium, a dispute from the worker's online application to the award: file → accept →
 confirm the fast track → form the tribunal and book the hearing → serve the hearing notice electronically
-→ the worker opens and signs for it → hearing held → award, with the final item marked."""
+(after postponing the first booking from the hearing's own actions) → the worker opens and signs for it
+→ hearing held → award, with the final item marked."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from hrbureau.arbitration.choices import DisputeState
+from hrbureau.arbitration.choices import DisputeState, HearingState
 from hrbureau.arbitration.models import Dispute
 from hrbureau.tests.browser import act as _act
 
@@ -27,7 +28,7 @@ def _as(page: Page, base: str, username: str) -> None:
     page.wait_for_load_state()
 
 
-def _zh(state: DisputeState) -> str:
+def _zh(state: DisputeState | HearingState) -> str:
     from django.utils import translation
 
     with translation.override("zh-hans"):
@@ -83,6 +84,16 @@ def test_file_accept_book_serve_sign_award(
     hearing = dt.datetime.combine(timezone.localdate() + dt.timedelta(days=7), dt.time(9, 30))
     _act(page, "schedule_hearing", room=str(arb["room"].pk), starts_at=hearing.strftime("%Y-%m-%dT%H:%M"))
     expect(page.locator("[data-testid=dispute-state]")).to_have_text(_zh(DisputeState.SCHEDULED))
+    # The arbitrator must step aside that day: the clerk postpones the hearing from its own actions on
+    # the case page, and books it a day later.
+    first = dispute.hearings.get()
+    _act(page, "postpone", within=f"#hearing-{first.pk}", reason="仲裁员临时回避")
+    expect(page.locator(f"#hearing-{first.pk}")).to_contain_text(_zh(HearingState.POSTPONED))
+    expect(page.locator(f"#hearing-{first.pk} [data-testid=record-actions]")).to_have_count(0)
+    later = hearing + dt.timedelta(days=1)
+    _act(page, "schedule_hearing", room=str(arb["room"].pk), starts_at=later.strftime("%Y-%m-%dT%H:%M"))
+    booked = dispute.hearings.get(state=HearingState.BOOKED)
+    expect(page.locator(f"#hearing-{booked.pk} [data-action=postpone]")).to_be_visible()
     worker = dispute.parties.get(role="applicant")
     _act(page, "serve", document="hearing_notice", party=str(worker.pk), method="electronic")
     expect(page.locator("[data-testid=services]")).to_contain_text(timezone.localdate().isoformat())
@@ -103,6 +114,8 @@ def test_file_accept_book_serve_sign_award(
     page.goto(f"{base}/arbitration/{dispute.pk}/")
     _act(page, "hold_hearing")
     expect(page.locator("[data-testid=dispute-state]")).to_have_text(_zh(DisputeState.HEARD))
+    booked.refresh_from_db()
+    assert booked.state == HearingState.HELD
     claim = dispute.claims.get()
     _act(page, "award", **{f"claim-{claim.pk}": "12000"})
     expect(page.locator("[data-testid=dispute-state]")).to_have_text(_zh(DisputeState.AWARDED))
