@@ -59,8 +59,8 @@ def dispute_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
         "parties": parties,
         "claims": list(dispute.claims.all()),
         "services": list(dispute.services.select_related("party")),
-        # Each hearing with the actions the reader may take on it (postpone, cancel).
-        "hearings": record_actions(dispute.hearings.select_related("room"), request.user),
+        # Each hearing with the actions the reader may take on it (postpone, cancel) and its last step.
+        "hearings": record_actions(dispute.hearings.select_related("room"), request.user, steps=True),
         "receipts": list(dispute.receipts.all()),
         "panel_members": list(dispute.panel.all()),
         "made_documents": _documents(dispute),

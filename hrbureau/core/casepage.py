@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils import timezone
@@ -126,20 +126,46 @@ class RecordActions:
     record: Any
     case_type: str
     offers: list[Any]
+    # The record's steps after its creation (who postponed a hearing, when and why), when asked for.
+    steps: list[CaseEvent] = field(default_factory=list)
+
+    @property
+    def last_step(self) -> CaseEvent | None:
+        return self.steps[-1] if self.steps else None
 
 
-def record_actions(records: Iterable[Any], user: Any, *, area: str = "workbench") -> list[RecordActions]:
+def record_actions(
+    records: Iterable[Any], user: Any, *, area: str = "workbench", steps: bool = False
+) -> list[RecordActions]:
     """The actions ``user`` may take on each of ``records`` — sub-records with a workflow of their own,
-    shown on their parent's case page — in the records' order. Nothing is queried here: the states,
-    permissions and guards are read from the records as given (load what the guards read with them)."""
+    shown on their parent's case page — in the records' order. The states, permissions and guards are
+    read from the records as given (load what the guards read with them); ``steps`` adds each record's
+    steps after its creation, all in one query."""
     from hrbureau.core.actions import offers
 
-    return [
-        RecordActions(
-            record=record, case_type=workflow_for(record).label, offers=offers(record, user, area=area)
+    records = list(records)
+    by_record: dict[tuple[str, int], list[CaseEvent]] = {}
+    if steps and records:
+        labels = {workflow_for(record).label for record in records}
+        events = (
+            CaseEvent.objects.filter(case_type__in=labels, case_id__in=[r.pk for r in records])
+            .exclude(name="create")
+            .order_by("created_at", "id")
         )
-        for record in records
-    ]
+        for event in events:
+            by_record.setdefault((event.case_type, event.case_id), []).append(event)
+    result = []
+    for record in records:
+        label = workflow_for(record).label
+        result.append(
+            RecordActions(
+                record=record,
+                case_type=label,
+                offers=offers(record, user, area=area),
+                steps=by_record.get((label, record.pk), []),
+            )
+        )
+    return result
 
 
 def _clock_rows(clocks: list[Clock]) -> list[dict[str, Any]]:

@@ -96,6 +96,9 @@ def test_the_clerk_postpones_a_hearing_from_the_page(world: Any, arb: dict[str, 
     # Postponed, it offers nothing more.
     page = client.get(f"/arbitration/{dispute.pk}/").content.decode()
     assert f'data-record="arbitration.hearing-{hearing.pk}"' not in page
+    # Who postponed it and why is shown with the hearing.
+    assert "仲裁员回避" in page
+    assert arb["clerk"].get_full_name() in page
 
 
 def test_a_party_must_ask_to_postpone_three_days_before(world: Any, arb: dict[str, Any]) -> None:

@@ -85,3 +85,24 @@ def test_the_template_links_each_action_to_cores_action_page(workflow: Workflow)
     assert 'name="version" value="3"' in html
     assert "btn-sm" in html
     assert render_to_string("core/_record_actions.html", {"entry": held}, request=request).strip() == ""
+
+
+@pytest.mark.django_db
+def test_steps_of_every_record_come_in_one_query(workflow: Workflow, django_assert_num_queries: Any) -> None:
+    from hrbureau.core.models import CaseEvent
+
+    for pk, name, reason in [
+        (1, "create", ""),
+        (1, "postpone", "回避"),
+        (2, "create", ""),
+        (9, "postpone", "x"),
+    ]:
+        CaseEvent.objects.create(case_type="core.case", case_id=pk, name=name, to_state="off", reason=reason)
+    with django_assert_num_queries(1):
+        first, second = casepage.record_actions([_record(1), _record(2)], _Reader("x.plan"), steps=True)
+    assert [e.reason for e in first.steps] == ["回避"]  # after its creation only
+    assert first.last_step is not None
+    assert first.last_step.name == "postpone"
+    assert (second.steps, second.last_step) == ([], None)
+    with django_assert_num_queries(0):
+        assert casepage.record_actions([_record(1)], _Reader("x.plan"))[0].steps == []
