@@ -121,3 +121,34 @@ def test_file_accept_book_serve_sign_award(
     expect(page.locator("[data-testid=dispute-state]")).to_have_text(_zh(DisputeState.AWARDED))
     expect(page.locator("[data-testid=claims]")).to_contain_text("终局")
     assert errors == []
+
+
+def test_the_counter_marks_attendance_and_a_citizen_cancels(
+    transactional_db: Any, world: Any, arb: dict[str, Any], live_server: Any, page: Page
+) -> None:
+    """The appointments' steps from the pages they are shown on: the counter's list, the portal."""
+    from hrbureau.arbitration.appointments import appointment_book
+    from hrbureau.arbitration.choices import AppointmentState
+    from hrbureau.arbitration.models import Appointment, AppointmentSlot
+
+    base = live_server.url
+    slot = AppointmentSlot.objects.create(
+        day=timezone.localdate() + dt.timedelta(days=2), starts=dt.time(9), ends=dt.time(10)
+    )
+    booking = {"slot_id": slot.pk, "service": "filing", "phone": "13800138000"}
+    mine = appointment_book(user=world.users["individual"], name="居民甲", **booking)
+    theirs = appointment_book(user=world.users["enterprise"], name="企业经办人", **booking)
+
+    _as(page, base, "arbitration_clerk")
+    page.goto(f"{base}/arbitration/appointments/desk/?day={slot.day.isoformat()}")
+    _act(page, "attend", within=f"tr:has([data-record='arbitration.appointment-{theirs.pk}'])")
+    assert Appointment.objects.get(pk=theirs.pk).state == AppointmentState.ATTENDED
+    expect(
+        page.locator(f"[data-record='arbitration.appointment-{mine.pk}'] [data-action=attend]")
+    ).to_be_visible()
+
+    _as(page, base, "individual")
+    page.goto(f"{base}/arbitration/appointments/")
+    _act(page, "cancel", within="[data-testid=my-appointments]")
+    assert Appointment.objects.get(pk=mine.pk).state == AppointmentState.CANCELLED
+    expect(page.locator("[data-testid=my-appointments] [data-action=cancel]")).to_have_count(0)
