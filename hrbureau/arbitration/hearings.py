@@ -3,7 +3,7 @@
 A hearing is a record inside its dispute, with its own states: booked (the dispute's "book the hearing"
 makes it, the notice rules checked there), then held (with the dispute's "hearing held"), postponed
 (延期开庭: by the commission, or at a party's request made at least the configured days before) or
-cancelled. Each step goes through ``core.workflow.transition``: versioned, refused when the hearing
+cancelled (by the clerk, or by the platform when the case ends while it is still booked). Each step goes through ``core.workflow.transition``: versioned, refused when the hearing
 changed meanwhile, written as an event; the dispute's page shows each hearing's actions
 (``core.casepage.record_actions``).
 """
@@ -22,7 +22,8 @@ from hrbureau.arbitration import forms as F
 from hrbureau.arbitration import rules
 from hrbureau.arbitration.choices import HearingState as S
 from hrbureau.arbitration.models import Hearing
-from hrbureau.core.workflow import act_day, declare_workflow, transition
+from hrbureau.arbitration.workflows import WORKFLOW as DISPUTE
+from hrbureau.core.workflow import SYSTEM, TransitionContext, act_day, declare_workflow, transition
 
 WORKFLOW = declare_workflow(
     Hearing,
@@ -99,6 +100,26 @@ WORKFLOW.add(
     permission="arbitration.decide_dispute",
     offered=False,
 )
+
+
+# A case that ends (refused, withdrawn, mediated, awarded) calls off the hearings still booked, so that
+# their rooms are free: a step the platform takes, recorded on each hearing.
+WORKFLOW.add(
+    "call_off",
+    gettext_lazy("Called off: the case has ended"),
+    source={S.BOOKED},
+    target=S.CANCELLED,
+    permission=None,
+)
+
+
+@DISPUTE.effect("refuse", "mediate", "award", "withdraw")
+def _case_ended(ctx: TransitionContext) -> None:
+    ended = str(ctx.transition.label)
+    for hearing in Hearing.objects.filter(dispute=ctx.case, state=S.BOOKED):
+        transition(
+            hearing, "call_off", actor=SYSTEM, reason=ended, data={"on": act_day(ctx), "by": ctx.actor}
+        )
 
 
 # --- services -----------------------------------------------------------------------------------------

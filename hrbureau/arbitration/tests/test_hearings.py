@@ -218,3 +218,15 @@ def test_holding_the_hearing_is_one_act_on_the_dispute_and_the_hearing(
     held = _events(hearing)[-1]
     assert (held.name, held.actor, held.data["respondent_absent"]) == ("hold", arb["arbitrator"], False)
     assert Dispute.objects.get(pk=dispute.pk).state == DisputeState.HEARD
+
+
+def test_a_case_that_ends_calls_off_its_booked_hearing(world: Any, arb: dict[str, Any]) -> None:
+    dispute, hearing = _booked(world, arb)
+    services.dispute_withdraw(actor=arb["clerk"], dispute=dispute, reason="双方和解，申请人撤回申请")
+    hearing.refresh_from_db()
+    assert hearing.state == HearingState.CANCELLED
+    step = _events(hearing)[-1]
+    assert (step.name, step.actor, step.data["by"]) == ("call_off", None, arb["clerk"].pk)
+    # The room is free again for another case.
+    other, _booking = _booked(world, arb)
+    assert other.hearings.get().starts_at == hearing.starts_at
