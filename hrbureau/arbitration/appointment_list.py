@@ -1,5 +1,6 @@
 """The counter's appointments, declared as a list (``core.lists``): one day's bookings (today unless
-another day is asked for), to mark who came."""
+another day is asked for), to mark who came — each row with its workflow's actions
+(``core.casepage.record_actions``)."""
 
 from __future__ import annotations
 
@@ -9,19 +10,17 @@ from typing import Any
 from django import forms
 from django.db.models import Q
 from django.http import HttpRequest
-from django.middleware.csrf import get_token
-from django.urls import reverse
+from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from hrbureau.arbitration.choices import AppointmentService, AppointmentState
 from hrbureau.arbitration.models import Appointment
+from hrbureau.core.casepage import record_actions
 from hrbureau.core.filters import Choice, Where
 from hrbureau.core.identifiers import mask_phone
 from hrbureau.core.lists import ListSpec
-from hrbureau.core.tables import Column, choice_labels, html_of
+from hrbureau.core.tables import Column, choice_labels
 
 
 def _day_field() -> forms.Field:
@@ -30,17 +29,12 @@ def _day_field() -> forms.Field:
     )
 
 
-def _attend_buttons(request: HttpRequest, appointments: Sequence[Any]) -> None:
-    """Each booked appointment's "attended" button: a form posting to the counter's action."""
-    token, label = html_of(get_token(request)), html_of(_("Attended"))
-    for a in appointments:
-        a.attend_form = ""
-        if a.state == AppointmentState.BOOKED:
-            url = html_of(reverse("arbitration:appointment_attend", args=[a.pk]))
-            a.attend_form = mark_safe(  # noqa: S308 - escaped
-                f'<form method="post" action="{url}"><input type="hidden" name="csrfmiddlewaretoken" '
-                f'value="{token}"><button class="btn btn-sm" type="submit">{label}</button></form>'
-            )
+def _actions(request: HttpRequest, appointments: Sequence[Any]) -> None:
+    """Each appointment's actions at the counter (attended, did not come), from its workflow."""
+    for entry in record_actions(appointments, request.user):
+        entry.record.actions_html = render_to_string(
+            "core/_record_actions.html", {"entry": entry}, request=request
+        )
 
 
 def _time(a: Appointment) -> str:
@@ -51,7 +45,7 @@ APPOINTMENTS = ListSpec(
     name="desk",
     title=gettext_lazy("Counter appointments"),
     permission="arbitration.manage_appointments",
-    rows=lambda user: Appointment.objects.select_related("slot"),
+    rows=lambda user: Appointment.objects.for_user(user).select_related("slot"),
     ordering=("slot__day", "slot__starts", "id"),
     filters=(
         Where("day", _day_field, lambda day: Q(slot__day=day)),
@@ -67,9 +61,9 @@ APPOINTMENTS = ListSpec(
             gettext_lazy("For"), value=lambda a: choice_labels(AppointmentService).get(a.service, a.service)
         ),
         Column(gettext_lazy("State"), value=lambda a: choice_labels(AppointmentState).get(a.state, a.state)),
-        Column(gettext_lazy("Attendance"), "text-end", html=lambda a: a.attend_form, export=False),
+        Column(gettext_lazy("Attendance"), "text-end", html=lambda a: a.actions_html, export=False),
     ),
-    prepare_page=_attend_buttons,
+    prepare_page=_actions,
     empty=gettext_lazy("No appointments on this day."),
     per_page=50,
 )

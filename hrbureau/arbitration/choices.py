@@ -151,10 +151,12 @@ SIMPLE_CHANNELS = frozenset({ServiceMethod.SMS, ServiceMethod.PHONE, ServiceMeth
 
 
 class HearingState(models.TextChoices):
-    BOOKED = "booked", _("Booked")
-    HELD = "held", _("Held")
-    POSTPONED = "postponed", _("Postponed")
-    CANCELLED = "cancelled", _("Cancelled")
+    """The life of one hearing (arbitration.hearings)."""
+
+    BOOKED = "booked", _("Booked")  # room and time taken; the notice goes out at least 5 days before
+    HELD = "held", _("Held")  # recorded with the dispute's "hearing held"
+    POSTPONED = "postponed", _("Postponed")  # 延期开庭: a new booking follows
+    CANCELLED = "cancelled", _("Cancelled")  # no hearing at this time (the case ended, a wrong booking)
 
 
 class AppointmentService(models.TextChoices):
@@ -165,9 +167,12 @@ class AppointmentService(models.TextChoices):
 
 
 class AppointmentState(models.TextChoices):
-    BOOKED = "booked", _("Booked")
-    CANCELLED = "cancelled", _("Cancelled")
-    ATTENDED = "attended", _("Attended")
+    """The life of one counter appointment (arbitration.appointments)."""
+
+    BOOKED = "booked", _("Booked")  # a place of the slot is taken
+    CANCELLED = "cancelled", _("Cancelled")  # by the one who booked, before it starts: the place is free
+    ATTENDED = "attended", _("Attended")  # came to the counter
+    MISSED = "missed", _("Did not come")  # marked by the counter once the time has begun
 
 
 class WordingKey(models.TextChoices):

@@ -430,3 +430,27 @@ class EServiceForm(ActionForm):
         arguments = super().arguments()
         arguments["consent"] = arguments["consent"] == "yes"
         return arguments
+
+
+# --- the input of each action on a hearing (arbitration.hearings) -------------------------------------
+
+
+class PostponeHearingForm(ActForm):
+    """A hearing postponed (延期开庭) by the commission, or at a party's request: a party must ask at least
+    the configured days before the hearing (3 by default) [rules]."""
+
+    asked_by_party = forms.BooleanField(label=_("A party asked for it"), required=False)
+    asked_on = forms.DateField(
+        label=_("The party asked on"),
+        required=False,
+        help_text=_("The day the party's request came in."),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("asked_by_party") and not data.get("asked_on"):
+            self.add_error("asked_on", _("Enter the day the party asked."))
+        if not data.get("asked_by_party"):
+            data["asked_on"] = None
+        return data

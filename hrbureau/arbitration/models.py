@@ -400,8 +400,10 @@ class Service(models.Model):
         return f"{self.proof_no} {self.get_document_display()}"
 
 
-class Hearing(models.Model):
-    """A hearing booked in a room; a room is never booked twice for overlapping times."""
+class Hearing(Case):
+    """A hearing of a dispute (开庭) booked in a room; a room is never booked twice for overlapping times.
+    A record inside its dispute with a workflow of its own (``arbitration.hearings``): booked, then held,
+    postponed or cancelled, each step versioned and written as an event; its page is its dispute's."""
 
     dispute = models.ForeignKey(Dispute, on_delete=models.CASCADE, related_name="hearings")
     room = models.ForeignKey(HearingRoom, on_delete=models.PROTECT, related_name="hearings")
@@ -415,6 +417,12 @@ class Hearing(models.Model):
     )
     created_at = models.DateTimeField(_("booked"), auto_now_add=True)
 
+    # Whoever may see the dispute may see its hearings.
+    scope_paths = ScopePaths(
+        enterprise="dispute__parties__enterprise_id", person="dispute__parties__person_id", distinct=True
+    )
+    objects = ScopedManager()
+
     class Meta:
         verbose_name = _("hearing")
         verbose_name_plural = _("hearings")
@@ -423,6 +431,11 @@ class Hearing(models.Model):
 
     def __str__(self) -> str:
         return f"{self.room} {self.starts_at:%Y-%m-%d %H:%M}"
+
+    def get_absolute_url(self) -> str:
+        # A hearing has no page of its own: it is shown, with its actions, on its dispute's page. (No
+        # "#hearing-…" fragment: a redirect to the page one is on plus a fragment would not reload it.)
+        return reverse("arbitration:detail", args=[self.dispute_id])
 
 
 class AppointmentSlot(models.Model):
@@ -444,8 +457,9 @@ class AppointmentSlot(models.Model):
         return f"{self.day} {self.starts:%H:%M}–{self.ends:%H:%M}"
 
 
-class Appointment(models.Model):
-    """A booked visit to the counter: who, for what, when; never more than the slot's places."""
+class Appointment(Case):
+    """A booked visit to the counter (预约): who, for what, when; never more than the slot's places. Its
+    workflow (``arbitration.appointments``): booked, then attended, missed or cancelled."""
 
     number = models.CharField(_("appointment number"), max_length=20, unique=True)
     slot = models.ForeignKey(AppointmentSlot, on_delete=models.PROTECT, related_name="appointments")
@@ -460,6 +474,11 @@ class Appointment(models.Model):
     )
     created_at = models.DateTimeField(_("booked at"), auto_now_add=True)
 
+    # The counter sees every appointment; a citizen or an enterprise those booked through its accounts
+    # (only the one who booked may cancel: arbitration.appointments).
+    scope_paths = ScopePaths(enterprise="user__enterprise_id", person="user__person_id")
+    objects = ScopedManager()
+
     class Meta:
         verbose_name = _("appointment")
         verbose_name_plural = _("appointments")
@@ -468,6 +487,10 @@ class Appointment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number} {self.slot}"
+
+    def get_absolute_url(self) -> str:
+        # The counter's list of the appointment's day.
+        return f"{reverse('arbitration:appointment_desk')}?day={self.slot.day.isoformat()}"
 
 
 class DocumentWording(DatedRow):

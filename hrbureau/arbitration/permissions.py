@@ -13,6 +13,12 @@ declare(
     roles=CASE_STAFF | {Role.ARBITRATOR, Role.LEADER} | PORTAL_ROLES,
     **INSTITUTE,
 )
+declare(
+    "arbitration.view_hearing",
+    _("See the hearings of the disputes one may see"),
+    roles=CASE_STAFF | {Role.ARBITRATOR, Role.LEADER},
+    **INSTITUTE,
+)
 declare("arbitration.add_dispute", _("Register a dispute at the counter"), roles=CASE_STAFF, **INSTITUTE)
 declare("arbitration.file_dispute", _("File a dispute online"), roles=PORTAL_ROLES)
 declare(
@@ -67,5 +73,11 @@ declare(
     "arbitration.manage_appointments",
     _("See the counter's appointments and mark them attended"),
     roles=CASE_STAFF,
+    **INSTITUTE,
+)
+declare(
+    "arbitration.view_appointment",
+    _("See counter appointments (the counter: all; citizens and enterprises: their own)"),
+    roles=CASE_STAFF | PORTAL_ROLES,
     **INSTITUTE,
 )

@@ -13,16 +13,16 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 
 from hrbureau.accounts.choices import Role
 from hrbureau.arbitration import respondents, selectors, services
-from hrbureau.arbitration.appointments import appointment_book, appointment_cancel, free_slots
+from hrbureau.arbitration.appointments import appointment_book, free_slots
 from hrbureau.arbitration.choices import AppointmentService, Channel, PartyKind, PartyRole
 from hrbureau.arbitration.forms import CLAIM_ROWS, PortalFileForm, QueryForm
 from hrbureau.arbitration.models import Appointment, Dispute, Party, Service
 from hrbureau.arbitration.respondents import LOOKUP_MIN_CHARS
-from hrbureau.core.casepage import case_panel
+from hrbureau.core.casepage import case_panel, record_actions
 from hrbureau.core.identifiers import mask_id_number
 from hrbureau.core.pagination import keyset_page_or_first
 from hrbureau.core.ratelimit import RateLimited, public_lookup
@@ -270,10 +270,13 @@ def appointments(request: HttpRequest) -> HttpResponseBase:
                 % {"number": made.number, "slot": made.slot},
             )
             return redirect("arbitration:appointments")
-    mine = (
+    # Each with what its booker may do on it (cancel, before it starts).
+    mine = record_actions(
         Appointment.objects.filter(user=user)
         .select_related("slot")
-        .order_by("-slot__day", "-slot__starts")[:20]
+        .order_by("-slot__day", "-slot__starts")[:20],
+        user,
+        area="portal",
     )
     return render(
         request,
@@ -289,18 +292,3 @@ def appointments(request: HttpRequest) -> HttpResponseBase:
             "now": timezone.localtime(),
         },
     )
-
-
-@require_POST
-@permission_required("arbitration.book_appointment", area="portal")
-def appointment_cancel_view(request: HttpRequest, pk: int) -> HttpResponseBase:
-    appointment = Appointment.objects.filter(pk=pk).select_related("slot").first()
-    if appointment is None or appointment.user_id != request.user.pk:
-        raise Http404
-    try:
-        appointment_cancel(user=request.user, appointment=appointment)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Cancelled."))
-    return redirect("arbitration:appointments")

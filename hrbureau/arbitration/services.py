@@ -33,6 +33,7 @@ from hrbureau.arbitration.choices import (
     ServiceMethod,
 )
 from hrbureau.arbitration.choices import TimeLimitKey as K
+from hrbureau.arbitration.hearings import hearing_hold
 from hrbureau.arbitration.models import (
     Agent,
     Claim,
@@ -603,10 +604,21 @@ def hearing_book(
                 ]
             }
         )
-    Hearing.objects.filter(dispute=dispute, state=HearingState.BOOKED).update(state=HearingState.POSTPONED)
-    hearing = Hearing.objects.create(
-        dispute=dispute, room=locked, starts_at=starts_at, ends_at=ends_at, booked_by=actor
-    )
+    # A new booking puts off the one still standing (or, its time past, calls it off), each as a step of
+    # that hearing's workflow.
+    when = timezone.localtime(starts_at).strftime("%Y-%m-%d %H:%M")
+    for standing in Hearing.objects.filter(dispute=dispute, state=HearingState.BOOKED):
+        over = standing.ends_at <= timezone.now()
+        transition(
+            standing,
+            "cancel" if over else "postpone",
+            actor=actor,
+            reason=(_("Not held; booked again for %(when)s.") if over else _("Booked again for %(when)s."))
+            % {"when": when},
+            data={"on": _today()},
+        )
+    hearing = Hearing(dispute=dispute, room=locked, starts_at=starts_at, ends_at=ends_at, booked_by=actor)
+    create_case(hearing, actor=actor, data={"room": locked.name, "starts_at": starts_at.isoformat()})
     transition(
         dispute,
         "schedule_hearing",
@@ -654,7 +666,7 @@ def dispute_hold_hearing(
         actor=actor,
         data={"on": day, "hearing": hearing.pk, "respondent_absent": respondent_absent},
     )
-    Hearing.objects.filter(pk=hearing.pk).update(state=HearingState.HELD)
+    hearing_hold(actor=actor, hearing=hearing, data={"on": day, "respondent_absent": respondent_absent})
     return dispute
 
 

@@ -22,7 +22,5 @@ urlpatterns = [
     path("mine/<int:pk>/documents/<int:service_pk>/", portal.portal_document, name="portal_document"),
     path("query/", portal.query, name="query"),
     path("appointments/", portal.appointments, name="appointments"),
-    path("appointments/<int:pk>/cancel/", portal.appointment_cancel_view, name="appointment_cancel"),
     path("appointments/desk/", APPOINTMENTS.view, name="appointment_desk"),
-    path("appointments/<int:pk>/attend/", views.appointment_attend, name="appointment_attend"),
 ]

@@ -17,7 +17,7 @@ from hrbureau.arbitration import selectors, services, triage
 from hrbureau.arbitration.choices import DocumentKind
 from hrbureau.arbitration.forms import StatisticsForm
 from hrbureau.arbitration.models import Dispute, HearingRoom, MediationAgreement
-from hrbureau.core.casepage import case_panel
+from hrbureau.core.casepage import case_panel, record_actions
 from hrbureau.core.exports import xlsx_response
 from hrbureau.core.recent import recent_visit_record
 from hrbureau.core.views import permission_required
@@ -59,7 +59,8 @@ def dispute_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
         "parties": parties,
         "claims": list(dispute.claims.all()),
         "services": list(dispute.services.select_related("party")),
-        "hearings": list(dispute.hearings.select_related("room")),
+        # Each hearing with the actions the reader may take on it (postpone, cancel) and its last step.
+        "hearings": record_actions(dispute.hearings.select_related("room"), request.user, steps=True),
         "receipts": list(dispute.receipts.all()),
         "panel_members": list(dispute.panel.all()),
         "made_documents": _documents(dispute),
@@ -170,22 +171,6 @@ def document(request: HttpRequest, pk: int, kind: str) -> HttpResponseBase:
     return response
 
 
-@require_POST
-@permission_required("arbitration.manage_appointments")
-def appointment_attend(request: HttpRequest, pk: int) -> HttpResponseBase:
-    from hrbureau.arbitration.appointments import appointment_attend as attend
-    from hrbureau.arbitration.models import Appointment
-
-    appointment = Appointment.objects.select_related("slot").filter(pk=pk).first()
-    if appointment is None:
-        raise Http404
-    try:
-        attend(actor=request.user, appointment=appointment)
-    except ValidationError as error:
-        messages.error(request, error_message(error))
-    return redirect(f"{reverse('arbitration:appointment_desk')}?day={appointment.slot.day.isoformat()}")
-
-
 @permission_required("arbitration.add_dispute")
 def dispute_create(request: HttpRequest) -> HttpResponseBase:
     """An application taken in at the counter: the receipt lists the materials handed in."""
@@ -241,9 +226,8 @@ def room_schedule(request: HttpRequest) -> HttpResponseBase:
     days = [monday + dt.timedelta(days=n) for n in range(7)]
     start = timezone.make_aware(dt.datetime.combine(monday, dt.time.min))
     hearings = (
-        Hearing.objects.filter(
-            state=HearingState.BOOKED, starts_at__gte=start, starts_at__lt=start + dt.timedelta(days=7)
-        )
+        Hearing.objects.for_user(request.user)
+        .filter(state=HearingState.BOOKED, starts_at__gte=start, starts_at__lt=start + dt.timedelta(days=7))
         .select_related("dispute", "room")
         .order_by("starts_at")
     )

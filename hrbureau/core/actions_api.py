@@ -214,7 +214,7 @@ def action_router(auth: list[Any]) -> Router:
 def _add_endpoints(router: Router, auth: list[Any]) -> None:
     for workflow in workflows():
         for t in workflow.transitions.values():
-            if t.permission is None or t.name not in workflow.performers:
+            if t.permission is None or not t.offered or t.name not in workflow.performers:
                 continue
             states = ", ".join(sorted(t.source))
             router.post(

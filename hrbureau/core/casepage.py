@@ -4,8 +4,8 @@ deadline clocks, and the actions the reader may take (DESIGN.md mechanism 1)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
@@ -124,6 +124,56 @@ def action_panel(case: Any, user: Any, *, area: str) -> dict[str, Any]:
         "primary_offers": [offer for offer in offered if offer.primary],
         "more_offers": [offer for offer in offered if not offer.primary],
     }
+
+
+@dataclass(frozen=True)
+class RecordActions:
+    """A record inside a case (a hearing of a dispute) with the actions the reader may take on it, for
+    ``core/_record_actions.html`` on its parent's case page."""
+
+    record: Any
+    case_type: str
+    offers: list[Any]
+    # The record's steps after its creation (who postponed a hearing, when and why), when asked for.
+    steps: list[CaseEvent] = field(default_factory=list)
+
+    @property
+    def last_step(self) -> CaseEvent | None:
+        return self.steps[-1] if self.steps else None
+
+
+def record_actions(
+    records: Iterable[Any], user: Any, *, area: str = "workbench", steps: bool = False
+) -> list[RecordActions]:
+    """The actions ``user`` may take on each of ``records`` — sub-records with a workflow of their own,
+    shown on their parent's case page — in the records' order. The states, permissions and guards are
+    read from the records as given (load what the guards read with them); ``steps`` adds each record's
+    steps after its creation, all in one query."""
+    from hrbureau.core.actions import offers
+
+    records = list(records)
+    by_record: dict[tuple[str, int], list[CaseEvent]] = {}
+    if steps and records:
+        labels = {workflow_for(record).label for record in records}
+        events = (
+            CaseEvent.objects.filter(case_type__in=labels, case_id__in=[r.pk for r in records])
+            .exclude(name="create")
+            .order_by("created_at", "id")
+        )
+        for event in events:
+            by_record.setdefault((event.case_type, event.case_id), []).append(event)
+    result = []
+    for record in records:
+        label = workflow_for(record).label
+        result.append(
+            RecordActions(
+                record=record,
+                case_type=label,
+                offers=offers(record, user, area=area),
+                steps=by_record.get((label, record.pk), []),
+            )
+        )
+    return result
 
 
 def _clock_rows(clocks: list[Clock]) -> list[dict[str, Any]]:

@@ -334,7 +334,7 @@ def case_action(request: HttpRequest, case_type: str, pk: int, name: str) -> Htt
     case = _case_for(request, case_type, pk)
     workflow = workflow_for(case)
     t = workflow.transitions.get(name)
-    if t is None:
+    if t is None or not t.offered:
         raise Http404
     if t.permission is None or not request.user.has_perm(t.permission):
         raise PermissionDenied(t.permission or name)

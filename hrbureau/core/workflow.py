@@ -81,6 +81,9 @@ class Transition:
     # The input the action asks for: a ``core.actions.ActionForm`` (fields, labels, help, defaults). None
     # asks for nothing beyond the reason or file the transition requires (see ``core.actions``).
     form: Any = None
+    # False for a step taken only as part of another case's action (a hearing is held when its dispute's
+    # "hearing held" is recorded): never offered as an action of its own, still checked and recorded.
+    offered: bool = True
 
 
 @dataclass
@@ -172,6 +175,7 @@ class Workflow:
         button: str = "primary",
         area: str = "workbench",
         form: Any = None,
+        offered: bool = True,
     ) -> Transition:
         sources = frozenset(source)
         unknown = (sources | ({target} if target is not None else set())) - set(self.states.values)
@@ -191,6 +195,7 @@ class Workflow:
             button=button,
             area=area,
             form=form,
+            offered=offered,
         )
         self.transitions[name] = declared
         return declared
@@ -270,7 +275,7 @@ class Workflow:
         """The transitions ``actor`` may take on ``case`` now (for the buttons on the case page)."""
         result = []
         for t in self.transitions.values():
-            if case.state not in t.source or t.permission is None:
+            if case.state not in t.source or t.permission is None or not t.offered:
                 continue
             if area is not None and t.area != area:
                 continue

@@ -14,12 +14,16 @@ def open_action(page: Page, action: str) -> None:
     expect(page.locator(f"#action-dialog form[data-action={action}]")).to_be_visible()
 
 
-def act(page: Page, action: str, **fields: str) -> None:
+def act(page: Page, action: str, *, within: str | None = None, **fields: str) -> None:
     """Take ``action``: one click for an action that asks for nothing, else fill its dialog's form
     (``fields``: typed, or chosen by value or label in a select) and submit; waits for the page that
-    comes back."""
-    trigger = page.locator(f"[data-testid=case-actions] [data-action={action}]")
-    if not trigger.is_visible():
+    comes back. ``within``: the element of a record inside the case (``#hearing-7``) whose own action
+    it is (core/_record_actions.html), rather than the case's."""
+    if within is not None:
+        trigger = page.locator(f"{within} [data-testid=record-actions] [data-action={action}]")
+    else:
+        trigger = page.locator(f"[data-testid=case-actions] [data-action={action}]")
+    if within is None and not trigger.is_visible():
         page.locator("[data-testid=more-actions] > summary").click()
     if trigger.evaluate("element => element.tagName") == "FORM":
         with page.expect_navigation():

@@ -81,6 +81,35 @@ def _appointment(world: Any) -> int:
     return world.enterprises["appointment"].pk
 
 
+def _hearing(world: Any) -> Any:
+    """A hearing of dispute A, booked ten days ahead (seen by those who see the dispute's hearings)."""
+    if "hearing_a" not in world.enterprises:
+        import datetime as dt
+
+        from django.utils import timezone
+
+        from hrbureau.arbitration.models import Hearing, HearingRoom
+        from hrbureau.core.workflow import create_case
+
+        room, _made = HearingRoom.objects.get_or_create(name="矩阵仲裁庭")
+        starts = timezone.now() + dt.timedelta(days=10)
+        hearing = Hearing(
+            dispute=_disputes(world)["dispute_a"],
+            room=room,
+            starts_at=starts,
+            ends_at=starts + dt.timedelta(hours=2),
+        )
+        create_case(hearing, actor=world.users["arbitration_clerk"])
+        world.enterprises["hearing_a"] = hearing
+    return world.enterprises["hearing_a"]
+
+
+def _appointment_record(world: Any) -> Any:
+    from hrbureau.arbitration.models import Appointment
+
+    return Appointment.objects.get(pk=_appointment(world))
+
+
 def _service(world: Any) -> str:
     return f"/arbitration/mine/{_a(world)}/documents/{_disputes(world)['service_a'].pk}/"
 
@@ -202,22 +231,35 @@ ROUTES = [
     Route(
         "arbitration:appointment_desk", "/arbitration/appointments/desk/", allowed={Role.ARBITRATION_CLERK}
     ),
+    # The appointment's steps, through core's actions: only the one who booked cancels; the counter
+    # marks attendance.
     Route(
-        "arbitration:appointment_cancel",
-        lambda w: f"/arbitration/appointments/{_appointment(w)}/cancel/",
+        "core:case_action",
+        lambda w: f"/core/cases/arbitration.appointment/{_appointment(w)}/actions/cancel/",
         method="POST",
         ok_status=302,
         allowed={Role.INDIVIDUAL},
+        label="appointment cancel",
     ),
     Route(
-        "arbitration:appointment_attend",
-        lambda w: f"/arbitration/appointments/{_appointment(w)}/attend/",
+        "core:case_action",
+        lambda w: f"/core/cases/arbitration.appointment/{_appointment(w)}/actions/attend/",
         method="POST",
         ok_status=302,
         allowed={Role.ARBITRATION_CLERK},
+        label="appointment attend",
+    ),
+    # A hearing's postponement: the form for the clerk (who books hearings), refused to everyone else.
+    Route(
+        "core:case_action",
+        lambda w: f"/core/cases/arbitration.hearing/{_hearing(w).pk}/actions/postpone/",
+        allowed={Role.ARBITRATION_CLERK},
+        label="hearing postpone",
     ),
 ]
 
 # Every action of the case type through the API, on case A: let through to its form by permission and
 # sight (hrbureau.tests.matrix.action_routes).
 ROUTES += action_routes("arbitration.dispute", lambda w: _disputes(w)["dispute_a"], ALL_ROLES)
+ROUTES += action_routes("arbitration.hearing", _hearing, ALL_ROLES)
+ROUTES += action_routes("arbitration.appointment", _appointment_record, ALL_ROLES)

@@ -8,12 +8,14 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.test import Client
 from django.utils import timezone
 
 from hrbureau.arbitration import appointments
 from hrbureau.arbitration.choices import AppointmentState
 from hrbureau.arbitration.models import Appointment, AppointmentSlot
 from hrbureau.core import calendar
+from hrbureau.core.workflow import TransitionError
 
 
 def test_slots_open_on_working_days_only_and_again_adds_nothing(db: Any) -> None:
@@ -53,7 +55,7 @@ def test_a_slot_is_never_overbooked_or_booked_twice_by_one_person(world: Any) ->
     with pytest.raises(ValidationError, match="fully booked"):
         _book(third, slot)
     appointments.appointment_cancel(
-        user=world.users["enterprise"], appointment=slot.appointments.get(user=world.users["enterprise"])
+        actor=world.users["enterprise"], appointment=slot.appointments.get(user=world.users["enterprise"])
     )
     _book(third, slot)  # the cancelled place is free again
     assert slot.appointments.filter(state=AppointmentState.BOOKED).count() == 2
@@ -80,11 +82,13 @@ def test_the_counter_marks_attendance(world: Any, arb: dict[str, Any], client: A
     client.force_login(arb["clerk"])
     desk = client.get(f"/arbitration/appointments/desk/?day={booked.slot.day.isoformat()}").content.decode()
     assert booked.number in desk
-    client.post(f"/arbitration/appointments/{booked.pk}/attend/")
+    client.post(
+        f"/core/cases/arbitration.appointment/{booked.pk}/actions/attend/", {"version": booked.version}
+    )
     booked.refresh_from_db()
     assert booked.state == AppointmentState.ATTENDED
-    with pytest.raises(ValidationError):
-        appointments.appointment_cancel(user=world.users["individual"], appointment=booked)
+    with pytest.raises(TransitionError):
+        appointments.appointment_cancel(actor=world.users["individual"], appointment=booked)
 
 
 def test_booking_through_the_portal_page(world: Any, client: Any) -> None:
@@ -105,3 +109,102 @@ def test_booking_through_the_portal_page(world: Any, client: Any) -> None:
         follow=True,
     )
     assert "not open for booking" in refused.content.decode()
+
+
+# --- the appointment workflow (arbitration.appointments), through core's actions ------------------------
+
+
+def _action(appointment: Appointment, name: str) -> str:
+    return f"/core/cases/arbitration.appointment/{appointment.pk}/actions/{name}/"
+
+
+def _steps(appointment: Appointment) -> list[tuple[str, str, Any]]:
+    from hrbureau.core.models import CaseEvent
+
+    return [
+        (e.name, e.to_state, e.actor)
+        for e in CaseEvent.objects.filter(
+            case_type="arbitration.appointment", case_id=appointment.pk
+        ).order_by("id")
+    ]
+
+
+def test_the_desk_offers_each_appointment_its_steps(world: Any, arb: dict[str, Any], client: Any) -> None:
+    booked = _book(world.users["individual"], _slot())
+    client.force_login(arb["clerk"])
+    desk = client.get(f"/arbitration/appointments/desk/?day={booked.slot.day.isoformat()}").content.decode()
+    assert f'action="{_action(booked, "attend")}"' in desk
+    # Not come can be said only once the time has begun.
+    assert _action(booked, "miss") not in desk
+    assert client.post(_action(booked, "miss"), {"version": 0}).status_code == 200  # refused in the form
+    AppointmentSlot.objects.filter(pk=booked.slot_id).update(day=timezone.localdate(), starts=dt.time(0))
+    desk = client.get(
+        f"/arbitration/appointments/desk/?day={timezone.localdate().isoformat()}"
+    ).content.decode()
+    assert f'action="{_action(booked, "miss")}"' in desk
+    done = client.post(_action(booked, "miss"), {"version": 0})
+    assert done.status_code == 302
+    assert done["Location"] == f"/arbitration/appointments/desk/?day={timezone.localdate().isoformat()}"
+    booked.refresh_from_db()
+    assert (booked.state, booked.version) == (AppointmentState.MISSED, 1)
+    assert _steps(booked) == [
+        ("create", "booked", world.users["individual"]),
+        ("miss", "missed", arb["clerk"]),
+    ]
+
+
+def test_only_the_one_who_booked_cancels_from_the_portal(world: Any, client: Any) -> None:
+    from hrbureau.core.choices import AuditKind
+    from hrbureau.core.models import AuditEvent
+
+    booked = _book(world.users["individual"], _slot())
+    client.force_login(world.users["individual"])
+    page = client.get("/arbitration/appointments/").content.decode()
+    assert f'action="{_action(booked, "cancel")}"' in page
+    # Another portal account (outside this citizen's scope) is refused, and the refusal audited.
+    other = Client()
+    other.force_login(world.users["enterprise"])
+    assert other.post(_action(booked, "cancel"), {"version": 0}).status_code == 403
+    assert AuditEvent.objects.filter(
+        kind=AuditKind.PERMISSION_DENIED, path=_action(booked, "cancel")
+    ).exists()
+    done = client.post(_action(booked, "cancel"), {"version": 0})
+    assert (done.status_code, done["Location"]) == (302, "/arbitration/appointments/")
+    booked.refresh_from_db()
+    assert booked.state == AppointmentState.CANCELLED
+    assert _steps(booked)[-1] == ("cancel", "cancelled", world.users["individual"])
+    assert (
+        f'action="{_action(booked, "cancel")}"'
+        not in client.get("/arbitration/appointments/").content.decode()
+    )
+
+
+def test_the_api_marks_attendance_with_the_version_read(world: Any, arb: dict[str, Any]) -> None:
+    booked = _book(world.users["individual"], _slot())
+    url = f"/api/v1/appointments/{booked.pk}/actions/attend"
+    refused = Client()
+    refused.force_login(world.users["arbitrator"])
+    assert refused.post(url, {}, content_type="application/json").status_code == 403
+    clerk = Client()
+    clerk.force_login(arb["clerk"])
+    stale = clerk.post(url, {"version": 3}, content_type="application/json")
+    assert (stale.status_code, stale.json()["code"]) == (409, "changed_meanwhile")
+    done = clerk.post(url, {"version": 0}, content_type="application/json")
+    assert (done.status_code, done.json()["state"], done.json()["version"]) == (200, "attended", 1)
+    assert clerk.post(url, {}, content_type="application/json").status_code == 409
+
+
+def test_a_colleague_of_the_same_enterprise_sees_but_does_not_cancel(world: Any) -> None:
+    from hrbureau.accounts.models import User
+
+    mine = _book(world.users["enterprise"], _slot())
+    colleague = User.objects.create_user(
+        username="e_colleague",
+        password="Secret#2026",
+        role="enterprise",
+        enterprise=world.users["enterprise"].enterprise,
+    )
+    client = Client()
+    client.force_login(colleague)
+    assert client.post(_action(mine, "cancel"), {"version": 0}).status_code == 403
+    assert Appointment.objects.get(pk=mine.pk).state == AppointmentState.BOOKED
