@@ -17,7 +17,7 @@ from hrbureau.compliance.choices import (
     RecordKind,
     TimeLimitKey,
 )
-from hrbureau.core.models import DatedTimeLimit, TimeStampedModel
+from hrbureau.core.models import Case, DatedTimeLimit, TimeStampedModel
 
 
 class TimeLimit(DatedTimeLimit):
@@ -62,12 +62,14 @@ class LabourRecord(TimeStampedModel):
         return f"{self.occurred_on} {self.get_kind_display()} · {self.enterprise}"
 
 
-class Evaluation(TimeStampedModel):
+class Evaluation(Case):
     """The yearly labour-compliance grading of the district's enterprises on one year's record, and the
-    law-abiding honest employer list drawn from it: graded → public notice → published."""
+    law-abiding honest employer list drawn from it: graded → public notice → published. A case of the
+    workflow core (``compliance.workflows``): every step is a version-checked transition with its event,
+    so who put the list on notice and who published it is on record."""
 
     year = models.PositiveSmallIntegerField(_("record year"), unique=True)
-    state = models.CharField(_("state"), max_length=20, choices=EvaluationState.choices)
+    state = models.CharField(_("state"), max_length=30, choices=EvaluationState.choices, db_index=True)
     notice_from = models.DateField(_("notice from"), null=True, blank=True)
     notice_to = models.DateField(_("notice until"), null=True, blank=True)
     published_on = models.DateField(_("published on"), null=True, blank=True)

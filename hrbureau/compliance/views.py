@@ -14,14 +14,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
 
 from hrbureau.compliance import rules, selectors, services
 from hrbureau.compliance.choices import EventKind, Grade, RecordKind
+from hrbureau.core.casepage import case_panel
 from hrbureau.core.exports import xlsx_response
 from hrbureau.core.forms import record_id
 from hrbureau.core.pagination import keyset_page_or_first
 from hrbureau.core.punctuation import join_clauses, join_words
+from hrbureau.core.redirects import moved_to_action
 from hrbureau.core.views import permission_required
 from hrbureau.core.workflow import error_message
 
@@ -176,69 +177,15 @@ def evaluation_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
         "listed": selectors.honest_list(evaluation).count(),
         "objections": list(selectors.objections_of(evaluation)),
         "late_records": selectors.records_entered_after(evaluation),
-        "can_evaluate": request.user.has_perm("compliance.evaluate_employers"),
-        "today": timezone.localdate(),
+        **case_panel(case=evaluation, user=request.user),
     }
     return render(request, "compliance/evaluation_detail.html", context)
 
 
-@require_POST
-@permission_required("compliance.evaluate_employers")
 def evaluation_act(request: HttpRequest, pk: int, action: str) -> HttpResponseBase:
-    evaluation = selectors.evaluation(pk)
-    if evaluation is None:
-        raise Http404
-    post = request.POST
-
-    def day(name: str) -> dt.date | None:
-        value = post.get(name, "")
-        return dt.date.fromisoformat(value) if value else None
-
-    try:
-        if action == "notice":
-            services.notice_start(
-                actor=request.user,
-                evaluation=evaluation,
-                notice_from=day("notice_from"),
-                notice_to=day("notice_to"),
-            )
-            messages.success(request, _("The list is on public notice."))
-        elif action == "publish":
-            services.evaluation_publish(actor=request.user, evaluation=evaluation)
-            messages.success(request, _("The list is published."))
-        elif action == "object":
-            grade_id = record_id(post.get("grade", ""))
-            grade = selectors.grade_of_evaluation(evaluation, grade_id) if grade_id else None
-            if grade is None:
-                raise ValidationError({"grade": [_("Choose the name the objection is about.")]})
-            services.objection_record(
-                actor=request.user,
-                grade=grade,
-                raised_by=post.get("raised_by", ""),
-                contact=post.get("contact", ""),
-                content=post.get("content", ""),
-                received_on=day("received_on"),
-            )
-            messages.success(request, _("Objection recorded."))
-        elif action == "decide":
-            objection_id = record_id(post.get("objection", ""))
-            objection = selectors.objection_of_evaluation(evaluation, objection_id) if objection_id else None
-            if objection is None:
-                raise Http404
-            services.objection_decide(
-                actor=request.user,
-                objection=objection,
-                upheld=post.get("upheld") == "yes",
-                reply=post.get("reply", ""),
-            )
-            messages.success(request, _("Objection decided."))
-        else:
-            raise Http404
-    except ValueError:
-        messages.error(request, _("Give a date like 2026-03-01."))
-    except ValidationError as error:
-        messages.error(request, error_message(error))
-    return redirect(evaluation.get_absolute_url())
+    """The steps' old address (before the workflow core): a permanent redirect to the core action, which
+    keeps the method, so a form posted here is posted again there."""
+    return moved_to_action(request, "compliance.evaluation", pk, action)
 
 
 HONEST_ORDER = ("enterprise__name", "enterprise_id")  # one grade per enterprise and evaluation

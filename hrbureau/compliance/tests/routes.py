@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from hrbureau.accounts.choices import Role
-from hrbureau.tests.matrix import ALL_ROLES, ANONYMOUS, Route
+from hrbureau.tests.matrix import ALL_ROLES, ANONYMOUS, Route, action_routes
 
 DISTRICT = {Role.DEPT_HEAD, Role.DEPT_STAFF, Role.LEADER}
 PLANNERS = {Role.DEPT_HEAD, Role.DEPT_STAFF}
@@ -87,12 +87,21 @@ ROUTES = [
         label="export",
         export="compliance.export_evaluation",
     ),
+    # The steps are core actions; a step's old address sends the form on there (308, for anyone).
+    Route(
+        "core:case_action",
+        _url("/core/cases/compliance.evaluation/{}/actions/regrade/", "evaluation"),
+        method="POST",
+        ok_status=302,
+        allowed=PLANNERS,
+        label="evaluation: regrade",
+    ),
     Route(
         "compliance:evaluation_act",
         _url("/compliance/evaluations/{}/act/publish/", "evaluation"),
         method="POST",
-        ok_status=302,
-        allowed=PLANNERS,
+        ok_status=308,
+        allowed=EVERYONE,
     ),
     Route("compliance:honest", "/compliance/honest-employers/", allowed=EVERYONE),
     Route("compliance:events", _list("/compliance/events/"), allowed=DISTRICT),
@@ -142,3 +151,6 @@ ROUTES = [
     Route("moved:labour_compliance", "/labour/compliance/", allowed=EVERYONE, ok_status=301),
     Route("moved:labour_event", _url("/labour/compliance/{}/", "event"), allowed=EVERYONE, ok_status=301),
 ]
+
+# Every step of the list as an API action (hrbureau.tests.matrix.action_routes).
+ROUTES += action_routes("compliance.evaluation", lambda w: _data(w)["evaluation"], ALL_ROLES)
