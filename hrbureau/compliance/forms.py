@@ -10,9 +10,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hrbureau.compliance.choices import ObjectionDecision
-from hrbureau.compliance.models import EmployerGrade, Objection
+from hrbureau.compliance.choices import EventKind, ObjectionDecision, RecordKind
+from hrbureau.compliance.models import EmployerGrade, LegalExpert, Objection
 from hrbureau.core.actions import ActDayField, ActionForm
+from hrbureau.core.forms import FixedChoiceField, StyledFormMixin
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -82,3 +83,57 @@ class DecideForm(ActionForm):
         arguments = super().arguments()
         arguments["upheld"] = arguments.pop("decision") == ObjectionDecision.UPHELD
         return arguments
+
+
+# --- the pages that add a record, grade a year, record an event ----------------------------------------
+
+
+class RecordForm(StyledFormMixin, forms.Form):
+    """A penalty or an incident for the register the grades are evaluated from. What is missing is left to
+    the service, which names each missing field in one answer (``services.record_add``)."""
+
+    uscc = forms.CharField(label=_("USCC of the enterprise"), max_length=30, required=False)
+    kind = FixedChoiceField(label=_("Kind"), choices=RecordKind.choices)
+    occurred_on = forms.DateField(label=_("Date"), widget=DATE, required=False)
+    decision_no = forms.CharField(label=_("Decision number"), max_length=100, required=False)
+    description = forms.CharField(
+        label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), max_length=10000, required=False
+    )
+
+
+class GradeYearForm(StyledFormMixin, forms.Form):
+    """The year whose record is graded (a past year; a draft of it is graded again)."""
+
+    year = forms.CharField(
+        label=_("Record year"),
+        max_length=4,
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+        help_text=_(
+            "A: no penalty. C: penalised 3 or more times, a mass or extreme incident, child or forced labour, "
+            "an order or penalty ignored, inspectors obstructed, or criminal liability. B: penalised but not "
+            "C. The list is drawn from grade A with the district's criteria (an admin rule)."
+        ),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["year"].initial = timezone.localdate().year - 1
+
+
+class EventForm(StyledFormMixin, forms.Form):
+    """A compliance training (any number of enterprises) or an expert consultation (one enterprise)."""
+
+    kind = FixedChoiceField(label=_("Kind"), choices=EventKind.choices)
+    title = forms.CharField(label=_("Title"), max_length=200)
+    held_on = forms.DateField(label=_("Date"), widget=DATE)
+    place = forms.CharField(label=_("Place"), max_length=200, required=False)
+    experts = forms.ModelMultipleChoiceField(
+        label=_("Experts"), queryset=LegalExpert.objects.filter(active=True), required=False
+    )
+    enterprises = forms.CharField(
+        label=_("Enterprises invited: USCC, one per line"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        max_length=20000,
+    )
+    notes = forms.CharField(label=_("Notes"), widget=forms.Textarea(attrs={"rows": 2}), required=False)

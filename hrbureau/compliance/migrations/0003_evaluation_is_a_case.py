@@ -11,10 +11,16 @@ class Migration(migrations.Migration):
     dependencies = [
         ('accounts', '0003_login_failure_tally'),
         ('compliance', '0002_relabel'),
+        ('enterprises', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
+        migrations.AlterField(
+            model_name='employergrade',
+            name='enterprise',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='employer_grades', to='enterprises.enterprise', verbose_name='enterprise'),
+        ),
         migrations.AddField(
             model_name='evaluation',
             name='assigned_unit',

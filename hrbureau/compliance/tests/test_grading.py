@@ -191,7 +191,7 @@ def test_the_pages_grade_notice_object_and_publish(world: Any, people: dict[str,
     client.cookies["hrbureau_language"] = "en"
     client.force_login(people["staff"])
     added = client.post(
-        "/compliance/records/",
+        "/compliance/records/new/",
         {
             "uscc": world.enterprises["a1"].uscc.lower(),
             "kind": "penalty",
@@ -202,13 +202,13 @@ def test_the_pages_grade_notice_object_and_publish(world: Any, people: dict[str,
     ).content.decode()
     assert "Record added." in added
     bad = client.post(
-        "/compliance/records/",
+        "/compliance/records/new/",
         {"uscc": "123", "kind": "penalty", "occurred_on": "", "description": ""},
         follow=True,
     )
     assert "Give the enterprise" in bad.content.decode()
     assert LabourRecord.objects.count() == 1
-    graded = client.post("/compliance/evaluations/", {"year": str(YEAR)}, follow=True).content.decode()
+    graded = client.post("/compliance/evaluations/new/", {"year": str(YEAR)}, follow=True).content.decode()
     assert f"The {YEAR} record is graded." in graded
     assert re.search(r'data-testid="grade-B">.*?<div class="h1 mb-0">1<', graded, re.S)
     evaluation = Evaluation.objects.get()
@@ -227,7 +227,7 @@ def test_the_pages_grade_notice_object_and_publish(world: Any, people: dict[str,
     objection = b1.objections.get()
     client.post(f"{act}decide/", {"objection": objection.pk, "decision": "upheld", "reply": "属实"})
     assert EmployerGrade.objects.get(pk=b1.pk).withdrawn
-    export = client.get(f"/compliance/evaluations/{evaluation.pk}/?grade=list&export=xlsx")
+    export = client.get(f"/compliance/grades/?evaluation={evaluation.pk}&listed=yes&export=xlsx")
     assert export.status_code == 200
     # Anonymous visitors read the public page too.
     client.logout()
