@@ -18,7 +18,7 @@ from hrbureau.compliance.choices import (
     TimeLimitKey,
 )
 from hrbureau.core.models import Case, DatedTimeLimit, TimeStampedModel
-from hrbureau.core.scoping import ScopePaths
+from hrbureau.core.scoping import ScopedManager, ScopePaths
 
 
 class TimeLimit(DatedTimeLimit):
@@ -82,6 +82,8 @@ class Evaluation(Case):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("graded by"), on_delete=models.PROTECT, related_name="+"
     )
+
+    objects = ScopedManager()
 
     class Meta:
         verbose_name = _("employer evaluation")

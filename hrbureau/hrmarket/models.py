@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from hrbureau.core.models import Case, TimeStampedModel
-from hrbureau.core.scoping import ScopePaths
+from hrbureau.core.scoping import ScopedManager, ScopePaths
 from hrbureau.core.textsearch import TextIndex
 from hrbureau.hrmarket.choices import ActionKind, AgencyStatus, LicenceKind
 
@@ -24,6 +24,8 @@ class HRAgency(Case):
     # The licence number, searched through the Chinese text index (the enterprise's name and USCC are
     # searched through the registry's).
     text_index = TextIndex("hrmarket_hragency", ("licence_no",))
+
+    objects = ScopedManager()
 
     enterprise = models.ForeignKey(
         "enterprises.Enterprise",

@@ -87,6 +87,14 @@ def _case_of(label: str, world: Any) -> Any:
 
         reinstall_defaults()
         return file(world, {"clerk": world.users["arbitration_clerk"]})
+    if label == "compliance.evaluation":
+        from hrbureau.compliance.tests.routes import _data
+
+        return _data(world)["evaluation"]
+    if label == "hrmarket.hragency":
+        from hrbureau.hrmarket.tests.routes import _agency
+
+        return _agency(world)
     raise AssertionError(f"no case of {label} to build its actions' forms on: add one here")
 
 
