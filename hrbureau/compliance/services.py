@@ -36,7 +36,7 @@ from hrbureau.compliance.models import (
 from hrbureau.compliance.rules import CRITERIA_RULE, GRADED_STATUSES, SUBJECT, grade_of, limit_in_force
 from hrbureau.compliance.workflows import WORKFLOW
 from hrbureau.core import rules
-from hrbureau.core.workflow import create_case, transition
+from hrbureau.core.workflow import TransitionError, create_case, transition
 from hrbureau.enterprises.models import Enterprise
 
 
@@ -124,8 +124,8 @@ def notice_start(
 ) -> Evaluation:
     """Put the list on public notice for at least the configured period (5 working days by default)."""
     _require(actor)
-    if evaluation.state != EvaluationState.DRAFT:
-        raise ValidationError({"state": [_("Only a list that is not yet on notice can be put on notice.")]})
+    if evaluation.state != EvaluationState.DRAFT:  # the state refuses the step (409), not the input
+        raise TransitionError(_("Only a list that is not yet on notice can be put on notice."))
     if notice_from is None or notice_to is None:
         raise ValidationError({"notice_from": [_("Give the first and the last day of the notice.")]})
     if notice_from < timezone.localdate():

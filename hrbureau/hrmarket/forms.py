@@ -3,7 +3,10 @@ lesser sanction, a suspension or a revocation, a reinstatement. Field names are 
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hrbureau.core.actions import ActDayField, ActionForm
@@ -16,7 +19,12 @@ RECORDED_KINDS = [
 ]
 
 
-class EnforcementForm(ActionForm):
+class _TakenOn(ActionForm):
+    def clean_taken_on(self) -> dt.date:
+        return self.cleaned_data.get("taken_on") or timezone.localdate()  # left empty: today
+
+
+class EnforcementForm(_TakenOn):
     """An inspection, an order to rectify, a warning or a fine."""
 
     kind = FixedChoiceField(label=_("Kind"), choices=RECORDED_KINDS)
@@ -34,7 +42,7 @@ class EnforcementForm(ActionForm):
     )
 
 
-class SanctionForm(ActionForm):
+class SanctionForm(_TakenOn):
     """A suspension or a revocation of the licence: the decision and what it is for."""
 
     taken_on = ActDayField(label=_("Date"))

@@ -479,7 +479,9 @@ def _compliance_and_market_makers(world: Any) -> dict[str, Callable[[int], Any]]
         )
 
     def evaluation() -> Any:
-        return Evaluation.objects.get_or_create(year=2024, defaults={"state": "draft", "created_by": staff})[0]
+        return Evaluation.objects.get_or_create(year=2024, defaults={"state": "draft", "created_by": staff})[
+            0
+        ]
 
     return {
         "labourrecord": lambda i: LabourRecord.objects.create(
@@ -499,7 +501,11 @@ def _compliance_and_market_makers(world: Any) -> dict[str, Callable[[int], Any]]
         "legalexpert": lambda i: LegalExpert.objects.create(name=f"专家{i}", organisation="律所"),
         "agency": agency,
         "enforcement": lambda i: EnforcementAction.objects.create(
-            agency=agency(i), kind="inspection", taken_on=dt.date(2026, 1, 1), description="检查", recorded_by=staff
+            agency=agency(i),
+            kind="inspection",
+            taken_on=dt.date(2026, 1, 1),
+            description="检查",
+            recorded_by=staff,
         ),
     }
 
