@@ -12,7 +12,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from hrbureau.compliance import rules, selectors
 from hrbureau.compliance.choices import EvaluationState, EventKind, Grade, RecordKind
@@ -152,7 +152,7 @@ def _why(g: Any) -> str:
     if g.findings:
         return join_clauses(rules.finding_label(f) for f in g.findings)
     if g.penalties:
-        return str(_("%(n)d penalty(ies)") % {"n": g.penalties})
+        return ngettext("%(n)s penalty", "%(n)s penalties", g.penalties) % {"n": g.penalties}
     return str(_("no penalty"))
 
 
