@@ -89,6 +89,13 @@ AGENCIES = ListSpec(
     empty=gettext_lazy("No agencies match."),
     actions=(
         Action(
+            gettext_lazy("Inspections and sanctions"),
+            "hrmarket:enforcement",
+            "hrmarket.view_agency",
+            icon="gavel",
+            testid="enforcement",
+        ),
+        Action(
             gettext_lazy("Register an agency"),
             "hrmarket:create",
             "hrmarket.manage_agency",
