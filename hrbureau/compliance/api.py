@@ -1,18 +1,16 @@
 """The employer-compliance API: the yearly grades and the honest employer lists, for the department's
-dashboards (read-only; the same permission as the pages)."""
+dashboards — the declared list's rows and filters (``compliance.lists``), under the same permission as
+the page. The list's steps are core's action endpoints
+(``POST /api/v1/employer-evaluations/{id}/actions/<name>``)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
-from django.http import HttpRequest
-from ninja import Query, Router, Schema
+from ninja import Router, Schema
 from pydantic import Field
 
-from hrbureau.compliance import selectors
-from hrbureau.core.api import responses
-from hrbureau.core.apiutil import ApiPage, InputSchema, api_page, require_perm
+from hrbureau.compliance.lists import EVALUATIONS
 
 router = Router(tags=["employer compliance"])
 
@@ -21,6 +19,7 @@ class EvaluationOut(Schema):
     id: int
     year: int
     state: str
+    version: int = Field(description="give it back to an action: a case changed meanwhile is not acted on")
     notice_from: dt.date | None
     notice_to: dt.date | None
     published_on: dt.date | None
@@ -30,20 +29,10 @@ class EvaluationOut(Schema):
     listed: int = Field(description="on the honest employer list")
 
 
-class PageFilter(InputSchema):
-    cursor: str | None = Field(
-        None, max_length=500, description="from next_cursor or previous_cursor of a page"
-    )
-    limit: int = Field(20, ge=1, le=200)
-
-
-@router.get(
-    "/employer-evaluations",
-    response=responses(ApiPage[EvaluationOut]),
+EVALUATIONS.add_api(
+    router,
+    path="/employer-evaluations",
+    item=EvaluationOut,
     summary="The yearly employer grades: the count of each grade and of the names on the list, newest first",
+    module=__name__,
 )
-def evaluation_list(request: HttpRequest, filters: Query[PageFilter]) -> dict[str, Any]:
-    require_perm(request.auth, "compliance.view_evaluation")  # type: ignore[attr-defined]
-    return api_page(
-        selectors.evaluation_list(), ordering=("-year",), cursor=filters.cursor, limit=filters.limit
-    )

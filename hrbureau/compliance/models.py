@@ -17,7 +17,8 @@ from hrbureau.compliance.choices import (
     RecordKind,
     TimeLimitKey,
 )
-from hrbureau.core.models import DatedTimeLimit, TimeStampedModel
+from hrbureau.core.models import Case, DatedTimeLimit, TimeStampedModel
+from hrbureau.core.scoping import ScopedManager, ScopePaths
 
 
 class TimeLimit(DatedTimeLimit):
@@ -37,6 +38,9 @@ class TimeLimit(DatedTimeLimit):
 class LabourRecord(TimeStampedModel):
     """One entry of an enterprise's labour-compliance record (劳动保障守法记录): a penalty or an incident,
     on the day it happened. The yearly grades are evaluated from these."""
+
+    # The register is the department's, district-wide, read with the grades' permission.
+    scope_paths = ScopePaths(permission="compliance.view_evaluation")
 
     enterprise = models.ForeignKey(
         "enterprises.Enterprise",
@@ -62,12 +66,14 @@ class LabourRecord(TimeStampedModel):
         return f"{self.occurred_on} {self.get_kind_display()} · {self.enterprise}"
 
 
-class Evaluation(TimeStampedModel):
+class Evaluation(Case):
     """The yearly labour-compliance grading of the district's enterprises on one year's record, and the
-    law-abiding honest employer list drawn from it: graded → public notice → published."""
+    law-abiding honest employer list drawn from it: graded → public notice → published. A case of the
+    workflow core (``compliance.workflows``): every step is a version-checked transition with its event,
+    so who put the list on notice and who published it is on record."""
 
     year = models.PositiveSmallIntegerField(_("record year"), unique=True)
-    state = models.CharField(_("state"), max_length=20, choices=EvaluationState.choices)
+    state = models.CharField(_("state"), max_length=30, choices=EvaluationState.choices, db_index=True)
     notice_from = models.DateField(_("notice from"), null=True, blank=True)
     notice_to = models.DateField(_("notice until"), null=True, blank=True)
     published_on = models.DateField(_("published on"), null=True, blank=True)
@@ -76,6 +82,8 @@ class Evaluation(TimeStampedModel):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("graded by"), on_delete=models.PROTECT, related_name="+"
     )
+
+    objects = ScopedManager()
 
     class Meta:
         verbose_name = _("employer evaluation")
@@ -94,9 +102,14 @@ class EmployerGrade(models.Model):
     is graded A and meets the district's extra criteria; ``withdrawn`` when an upheld objection took it
     off the list."""
 
+    scope_paths = ScopePaths(permission="compliance.view_evaluation")
+
     evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="grades")
     enterprise = models.ForeignKey(
-        "enterprises.Enterprise", verbose_name=_("enterprise"), on_delete=models.PROTECT, related_name="+"
+        "enterprises.Enterprise",
+        verbose_name=_("enterprise"),
+        on_delete=models.PROTECT,
+        related_name="employer_grades",
     )
     grade = models.CharField(_("grade"), max_length=1, choices=Grade.choices)
     penalties = models.PositiveSmallIntegerField(_("penalties"), default=0)
@@ -151,6 +164,8 @@ class Objection(TimeStampedModel):
 class LegalExpert(models.Model):
     """A member of the district's pool of labour-law experts (法律专家库), kept in the admin."""
 
+    scope_paths = ScopePaths(permission="compliance.view_compliance")
+
     name = models.CharField(_("name"), max_length=100)
     organisation = models.CharField(_("organisation"), max_length=200)
     speciality = models.CharField(_("speciality"), max_length=200, blank=True)
@@ -169,6 +184,8 @@ class LegalExpert(models.Model):
 class ComplianceEvent(TimeStampedModel):
     """A compliance training for enterprises, or an expert consultation (会诊) on one enterprise's
     problems, with the enterprises invited and who attended."""
+
+    scope_paths = ScopePaths(permission="compliance.view_compliance")
 
     kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
     title = models.CharField(_("title"), max_length=200)

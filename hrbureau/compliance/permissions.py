@@ -46,3 +46,9 @@ declare(
     roles=DEPARTMENT,
     **LABOUR,
 )
+declare(
+    "compliance.export_compliance",
+    _("Export compliance trainings and consultations and the legal-expert pool"),
+    roles=DEPARTMENT | {Role.LEADER},
+    **LABOUR,
+)

@@ -19,13 +19,14 @@ from hrbureau.compliance.models import (
     Objection,
 )
 from hrbureau.core.identifiers import normalize_uscc
+from hrbureau.core.scoping import get_for_user_or_404, scope_queryset
 from hrbureau.core.textsearch import TextIndex, substring_filter
 from hrbureau.enterprises.models import Enterprise
 from hrbureau.enterprises.selectors import normalize_query
 
 # The honest employer list is searched by what it shows: the enterprise's name and USCC (the enterprise
 # registry's text index narrows, the substring decides, as everywhere).
-_NAME_AND_CODE = TextIndex(Enterprise.text_index.table, ("name", "uscc"))
+NAME_AND_CODE = TextIndex(Enterprise.text_index.table, ("name", "uscc"))
 
 
 def search_text(raw: str) -> str:
@@ -38,7 +39,7 @@ def grades_matching(grades: QuerySet[EmployerGrade], query: str) -> QuerySet[Emp
     query = normalize_query(search_text(query))
     if not query:
         return grades
-    enterprises = substring_filter(Enterprise.objects.all(), _NAME_AND_CODE, query)
+    enterprises = substring_filter(Enterprise.objects.all(), NAME_AND_CODE, query)
     return grades.filter(enterprise__in=enterprises.values("pk"))
 
 
@@ -67,36 +68,40 @@ def enterprises_by_uscc(text: str) -> tuple[list[int], list[str]]:
 # --- the register and the grades -----------------------------------------------------------------------
 
 
-def record_list(*, year: int | None = None, query: str = "") -> QuerySet[LabourRecord]:
-    """The register of penalties and incidents, newest first, of one year and matching a name or USCC."""
-    records = LabourRecord.objects.select_related("enterprise").order_by("-occurred_on", "-id")
-    if year:
-        records = records.filter(occurred_on__year=year)
-    if query:
-        records = records.filter(Q(enterprise__name__contains=query) | Q(enterprise__uscc=query.upper()))
-    return records
+def record_list(*, user: Any) -> QuerySet[LabourRecord]:
+    """The register of penalties and incidents ``user`` may read, newest first."""
+    return scope_queryset(LabourRecord.objects.select_related("enterprise"), user).order_by(
+        "-occurred_on", "-id"
+    )
 
 
-def evaluation_list() -> QuerySet[Evaluation]:
+def evaluation_list(*, user: Any) -> QuerySet[Evaluation]:
     """Every year graded, newest first, with its count of each grade and of the names on the list."""
-    return Evaluation.objects.annotate(
-        a=Count("grades", filter=Q(grades__grade=Grade.A)),
-        b=Count("grades", filter=Q(grades__grade=Grade.B)),
-        c=Count("grades", filter=Q(grades__grade=Grade.C)),
-        listed=Count("grades", filter=Q(grades__candidate=True, grades__withdrawn=False)),
-    ).order_by("-year")
+    return (
+        scope_queryset(Evaluation.objects.all(), user)
+        .annotate(
+            a=Count("grades", filter=Q(grades__grade=Grade.A)),
+            b=Count("grades", filter=Q(grades__grade=Grade.B)),
+            c=Count("grades", filter=Q(grades__grade=Grade.C)),
+            listed=Count("grades", filter=Q(grades__candidate=True, grades__withdrawn=False)),
+        )
+        .order_by("-year")
+    )
 
 
-def evaluation(pk: int) -> Evaluation | None:
-    return Evaluation.objects.filter(pk=pk).first()
+def evaluation(*, user: Any, pk: int) -> Evaluation:
+    """The evaluation, if ``user`` may read it (404, or an audited 403)."""
+    return get_for_user_or_404(Evaluation.objects.all(), user, pk=pk)
 
 
-def grades_of(evaluation: Evaluation, *, shown: str) -> QuerySet[EmployerGrade]:
-    """The grades of one evaluation: of grade ``shown`` (A, B, C), or the candidates of the list."""
-    grades = EmployerGrade.objects.filter(evaluation=evaluation).select_related("enterprise")
-    if shown in Grade.values:
-        return grades.filter(grade=shown)
-    return grades.filter(candidate=True)
+def evaluation_choices(*, empty: str) -> list[tuple[Any, Any]]:
+    """The years graded, newest first, for the grades' filter."""
+    return [("", empty), *Evaluation.objects.order_by("-year").values_list("pk", "year")]
+
+
+def grade_list(*, user: Any) -> QuerySet[EmployerGrade]:
+    """The grades of every year ``user`` may read."""
+    return scope_queryset(EmployerGrade.objects.all(), user)
 
 
 def grade_counts(evaluation: Evaluation) -> dict[str, int]:
@@ -151,11 +156,13 @@ def public_evaluations() -> QuerySet[Evaluation]:
 # --- trainings and consultations -----------------------------------------------------------------------
 
 
-def event_list() -> QuerySet[ComplianceEvent]:
+def event_list(*, user: Any) -> QuerySet[ComplianceEvent]:
     """Trainings and consultations, newest first, each with how many enterprises were invited and came."""
-    return ComplianceEvent.objects.annotate(
-        invited=Count("attendance"), came=Count("attendance", filter=Q(attendance__attended=True))
-    ).order_by("-held_on", "-id")
+    return (
+        scope_queryset(ComplianceEvent.objects.all(), user)
+        .annotate(invited=Count("attendance"), came=Count("attendance", filter=Q(attendance__attended=True)))
+        .order_by("-held_on", "-id")
+    )
 
 
 def event_figures() -> dict[str, Any]:
@@ -174,13 +181,14 @@ def event_figures() -> dict[str, Any]:
     }
 
 
-def event(pk: int) -> ComplianceEvent | None:
-    return ComplianceEvent.objects.filter(pk=pk).first()
+def event(*, user: Any, pk: int) -> ComplianceEvent:
+    """The event, if ``user`` may read it (404, or an audited 403)."""
+    return get_for_user_or_404(ComplianceEvent.objects.all(), user, pk=pk)
 
 
 def attendance_of(event: ComplianceEvent) -> list[Any]:
     return list(event.attendance.select_related("enterprise").order_by("enterprise__name"))
 
 
-def active_experts() -> QuerySet[LegalExpert]:
-    return LegalExpert.objects.filter(active=True)
+def expert_list(*, user: Any) -> QuerySet[LegalExpert]:
+    return scope_queryset(LegalExpert.objects.all(), user)

@@ -34,7 +34,9 @@ from hrbureau.compliance.models import (
     Objection,
 )
 from hrbureau.compliance.rules import CRITERIA_RULE, GRADED_STATUSES, SUBJECT, grade_of, limit_in_force
+from hrbureau.compliance.workflows import WORKFLOW
 from hrbureau.core import rules
+from hrbureau.core.workflow import TransitionError, create_case, transition
 from hrbureau.enterprises.models import Enterprise
 
 
@@ -61,12 +63,14 @@ def evaluation_run(*, actor: Any, year: Any) -> Evaluation:
             {"year": [_("The list of %(year)d is already on notice or published.") % {"year": year}]}
         )
     rule = rules.rule_in_force(CRITERIA_RULE, today)
-    if evaluation is None:
-        evaluation = Evaluation(year=year, state=EvaluationState.DRAFT, created_by=actor)
     # Stored as it is read, beside the rule's Chinese name: Chinese brackets.
-    evaluation.criteria = f"{rule.name}（{rule.valid_from.isoformat()}）"[:300]
-    evaluation.created_by = actor
-    evaluation.save()
+    criteria = f"{rule.name}（{rule.valid_from.isoformat()}）"[:300]
+    if evaluation is None:
+        evaluation = Evaluation(year=year, created_by=actor, criteria=criteria)
+        create_case(evaluation, actor=actor, data={"year": year})
+    else:
+        # Graded again: a step of the case like any other (version-checked, on its timeline).
+        transition(evaluation, "regrade", actor=actor, fields={"criteria": criteria, "created_by": actor})
     evaluation.grades.all().delete()
     penalties: dict[int, int] = defaultdict(int)
     kinds: dict[int, set[str]] = defaultdict(set)
@@ -108,13 +112,20 @@ def evaluation_run(*, actor: Any, year: Any) -> Evaluation:
     return evaluation
 
 
+@WORKFLOW.performs("regrade", case="evaluation")
+def evaluation_regrade(*, actor: Any, evaluation: Evaluation) -> Evaluation:
+    """Grade the draft's year again (records corrected meanwhile count)."""
+    return evaluation_run(actor=actor, year=evaluation.year)
+
+
+@WORKFLOW.performs("notice", case="evaluation")
 def notice_start(
     *, actor: Any, evaluation: Evaluation, notice_from: dt.date | None, notice_to: dt.date | None
 ) -> Evaluation:
     """Put the list on public notice for at least the configured period (5 working days by default)."""
     _require(actor)
-    if evaluation.state != EvaluationState.DRAFT:
-        raise ValidationError({"state": [_("Only a list that is not yet on notice can be put on notice.")]})
+    if evaluation.state != EvaluationState.DRAFT:  # the state refuses the step (409), not the input
+        raise TransitionError(_("Only a list that is not yet on notice can be put on notice."))
     if notice_from is None or notice_to is None:
         raise ValidationError({"notice_from": [_("Give the first and the last day of the notice.")]})
     if notice_from < timezone.localdate():
@@ -129,15 +140,18 @@ def notice_start(
                 ]
             }
         )
-    evaluation.state, evaluation.notice_from, evaluation.notice_to = (
-        EvaluationState.NOTICE,
-        notice_from,
-        notice_to,
+    transition(
+        evaluation,
+        "notice",
+        actor=actor,
+        data={"notice_from": notice_from, "notice_to": notice_to},
+        fields={"notice_from": notice_from, "notice_to": notice_to},
     )
-    evaluation.save(update_fields=["state", "notice_from", "notice_to", "updated_at"])
     return evaluation
 
 
+@WORKFLOW.performs("object", case="evaluation")
+@transaction.atomic
 def objection_record(
     *,
     actor: Any,
@@ -146,9 +160,14 @@ def objection_record(
     content: str,
     contact: str = "",
     received_on: dt.date | None = None,
+    evaluation: Evaluation | None = None,
 ) -> Objection:
+    """Record an objection to a name on the list while it is on notice (a step on the list's timeline)."""
     _require(actor)
-    evaluation = grade.evaluation
+    if evaluation is None:
+        evaluation = grade.evaluation
+    elif grade.evaluation_id != evaluation.pk:
+        raise ValidationError({"grade": [_("Choose the name the objection is about.")]})
     day = received_on or timezone.localdate()
     errors: dict[str, list[str]] = {}
     if evaluation.state != EvaluationState.NOTICE or not grade.candidate:
@@ -167,26 +186,50 @@ def objection_record(
         errors["content"] = [_("Write down the objection.")]
     if errors:
         raise ValidationError(errors)
-    return Objection.objects.create(
+    objection = Objection.objects.create(
         grade=grade,
         raised_by=raised_by.strip()[:100],
         contact=contact.strip()[:100],
         content=content.strip(),
         received_on=day,
     )
+    transition(
+        evaluation,
+        "object",
+        actor=actor,
+        reason=objection.content,
+        data={"objection": objection.pk, "enterprise": grade.enterprise_id, "on": day},
+    )
+    return objection
 
 
+@WORKFLOW.performs("decide", case="evaluation")
 @transaction.atomic
-def objection_decide(*, actor: Any, objection: Objection, upheld: bool, reply: str) -> Objection:
+def objection_decide(
+    *, actor: Any, objection: Objection, upheld: bool, reply: str, evaluation: Evaluation | None = None
+) -> Objection:
     """Decide an objection with a reply; an upheld one takes the enterprise off the list."""
     _require(actor)
+    if evaluation is None:
+        evaluation = objection.grade.evaluation
+    elif objection.grade.evaluation_id != evaluation.pk:
+        raise ValidationError({"objection": [_("Choose an objection to this list.")]})
     if objection.decision != ObjectionDecision.PENDING:
         raise ValidationError({"decision": [_("This objection is already decided.")]})
-    if objection.grade.evaluation.state != EvaluationState.NOTICE:
+    if evaluation.state != EvaluationState.NOTICE:
         raise ValidationError({"decision": [_("The list is no longer on notice.")]})
     if not reply.strip():
         raise ValidationError({"reply": [_("Write the reply to the objection.")]})
-    objection.decision = ObjectionDecision.UPHELD if upheld else ObjectionDecision.REJECTED
+    decision = ObjectionDecision.UPHELD if upheld else ObjectionDecision.REJECTED
+    # The step first: its guard sees the objection still pending.
+    transition(
+        evaluation,
+        "decide",
+        actor=actor,
+        reason=reply.strip(),
+        data={"objection": objection.pk, "decision": decision},
+    )
+    objection.decision = decision
     objection.reply, objection.decided_on, objection.decided_by = reply.strip(), timezone.localdate(), actor
     objection.save(update_fields=["decision", "reply", "decided_on", "decided_by", "updated_at"])
     if upheld:
@@ -194,23 +237,19 @@ def objection_decide(*, actor: Any, objection: Objection, upheld: bool, reply: s
     return objection
 
 
+@WORKFLOW.performs("publish", case="evaluation")
 def evaluation_publish(*, actor: Any, evaluation: Evaluation) -> Evaluation:
-    """Publish the list once the notice is over and every objection decided."""
+    """Publish the list once the notice is over and every objection decided (the transition's guard
+    says which is missing). The event names who published it and how many names it held."""
     _require(actor)
-    today = timezone.localdate()
-    if evaluation.state != EvaluationState.NOTICE or evaluation.notice_to is None:
-        raise ValidationError({"state": [_("A list is published after its public notice.")]})
-    if today <= evaluation.notice_to:
-        raise ValidationError(
-            {"state": [_("The notice runs until %(day)s.") % {"day": evaluation.notice_to.isoformat()}]}
-        )
-    pending = Objection.objects.filter(
-        grade__evaluation=evaluation, decision=ObjectionDecision.PENDING
-    ).count()
-    if pending:
-        raise ValidationError({"state": [_("Decide the %(n)d pending objection(s) first.") % {"n": pending}]})
-    evaluation.state, evaluation.published_on = EvaluationState.PUBLISHED, today
-    evaluation.save(update_fields=["state", "published_on", "updated_at"])
+    listed = evaluation.grades.filter(candidate=True, withdrawn=False).count()
+    transition(
+        evaluation,
+        "publish",
+        actor=actor,
+        data={"listed": listed},
+        fields={"published_on": timezone.localdate()},
+    )
     return evaluation
 
 

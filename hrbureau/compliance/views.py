@@ -1,244 +1,101 @@
-"""Pages of employer compliance: the register of penalties and incidents, the yearly grades and the
-honest employer list with its notice, objections and publication, the public list, and compliance
-trainings and consultations. Every page reads through the selectors and writes through the services."""
+"""Pages of employer compliance: the register of penalties and incidents, the yearly evaluations, the
+grades, the trainings and the legal-expert pool are declared lists (``compliance.lists``); an evaluation's
+page is a case page whose steps — grading again, the notice, objections and their decisions, the
+publication — are core actions (``compliance.workflows``); the public honest employer list is open to
+anyone. Every page reads through the selectors and writes through the services."""
 
 from __future__ import annotations
 
-import datetime as dt
+from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponseBase
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
 
-from hrbureau.compliance import rules, selectors, services
-from hrbureau.compliance.choices import EventKind, Grade, RecordKind
-from hrbureau.core.exports import xlsx_response
-from hrbureau.core.forms import record_id
+from hrbureau.compliance import selectors, services
+from hrbureau.compliance.choices import Grade
+from hrbureau.compliance.forms import EventForm, GradeYearForm, RecordForm
+from hrbureau.compliance.lists import EVENTS
+from hrbureau.core.casepage import case_panel
+from hrbureau.core.forms import apply_errors, record_id
 from hrbureau.core.pagination import keyset_page_or_first
-from hrbureau.core.punctuation import join_clauses, join_words
+from hrbureau.core.punctuation import join_words
+from hrbureau.core.redirects import moved_to_action
 from hrbureau.core.views import permission_required
 from hrbureau.core.workflow import error_message
 
 # --- the register of penalties and incidents ------------------------------------------------------------
 
 
-RECORD_COLUMNS = [
-    gettext_lazy("Date"),
-    gettext_lazy("Enterprise"),
-    gettext_lazy("USCC"),
-    gettext_lazy("Kind"),
-    gettext_lazy("Decision number"),
-    gettext_lazy("Description"),
-]
+def _form_page(request: HttpRequest, form: Any, *, title: str, back: str) -> HttpResponseBase:
+    return render(request, "compliance/form.html", {"form": form, "title": title, "back": back})
 
 
-@permission_required("compliance.view_evaluation")
-def record_list(request: HttpRequest) -> HttpResponseBase:
-    """The register of penalties and incidents the grades are evaluated from, and the form to add one."""
-    if request.method == "POST":
-        if not request.user.has_perm("compliance.add_labourrecord"):
-            raise PermissionDenied("compliance.add_labourrecord")
-        post = request.POST
+@permission_required("compliance.add_labourrecord")
+def record_create(request: HttpRequest) -> HttpResponseBase:
+    """Add a penalty or an incident to the register the grades are evaluated from."""
+    form = RecordForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
         try:
-            day = dt.date.fromisoformat(post["occurred_on"]) if post.get("occurred_on") else None
             services.record_add(
                 actor=request.user,
-                enterprise=selectors.enterprise_by_uscc(post.get("uscc", "")),
-                kind=post.get("kind", ""),
-                occurred_on=day,
-                description=post.get("description", ""),
-                decision_no=post.get("decision_no", ""),
+                enterprise=selectors.enterprise_by_uscc(data["uscc"]),
+                kind=data["kind"],
+                occurred_on=data["occurred_on"],
+                description=data["description"],
+                decision_no=data["decision_no"],
             )
-        except ValueError:
-            messages.error(request, _("Give a date like 2026-03-01."))
         except ValidationError as error:
-            messages.error(request, error_message(error))
+            apply_errors(form, error)
         else:
             messages.success(request, _("Record added."))
-        return redirect(reverse("compliance:records"))
-    year = request.GET.get("year", "")
-    query = request.GET.get("q", "").strip()[:100]
-    records = selectors.record_list(
-        year=int(year) if year.isdigit() and len(year) == 4 else None, query=query
-    )
-    if request.GET.get("export") == "xlsx":
-        rows = (
-            (
-                r.occurred_on,
-                r.enterprise.name,
-                r.enterprise.uscc,
-                r.get_kind_display(),
-                r.decision_no,
-                r.description,
-            )
-            for r in records.iterator(chunk_size=2000)
-        )
-        return xlsx_response(
-            request=request,
-            permission="compliance.export_evaluation",
-            filename="labour-records",
-            columns=[str(c) for c in RECORD_COLUMNS],
-            rows=rows,
-            text_columns={2, 4},
-        )
-    page = keyset_page_or_first(
-        records, ordering=("-occurred_on", "-id"), cursor=request.GET.get("cursor"), per_page=20
-    )
-    context = {
-        "page": page,
-        "kinds": RecordKind.choices,
-        "year": year,
-        "query": query,
-        "query_string": request.GET.urlencode(),
-        "today": timezone.localdate(),
-    }
-    return render(request, "compliance/record_list.html", context)
+            return redirect("compliance:records")
+    return _form_page(request, form, title=_("Add a record"), back="compliance:records")
 
 
 # --- grades and the honest employer list ---------------------------------------------------------------
 
 
-@permission_required("compliance.view_evaluation")
-def evaluation_list(request: HttpRequest) -> HttpResponseBase:
-    if request.method == "POST":
+@permission_required("compliance.evaluate_employers")
+def evaluation_create(request: HttpRequest) -> HttpResponseBase:
+    """Grade a past year's record (a draft of that year is graded again)."""
+    form = GradeYearForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
         try:
-            evaluation = services.evaluation_run(actor=request.user, year=request.POST.get("year", ""))
+            evaluation = services.evaluation_run(actor=request.user, year=form.cleaned_data["year"])
         except ValidationError as error:
-            messages.error(request, error_message(error))
-            return redirect(reverse("compliance:evaluations"))
-        messages.success(request, _("The %(year)d record is graded.") % {"year": evaluation.year})
-        return redirect(evaluation.get_absolute_url())
-    context = {
-        "evaluations": list(selectors.evaluation_list()),
-        "last_year": timezone.localdate().year - 1,
-    }
-    return render(request, "compliance/evaluation_list.html", context)
-
-
-GRADE_COLUMNS = [
-    gettext_lazy("Enterprise"),
-    gettext_lazy("USCC"),
-    gettext_lazy("Grade"),
-    gettext_lazy("Penalties"),
-    gettext_lazy("Grade C findings"),
-    gettext_lazy("On the list"),
-]
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("The %(year)d record is graded.") % {"year": evaluation.year})
+            return redirect(evaluation.get_absolute_url())
+    return _form_page(request, form, title=_("Grade a year's record"), back="compliance:evaluations")
 
 
 @permission_required("compliance.view_evaluation")
 def evaluation_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
-    evaluation = selectors.evaluation(pk)
-    if evaluation is None:
-        raise Http404
-    shown = request.GET.get("grade", "list")
-    if shown not in Grade.values:
-        shown = "list"
-    query = selectors.search_text(request.GET.get("q", ""))
-    grades = selectors.grades_matching(selectors.grades_of(evaluation, shown=shown), query)
-    if request.GET.get("export") == "xlsx":
-        rows = (
-            (
-                g.enterprise.name,
-                g.enterprise.uscc,
-                g.grade,
-                g.penalties,
-                join_clauses(rules.finding_label(f) for f in g.findings),
-                _("yes") if g.candidate and not g.withdrawn else _("no"),
-            )
-            for g in grades.order_by("enterprise_id").iterator(chunk_size=2000)
-        )
-        return xlsx_response(
-            request=request,
-            permission="compliance.export_evaluation",
-            filename=f"employer-grades-{evaluation.year}-{shown}",
-            columns=[str(c) for c in GRADE_COLUMNS],
-            rows=rows,
-            text_columns={1},
-        )
-    page = keyset_page_or_first(
-        grades, ordering=("enterprise_id",), cursor=request.GET.get("cursor"), per_page=50
-    )
-    for g in page.items:
-        g.finding_labels = [rules.finding_label(f) for f in g.findings]  # type: ignore[attr-defined]
+    """An evaluation's case page: its figures (each a link to its rows in the grades' list), its objections,
+    the steps the reader may take and its timeline (who graded, put on notice, decided, published)."""
+    evaluation = selectors.evaluation(user=request.user, pk=pk)
     counts = selectors.grade_counts(evaluation)
     context = {
         "evaluation": evaluation,
-        "page": page,
-        "shown": shown,
-        "query": query,
         "counts": [(value, label, counts.get(value, 0)) for value, label in Grade.choices],
         "listed": selectors.honest_list(evaluation).count(),
         "objections": list(selectors.objections_of(evaluation)),
         "late_records": selectors.records_entered_after(evaluation),
-        "can_evaluate": request.user.has_perm("compliance.evaluate_employers"),
-        "today": timezone.localdate(),
+        **case_panel(case=evaluation, user=request.user),
     }
     return render(request, "compliance/evaluation_detail.html", context)
 
 
-@require_POST
-@permission_required("compliance.evaluate_employers")
 def evaluation_act(request: HttpRequest, pk: int, action: str) -> HttpResponseBase:
-    evaluation = selectors.evaluation(pk)
-    if evaluation is None:
-        raise Http404
-    post = request.POST
-
-    def day(name: str) -> dt.date | None:
-        value = post.get(name, "")
-        return dt.date.fromisoformat(value) if value else None
-
-    try:
-        if action == "notice":
-            services.notice_start(
-                actor=request.user,
-                evaluation=evaluation,
-                notice_from=day("notice_from"),
-                notice_to=day("notice_to"),
-            )
-            messages.success(request, _("The list is on public notice."))
-        elif action == "publish":
-            services.evaluation_publish(actor=request.user, evaluation=evaluation)
-            messages.success(request, _("The list is published."))
-        elif action == "object":
-            grade_id = record_id(post.get("grade", ""))
-            grade = selectors.grade_of_evaluation(evaluation, grade_id) if grade_id else None
-            if grade is None:
-                raise ValidationError({"grade": [_("Choose the name the objection is about.")]})
-            services.objection_record(
-                actor=request.user,
-                grade=grade,
-                raised_by=post.get("raised_by", ""),
-                contact=post.get("contact", ""),
-                content=post.get("content", ""),
-                received_on=day("received_on"),
-            )
-            messages.success(request, _("Objection recorded."))
-        elif action == "decide":
-            objection_id = record_id(post.get("objection", ""))
-            objection = selectors.objection_of_evaluation(evaluation, objection_id) if objection_id else None
-            if objection is None:
-                raise Http404
-            services.objection_decide(
-                actor=request.user,
-                objection=objection,
-                upheld=post.get("upheld") == "yes",
-                reply=post.get("reply", ""),
-            )
-            messages.success(request, _("Objection decided."))
-        else:
-            raise Http404
-    except ValueError:
-        messages.error(request, _("Give a date like 2026-03-01."))
-    except ValidationError as error:
-        messages.error(request, error_message(error))
-    return redirect(evaluation.get_absolute_url())
+    """The steps' old address (before the workflow core): a permanent redirect to the core action, which
+    keeps the method, so a form posted here is posted again there."""
+    return moved_to_action(request, "compliance.evaluation", pk, action)
 
 
 HONEST_ORDER = ("enterprise__name", "enterprise_id")  # one grade per enterprise and evaluation
@@ -275,11 +132,16 @@ def honest_employers(request: HttpRequest) -> HttpResponseBase:
 
 @permission_required("compliance.view_compliance")
 def event_list(request: HttpRequest) -> HttpResponseBase:
-    if request.method == "POST":
-        if not request.user.has_perm("compliance.manage_compliance"):
-            raise PermissionDenied("compliance.manage_compliance")
-        post = request.POST
-        ids, unknown = selectors.enterprises_by_uscc(post.get("enterprises", ""))
+    """The declared list of trainings and consultations, under the figures of attendance."""
+    return EVENTS.respond(request, context={"figures": selectors.event_figures()})
+
+
+@permission_required("compliance.manage_compliance")
+def event_create(request: HttpRequest) -> HttpResponseBase:
+    form = EventForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        ids, unknown = selectors.enterprises_by_uscc(data["enterprises"])
         try:
             if unknown:
                 raise ValidationError(
@@ -287,36 +149,25 @@ def event_list(request: HttpRequest) -> HttpResponseBase:
                 )
             event = services.event_create(
                 actor=request.user,
-                kind=post.get("kind", ""),
-                title=post.get("title", ""),
-                held_on=dt.date.fromisoformat(post["held_on"]) if post.get("held_on") else None,
-                place=post.get("place", ""),
-                expert_ids=[i for i in map(record_id, post.getlist("experts")) if i is not None],
+                kind=data["kind"],
+                title=data["title"],
+                held_on=data["held_on"],
+                place=data["place"],
+                expert_ids=[x.pk for x in data["experts"]],
                 enterprise_ids=ids,
-                notes=post.get("notes", ""),
+                notes=data["notes"],
             )
-        except ValueError:
-            messages.error(request, _("Give a date like 2026-03-01."))
         except ValidationError as error:
-            messages.error(request, error_message(error))
+            apply_errors(form, error)
         else:
             messages.success(request, _("Event recorded."))
             return redirect(event.get_absolute_url())
-        return redirect(reverse("compliance:events"))
-    context = {
-        "events": list(selectors.event_list()[:200]),
-        "experts": list(selectors.active_experts()),
-        "kinds": EventKind.choices,
-        "figures": selectors.event_figures(),
-    }
-    return render(request, "compliance/event_list.html", context)
+    return _form_page(request, form, title=_("Record an event"), back="compliance:events")
 
 
 @permission_required("compliance.view_compliance")
 def event_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
-    event = selectors.event(pk)
-    if event is None:
-        raise Http404
+    event = selectors.event(user=request.user, pk=pk)
     if request.method == "POST":
         try:
             n = services.attendance_mark(

@@ -55,6 +55,9 @@ class ScopePaths:
     unrestricted: bool = False
     # Set when a path crosses a to-many relation, so a row may appear more than once.
     distinct: bool = False
+    # The permission that lets one view these records, when it is not ``<app>.view_<model>`` (a register
+    # whose permission is named for what it is, such as ``hrmarket.view_agency``).
+    permission: str | None = None
 
 
 class ScopedUser(Protocol):
@@ -68,6 +71,9 @@ class ScopedUser(Protocol):
 
 
 def view_permission(model: type[models.Model]) -> str:
+    declared: ScopePaths | None = getattr(model, "scope_paths", None)
+    if declared is not None and declared.permission:
+        return declared.permission
     return f"{model._meta.app_label}.view_{model._meta.model_name}"
 
 

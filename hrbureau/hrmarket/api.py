@@ -1,19 +1,17 @@
 """The HR-service market's API: the register of agencies, for the department's dashboards and the
-city's market-supervision platform (read-only; the same permission as the page)."""
+city's market-supervision platform — the declared list's rows and filters (``hrmarket.lists``), under the
+same permission as the page. The licence's steps are core's action endpoints
+(``POST /api/v1/hr-agencies/{id}/actions/<name>``)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from django.http import HttpRequest
-from ninja import Query, Router, Schema
+from ninja import Router, Schema
 from pydantic import Field
 
-from hrbureau.core.api import responses
-from hrbureau.core.apiutil import ApiPage, InputSchema, api_page, require_perm
-from hrbureau.hrmarket import selectors
-from hrbureau.hrmarket.choices import AgencyStatus
+from hrbureau.hrmarket.lists import AGENCIES
 
 router = Router(tags=["HR-service agencies"])
 
@@ -25,24 +23,19 @@ class AgencyOut(Schema):
     licence_kind: str
     licensed_on: dt.date
     valid_until: dt.date | None
-    status: str
+    status: str = Field(description="licensed, suspended or revoked")
     actions_count: int
+    version: int = Field(description="give it back to an action: a case changed meanwhile is not acted on")
+
+    @staticmethod
+    def resolve_status(obj: Any) -> str:
+        return str(obj.state)
 
 
-class AgencyFilter(InputSchema):
-    status: AgencyStatus | None = None
-    cursor: str | None = Field(
-        None, max_length=500, description="from next_cursor or previous_cursor of a page"
-    )
-    limit: int = Field(20, ge=1, le=200)
-
-
-@router.get(
-    "/hr-agencies",
-    response=responses(ApiPage[AgencyOut]),
+AGENCIES.add_api(
+    router,
+    path="/hr-agencies",
+    item=AgencyOut,
     summary="HR-service agencies with their licence and count of enforcement actions (keyset-paginated)",
+    module=__name__,
 )
-def agency_list(request: HttpRequest, filters: Query[AgencyFilter]) -> dict[str, Any]:
-    require_perm(request.auth, "hrmarket.view_agency")  # type: ignore[attr-defined]
-    agencies = selectors.agency_list(status=filters.status or "").order_by("id")
-    return api_page(agencies, ordering=("id",), cursor=filters.cursor, limit=filters.limit)

@@ -8,12 +8,24 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from hrbureau.core.models import TimeStampedModel
+from hrbureau.core.models import Case, TimeStampedModel
+from hrbureau.core.scoping import ScopedManager, ScopePaths
+from hrbureau.core.textsearch import TextIndex
 from hrbureau.hrmarket.choices import ActionKind, AgencyStatus, LicenceKind
 
 
-class HRAgency(TimeStampedModel):
-    """A licensed human-resources service or labour-dispatch agency (人力资源服务机构) in the district."""
+class HRAgency(Case):
+    """A licensed human-resources service or labour-dispatch agency (人力资源服务机构) in the district. Its
+    licence status is the case's state (``hrmarket.workflows``): suspended, revoked or reinstated only by
+    a version-checked transition with its event."""
+
+    # The register is the departments' district-wide (their view permission is named for the register).
+    scope_paths = ScopePaths(permission="hrmarket.view_agency")
+    # The licence number, searched through the Chinese text index (the enterprise's name and USCC are
+    # searched through the registry's).
+    text_index = TextIndex("hrmarket_hragency", ("licence_no",))
+
+    objects = ScopedManager()
 
     enterprise = models.ForeignKey(
         "enterprises.Enterprise",
@@ -25,8 +37,8 @@ class HRAgency(TimeStampedModel):
     licence_kind = models.CharField(_("licence"), max_length=20, choices=LicenceKind.choices)
     licensed_on = models.DateField(_("licensed on"))
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
-    status = models.CharField(
-        _("status"), max_length=20, choices=AgencyStatus.choices, default=AgencyStatus.LICENSED
+    state = models.CharField(
+        _("status"), max_length=30, choices=AgencyStatus.choices, default=AgencyStatus.LICENSED, db_index=True
     )
 
     class Meta:

@@ -1,32 +1,38 @@
 """Reads of the HR-service market: the register of agencies (district-wide; the permissions decide who
-reads it) with their enforcement actions."""
+reads it) with their enforcement actions, always through ``core.scoping``."""
 
 from __future__ import annotations
 
-import datetime as dt
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import Count, QuerySet
 
 from hrbureau.core.identifiers import normalize_uscc
+from hrbureau.core.scoping import get_for_user_or_404, scope_queryset
 from hrbureau.enterprises.models import Enterprise
-from hrbureau.hrmarket.choices import AgencyStatus
 from hrbureau.hrmarket.models import EnforcementAction, HRAgency
 
 
-def agency_list(*, status: str = "", expired_on: dt.date | None = None) -> QuerySet[HRAgency]:
-    """The agencies by name, each with its count of enforcement actions: of one status, or licensed with
-    the licence expired before ``expired_on``."""
-    agencies = HRAgency.objects.select_related("enterprise").annotate(actions_count=Count("actions"))
-    if status in AgencyStatus.values:
-        agencies = agencies.filter(status=status)
-    if expired_on is not None:
-        agencies = agencies.filter(valid_until__lt=expired_on, status=AgencyStatus.LICENSED)
-    return agencies.order_by("enterprise__name", "id")
+def agency_list(*, user: Any) -> QuerySet[HRAgency]:
+    """The agencies ``user`` may see, by name, each with its count of enforcement actions."""
+    agencies = scope_queryset(HRAgency.objects.all(), user)
+    return (
+        agencies.select_related("enterprise")
+        .annotate(actions_count=Count("actions"))
+        .order_by("enterprise__name", "id")
+    )
 
 
-def agency_detail(pk: int) -> HRAgency | None:
-    return HRAgency.objects.select_related("enterprise").filter(pk=pk).first()
+def agency_detail(*, user: Any, pk: int) -> HRAgency:
+    """The agency, if ``user`` may see it (404, or an audited 403)."""
+    return get_for_user_or_404(HRAgency.objects.select_related("enterprise"), user, pk=pk)
+
+
+def enforcement_list(*, user: Any) -> QuerySet[EnforcementAction]:
+    """The inspections and sanctions of the agencies ``user`` may see, newest first."""
+    agencies = scope_queryset(HRAgency.objects.all(), user)
+    return EnforcementAction.objects.filter(agency__in=agencies.values("pk")).order_by("-taken_on", "-id")
 
 
 def actions_of(agency: HRAgency) -> QuerySet[EnforcementAction]:

@@ -12,12 +12,14 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from hrbureau.core.workflow import create_case, transition
 from hrbureau.enterprises.models import Enterprise
 from hrbureau.hrmarket.choices import ActionKind, AgencyStatus, LicenceKind
 from hrbureau.hrmarket.models import EnforcementAction, HRAgency
+from hrbureau.hrmarket.workflows import WORKFLOW
 
-# The sanctions that change an agency's status (and the status they give).
-STATUS_AFTER = {ActionKind.SUSPENSION: AgencyStatus.SUSPENDED, ActionKind.REVOCATION: AgencyStatus.REVOKED}
+# The sanctions that change an agency's status, and the transition that makes the change.
+STEP_OF = {ActionKind.SUSPENSION: "suspend", ActionKind.REVOCATION: "revoke"}
 
 
 def _require(actor: Any, permission: str) -> None:
@@ -50,17 +52,22 @@ def agency_register(
         raise ValidationError(errors)
     try:
         with transaction.atomic():
-            return HRAgency.objects.create(
+            agency = HRAgency(
                 enterprise=enterprise,
                 licence_no=licence_no.strip()[:60],
                 licence_kind=licence_kind,
                 licensed_on=licensed_on,
                 valid_until=valid_until,
             )
+            create_case(agency, actor=actor, data={"licence_no": agency.licence_no})
+            return agency
     except IntegrityError:
         raise ValidationError({"licence_no": [_("This licence number is already registered.")]}) from None
 
 
+@WORKFLOW.performs("enforce", case="agency")
+@WORKFLOW.performs("suspend", case="agency", kind=ActionKind.SUSPENSION)
+@WORKFLOW.performs("revoke", case="agency", kind=ActionKind.REVOCATION)
 @transaction.atomic
 def enforcement_record(
     *,
@@ -72,7 +79,8 @@ def enforcement_record(
     decision_no: str = "",
     amount: Any = None,
 ) -> EnforcementAction:
-    """An inspection or a sanction; a suspension or revocation changes the agency's status."""
+    """An inspection or a sanction, a step on the agency's timeline; a suspension or revocation changes
+    the licence's status (the workflow's ``suspend`` and ``revoke``)."""
     _require(actor, "hrmarket.manage_agency")
     errors: dict[str, list[str]] = {}
     if kind not in ActionKind.values:
@@ -89,7 +97,7 @@ def enforcement_record(
             fine = None
         if fine is None or not fine.is_finite() or fine <= 0 or fine >= Decimal("1e10"):
             errors["amount"] = [_("Give the amount of the fine.")]
-    if agency.status == AgencyStatus.REVOKED and kind in STATUS_AFTER:
+    if agency.state == AgencyStatus.REVOKED and kind in STEP_OF:
         errors["kind"] = [_("The licence is already revoked.")]
     if errors or taken_on is None:
         raise ValidationError(errors)
@@ -102,7 +110,17 @@ def enforcement_record(
         amount=fine,
         recorded_by=actor,
     )
-    if kind in STATUS_AFTER:
-        HRAgency.objects.filter(pk=agency.pk).update(status=STATUS_AFTER[ActionKind(kind)])
-        agency.status = STATUS_AFTER[ActionKind(kind)]
+    transition(
+        agency,
+        STEP_OF.get(ActionKind(kind), "enforce"),
+        actor=actor,
+        reason=action.description,
+        data={
+            "action": action.pk,
+            "kind": kind,
+            "on": taken_on,
+            "decision_no": action.decision_no,
+            "amount": fine,
+        },
+    )
     return action

@@ -2,12 +2,15 @@ from django.urls import path
 
 from hrbureau.core.redirects import moved
 from hrbureau.hrmarket import views
+from hrbureau.hrmarket.lists import AGENCIES, ENFORCEMENT
 
 app_name = "hrmarket"
 
 urlpatterns = [
-    path("agencies/", views.agency_list, name="agencies"),
+    path("agencies/", AGENCIES.view, name="agencies"),
+    path("agencies/new/", views.agency_create, name="create"),
     path("agencies/<int:pk>/", views.agency_detail, name="agency"),
+    path("enforcement/", ENFORCEMENT.view, name="enforcement"),
 ]
 
 # Where these pages were while they were part of labour (/labour/…, issue 16): permanent redirects.

@@ -119,6 +119,7 @@ def corpus(world: Any, office: dict[str, Any], arb: dict[str, Any]) -> dict[str,
     for _n in range(6):
         audit_record(kind=rng.choice(["login", "login_failed"]), username=rng.choice(["alpha", "beta"]))
     _labour_rows(world, rng)
+    _compliance_and_market(world, rng, list(Enterprise.objects.order_by("id")))
     return {"rng": rng, "enterprises": Enterprise.objects.count()}
 
 
@@ -190,6 +191,64 @@ def _plans_and_samples(world: Any, rng: random.Random) -> None:
             )
 
 
+def _compliance_and_market(world: Any, rng: random.Random, enterprises: list[Any]) -> None:
+    """Rows of compliance's and the HR-service market's lists, varied in every filtered column."""
+    from hrbureau.compliance.models import (
+        ComplianceEvent,
+        EmployerGrade,
+        Evaluation,
+        LabourRecord,
+        LegalExpert,
+    )
+    from hrbureau.hrmarket.models import EnforcementAction, HRAgency
+
+    staff = world.users["dept_staff"]
+    for n in range(12):
+        LabourRecord.objects.create(
+            enterprise=rng.choice(enterprises),
+            kind=rng.choice(["penalty", "mass_incident", "child_labour"]),
+            occurred_on=dt.date(2024 + n % 3, 1 + n % 12, 1 + n),
+            decision_no=_text(rng, 0, 6),
+            description=_text(rng, 2, 10),
+            recorded_by=staff,
+        )
+    for year, state in ((2024, "published"), (2025, "notice")):
+        evaluation = Evaluation.objects.create(year=year, state=state, created_by=staff)
+        for enterprise in rng.sample(enterprises, 10):
+            EmployerGrade.objects.create(
+                evaluation=evaluation,
+                enterprise=enterprise,
+                grade=rng.choice("ABC"),
+                candidate=rng.random() < 0.5,
+                withdrawn=rng.random() < 0.2,
+            )
+    for n in range(6):
+        ComplianceEvent.objects.create(
+            kind=rng.choice(["training", "consultation"]),
+            title=_text(rng, 2, 8),
+            held_on=dt.date(2026, 2, 1 + 3 * n),
+            created_by=staff,
+        )
+        LegalExpert.objects.create(name=_text(rng, 2, 3), organisation=_text(rng, 2, 6), active=n % 3 != 0)
+    for n in range(8):
+        agency = HRAgency.objects.create(
+            enterprise=rng.choice(enterprises),
+            licence_no=f"人社许{n:03d}{_text(rng, 0, 4)}",
+            licence_kind=rng.choice(["hr_service", "labour_dispatch"]),
+            licensed_on=dt.date(2020, 1, 1 + n),
+            valid_until=rng.choice([None, dt.date(2024, 6, 1), dt.date(2030, 6, 1)]),
+            state=rng.choice(["licensed", "suspended", "revoked"]),
+        )
+        for m in range(rng.randint(0, 3)):
+            EnforcementAction.objects.create(
+                agency=agency,
+                kind=rng.choice(["inspection", "warning", "fine"]),
+                taken_on=dt.date(2026, 1 + m, 1 + n),
+                description=_text(rng, 2, 8),
+                recorded_by=staff,
+            )
+
+
 READERS = {
     "workorder": "dept_staff",
     "dispute": "arbitration_clerk",
@@ -206,6 +265,13 @@ READERS = {
     "sample": "dept_staff",
     "survey_task": "dept_staff",
     "demand": "dept_staff",
+    "labourrecord": "dept_staff",
+    "evaluation": "dept_staff",
+    "employergrade": "dept_staff",
+    "complianceevent": "dept_staff",
+    "legalexpert": "dept_staff",
+    "agency": "dept_staff",
+    "enforcement": "dept_staff",
 }
 
 
@@ -281,6 +347,8 @@ def _kept_in_python(spec: ListSpec, f: Any, value: Any, rows: list[Any]) -> set[
             "with_risks": lambda r: (r.risks_found > 0) == (value == "yes"),
             "enterprise": lambda r: r.enterprise_id == int(value),
             "sample": lambda r: r.sample_id == int(value),
+            "year": lambda r: r.occurred_on.year == int(value),
+            "listed": lambda r: (r.candidate and not r.withdrawn) == (value == "yes"),
         }[f.name]
         return {r.pk for r in rows if plain(r)}
     return None
@@ -297,6 +365,8 @@ def _samples(spec: ListSpec, f: Any, form: Any, rows: list[Any]) -> list[str]:
         return [timezone.localdate().isoformat(), "2026-03-03"]
     if isinstance(f, declared.Where) and f.name in ("enterprise", "sample"):
         return sorted({str(getattr(r, f"{f.name}_id")) for r in rows})[:3]
+    if isinstance(f, declared.Where) and f.name == "year":
+        return ["2024", "2025", "2026"]
     field = form.fields[f.name]
     return [str(v) for v, _label in field.choices if str(v)]
 
@@ -332,7 +402,20 @@ def test_each_filter_keeps_the_rows_its_condition_names(
         assert both == _listed(spec, user, {first.name: a}) & _listed(spec, user, {second.name: b})
 
 
-@pytest.mark.parametrize("name", ["workorder", "dispute", "enterprise", "person", "risk", "inspection"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "workorder",
+        "dispute",
+        "enterprise",
+        "person",
+        "risk",
+        "inspection",
+        "agency",
+        "labourrecord",
+        "complianceevent",
+    ],
+)
 def test_the_page_shows_the_filtered_rows_total(corpus: dict[str, Any], world: Any, name: str) -> None:
     spec = _spec(name)
     user = _reader(world, name)
@@ -363,6 +446,13 @@ def spec_url(name: str) -> str:
         "sample": "/labour/samples/",
         "survey_task": "/labour/samples/tasks/",
         "demand": "/example/",
+        "labourrecord": "/compliance/records/",
+        "evaluation": "/compliance/evaluations/",
+        "employergrade": "/compliance/grades/",
+        "complianceevent": "/compliance/events/",
+        "legalexpert": "/compliance/experts/",
+        "agency": "/hrmarket/agencies/",
+        "enforcement": "/hrmarket/enforcement/",
     }[name]
 
 
@@ -387,8 +477,8 @@ def _texts(name: str, row: Any) -> list[str]:
     spec = _spec(name)
     search = spec.search
     assert search is not None
-    assert search.index is not None
-    texts = [getattr(row, column) or "" for column in search.index.columns]
+    assert search.index is not None or search.related  # a search looks somewhere through an index
+    texts = [getattr(row, column) or "" for column in (search.index.columns if search.index else ())]
     for related in search.related:
         texts += [
             getattr(other, column) or ""
@@ -398,7 +488,20 @@ def _texts(name: str, row: Any) -> list[str]:
     return texts
 
 
-@pytest.mark.parametrize("name", ["workorder", "dispute", "enterprise", "person", "risk", "inspection"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "workorder",
+        "dispute",
+        "enterprise",
+        "person",
+        "risk",
+        "inspection",
+        "agency",
+        "labourrecord",
+        "employergrade",
+    ],
+)
 def test_search_returns_what_a_substring_scan_returns(corpus: dict[str, Any], world: Any, name: str) -> None:
     spec = _spec(name)
     user = _reader(world, name)
@@ -478,6 +581,7 @@ def _more_rows(name: str, world: Any, office: dict[str, Any], arb: dict[str, Any
         "demand": lambda i: Demand.objects.create(
             number=f"XQ{i:05d}", title=f"需求{i}", street=world.units["street-a"], state="open"
         ),
+        **_compliance_and_market_makers(world),
     }
     makers.update(_labour_makers(world))
     for _ in range(n):
@@ -567,6 +671,59 @@ def _labour_makers(world: Any) -> dict[str, Callable[[int], Any]]:
         "plan": plan,
         "sample": sample,
         "survey_task": task,
+    }
+
+
+def _compliance_and_market_makers(world: Any) -> dict[str, Callable[[int], Any]]:
+    from hrbureau.compliance.models import (
+        ComplianceEvent,
+        EmployerGrade,
+        Evaluation,
+        LabourRecord,
+        LegalExpert,
+    )
+    from hrbureau.enterprises.tests.factories import EnterpriseFactory
+    from hrbureau.hrmarket.models import EnforcementAction, HRAgency
+
+    staff = world.users["dept_staff"]
+
+    def agency(i: int) -> Any:
+        return HRAgency.objects.create(
+            enterprise=EnterpriseFactory(),
+            licence_no=f"HR-{i}",
+            licence_kind="hr_service",
+            licensed_on=dt.date(2024, 1, 1),
+        )
+
+    def evaluation() -> Any:
+        return Evaluation.objects.get_or_create(year=2024, defaults={"state": "draft", "created_by": staff})[
+            0
+        ]
+
+    return {
+        "labourrecord": lambda i: LabourRecord.objects.create(
+            enterprise=EnterpriseFactory(),
+            kind="penalty",
+            occurred_on=dt.date(2025, 1, 1),
+            description=f"罚款{i}",
+            recorded_by=staff,
+        ),
+        "evaluation": lambda i: Evaluation.objects.create(year=1000 + i, state="draft", created_by=staff),
+        "employergrade": lambda i: EmployerGrade.objects.create(
+            evaluation=evaluation(), enterprise=EnterpriseFactory(), grade="A", candidate=True
+        ),
+        "complianceevent": lambda i: ComplianceEvent.objects.create(
+            kind="training", title=f"培训{i}", held_on=dt.date(2026, 1, 1), created_by=staff
+        ),
+        "legalexpert": lambda i: LegalExpert.objects.create(name=f"专家{i}", organisation="律所"),
+        "agency": agency,
+        "enforcement": lambda i: EnforcementAction.objects.create(
+            agency=agency(i),
+            kind="inspection",
+            taken_on=dt.date(2026, 1, 1),
+            description="检查",
+            recorded_by=staff,
+        ),
     }
 
 

@@ -175,7 +175,13 @@ def test_a_database_from_before_the_split_keeps_its_rows_and_permissions(old_lay
     rule.full_clean()
     assert not Rule.objects.filter(subject="labour.employer").exists()
     # References by label follow the models.
-    assert CaseEvent.objects.get().case_type == "compliance.evaluation"
+    assert CaseEvent.objects.get(name="notice").case_type == "compliance.evaluation"
+    # …and the cases put on the workflow core afterwards (issue 16) got the steps known of them as events,
+    # none twice: the agency its registration; the evaluation, whose notice was already an event, nothing.
+    assert sorted(CaseEvent.objects.values_list("case_type", "name")) == [
+        ("compliance.evaluation", "notice"),
+        ("hrmarket.hragency", "create"),
+    ]
     assert CaseComment.objects.get().case_type == "hrmarket.hragency"
     assert RecentVisit.objects.get().object_type == "compliance.Evaluation"
     # The content types are the same rows, now the new apps': permissions and their holders follow.

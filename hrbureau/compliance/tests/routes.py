@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from hrbureau.accounts.choices import Role
-from hrbureau.tests.matrix import ALL_ROLES, ANONYMOUS, Route
+from hrbureau.tests.matrix import ALL_ROLES, ANONYMOUS, Route, action_routes
 
 DISTRICT = {Role.DEPT_HEAD, Role.DEPT_STAFF, Role.LEADER}
 PLANNERS = {Role.DEPT_HEAD, Role.DEPT_STAFF}
@@ -60,11 +60,12 @@ ROUTES = [
         label="export",
         export="compliance.export_evaluation",
     ),
+    Route("compliance:record_create", _list("/compliance/records/new/"), allowed=PLANNERS),
     Route(
-        "compliance:records",
-        _list("/compliance/records/"),
+        "compliance:record_create",
+        _list("/compliance/records/new/"),
         method="POST",
-        ok_status=302,
+        ok_status=200,
         data={"uscc": "x"},
         allowed=PLANNERS,
         label="add",
@@ -72,38 +73,72 @@ ROUTES = [
     Route("compliance:evaluations", _list("/compliance/evaluations/"), allowed=DISTRICT),
     Route(
         "compliance:evaluations",
-        _list("/compliance/evaluations/"),
+        _list("/compliance/evaluations/?export=xlsx"),
+        allowed=DISTRICT,
+        label="export",
+        export="compliance.export_evaluation",
+    ),
+    Route("compliance:evaluation_create", _list("/compliance/evaluations/new/"), allowed=PLANNERS),
+    Route(
+        "compliance:evaluation_create",
+        _list("/compliance/evaluations/new/"),
         method="POST",
-        ok_status=302,
+        ok_status=200,
         data={"year": "1999"},
         allowed=PLANNERS,
         label="grade",
     ),
     Route("compliance:evaluation", _url("/compliance/evaluations/{}/", "evaluation"), allowed=DISTRICT),
+    Route("compliance:grades", _url("/compliance/grades/?evaluation={}", "evaluation"), allowed=DISTRICT),
     Route(
-        "compliance:evaluation",
-        _url("/compliance/evaluations/{}/?export=xlsx", "evaluation"),
+        "compliance:grades",
+        _url("/compliance/grades/?evaluation={}&export=xlsx", "evaluation"),
         allowed=DISTRICT,
         label="export",
         export="compliance.export_evaluation",
+    ),
+    # The steps are core actions; a step's old address sends the form on there (308, for anyone).
+    Route(
+        "core:case_action",
+        _url("/core/cases/compliance.evaluation/{}/actions/regrade/", "evaluation"),
+        method="POST",
+        ok_status=302,
+        allowed=PLANNERS,
+        label="evaluation: regrade",
     ),
     Route(
         "compliance:evaluation_act",
         _url("/compliance/evaluations/{}/act/publish/", "evaluation"),
         method="POST",
-        ok_status=302,
-        allowed=PLANNERS,
+        ok_status=308,
+        allowed=EVERYONE,
     ),
     Route("compliance:honest", "/compliance/honest-employers/", allowed=EVERYONE),
     Route("compliance:events", _list("/compliance/events/"), allowed=DISTRICT),
     Route(
         "compliance:events",
-        _list("/compliance/events/"),
+        _list("/compliance/events/?export=xlsx"),
+        allowed=DISTRICT,
+        label="export",
+        export="compliance.export_compliance",
+    ),
+    Route("compliance:event_create", _list("/compliance/events/new/"), allowed=PLANNERS),
+    Route(
+        "compliance:event_create",
+        _list("/compliance/events/new/"),
         method="POST",
-        ok_status=302,
+        ok_status=200,
         data={"kind": "training"},
         allowed=PLANNERS,
         label="add",
+    ),
+    Route("compliance:experts", _list("/compliance/experts/"), allowed=DISTRICT),
+    Route(
+        "compliance:experts",
+        _list("/compliance/experts/?export=xlsx"),
+        allowed=DISTRICT,
+        label="export",
+        export="compliance.export_compliance",
     ),
     Route("compliance:event", _url("/compliance/events/{}/", "event"), allowed=DISTRICT),
     Route(
@@ -142,3 +177,6 @@ ROUTES = [
     Route("moved:labour_compliance", "/labour/compliance/", allowed=EVERYONE, ok_status=301),
     Route("moved:labour_event", _url("/labour/compliance/{}/", "event"), allowed=EVERYONE, ok_status=301),
 ]
+
+# Every step of the list as an API action (hrbureau.tests.matrix.action_routes).
+ROUTES += action_routes("compliance.evaluation", lambda w: _data(w)["evaluation"], ALL_ROLES)

@@ -106,7 +106,7 @@ def test_the_pages(world: Any, people: dict[str, Any], experts: list[LegalExpert
     client.force_login(people["staff"])
     e = world.enterprises
     made = client.post(
-        "/compliance/events/",
+        "/compliance/events/new/",
         {
             "kind": "training",
             "title": "根治欠薪政策宣讲",
@@ -119,7 +119,7 @@ def test_the_pages(world: Any, people: dict[str, Any], experts: list[LegalExpert
     assert "Event recorded." in made
     event = ComplianceEvent.objects.get()
     unknown = client.post(
-        "/compliance/events/",
+        "/compliance/events/new/",
         {"kind": "training", "title": "x", "held_on": "2026-01-01", "enterprises": "91350100M000100Y44"},
         follow=True,
     ).content.decode()

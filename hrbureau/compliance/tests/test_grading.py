@@ -17,6 +17,7 @@ from hrbureau.compliance.choices import EvaluationState, Grade, ObjectionDecisio
 from hrbureau.compliance.models import EmployerGrade, Evaluation, LabourRecord
 from hrbureau.core import calendar
 from hrbureau.core.models import Rule
+from hrbureau.core.workflow import TransitionError
 from hrbureau.enterprises.models import Enterprise
 
 YEAR = timezone.localdate().year - 1
@@ -137,7 +138,7 @@ def test_notice_objections_and_publication(world: Any, people: dict[str, Any]) -
         actor=people["staff"], grade=a1, raised_by="员工张某", content="2025年曾拖欠工资"
     )
     rejected = services.objection_record(actor=people["staff"], grade=b1, raised_by="匿名", content="加班多")
-    with pytest.raises(ValidationError, match="notice runs until"):
+    with pytest.raises(TransitionError, match="notice runs until"):  # the publication's guard
         services.evaluation_publish(actor=people["staff"], evaluation=evaluation)
     with pytest.raises(ValidationError, match="reply"):
         services.objection_decide(actor=people["staff"], objection=upheld, upheld=True, reply=" ")
@@ -152,7 +153,7 @@ def test_notice_objections_and_publication(world: Any, people: dict[str, Any]) -
         notice_from=today - dt.timedelta(days=20), notice_to=today - dt.timedelta(days=1)
     )
     evaluation.refresh_from_db()
-    with pytest.raises(ValidationError, match="1 pending"):
+    with pytest.raises(TransitionError, match="1 pending"):
         services.evaluation_publish(actor=people["staff"], evaluation=evaluation)
     services.objection_decide(actor=people["staff"], objection=rejected, upheld=False, reply="不属于违法情形")
     assert rejected.decision == ObjectionDecision.REJECTED
@@ -190,7 +191,7 @@ def test_the_pages_grade_notice_object_and_publish(world: Any, people: dict[str,
     client.cookies["hrbureau_language"] = "en"
     client.force_login(people["staff"])
     added = client.post(
-        "/compliance/records/",
+        "/compliance/records/new/",
         {
             "uscc": world.enterprises["a1"].uscc.lower(),
             "kind": "penalty",
@@ -201,18 +202,18 @@ def test_the_pages_grade_notice_object_and_publish(world: Any, people: dict[str,
     ).content.decode()
     assert "Record added." in added
     bad = client.post(
-        "/compliance/records/",
+        "/compliance/records/new/",
         {"uscc": "123", "kind": "penalty", "occurred_on": "", "description": ""},
         follow=True,
     )
     assert "Give the enterprise" in bad.content.decode()
     assert LabourRecord.objects.count() == 1
-    graded = client.post("/compliance/evaluations/", {"year": str(YEAR)}, follow=True).content.decode()
+    graded = client.post("/compliance/evaluations/new/", {"year": str(YEAR)}, follow=True).content.decode()
     assert f"The {YEAR} record is graded." in graded
     assert re.search(r'data-testid="grade-B">.*?<div class="h1 mb-0">1<', graded, re.S)
     evaluation = Evaluation.objects.get()
     today = timezone.localdate()
-    act = f"/compliance/evaluations/{evaluation.pk}/act/"
+    act = f"/core/cases/compliance.evaluation/{evaluation.pk}/actions/"
     client.post(
         f"{act}notice/",
         {"notice_from": today.isoformat(), "notice_to": (today + dt.timedelta(days=10)).isoformat()},
@@ -224,9 +225,9 @@ def test_the_pages_grade_notice_object_and_publish(world: Any, people: dict[str,
     b1 = evaluation.grades.get(enterprise=world.enterprises["b1"])
     client.post(f"{act}object/", {"grade": b1.pk, "raised_by": "员工", "content": "拖欠加班费"})
     objection = b1.objections.get()
-    client.post(f"{act}decide/", {"objection": objection.pk, "upheld": "yes", "reply": "属实"})
+    client.post(f"{act}decide/", {"objection": objection.pk, "decision": "upheld", "reply": "属实"})
     assert EmployerGrade.objects.get(pk=b1.pk).withdrawn
-    export = client.get(f"/compliance/evaluations/{evaluation.pk}/?grade=list&export=xlsx")
+    export = client.get(f"/compliance/grades/?evaluation={evaluation.pk}&listed=yes&export=xlsx")
     assert export.status_code == 200
     # Anonymous visitors read the public page too.
     client.logout()

@@ -97,8 +97,8 @@ def test_the_search_by_uscc_and_odd_input(published: Evaluation, client: Any) ->
 
 def test_the_department_searches_the_grades(published: Evaluation, client_for: Any) -> None:
     client = client_for("dept_staff")
-    page = client.get(f"/compliance/evaluations/{published.pk}/", {"q": "南山物流"}).content.decode()
-    table = page.split('data-testid="grade-table"', 1)[1].split("</table>", 1)[0]
+    page = client.get("/compliance/grades/", {"evaluation": published.pk, "q": "南山物流"}).content.decode()
+    table = page.split('data-testid="employergrade-table"', 1)[1].split("</table>", 1)[0]
     names = re.findall(r">([^<>]*有限公司)<", table)
     expected = sorted(
         g.enterprise.name

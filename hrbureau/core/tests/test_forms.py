@@ -100,6 +100,14 @@ def _case_of(label: str, world: Any) -> Any:
             )
         sample = sampling.sample_draw(actor=world.users["dept_staff"], name="抽样", size=1, seed=1, strata=[])
         return sample.members.get()
+    if label == "compliance.evaluation":
+        from hrbureau.compliance.tests.routes import _data
+
+        return _data(world)["evaluation"]
+    if label == "hrmarket.hragency":
+        from hrbureau.hrmarket.tests.routes import _agency
+
+        return _agency(world)
     raise AssertionError(f"no case of {label} to build its actions' forms on: add one here")
 
 

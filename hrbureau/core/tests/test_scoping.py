@@ -90,3 +90,26 @@ def test_get_for_user_distinguishes_outside_scope_from_missing(world: Any) -> No
         get_for_user_or_404(Enterprise.objects.all(), street_staff, pk=outside.pk)
     with pytest.raises(Http404):
         get_for_user_or_404(Enterprise.objects.all(), street_staff, pk=10**9)
+
+
+def test_a_register_names_the_permission_that_lets_one_see_it(world: Any) -> None:
+    """``ScopePaths(permission=...)``: records whose view permission is named for the register (an
+    HR-service agency: ``hrmarket.view_agency``, not ``hrmarket.view_hragency``) are seen by its holders,
+    by no one else, and ``may_see`` agrees with the list."""
+    import datetime as dt
+
+    from hrbureau.core.scoping import may_see, scope_queryset, view_permission
+    from hrbureau.hrmarket.models import HRAgency
+
+    assert view_permission(HRAgency) == "hrmarket.view_agency"
+    agency = HRAgency.objects.create(
+        enterprise=world.enterprises["a1"],
+        licence_no="HR-SCOPE",
+        licence_kind="hr_service",
+        licensed_on=dt.date(2024, 1, 1),
+    )
+    for key, sees in (("dept_staff", True), ("leader", True), ("street_staff", False), ("enterprise", False)):
+        user = world.users[key]
+        assert user.has_perm("hrmarket.view_agency") is sees, key
+        assert scope_queryset(HRAgency.objects.all(), user).filter(pk=agency.pk).exists() is sees, key
+        assert may_see(user, agency) is sees, key

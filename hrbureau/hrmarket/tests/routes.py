@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from hrbureau.accounts.choices import Role
-from hrbureau.tests.matrix import ALL_ROLES, ANONYMOUS, Route
+from hrbureau.tests.matrix import ALL_ROLES, ANONYMOUS, Route, action_routes
 
 DISTRICT = {Role.DEPT_HEAD, Role.DEPT_STAFF, Role.LEADER}
 PLANNERS = {Role.DEPT_HEAD, Role.DEPT_STAFF}
@@ -51,24 +51,33 @@ ROUTES = [
         label="export",
         export="hrmarket.export_agency",
     ),
+    Route("hrmarket:create", _list("/hrmarket/agencies/new/"), allowed=PLANNERS),
     Route(
-        "hrmarket:agencies",
-        _list("/hrmarket/agencies/"),
+        "hrmarket:create",
+        _list("/hrmarket/agencies/new/"),
         method="POST",
-        ok_status=302,
+        ok_status=200,
         data={"uscc": "x"},
         allowed=PLANNERS,
         label="add",
     ),
     Route("hrmarket:agency", _url("/hrmarket/agencies/{}/"), allowed=DISTRICT),
+    Route("hrmarket:enforcement", _list("/hrmarket/enforcement/"), allowed=DISTRICT),
     Route(
-        "hrmarket:agency",
-        _url("/hrmarket/agencies/{}/"),
+        "hrmarket:enforcement",
+        _list("/hrmarket/enforcement/?export=xlsx"),
+        allowed=DISTRICT,
+        label="export",
+        export="hrmarket.export_agency",
+    ),
+    Route(
+        "core:case_action",
+        _url("/core/cases/hrmarket.hragency/{}/actions/enforce/"),
         method="POST",
-        ok_status=302,
+        ok_status=200,
         data={"kind": "inspection"},
         allowed=PLANNERS,
-        label="action",
+        label="hr agency: enforce",
     ),
     Route(
         "api:agency_list",
@@ -80,3 +89,7 @@ ROUTES = [
     Route("moved:labour_agencies", "/labour/agencies/", allowed=EVERYONE, ok_status=301),
     Route("moved:labour_agency", _url("/labour/agencies/{}/"), allowed=EVERYONE, ok_status=301),
 ]
+
+# Every licence step as an API action: its permission's holders who may see the agency are let through to
+# the form (hrbureau.tests.matrix.action_routes).
+ROUTES += action_routes("hrmarket.hragency", _agency, ALL_ROLES)

@@ -64,11 +64,11 @@ def test_an_agency_is_sanctioned_and_its_licence_revoked(world: Any, staff: Any)
         amount="5,000",
     )
     assert EnforcementAction.objects.get().amount == 5000
-    assert HRAgency.objects.get().status == AgencyStatus.LICENSED
+    assert HRAgency.objects.get().state == AgencyStatus.LICENSED
     services.enforcement_record(
         actor=staff, agency=agency, kind=ActionKind.REVOCATION, taken_on=today, description="情节严重"
     )
-    assert HRAgency.objects.get().status == AgencyStatus.REVOKED
+    assert HRAgency.objects.get().state == AgencyStatus.REVOKED
     with pytest.raises(ValidationError, match="already revoked"):
         services.enforcement_record(
             actor=staff, agency=agency, kind=ActionKind.SUSPENSION, taken_on=today, description="x"
@@ -80,7 +80,7 @@ def test_the_pages(world: Any, staff: Any, client: Any) -> None:
     client.force_login(staff)
     e = world.enterprises
     registered = client.post(
-        "/hrmarket/agencies/",
+        "/hrmarket/agencies/new/",
         {
             "uscc": e["a2"].uscc,
             "licence_kind": "labour_dispatch",
@@ -94,8 +94,8 @@ def test_the_pages(world: Any, staff: Any, client: Any) -> None:
     assert "expired" in client.get("/hrmarket/agencies/?expired=1").content.decode()
     agency = HRAgency.objects.get()
     client.post(
-        f"/hrmarket/agencies/{agency.pk}/",
-        {"kind": "suspension", "taken_on": timezone.localdate().isoformat(), "description": "超范围经营"},
+        f"/core/cases/hrmarket.hragency/{agency.pk}/actions/suspend/",
+        {"taken_on": timezone.localdate().isoformat(), "description": "超范围经营"},
     )
-    assert HRAgency.objects.get().status == AgencyStatus.SUSPENDED
+    assert HRAgency.objects.get().state == AgencyStatus.SUSPENDED
     assert client.get("/hrmarket/agencies/?export=xlsx").status_code == 200
