@@ -108,6 +108,14 @@ def _case_of(label: str, world: Any) -> Any:
         from hrbureau.hrmarket.tests.routes import _agency
 
         return _agency(world)
+    if label in ("arbitration.hearing", "arbitration.appointment"):
+        from hrbureau.arbitration.tests.routes import _appointment_record, _hearing
+
+        return _hearing(world) if label == "arbitration.hearing" else _appointment_record(world)
+    if label == "example.demand":
+        from hrbureau.tests.example.tests.routes import _data as demands
+
+        return demands(world)["a"]
     raise AssertionError(f"no case of {label} to build its actions' forms on: add one here")
 
 
