@@ -7,11 +7,13 @@ from django.utils.translation import gettext_lazy as _
 
 from hrbureau.arbitration.choices import (
     AgentKind,
+    AppointmentService,
     ClaimKind,
     DocumentKind,
     Procedure,
     ServiceMethod,
 )
+from hrbureau.arbitration.models import AppointmentSlot
 from hrbureau.core.actions import ActDayField, ActionForm, OwnRecordField
 from hrbureau.core.attachments import MultipleFilesField
 from hrbureau.core.forms import EMPTY_CHOICE, AmountField, FixedChoiceField, StyledFormMixin
@@ -454,3 +456,35 @@ class PostponeHearingForm(ActForm):
         if not data.get("asked_by_party"):
             data["asked_on"] = None
         return data
+
+
+class SlotChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj)
+
+
+class AppointmentForm(StyledFormMixin, forms.Form):
+    """A visit to the arbitration counter booked on the portal: an open time (whether it has passed or is
+    full is the service's answer, ``appointments.appointment_book``), what for, and who comes."""
+
+    slot = SlotChoiceField(
+        label=_("Time"),
+        queryset=AppointmentSlot.objects.filter(active=True),
+        error_messages={
+            "required": _("This time is not open for booking."),
+            "invalid_choice": _("This time is not open for booking."),
+        },
+    )
+    service = FixedChoiceField(
+        label=_("For"),
+        choices=AppointmentService.choices,
+        error_messages={"invalid_choice": _("Choose what the visit is for.")},
+    )
+    name = forms.CharField(
+        label=_("Your name"), max_length=100, error_messages={"required": _("The name is required.")}
+    )
+    phone = forms.CharField(label=_("Mobile phone"), max_length=20)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "%s")  # the page's ids (slot, service, name, phone)
+        super().__init__(*args, **kwargs)

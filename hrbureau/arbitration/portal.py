@@ -18,11 +18,12 @@ from django.views.decorators.http import require_GET
 from hrbureau.accounts.choices import Role
 from hrbureau.arbitration import respondents, selectors, services
 from hrbureau.arbitration.appointments import appointment_book, free_slots
-from hrbureau.arbitration.choices import AppointmentService, Channel, PartyKind, PartyRole
-from hrbureau.arbitration.forms import CLAIM_ROWS, PortalFileForm, QueryForm
+from hrbureau.arbitration.choices import Channel, PartyKind, PartyRole
+from hrbureau.arbitration.forms import CLAIM_ROWS, AppointmentForm, PortalFileForm, QueryForm
 from hrbureau.arbitration.models import Appointment, Dispute, Party, Service
 from hrbureau.arbitration.respondents import LOOKUP_MIN_CHARS
 from hrbureau.core.casepage import case_panel, record_actions
+from hrbureau.core.forms import apply_errors
 from hrbureau.core.identifiers import mask_id_number
 from hrbureau.core.pagination import keyset_page_or_first
 from hrbureau.core.ratelimit import RateLimited, public_lookup
@@ -251,18 +252,21 @@ def query(request: HttpRequest) -> HttpResponseBase:
 @permission_required("arbitration.book_appointment", area="portal")
 def appointments(request: HttpRequest) -> HttpResponseBase:
     user: Any = request.user
-    if request.method == "POST":
-        slot = request.POST.get("slot", "")
+    # A citizen books under their real name (the person record), not the account's display name.
+    name = (user.person.name if user.role == Role.INDIVIDUAL and user.person_id else "") or user.full_name
+    form = AppointmentForm(request.POST or None, initial={"name": name, "phone": _own_phone(user)})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
         try:
             made = appointment_book(
                 user=user,
-                slot_id=int(slot) if slot.isdigit() and len(slot) < 10 else 0,
-                service=request.POST.get("service", ""),
-                name=request.POST.get("name", ""),
-                phone=request.POST.get("phone", ""),
+                slot_id=data["slot"].pk,
+                service=data["service"],
+                name=data["name"],
+                phone=data["phone"],
             )
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            apply_errors(form, error)
         else:
             messages.success(
                 request,
@@ -284,11 +288,10 @@ def appointments(request: HttpRequest) -> HttpResponseBase:
         {
             "slots": list(free_slots()),
             "mine": mine,
-            "services": AppointmentService.choices,
-            # A citizen books under their real name (the person record), not the account's display name.
-            "name": (user.person.name if user.role == Role.INDIVIDUAL and user.person_id else "")
-            or user.full_name,
-            "phone": _own_phone(user),
+            "form": form,
+            "name": name,  # what the form offers before anything is typed
+            "phone": form["phone"].initial,
             "now": timezone.localtime(),
         },
+        status=422 if form.errors else 200,
     )

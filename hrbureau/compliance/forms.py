@@ -11,9 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hrbureau.compliance.choices import EventKind, ObjectionDecision, RecordKind
-from hrbureau.compliance.models import EmployerGrade, LegalExpert, Objection
+from hrbureau.compliance.models import ComplianceEvent, EmployerGrade, Evaluation, LegalExpert, Objection
 from hrbureau.core.actions import ActDayField, ActionForm
 from hrbureau.core.forms import FixedChoiceField, StyledFormMixin
+from hrbureau.enterprises.models import Enterprise
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -137,3 +138,42 @@ class EventForm(StyledFormMixin, forms.Form):
         max_length=20000,
     )
     notes = forms.CharField(label=_("Notes"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class AttendanceForm(StyledFormMixin, forms.Form):
+    """Who came to an event: ticked among the enterprises invited to it."""
+
+    attended = forms.ModelMultipleChoiceField(
+        label=_("Attended"),
+        queryset=Enterprise.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "invalid_choice": _("Only invited enterprises can have attended."),
+            "invalid_pk_value": _("Only invited enterprises can have attended."),
+        },
+    )
+
+    def __init__(self, *args: Any, event: ComplianceEvent | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if event is not None:
+            self.fields["attended"].queryset = Enterprise.objects.filter(  # type: ignore[attr-defined]
+                pk__in=event.attendance.values("enterprise_id")
+            )
+
+
+class PublicListForm(StyledFormMixin, forms.Form):
+    """Which public list the honest employer page shows (the newest when none or an unknown one is asked)."""
+
+    year = forms.ModelChoiceField(label=_("Year"), queryset=Evaluation.objects.none(), required=False)
+
+    def __init__(self, *args: Any, shown: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if shown is not None:
+            self.fields["year"].queryset = shown  # type: ignore[attr-defined]
+
+    def chosen(self) -> Evaluation | None:
+        """The list asked for, else the newest shown."""
+        asked = self.cleaned_data.get("year") if self.is_valid() else None
+        shown = self.fields["year"].queryset  # type: ignore[attr-defined]
+        return asked or shown.first()

@@ -17,15 +17,14 @@ from django.utils.translation import gettext as _
 
 from hrbureau.compliance import selectors, services
 from hrbureau.compliance.choices import Grade
-from hrbureau.compliance.forms import EventForm, GradeYearForm, RecordForm
+from hrbureau.compliance.forms import AttendanceForm, EventForm, GradeYearForm, PublicListForm, RecordForm
 from hrbureau.compliance.lists import EVENTS
 from hrbureau.core.casepage import case_panel
-from hrbureau.core.forms import apply_errors, record_id
+from hrbureau.core.forms import apply_errors
 from hrbureau.core.pagination import keyset_page_or_first
 from hrbureau.core.punctuation import join_words
 from hrbureau.core.redirects import moved_to_action
 from hrbureau.core.views import permission_required
-from hrbureau.core.workflow import error_message
 
 # --- the register of penalties and incidents ------------------------------------------------------------
 
@@ -104,8 +103,7 @@ HONEST_ORDER = ("enterprise__name", "enterprise_id")  # one grade per enterprise
 def honest_employers(request: HttpRequest) -> HttpResponseBase:
     """The public page: lists on notice (with how to object) and published lists. Open to anyone."""
     shown = selectors.public_evaluations()
-    year = request.GET.get("year", "")
-    chosen = shown.filter(pk=int(year)).first() if year.isdigit() and len(year) < 10 else shown.first()
+    chosen = PublicListForm(request.GET, shown=shown).chosen()
     query = selectors.search_text(request.GET.get("q", ""))
     page, listed, found = None, 0, 0
     if chosen is not None:
@@ -168,22 +166,22 @@ def event_create(request: HttpRequest) -> HttpResponseBase:
 @permission_required("compliance.view_compliance")
 def event_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
     event = selectors.event(user=request.user, pk=pk)
-    if request.method == "POST":
+    form = AttendanceForm(request.POST or None, event=event)
+    if request.method == "POST" and form.is_valid():
         try:
             n = services.attendance_mark(
-                actor=request.user,
-                event=event,
-                attended=[i for i in map(record_id, request.POST.getlist("attended")) if i is not None],
+                actor=request.user, event=event, attended=[e.pk for e in form.cleaned_data["attended"]]
             )
         except ValidationError as error:
-            messages.error(request, error_message(error))
+            apply_errors(form, error)
         else:
             messages.success(request, _("Attendance recorded: %(n)d enterprises came.") % {"n": n})
-        return redirect(event.get_absolute_url())
+            return redirect(event.get_absolute_url())
     context = {
         "event": event,
         "experts": list(event.experts.all()),
         "attendance": selectors.attendance_of(event),
         "today": timezone.localdate(),
+        "form": form,
     }
-    return render(request, "compliance/event_detail.html", context)
+    return render(request, "compliance/event_detail.html", context, status=422 if form.errors else 200)

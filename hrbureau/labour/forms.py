@@ -11,6 +11,7 @@ from hrbureau.accounts.forms import UnitChoiceField
 from hrbureau.accounts.models import OrgUnit
 from hrbureau.core.actions import ActDayField, ActionForm
 from hrbureau.core.forms import EMPTY_CHOICE, AmountField, CountField, StyledFormMixin
+from hrbureau.enterprises.models import Enterprise
 from hrbureau.labour.choices import (
     Answer,
     InspectionKind,
@@ -18,7 +19,7 @@ from hrbureau.labour.choices import (
     Severity,
     StratumField,
 )
-from hrbureau.labour.models import ChecklistItem
+from hrbureau.labour.models import ChecklistItem, PlanTarget
 
 DATE: dict[str, Any] = {"widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 RISK_ROWS = 3
@@ -45,16 +46,35 @@ class PeriodForm(StyledFormMixin, forms.Form):
 
 
 class PlanForm(StyledFormMixin, forms.Form):
-    """A round of visits made from the early-warning list: the enterprises ticked, in a period."""
+    """A round of visits made from the early-warning list: the enterprises ticked (among those the user
+    may see), in a period."""
 
     name = forms.CharField(label=_("Plan name"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), choices=InspectionKind.choices, initial=InspectionKind.ROUTINE)
     starts_on = forms.DateField(label=_("From"), **DATE)
     ends_on = forms.DateField(label=_("To"), **DATE)
+    enterprise = forms.ModelMultipleChoiceField(
+        label=_("Enterprises to visit"),
+        queryset=Enterprise.objects.none(),
+        widget=forms.MultipleHiddenInput,
+        error_messages={
+            "required": _("Tick the enterprises to visit."),
+            "invalid_choice": _("Choose enterprises you may see."),
+            "invalid_pk_value": _("Choose enterprises you may see."),
+        },
+    )
+
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if user is not None:
+            self.fields["enterprise"].queryset = Enterprise.objects.for_user(user)  # type: ignore[attr-defined]
 
 
 class SampleForm(StyledFormMixin, forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=200)
+    """A survey sample to draw. What is missing or out of range is left to the service, which names each
+    problem in one answer (``sampling.sample_draw``)."""
+
+    name = forms.CharField(label=_("Name"), max_length=200, required=False)
     size = CountField(label=_("Sample size"), max_length=10)
     seed = CountField(
         label=_("Random seed"), max_length=19, help_text=_("Any whole number; recorded with the sample.")
@@ -68,18 +88,60 @@ class SampleForm(StyledFormMixin, forms.Form):
     )
 
 
+class PlanTargetField(forms.ModelChoiceField):
+    """A planned visit the user may see (``PlanTarget.objects.for_user``), carried in the link or the form."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("queryset", PlanTarget.objects.none())
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("widget", forms.HiddenInput)
+        kwargs.setdefault("label", _("Planned visit"))
+        kwargs.setdefault("error_messages", {"invalid_choice": _("Choose a planned visit you may see.")})
+        super().__init__(**kwargs)
+
+    def limit_to(self, user: Any) -> None:
+        self.queryset = PlanTarget.objects.for_user(user).select_related("plan")  # type: ignore[attr-defined]
+
+
+class VisitForm(StyledFormMixin, forms.Form):
+    """What a visit is, as the inspection page's link (or its form) says: the kind of check, and the planned
+    visit it makes, if any. Both optional: a wrong one is ignored for the page, refused by the form."""
+
+    kind = forms.ChoiceField(label=_("Kind"), choices=InspectionKind.choices, required=False)
+    target = PlanTargetField()
+
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if user is not None:
+            self.fields["target"].limit_to(user)  # type: ignore[attr-defined]
+
+    def chosen(self) -> tuple[str, PlanTarget | None]:
+        """The kind of check (the link's, else the plan's, else routine) and the planned visit."""
+        if not self.is_bound:
+            return InspectionKind.ROUTINE, None
+        self.is_valid()  # each field's value when it is good, whatever the other's
+        data = self.cleaned_data
+        target = data.get("target")
+        kind = data.get("kind") or (target.plan.kind if target is not None else InspectionKind.ROUTINE)
+        return kind, target
+
+
 class InspectionForm(StyledFormMixin, forms.Form):
     """The visit as the inspector records it on a phone: one yes/no/n.a. per checklist question, up to
-    three risks, the notes. Photos come from ``request.FILES``."""
+    three risks, the notes, and the planned visit it makes (one the user may see). Photos come from
+    ``request.FILES``; the day, when left empty, is today (``services.inspection_record``)."""
 
     kind = forms.ChoiceField(label=_("Kind"), choices=InspectionKind.choices, initial=InspectionKind.ROUTINE)
-    visited_on = forms.DateField(label=_("Visited on"), **DATE)
+    target = PlanTargetField()
+    visited_on = forms.DateField(label=_("Visited on"), required=False, **DATE)
     workers_present = CountField(label=_("Workers on site"), max_length=7, required=False)
     notes = forms.CharField(label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
-    def __init__(self, *args: Any, items: list[ChecklistItem], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, items: list[ChecklistItem], user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.items = items
+        if user is not None:
+            self.fields["target"].limit_to(user)  # type: ignore[attr-defined]
         for item in items:
             self.fields[f"q_{item.code}"] = forms.ChoiceField(
                 label=item.display, choices=Answer.choices, widget=forms.RadioSelect, required=False
@@ -102,8 +164,14 @@ class InspectionForm(StyledFormMixin, forms.Form):
             )
         self.apply_styles()
 
+    def clean_visited_on(self) -> dt.date | None:
+        day = self.cleaned_data.get("visited_on")
+        if day is not None and day > timezone.localdate():
+            raise forms.ValidationError(_("The day cannot be in the future."))
+        return day
+
     def answers(self) -> dict[str, str]:
-        return {item.code: self.data.get(f"q_{item.code}", "") for item in self.items}
+        return {item.code: self.cleaned_data.get(f"q_{item.code}") or "" for item in self.items}
 
     def risks(self) -> list[Any]:
         from hrbureau.labour.services import RiskInput

@@ -20,14 +20,13 @@ from hrbureau.core.actions import offers
 from hrbureau.core.attachments import attachments_of
 from hrbureau.core.casepage import case_panel
 from hrbureau.core.exports import xlsx_response
-from hrbureau.core.forms import record_id
+from hrbureau.core.forms import apply_errors
 from hrbureau.core.recent import recent_visit_record
 from hrbureau.core.timeline import timeline_for
 from hrbureau.core.views import permission_required
-from hrbureau.core.workflow import error_message
 from hrbureau.labour import rules, sampling, scoring, selectors, services
 from hrbureau.labour.choices import Answer, InspectionKind, WarningLevel
-from hrbureau.labour.forms import InspectionForm, PeriodForm, PlanForm, SampleForm
+from hrbureau.labour.forms import InspectionForm, PeriodForm, PlanForm, SampleForm, VisitForm
 from hrbureau.labour.lists import SAMPLE_MEMBERS, SAMPLES, WARNINGS
 
 
@@ -67,61 +66,52 @@ def my_visits(request: HttpRequest) -> HttpResponseBase:
 
 @permission_required("labour.add_inspection")
 def inspect(request: HttpRequest, enterprise_pk: int) -> HttpResponseBase:
+    """The inspection form: its checklist is the kind's (the link's, the planned visit's, else routine);
+    every problem — a bad answer, a day to come, a planned visit the user may not see, what the service
+    refuses — shown inside the form, with nothing written."""
     enterprise = selectors.enterprise_to_inspect(user=request.user, pk=enterprise_pk)
-    target_id = record_id(request.GET.get("target") or request.POST.get("target") or "")
-    target = selectors.plan_target(user=request.user, pk=target_id) if target_id else None
-    kind = (
-        request.POST.get("kind")
-        or request.GET.get("kind")
-        or (target.plan.kind if target is not None else InspectionKind.ROUTINE)
-    )
-    if kind not in InspectionKind.values:
-        kind = InspectionKind.ROUTINE
+    posted = request.method == "POST"
+    kind, target = VisitForm(request.POST if posted else request.GET, user=request.user).chosen()
     items = services.checklist_for(kind)
     form = InspectionForm(
-        request.POST or None, items=items, initial={"kind": kind, "visited_on": timezone.localdate()}
+        request.POST if posted else None,
+        items=items,
+        user=request.user,
+        initial={"kind": kind, "visited_on": timezone.localdate(), "target": target},
     )
-    error = ""
-    if request.method == "POST":
-        day = None
-        if request.POST.get("visited_on"):
-            try:
-                day = dt.date.fromisoformat(request.POST["visited_on"])
-            except ValueError:
-                error = _("Give a date like 2026-03-01.")
-        if not error:
-            try:
-                inspection = services.inspection_record(
-                    actor=request.user,
-                    enterprise=enterprise,
-                    kind=kind,
-                    answers=form.answers(),
-                    visited_on=day,
-                    workers_present=request.POST.get("workers_present", ""),
-                    notes=request.POST.get("notes", ""),
-                    risks=form.risks(),
-                    photos=request.FILES.getlist("photos"),
-                    target=target,
-                )
-            except ValidationError as failure:
-                error = error_message(failure)
-            else:
-                messages.success(
-                    request,
-                    _("Inspection recorded: %(n)d risk(s) found.") % {"n": inspection.risks_found},
-                )
-                return redirect(inspection.get_absolute_url())
+    if posted and form.is_valid():
+        data = form.cleaned_data
+        try:
+            inspection = services.inspection_record(
+                actor=request.user,
+                enterprise=enterprise,
+                kind=data["kind"],
+                answers=form.answers(),
+                visited_on=data["visited_on"],
+                workers_present=data["workers_present"],
+                notes=data["notes"],
+                risks=form.risks(),
+                photos=request.FILES.getlist("photos"),
+                target=data["target"],
+            )
+        except ValidationError as failure:
+            apply_errors(form, failure)
+        else:
+            messages.success(
+                request,
+                _("Inspection recorded: %(n)d risk(s) found.") % {"n": inspection.risks_found},
+            )
+            return redirect(inspection.get_absolute_url())
     context = {
         "enterprise": enterprise,
         "form": form,
         "kind": kind,
         "kinds": InspectionKind.choices,
         "target": target,
-        "error": error,
         "answers": Answer.choices,
         "last": selectors.last_inspection(user=request.user, enterprise=enterprise),
     }
-    return render(request, "labour/inspect.html", context, status=422 if error else 200)
+    return render(request, "labour/inspect.html", context, status=422 if form.errors else 200)
 
 
 # --- inspections ------------------------------------------------------------------------------------
@@ -182,20 +172,25 @@ def _related(user: Any, risk: Any) -> dict[str, list[Any]]:
 def warning_list(request: HttpRequest) -> HttpResponseBase:
     """The early-warning list (``lists.WARNINGS``), with the count at each level and the plan made from
     the enterprises ticked on it."""
-    counts = selectors.warning_counts(user=request.user)
     today = timezone.localdate()
+    form = PlanForm(
+        initial={
+            "name": _("Visits from the early-warning list, %(day)s") % {"day": today.isoformat()},
+            "starts_on": today,
+            "ends_on": today + dt.timedelta(days=14),
+        }
+    )
+    return _warnings_page(request, plan_form=form)
+
+
+def _warnings_page(request: HttpRequest, *, plan_form: PlanForm) -> HttpResponseBase:
+    counts = selectors.warning_counts(user=request.user)
     context = {
         "computed_at": selectors.scores_computed_at(),
         "counts": [
             (value, label, counts.get(value, 0)) for value, label in WarningLevel.choices if value != "none"
         ],
-        "plan_form": PlanForm(
-            initial={
-                "name": _("Visits from the early-warning list, %(day)s") % {"day": today.isoformat()},
-                "starts_on": today,
-                "ends_on": today + dt.timedelta(days=14),
-            }
-        ),
+        "plan_form": plan_form,
     }
     return WARNINGS.respond(request, context=context)
 
@@ -225,30 +220,27 @@ def score_detail(request: HttpRequest, enterprise_pk: int) -> HttpResponseBase:
 @permission_required("labour.plan_inspection")
 def plan_create(request: HttpRequest) -> HttpResponseBase:
     """A round of visits to the enterprises ticked on the early-warning list."""
-    form = PlanForm(request.POST)
-    chosen = [i for i in map(record_id, request.POST.getlist("enterprise")) if i is not None]
-    if not form.is_valid() or not chosen:
-        messages.error(
-            request,
-            _("Tick the enterprises to visit and give the plan a name and period.")
-            if form.is_valid() or not chosen
-            else error_message(ValidationError(form.errors)),
-        )
-        return redirect(reverse("labour:warnings"))
-    try:
-        plan = services.plan_create(
-            actor=request.user,
-            name=form.cleaned_data["name"],
-            kind=form.cleaned_data["kind"],
-            starts_on=form.cleaned_data["starts_on"],
-            ends_on=form.cleaned_data["ends_on"],
-            enterprise_ids=chosen,
-        )
-    except ValidationError as error:
-        messages.error(request, error_message(error))
-        return redirect(reverse("labour:warnings"))
-    messages.success(request, _("Plan made: %(n)d visits.") % {"n": plan.targets.count()})
-    return redirect(reverse("labour:plan", args=[plan.pk]))
+    form = PlanForm(request.POST, user=request.user)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            plan = services.plan_create(
+                actor=request.user,
+                name=data["name"],
+                kind=data["kind"],
+                starts_on=data["starts_on"],
+                ends_on=data["ends_on"],
+                enterprise_ids=[e.pk for e in data["enterprise"]],
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("Plan made: %(n)d visits.") % {"n": plan.targets.count()})
+            return redirect(reverse("labour:plan", args=[plan.pk]))
+    # Refused: the early-warning list again, the plan's form with its errors and what was typed.
+    response = _warnings_page(request, plan_form=form)
+    response.status_code = 422
+    return response
 
 
 @permission_required("labour.view_plantarget")
@@ -273,20 +265,18 @@ def sample_list(request: HttpRequest) -> HttpResponseBase:
     if request.method == "POST":
         if not request.user.has_perm("labour.plan_inspection"):
             raise PermissionDenied("labour.plan_inspection")
-        try:
-            sample = sampling.sample_draw(
-                actor=request.user,
-                name=request.POST.get("name", ""),
-                size=request.POST.get("size", ""),
-                seed=request.POST.get("seed", ""),
-                strata=request.POST.getlist("strata"),
-            )
-        except ValidationError as error:
-            messages.error(request, error_message(error))
-        else:
-            messages.success(request, _("Sample drawn: %(n)d enterprises.") % {"n": sample.size})
-            return redirect(sample.get_absolute_url())
-    return SAMPLES.respond(request, context={"draw_form": form})
+        if form.is_valid():
+            try:
+                sample = sampling.sample_draw(actor=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                apply_errors(form, error)
+            else:
+                messages.success(request, _("Sample drawn: %(n)d enterprises.") % {"n": sample.size})
+                return redirect(sample.get_absolute_url())
+    response = SAMPLES.respond(request, context={"draw_form": form})
+    if form.errors:
+        response.status_code = 422
+    return response
 
 
 @permission_required("labour.survey_sample")
