@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from hrbureau.compliance.choices import EventKind, ObjectionDecision, RecordKind
 from hrbureau.compliance.models import ComplianceEvent, EmployerGrade, Evaluation, LegalExpert, Objection
 from hrbureau.core.actions import ActDayField, ActionForm
-from hrbureau.core.forms import FixedChoiceField, StyledFormMixin
+from hrbureau.core.forms import FixedChoiceField, RecordsChoiceField, StyledFormMixin
 from hrbureau.enterprises.models import Enterprise
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -143,7 +143,7 @@ class EventForm(StyledFormMixin, forms.Form):
 class AttendanceForm(StyledFormMixin, forms.Form):
     """Who came to an event: ticked among the enterprises invited to it."""
 
-    attended = forms.ModelMultipleChoiceField(
+    attended = RecordsChoiceField(
         label=_("Attended"),
         queryset=Enterprise.objects.none(),
         required=False,

@@ -152,3 +152,18 @@ def record_id(value: str) -> int | None:
     """A record's id as typed into a form or a query string: a whole number that fits a database key, or
     None for anything else (so a crafted value is a missing record, never a 500)."""
     return int(value) if value.isdigit() and len(value) < 19 else None
+
+
+class RecordsChoiceField(forms.ModelMultipleChoiceField):
+    """Several records by id, among the field's queryset (the records the user may see): a value that is
+    no database key — not a whole number, or too big for one — is refused like an unknown record
+    (``invalid_pk_value``), never sent to the database (where a huge number is a 500)."""
+
+    def _check_values(self, value: Any) -> Any:
+        if (self.to_field_name or "pk") == "pk":
+            for pk in value:
+                if record_id(str(pk)) is None:
+                    raise forms.ValidationError(
+                        self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                    )
+        return super()._check_values(value)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from hrbureau.accounts.forms import UnitChoiceField
 from hrbureau.accounts.models import OrgUnit
 from hrbureau.core.actions import ActDayField, ActionForm
-from hrbureau.core.forms import EMPTY_CHOICE, AmountField, CountField, StyledFormMixin
+from hrbureau.core.forms import EMPTY_CHOICE, AmountField, CountField, RecordsChoiceField, StyledFormMixin
 from hrbureau.enterprises.models import Enterprise
 from hrbureau.labour.choices import (
     Answer,
@@ -53,7 +53,7 @@ class PlanForm(StyledFormMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=InspectionKind.choices, initial=InspectionKind.ROUTINE)
     starts_on = forms.DateField(label=_("From"), **DATE)
     ends_on = forms.DateField(label=_("To"), **DATE)
-    enterprise = forms.ModelMultipleChoiceField(
+    enterprise = RecordsChoiceField(
         label=_("Enterprises to visit"),
         queryset=Enterprise.objects.none(),
         widget=forms.MultipleHiddenInput,

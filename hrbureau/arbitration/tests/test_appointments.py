@@ -208,3 +208,39 @@ def test_a_colleague_of_the_same_enterprise_sees_but_does_not_cancel(world: Any)
     client.force_login(colleague)
     assert client.post(_action(mine, "cancel"), {"version": 0}).status_code == 403
     assert Appointment.objects.get(pk=mine.pk).state == AppointmentState.BOOKED
+
+
+def test_the_booking_form_refuses_bad_input_inside_the_form(world: Any, client: Any) -> None:
+    slot = _slot(capacity=1)
+    closed = AppointmentSlot.objects.create(
+        day=slot.day, starts=dt.time(14), ends=dt.time(15), capacity=2, active=False
+    )
+    client.cookies["hrbureau_language"] = "en"
+    client.force_login(world.users["individual"])
+    good = {"slot": slot.pk, "service": "materials", "name": "居民A1", "phone": "13800138000"}
+    for field, bad in (
+        ("slot", "abc"),  # not a number
+        ("slot", "9" * 30),  # too big for a key
+        ("slot", closed.pk),  # a time not open for booking
+        ("service", "nonsense"),
+        ("name", ""),
+        ("phone", "12"),  # refused by the service
+    ):
+        refused = client.post("/arbitration/appointments/", {**good, field: bad})
+        assert refused.status_code == 422, (field, bad)
+        form = refused.content.decode().split('data-testid="book-form"')[1].split("</form>")[0]
+        assert f'data-field-error="{field}"' in form, (field, bad)
+        assert 'value="居民A1"' in form or field == "name"  # what was typed is kept
+    assert not Appointment.objects.exists()
+    # The last place taken meanwhile: the service's answer, on the form too.
+    appointments.appointment_book(
+        user=world.users["enterprise"],
+        slot_id=slot.pk,
+        service="materials",
+        name="企业A1",
+        phone="13800138001",
+    )
+    full = client.post("/arbitration/appointments/", good)
+    assert full.status_code == 422
+    assert "fully booked" in full.content.decode().split('data-testid="book-form"')[1].split("</form>")[0]
+    assert Appointment.objects.count() == 1

@@ -128,3 +128,46 @@ def test_the_pages(world: Any, people: dict[str, Any], experts: list[LegalExpert
     client.post(f"/compliance/events/{event.pk}/", {"attended": [e["a1"].pk]})
     page = client.get("/compliance/events/").content.decode()
     assert '<div class="h1 mb-0" data-testid="figure-came">1</div>' in page
+
+
+def test_the_attendance_form_refuses_enterprises_not_invited_inside_the_form(
+    world: Any, people: dict[str, Any], client: Any
+) -> None:
+    e = world.enterprises
+    yesterday = timezone.localdate() - dt.timedelta(days=1)
+    event = services.event_create(
+        actor=people["staff"],
+        kind=EventKind.TRAINING,
+        title="培训",
+        held_on=yesterday,
+        expert_ids=[],
+        enterprise_ids=[e["a1"].pk, e["a2"].pk],
+    )
+    coming = services.event_create(
+        actor=people["staff"],
+        kind=EventKind.TRAINING,
+        title="下周培训",
+        held_on=timezone.localdate() + dt.timedelta(days=7),
+        expert_ids=[],
+        enterprise_ids=[e["a1"].pk],
+    )
+    client.cookies["hrbureau_language"] = "en"
+    client.force_login(people["staff"])
+    for bad in (e["b1"].pk, "abc", "9" * 30):  # not invited, not a number, too big for a key
+        refused = client.post(f"/compliance/events/{event.pk}/", {"attended": [e["a1"].pk, bad]})
+        assert refused.status_code == 422, bad
+        form = refused.content.decode().split('data-testid="attendance-form"')[1].split("</form>")[0]
+        assert 'data-field-error="attended"' in form
+        assert "Only invited enterprises can have attended." in form
+    assert not event.attendance.filter(attended=True).exists()
+    early = client.post(f"/compliance/events/{coming.pk}/", {"attended": [e["a1"].pk]})
+    assert early.status_code == 422
+    assert (
+        "once the event has taken place" in early.content.decode().split('data-testid="attendance-form"')[1]
+    )
+    assert not coming.attendance.filter(attended=True).exists()
+    done = client.post(f"/compliance/events/{event.pk}/", {"attended": [e["a2"].pk]})
+    assert done.status_code == 302
+    assert list(event.attendance.filter(attended=True).values_list("enterprise_id", flat=True)) == [
+        e["a2"].pk
+    ]

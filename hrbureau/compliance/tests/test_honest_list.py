@@ -107,3 +107,13 @@ def test_the_department_searches_the_grades(published: Evaluation, client_for: A
     )
     assert sorted(names) == expected
     assert expected
+
+
+def test_an_unknown_list_asked_for_shows_the_newest(published: Evaluation, client: Any) -> None:
+    newest = client.get("/compliance/honest-employers/").content.decode()
+    chosen = client.get("/compliance/honest-employers/", {"year": published.pk}).content.decode()
+    assert _names(chosen) == _names(newest)
+    for odd in ("abc", "9" * 30, str(published.pk + 1000), "-1"):
+        page = client.get("/compliance/honest-employers/", {"year": odd})
+        assert page.status_code == 200, odd
+        assert _names(page.content.decode()) == _names(newest)

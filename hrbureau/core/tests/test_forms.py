@@ -184,3 +184,15 @@ def _request(world: Any) -> Any:
     request = RequestFactory().get("/admin/")
     request.user = world.users["sysadmin"]
     return request
+
+
+def test_several_records_are_chosen_among_those_offered_and_a_bad_id_is_refused(world: Any) -> None:
+    from hrbureau.core.forms import RecordsChoiceField
+    from hrbureau.enterprises.models import Enterprise
+
+    a1, b1 = world.enterprises["a1"], world.enterprises["b1"]
+    field = RecordsChoiceField(queryset=Enterprise.objects.filter(pk=a1.pk))
+    assert list(field.clean([str(a1.pk)])) == [a1]
+    for bad in ([str(b1.pk)], ["abc"], ["9" * 30], ["-1"], [str(a1.pk), "1e3"]):
+        with pytest.raises(forms.ValidationError):  # out of the queryset, or no key at all: never a 500
+            field.clean(bad)

@@ -205,3 +205,92 @@ def test_every_figure_links_to_the_rows_it_counts(world: Any, lab: dict[str, Any
     assert b.number not in client.get("/labour/risks/").content.decode()
     export = client.get("/labour/statistics/?export=xlsx")
     assert export.status_code == 200
+
+
+# --- bad input is refused inside the form, nothing written ---------------------------------------------
+
+HUGE = "9" * 30
+
+
+def test_the_inspection_form_refuses_a_day_to_come_and_a_planned_visit_out_of_reach(
+    world: Any, lab: dict[str, Any], client: Any
+) -> None:
+    from hrbureau.labour import services
+    from hrbureau.labour.models import PlanTarget
+
+    today = timezone.localdate()
+    plan = services.plan_create(
+        actor=lab["staff"],
+        name="排查",
+        kind="routine",
+        starts_on=today,
+        ends_on=today + dt.timedelta(days=7),
+        enterprise_ids=[world.enterprises["a1"].pk, world.enterprises["b1"].pk],
+    )
+    elsewhere = PlanTarget.objects.get(plan=plan, enterprise=world.enterprises["b1"])
+    a1 = world.enterprises["a1"]
+    client.force_login(lab["grid"])
+    url = f"/labour/inspect/{a1.pk}/"
+    tomorrow = (today + dt.timedelta(days=1)).isoformat()
+    cases = {
+        "visited_on": _inspection_post(visited_on=tomorrow),
+        "target": _inspection_post(target=elsewhere.pk),  # grid B1's visit: not the grid worker's to see
+    }
+    for field, data in cases.items():
+        refused = client.post(url, data)
+        assert refused.status_code == 422, field
+        page = refused.content.decode()
+        form = page.split('data-testid="inspection-form"')[1]
+        assert f'data-field-error="{field}"' in form
+        assert 'data-testid="inspection-error"' in form
+    for bad in ("abc", HUGE, "-1"):  # not a number, too big for a key, no such record
+        refused = client.post(url, _inspection_post(target=bad))
+        assert refused.status_code == 422, bad
+        assert 'data-field-error="target"' in refused.content.decode()
+    assert "The day cannot be in the future." in client.post(url, cases["visited_on"]).content.decode()
+    assert not Inspection.objects.exists()
+    # A link to another grid's planned visit shows the plain form (the routine checklist, no plan).
+    page = client.get(f"{url}?target={elsewhere.pk}&kind=nonsense")
+    assert page.status_code == 200
+    assert "排查" not in page.content.decode()
+
+
+def test_a_plan_refuses_enterprises_out_of_reach_inside_its_form(
+    world: Any, lab: dict[str, Any], client: Any
+) -> None:
+    for _ in range(3):
+        record(world, lab, actor=lab["staff"], severity=Severity.MINOR)
+    scoring.compute_scores()
+    client.force_login(lab["staff"])
+    today = timezone.localdate()
+    base = {"name": "走访", "kind": "routine", "starts_on": today.isoformat(), "ends_on": today.isoformat()}
+    a1 = world.enterprises["a1"]
+    for bad in ("abc", HUGE, str(a1.pk + 100000)):
+        refused = client.post("/labour/plans/new/", {**base, "enterprise": [a1.pk, bad]})
+        assert refused.status_code == 422, bad
+        form = refused.content.decode().split('data-testid="plan-from-warnings"')[1].split("</form>")[0]
+        assert 'data-field-error="enterprise"' in form
+        assert "Choose enterprises you may see." in form
+        assert 'value="走访"' in form  # what was typed is kept
+    reversed_period = {**base, "ends_on": (today - dt.timedelta(days=1)).isoformat(), "enterprise": [a1.pk]}
+    refused = client.post("/labour/plans/new/", reversed_period).content.decode()
+    assert 'data-field-error="ends_on"' in refused.split('data-testid="plan-from-warnings"')[1]
+    assert not InspectionPlan.objects.exists()
+
+
+def test_a_sample_refuses_a_bad_size_or_seed_inside_its_form(
+    world: Any, lab: dict[str, Any], client: Any
+) -> None:
+    client.force_login(lab["staff"])
+    for field, data in {
+        "size": {"name": "抽样", "size": "x", "seed": "1"},
+        "seed": {"name": "抽样", "size": "1", "seed": HUGE[:19]},
+        "strata": {"name": "抽样", "size": "1", "seed": "1", "strata": ["colour"]},
+    }.items():
+        refused = client.post("/labour/samples/", data)
+        assert refused.status_code == 422, field
+        form = refused.content.decode().split('data-testid="draw-sample"')[1].split("</form>")[0]
+        assert f'data-field-error="{field}"' in form
+    huge = client.post("/labour/samples/", {"name": "抽样", "size": HUGE, "seed": "1"})
+    assert 'data-field-error="size"' in huge.content.decode()
+    assert not Sample.objects.exists()
