@@ -166,4 +166,4 @@ class RecordsChoiceField(forms.ModelMultipleChoiceField):
                     raise forms.ValidationError(
                         self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
                     )
-        return super()._check_values(value)
+        return super()._check_values(value)  # type: ignore[misc]  # Django's own check, after ours

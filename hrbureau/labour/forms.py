@@ -100,7 +100,7 @@ class PlanTargetField(forms.ModelChoiceField):
         super().__init__(**kwargs)
 
     def limit_to(self, user: Any) -> None:
-        self.queryset = PlanTarget.objects.for_user(user).select_related("plan")  # type: ignore[attr-defined]
+        self.queryset = PlanTarget.objects.for_user(user).select_related("plan")
 
 
 class VisitForm(StyledFormMixin, forms.Form):
