@@ -100,7 +100,9 @@ class PlanTargetField(forms.ModelChoiceField):
         super().__init__(**kwargs)
 
     def limit_to(self, user: Any) -> None:
-        self.queryset = PlanTarget.objects.for_user(user).select_related("plan")
+        from hrbureau.labour.selectors import plan_targets_in_reach
+
+        self.queryset = plan_targets_in_reach(user=user)
 
 
 class VisitForm(StyledFormMixin, forms.Form):

@@ -207,8 +207,9 @@ def enterprise_to_inspect(*, user: Any, pk: int) -> Enterprise:
     return get_for_user_or_404(Enterprise.objects.all(), user, pk=pk)
 
 
-def plan_target(*, user: Any, pk: int) -> PlanTarget | None:
-    return PlanTarget.objects.for_user(user).select_related("plan").filter(pk=pk).first()
+def plan_targets_in_reach(*, user: Any) -> QuerySet[PlanTarget]:
+    """The planned visits the user may see: those an inspection the user records may make."""
+    return PlanTarget.objects.for_user(user).select_related("plan")
 
 
 def assignable_units() -> QuerySet[OrgUnit]:
