@@ -7,4 +7,13 @@ class ArbitrationConfig(AppConfig):
     verbose_name = _("Labour-dispute arbitration")
 
     def ready(self) -> None:
-        from hrbureau.arbitration import facts, navigation, permissions, services, timeline, triage, workflows  # noqa: F401 (registration)
+        from hrbureau.arbitration import (  # noqa: F401 (registration)
+            facts,
+            navigation,
+            permissions,
+            services,
+            timeline,
+            todo,
+            triage,
+            workflows,
+        )
