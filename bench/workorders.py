@@ -362,7 +362,7 @@ def bench_case_page() -> None:
 
     street = User.objects.get(username="street_staff").org_unit_id
     one, many = _raw(
-        "SELECT id FROM petitions_workorder WHERE street_id = %s AND state = 'closed' ORDER BY id LIMIT 2",
+        "SELECT id FROM petitions_workorder WHERE street_id = %s AND state = 'registered' ORDER BY id LIMIT 2",
         [street],
     )()
     bench_case_page_queries(

@@ -19,4 +19,4 @@ def mine(user: Any) -> Q:
     return Q(assigned_user_id=user.pk) | Q(arbitrator_id=user.pk) | Q(pk__in=panels)
 
 
-SOURCE = todo.register(todo.case_source(WORKFLOW, mine=mine))
+SOURCE = todo.register(todo.case_source(WORKFLOW, mine=mine, title_fields=("number", "case_no")))

@@ -72,6 +72,8 @@ class TodoSource:
     first_label: Any = None
     order: tuple[str, ...] = ("id",)
     select_related: tuple[str, ...] = ()
+    # The columns ``item`` reads (None: every column); a to-do row needs few of a case's many.
+    only: tuple[str, ...] | None = None
     listed: Callable[[Any], list[TodoItem]] | None = None
 
     def queryset(self, user: Any, *, overdue_only: bool = False) -> QuerySet[Any]:
@@ -97,15 +99,20 @@ class TodoSource:
         order += list(self.order)
         if self.select_related:
             queryset = queryset.select_related(*self.select_related)
+        if self.only is not None:
+            queryset = queryset.only(*self.only, *([self.first] if self.first else []))
         return queryset.order_by(*order)
 
     def count(self, user: Any, *, overdue_only: bool = False) -> int:
         if self.listed is not None:
             return len(self.items(user, overdue_only=overdue_only))
         assert self.rows is not None
+        rows = self.rows(user)
+        if rows.query.is_empty():  # a user the source does not concern: no query
+            return 0
         if overdue_only:
             return self.queryset(user, overdue_only=True).order_by().count()
-        return self.rows(user).count()
+        return rows.count()
 
     def items(
         self, user: Any, *, overdue_only: bool = False, offset: int = 0, limit: int | None = None
@@ -186,10 +193,16 @@ def case_todo_queryset(workflow: Any, user: Any, mine: Callable[[Any], Q] = assi
 
 
 def case_source(
-    workflow: Any, *, mine: Callable[[Any], Q] = assigned_to, label: Any = None, key: str | None = None
+    workflow: Any,
+    *,
+    mine: Callable[[Any], Q] = assigned_to,
+    label: Any = None,
+    key: str | None = None,
+    title_fields: tuple[str, ...] | None = None,
 ) -> TodoSource:
     """The to-do source of a declared workflow's cases (see the module's docstring); ``mine`` says which
-    cases are the user's own (by default: assigned to them in person)."""
+    cases are the user's own (by default: assigned to them in person); ``title_fields`` the columns the
+    case's ``str()`` reads, so that a row fetches only what it shows (None: every column)."""
     verbose = workflow.model._meta.verbose_name
     states = workflow.states
 
@@ -213,6 +226,9 @@ def case_source(
         first=workflow.todo_first,
         first_label=workflow.todo_first_label,
         select_related=("assigned_unit",),
+        only=None
+        if title_fields is None
+        else (*title_fields, "state", "due_on", "assigned_unit__name", "assigned_unit__name_en"),
     )
 
 

@@ -74,7 +74,7 @@ def _survey_item(m: SampleMember, today: dt.date) -> TodoItem:
 
 
 # Risks: the escalated ones head the group (the workflow's ``todo_first``).
-RISKS = todo.register(todo.case_source(WORKFLOW))
+RISKS = todo.register(todo.case_source(WORKFLOW, title_fields=("number", "risk_type")))
 todo.register(
     todo.TodoSource(
         key=PLANNED,

@@ -6,4 +6,4 @@ from __future__ import annotations
 from hrbureau.core import todo
 from hrbureau.petitions.workflows import WORKFLOW
 
-SOURCE = todo.register(todo.case_source(WORKFLOW))
+SOURCE = todo.register(todo.case_source(WORKFLOW, title_fields=("number", "title")))
