@@ -54,7 +54,7 @@ def test_the_badge_counts_every_row_one_can_page_through(
     client.force_login(street)
     first = client.get("/core/todo/").content.decode()
     assert 'data-testid="nav-count-todo">241<' in first
-    assert re.search(r'data-testid="todo-total">1–50 of 241<', first)
+    assert re.search(r'data-testid="todo-total">[^<]*1–50[^<]*241[^<]*<', first)
     seen: list[str] = []
     number = 1
     while True:
@@ -102,7 +102,7 @@ def test_groups_with_their_counts_and_the_workbench_shows_five_of_each(
     order_group = card.split('data-kind="petitions.workorder"')[1].split("</tbody>")[0]
     assert order_group.count('data-testid="todo-item"') == 5
     assert 'href="/core/todo/?kind=petitions.workorder"' in order_group
-    assert "all 7" in order_group
+    assert re.search(r'data-testid="todo-group-all">[^<]*\b7\b[^<]*<', order_group)
     risk_group = card.split('data-kind="labour.risk"')[1].split("</tbody>")[0]
     assert risk_group.count('data-testid="todo-item"') == 2
     assert 'data-testid="todo-group-all"' not in risk_group  # all of them are shown
