@@ -64,10 +64,11 @@ def _configure(database_url: str | None) -> str:
     return f"PostgreSQL {parts.hostname}/{name}"
 
 
-# What a measurement reads: the process's CPU time on SQLite (the database runs inside the process, so
-# CPU time is all the work, and the machine's other load — other processes on a shared 2-core VM — does
-# not count against whichever side it happens to fall on); wall time on PostgreSQL (a server process does
-# part of the work). Chosen in ``main`` once the database is known.
+# What a one-sided measurement reads (``median_ms``: rates, and figures beside a baseline measured apart):
+# the process's CPU time on SQLite (the database runs inside the process, so CPU time is all the work, and
+# the machine's other load — other processes on a shared 2-core VM — does not count); wall time on
+# PostgreSQL (a server process does part of the work). Chosen in ``main`` once the database is known.
+# Comparisons measured in turns (``paired_medians_ms``) read wall time: a slow spell falls on both sides.
 CLOCK: list[Callable[[], float]] = [time.perf_counter]
 
 
@@ -99,9 +100,9 @@ def paired_medians_ms(*funcs: Callable[[], Any], repeat: int = 15, warmup: int =
     samples: list[list[float]] = [[] for _ in funcs]
     for _ in range(repeat):
         for i, func in enumerate(funcs):
-            start = clock()
+            start = time.perf_counter()
             func()
-            samples[i].append((clock() - start) * 1000)
+            samples[i].append((time.perf_counter() - start) * 1000)
     return [statistics.median(s) for s in samples]
 
 
