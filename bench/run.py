@@ -1036,7 +1036,7 @@ def main() -> int:
     sizes += [f"{args.work_orders:,} work orders"] if "workorders" in parts else []
     sizes += [f"{args.disputes:,} disputes"] if "disputes" in parts else []
     sizes += [f"{args.inspections:,} inspections", f"{args.risks:,} risks"] if "labour" in parts else []
-    meta += f"; {', '.join(sizes)}; times are {clock_name()}; {dt.datetime.now():%Y-%m-%d %H:%M}; {time.perf_counter() - started:.0f} s"
+    meta += f"; {', '.join(sizes)}; one-sided times {clock_name()}, paired wall time; {dt.datetime.now():%Y-%m-%d %H:%M}; {time.perf_counter() - started:.0f} s"
     print_table(meta)
     output = Path(args.output)
     written = list(results)
