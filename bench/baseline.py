@@ -1,7 +1,7 @@
 """The plainest way to serve a list: raw SQL behind the same signed-in request path.
 
-The benchmark compares the enterprise list API and page, the street's work-order list and the clerk's
-dispute list with these views. They run through the same test
+The benchmark compares the enterprise list API and page, the street's work-order list, the clerk's
+dispute list and the to-do page with these views. They run through the same test
 client, middleware, session and sign-in as ours, then do only what is unavoidable: the raw SQL of the
 same rows (and their tags), turned into the same JSON document, or into an HTML table of the same
 cells. What ours costs beyond them is what our own code adds — the ORM, scoping, validation, the
@@ -295,6 +295,71 @@ def dispute_page_view(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _todo_where(user: Any) -> tuple[str, list[Any]]:
+    from hrbureau.core.todo import actionable_states
+    from hrbureau.petitions.workflows import WORKFLOW
+
+    states = sorted(actionable_states(WORKFLOW, user))
+    marks = ", ".join(["%s"] * len(states))
+    return (
+        "(w.assigned_user_id = %s OR (w.assigned_unit_id = %s AND w.assigned_user_id IS NULL)) "
+        f"AND w.state IN ({marks})",
+        [user.pk, user.org_unit_id, *states],
+    )
+
+
+def todo_sql(user: Any) -> tuple[str, list[Any]]:
+    """The first page of a department clerk's to-do of work orders: their own first, then soonest due."""
+    from hrbureau.core.todo import PAGE_SIZE
+
+    where, params = _todo_where(user)
+    return (
+        "SELECT w.id, w.number, w.title, w.state, w.due_on, u.name, u.name_en, "
+        "CASE WHEN w.assigned_user_id = %s THEN 1 ELSE 0 END AS mine FROM petitions_workorder w "
+        f"LEFT JOIN accounts_orgunit u ON u.id = w.assigned_unit_id WHERE {where} "
+        f"ORDER BY mine DESC, w.due_on IS NULL, w.due_on, w.id LIMIT {PAGE_SIZE}",
+        [user.pk, *params],
+    )
+
+
+def todo_count_sql(user: Any) -> tuple[str, list[Any]]:
+    where, params = _todo_where(user)
+    return f"SELECT COUNT(*) FROM petitions_workorder w WHERE {where}", params
+
+
+def todo_view(request: HttpRequest) -> HttpResponse:
+    """The first page of the signed-in clerk's to-do (work orders: what the bench user has), with its
+    total and the cells of our page's rows."""
+    if not request.user.is_authenticated:
+        return HttpResponseForbidden()
+    from hrbureau.petitions.choices import WorkOrderState
+
+    english = (get_language() or "").startswith("en")
+    states = dict(WorkOrderState.choices)
+    today = timezone.localdate()
+    total = int(_rows(*todo_count_sql(request.user))[0][0])
+    cells = []
+    for pk, number, title, state, due, unit, unit_en, mine in _rows(*todo_sql(request.user)):
+        due = _date(due)
+        cells.append(
+            (
+                pk,
+                number,
+                title,
+                " mine" if mine else "",
+                states.get(state, state),
+                (unit_en if english and unit_en else unit) or "—",
+                due.isoformat() if due else "—",
+                " overdue" if due and due < today else "",
+            )
+        )
+    return _table(
+        cells,
+        '<tr><td><a href="/petitions/{}/">{} {}</a>{}</td><td>{}</td><td>{}</td><td>{}{}</td></tr>',
+        total,
+    )
+
+
 def empty_view(request: HttpRequest) -> HttpResponse:
     """A signed-in request that does nothing: the floor every request pays."""
     return HttpResponse("" if request.user.is_authenticated else "anonymous")
@@ -309,6 +374,7 @@ def _urlpatterns() -> list[Any]:
         path("bench-baseline/empty", empty_view),
         path("bench-baseline/workorders", workorder_page_view),
         path("bench-baseline/disputes", dispute_page_view),
+        path("bench-baseline/todo", todo_view),
         *platform,
     ]
 

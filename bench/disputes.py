@@ -14,7 +14,16 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from bench.run import _bulk_load, _client, bench_list_page, median_ms, record
+from bench.run import (
+    _bulk_load,
+    _client,
+    bench_case_page_queries,
+    bench_list_page,
+    bench_text_search,
+    like_scan,
+    median_ms,
+    record,
+)
 from bench.workorders import _raw
 
 DISPUTE_COLUMNS = (
@@ -310,7 +319,36 @@ def bench_statistics() -> None:
     print(f"  fast track {stats.fast_track_reduction} % shorter in the loaded data", flush=True)
 
 
+def bench_search() -> None:
+    """The clerk's list search (numbers, and the parties' names) beside the plain scan of the same."""
+    from hrbureau.arbitration.lists import DISPUTES
+    from hrbureau.arbitration.models import Dispute
+
+    assert DISPUTES.search is not None
+
+    def ours(query: str) -> list[int]:
+        condition = DISPUTES.search.condition(query, Dispute)  # type: ignore[union-attr]
+        return sorted(Dispute.objects.filter(condition).values_list("id", flat=True))
+
+    def scan(query: str) -> list[int]:
+        sql = (
+            "SELECT id FROM arbitration_dispute WHERE number LIKE %s OR case_no LIKE %s "
+            "OR id IN (SELECT dispute_id FROM arbitration_party WHERE name LIKE %s)"
+        )
+        return like_scan(sql, query, 3)
+
+    bench_text_search("dispute search", ("工人12345", "〕1234号", "企业43210"), ours, scan)
+
+
+def bench_case_page() -> None:
+    bench_case_page_queries(
+        "dispute", _client("clerk"), "arbitration.dispute", (1, 2), lambda pk: f"/arbitration/{pk}/"
+    )
+
+
 def run(count: int) -> None:
     fill(count)
     bench_list()
+    bench_search()
+    bench_case_page()
     bench_statistics()

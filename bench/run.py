@@ -64,14 +64,30 @@ def _configure(database_url: str | None) -> str:
     return f"PostgreSQL {parts.hostname}/{name}"
 
 
+# What a one-sided measurement reads (``median_ms``: rates, and figures beside a baseline measured apart):
+# the process's CPU time on SQLite (the database runs inside the process, so CPU time is all the work, and
+# the machine's other load — other processes on a shared 2-core VM — does not count); wall time on
+# PostgreSQL (a server process does part of the work). Chosen in ``main`` once the database is known.
+# Comparisons measured in turns (``paired_medians_ms``) read wall time: a slow spell falls on both sides.
+CLOCK: list[Callable[[], float]] = [time.perf_counter]
+
+
+def clock() -> float:
+    return CLOCK[0]()
+
+
+def clock_name() -> str:
+    return "CPU time" if CLOCK[0] is time.process_time else "wall time"
+
+
 def median_ms(func: Callable[[], Any], *, repeat: int = 15, warmup: int = 3) -> float:
     for _ in range(warmup):
         func()
     samples = []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start = clock()
         func()
-        samples.append((time.perf_counter() - start) * 1000)
+        samples.append((clock() - start) * 1000)
     return statistics.median(samples)
 
 
@@ -274,24 +290,30 @@ def fill(enterprises: int, people: int) -> None:
 
     from django.core.management import call_command
 
+    from hrbureau.accounts.models import User
     from hrbureau.accounts.selectors import grid_places
     from hrbureau.enterprises.models import Enterprise
     from hrbureau.people.models import Person
 
     call_command("migrate", verbosity=0)
-    call_command(
-        "seed_demo",
-        "--enterprises",
-        "0",
-        "--people",
-        "0",
-        "--work-orders",
-        "0",
-        "--disputes",
-        "0",
-        "--quiet-logins",
-        stdout=StringIO(),
-    )
+    # The organisation and the demo logins, once, into the empty database (the business lines' demo cases
+    # find no enterprise then and make none). Never again on the filled one: there the demo's case lines
+    # would make their cases over the loaded enterprises, and each part's data would no longer be only
+    # what its loader wrote — the known state every measurement starts from.
+    if not User.objects.filter(username="street_staff").exists():
+        call_command(
+            "seed_demo",
+            "--enterprises",
+            "0",
+            "--people",
+            "0",
+            "--work-orders",
+            "0",
+            "--disputes",
+            "0",
+            "--quiet-logins",
+            stdout=StringIO(),
+        )
     places = [(g.pk, c.pk, s.pk) for g, c, s in grid_places()]
     have = Enterprise.objects.count()
     if have != enterprises:
@@ -322,10 +344,22 @@ current_part = [""]  # the part being measured (registries, workorders, …), re
 
 
 def record(
-    name: str, ours: float, baseline: float | None, goal: str, passed: bool, unit: str = "ms", note: str = ""
+    name: str,
+    ours: float,
+    baseline: float | None,
+    goal: str,
+    passed: bool,
+    unit: str = "ms",
+    note: str = "",
+    *,
+    informative: bool = False,
 ) -> None:
+    """One figure. An *informative* one (a whole signed-in page beside a bare query, the floor of an empty
+    request) is shown with its comparison but is no goal: ``make bench`` exits 0 when every goal holds."""
+    informative = informative or goal == "informative" or note.startswith("informative")
     ratio = round(ours / baseline, 3) if baseline else None
-    print(f"  {name}: {ours:.2f} vs {baseline} ({'pass' if passed else 'FAIL'})", flush=True)
+    verdict = "informative" if informative else "pass" if passed else "FAIL"
+    print(f"  {name}: {ours:.2f} vs {baseline} ({verdict})", flush=True)
     results.append(
         {
             "part": current_part[0],
@@ -335,6 +369,7 @@ def record(
             "ratio": ratio,
             "goal": goal,
             "pass": bool(passed),
+            "informative": informative,
             "unit": unit,
             "note": note,
         }
@@ -386,7 +421,7 @@ def bench_list_page(
             assert links == row_links(client.get(plain).content, app), (page, plain)
         t1, t_base1, t_deep, t_base_deep = paired_medians_ms(
             *(lambda url=url: client.get(url) for url in (pages[0], baselines[0], pages[1], baselines[1])),
-            repeat=21,
+            repeat=41,  # 41 rounds: the pages sit near their goal and a slow spell moves a 21-round median
         )
     for where, ours, base, bare in (
         ("page 1", t1, t_base1, bare_ms[0]),
@@ -397,6 +432,94 @@ def bench_list_page(
             f"{title} {where} vs the bare raw SQL query", ours, bare, "ratio ≤ 3", ours <= 3 * bare, note=BARE
         )
     record(f"{short} deep vs page 1", t_deep, t1, "ratio ≤ 1.5", t_deep <= 1.5 * t1)
+
+
+def bench_text_search(
+    title: str,
+    queries: tuple[str, ...],
+    ours: Callable[[str], list[int]],
+    scan: Callable[[str], list[int]],
+) -> None:
+    """A list's search through its text index beside a plain substring scan of the same columns (the
+    baseline turns the database's indexes off on PostgreSQL): the same ids, ≥ 50× faster."""
+    for query in queries:
+        found = ours(query)
+        identical = found == scan(query)
+        t_ours = median_ms(lambda q=query: ours(q), repeat=9, warmup=2)  # type: ignore[misc]
+        t_scan = median_ms(lambda q=query: scan(q), repeat=3, warmup=1)  # type: ignore[misc]
+        record(
+            f"{title} '{query}' vs substring scan",
+            t_ours,
+            t_scan,
+            "≥ 50× faster (ratio ≤ 0.02), identical rows",
+            identical and t_ours * 50 <= t_scan,
+            note=f"{len(found)} rows; identical={identical}",
+        )
+
+
+def like_scan(sql: str, query: str, columns: int) -> list[int]:
+    """The ids ``sql`` finds with each of its ``columns`` placeholders given the query as a LIKE pattern
+    (ILIKE on PostgreSQL, with its indexes off: the plain scan)."""
+    from django.db import connection
+
+    postgres = connection.vendor == "postgresql"
+    pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    sql = sql.replace("LIKE %s", "ILIKE %s" if postgres else "LIKE %s ESCAPE '\\'")
+    with connection.cursor() as cursor:
+        if postgres:
+            cursor.execute("SET enable_bitmapscan = off")
+            cursor.execute("SET enable_indexscan = off")
+        cursor.execute(sql, [pattern] * columns)
+        found = sorted(row[0] for row in cursor.fetchall())
+        if postgres:
+            cursor.execute("RESET enable_bitmapscan")
+            cursor.execute("RESET enable_indexscan")
+    return found
+
+
+def bench_case_page_queries(
+    title: str, client: Any, case_type: str, cases: tuple[int, int], url: Callable[[int], str]
+) -> None:
+    """A case page's queries with 1 event and with 200: equal. Each case starts from a known state (its
+    events deleted, then 1 or 200 written), and the events written are deleted again afterwards."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from hrbureau.core.models import CaseEvent
+
+    def events(case_id: int, count: int) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "DELETE FROM core_caseevent WHERE case_type = %s AND case_id = %s", [case_type, case_id]
+            )
+        CaseEvent.objects.bulk_create(
+            CaseEvent(
+                case_type=case_type,
+                case_id=case_id,
+                name="comment",
+                from_state="",
+                to_state="",
+                actor_name="基准",
+                reason=f"第{i}条办理记录",
+            )
+            for i in range(count)
+        )
+
+    def queries(case_id: int) -> int:
+        assert client.get(url(case_id)).status_code == 200, url(case_id)  # warm: cached counts, a visit
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url(case_id)).status_code == 200
+        return len(captured)
+
+    one, many = cases
+    events(one, 1)
+    events(many, 200)
+    try:
+        q1, q200 = queries(one), queries(many)
+    finally:
+        events(one, 0)
+        events(many, 0)
+    record(f"case page queries: 1 vs 200 events ({title})", q200, q1, "equal", q200 == q1, unit="queries")
 
 
 def bench_lists() -> None:
@@ -541,6 +664,7 @@ def _bench_lists() -> None:
         "ratio ≤ 3",
         t_orm <= 3 * raw_page1_asc,
         note="informative: the query layer without the web stack",
+        informative=True,
     )
     record(
         "list API page 1 vs the bare raw SQL query",
@@ -730,7 +854,7 @@ def bench_import(rows: int) -> None:
             pid = os.fork()
             if pid == 0:
                 os.close(read)
-                started = time.perf_counter()
+                started, wall = clock(), time.perf_counter()
                 job = services.import_job_create(
                     actor=user,
                     spec=spec,
@@ -738,13 +862,14 @@ def bench_import(rows: int) -> None:
                     mode="reject",
                 )
                 job = engine.run(job.pk)
-                elapsed = time.perf_counter() - started
+                elapsed = clock() - started
                 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
                 os.write(
                     write,
                     json.dumps(
                         {
                             "seconds": elapsed,
+                            "wall": time.perf_counter() - wall,
                             "status": job.status,
                             "created": job.created_count,
                             "peak_kb": peak,
@@ -764,9 +889,9 @@ def bench_import(rows: int) -> None:
             """Baseline: parse alone + one raw executemany of the same rows, in one transaction."""
             from python_calamine import CalamineWorkbook
 
-            started = time.perf_counter()
+            started = clock()
             parsed = list(CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).iter_rows())[1:]
-            parse_seconds = time.perf_counter() - started
+            parse_seconds = clock() - started
             now = dt.datetime.now(dt.UTC)
             values = [
                 (
@@ -787,7 +912,7 @@ def bench_import(rows: int) -> None:
                 )
                 for r in parsed
             ]
-            started = time.perf_counter()
+            started = clock()
             with transaction.atomic(), connection.cursor() as cursor:
                 cursor.executemany(
                     "INSERT INTO enterprises_enterprise (uscc, name, former_names, legal_representative, registered_address, street_id, "
@@ -795,7 +920,7 @@ def bench_import(rows: int) -> None:
                     "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
                     values,
                 )
-            return parse_seconds + (time.perf_counter() - started), parse_seconds
+            return parse_seconds + (clock() - started), parse_seconds
 
         # Each measured IMPORT_ROUNDS times, ours and the baseline in turns, from the same state; the
         # fastest round of each counts (as timeit advises: the slower rounds measure the machine's other
@@ -820,7 +945,8 @@ def bench_import(rows: int) -> None:
         rate >= 10_000,
         unit="rows/s",
         note=(
-            f"fastest of {IMPORT_ROUNDS} (slowest {rows / slowest:,.0f} rows/s); peak memory "
+            f"{clock_name()}, fastest of {IMPORT_ROUNDS} (slowest {rows / slowest:,.0f} rows/s; wall time "
+            f"{rows / outcome['wall']:,.0f} rows/s); peak memory "
             f"{max(o['peak_kb'] for o in outcomes) / 1024:.0f} MB (resident, whole process)"
         ),
     )
@@ -842,7 +968,7 @@ def print_table(meta: str) -> None:
     for r in results:
         baseline = "—" if r["baseline"] is None else f"{r['baseline']:.2f}"
         ratio = "—" if r["ratio"] is None else f"{r['ratio']:.3f}"
-        mark = "PASS" if r["pass"] else "FAIL"
+        mark = "informative" if r.get("informative") else "PASS" if r["pass"] else "FAIL"
         print(
             f"{r['name'].ljust(width)}  {r['ours']:>12.2f}  {baseline:>12}  {ratio:>8}  {r['goal']} … {mark} {r['unit']} {r['note']}"
         )
@@ -872,6 +998,8 @@ def main() -> int:
     args = parser.parse_args()
     parts = set(args.only or PARTS)
     meta = _configure(os.environ.get("DATABASE_URL"))
+    if not os.environ.get("DATABASE_URL"):
+        CLOCK[0] = time.process_time
     sys.path.insert(0, str(ROOT))
     import django
 
@@ -908,7 +1036,7 @@ def main() -> int:
     sizes += [f"{args.work_orders:,} work orders"] if "workorders" in parts else []
     sizes += [f"{args.disputes:,} disputes"] if "disputes" in parts else []
     sizes += [f"{args.inspections:,} inspections", f"{args.risks:,} risks"] if "labour" in parts else []
-    meta += f"; {', '.join(sizes)}; {dt.datetime.now():%Y-%m-%d %H:%M}; {time.perf_counter() - started:.0f} s"
+    meta += f"; {', '.join(sizes)}; one-sided times {clock_name()}, paired wall time; {dt.datetime.now():%Y-%m-%d %H:%M}; {time.perf_counter() - started:.0f} s"
     print_table(meta)
     output = Path(args.output)
     written = list(results)
@@ -930,7 +1058,10 @@ def main() -> int:
         ).strip()
     output.write_text(json.dumps(written, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     output.with_suffix(".meta.txt").write_text(meta + "\n", encoding="utf-8")
-    return 0 if all(r["pass"] for r in results) else 1
+    failed = [r["name"] for r in results if not r["pass"] and not r.get("informative")]
+    for name in failed:
+        print(f"goal not met: {name}", file=sys.stderr)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

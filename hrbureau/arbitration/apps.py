@@ -15,6 +15,7 @@ class ArbitrationConfig(AppConfig):
             permissions,
             services,
             timeline,
+            todo,
             triage,
             workflows,
         )

@@ -4,6 +4,7 @@ import datetime as dt
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -71,15 +72,13 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @permission_required("core.use_workbench")
 def workbench(request: HttpRequest) -> HttpResponse:
-    kind = request.GET.get("todo") or None
-    items = todo.todo_items(user=request.user, kind=kind)
+    groups = todo.todo_groups(user=request.user)
     return render(
         request,
         "core/workbench.html",
         {
-            "todo_items": items,
-            "todo_kinds": todo.providers(),
-            "todo_kind": kind or "",
+            "todo_groups": groups,
+            "todo_total": sum(g.count for g in groups),
             "recent_items": recent.recent_visits(user=request.user),
             "today": timezone.localdate(),
         },
@@ -134,16 +133,31 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
 
 @permission_required("core.use_workbench")
 def todo_list(request: HttpRequest) -> HttpResponse:
+    """My to-do, paged: the groups one after the other with their counts; the total is the badge's."""
     kind = request.GET.get("kind") or ""
     overdue_only = request.GET.get("overdue") == "1"
-    known = dict(todo.kinds())
-    if kind and kind not in known:
+    kinds = todo.kinds()
+    if kind and kind not in dict(kinds):
         kind = ""
-    items = todo.todo_items(user=request.user, kind=kind or None, overdue_only=overdue_only)
+    number = request.GET.get("page", "")
+    page = todo.todo_page(
+        user=request.user,
+        kind=kind or None,
+        overdue_only=overdue_only,
+        page=int(number) if number.isdigit() and len(number) < 7 else 1,
+    )
+    base = urlencode({k: v for k, v in (("kind", kind), ("overdue", "1" if overdue_only else "")) if v})
     return render(
         request,
         "core/todo_list.html",
-        {"items": items, "kinds": todo.kinds(), "kind": kind, "overdue_only": overdue_only},
+        {
+            "page": page,
+            "items": page.items,
+            "kinds": kinds,
+            "kind": kind,
+            "overdue_only": overdue_only,
+            "page_query": f"{base}&" if base else "",
+        },
     )
 
 

@@ -1,5 +1,6 @@
-"""The grid worker's visits in "my to-do" (``core.todo``): planned visits not yet made and survey visits
-not yet recorded, in the grid the user works in (or assigned to them by name), within their scope.
+"""Labour's groups of "my to-do" (``core.todo``): the risks the user can act on (escalated ones first),
+and the grid worker's visits: planned visits not yet made and survey visits not yet recorded, in the grid
+the user works in (or assigned to them by name — their own), within their scope.
 
 A planned visit is due on the last day of its plan; a survey visit has no date of its own. Each item
 names the enterprise and, under it, the address to go to.
@@ -7,11 +8,11 @@ names the enterprise and, under it, the address to go to.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -19,6 +20,7 @@ from hrbureau.core import todo
 from hrbureau.core.todo import TodoItem
 from hrbureau.labour.choices import SurveyState
 from hrbureau.labour.models import PlanTarget, SampleMember
+from hrbureau.labour.workflows import WORKFLOW
 
 PLANNED = "labour-visits"
 SURVEYS = "labour-surveys"
@@ -47,59 +49,52 @@ def _where(enterprise: Any) -> str:
     return enterprise.registered_address or _("no address recorded")
 
 
-def planned_visit_items(user: Any) -> list[TodoItem]:
-    today = timezone.localdate()
-    kind = _("Planned visit")
-    rows = (
-        planned_visits(user)
-        .select_related("plan", "enterprise", "grid")
-        .order_by("plan__ends_on", "plan_id", "id")[: todo.DEFAULT_LIMIT]
+def _planned_item(t: PlanTarget, today: dt.date) -> TodoItem:
+    return TodoItem(
+        title=t.enterprise.name,
+        url=f"{reverse('labour:inspect', args=[t.enterprise_id])}?target={t.pk}",
+        kind=_("Planned visit"),
+        due=t.plan.ends_on,
+        overdue=t.plan.ends_on < today,
+        unit=t.grid.display_name if t.grid else "",
+        state=t.plan.name,
+        detail=_where(t.enterprise),
     )
-    return [
-        TodoItem(
-            title=t.enterprise.name,
-            url=f"{reverse('labour:inspect', args=[t.enterprise_id])}?target={t.pk}",
-            kind=kind,
-            due=t.plan.ends_on,
-            overdue=t.plan.ends_on < today,
-            unit=t.grid.display_name if t.grid else "",
-            state=t.plan.name,
-            detail=_where(t.enterprise),
-        )
-        for t in rows
-    ]
 
 
-def survey_visit_items(user: Any) -> list[TodoItem]:
-    kind = _("Survey visit")
-    visits = reverse("labour:visits")
-    rows = (
-        survey_visits(user)
-        .select_related("sample", "enterprise", "grid")
-        .order_by("sample_id", "id")[: todo.DEFAULT_LIMIT]
+def _survey_item(m: SampleMember, today: dt.date) -> TodoItem:
+    return TodoItem(
+        title=m.enterprise.name,
+        url=f"{reverse('labour:visits')}#survey-{m.pk}",
+        kind=_("Survey visit"),
+        unit=m.grid.display_name if m.grid else "",
+        state=m.sample.name,
+        detail=_where(m.enterprise),
     )
-    return [
-        TodoItem(
-            title=m.enterprise.name,
-            url=f"{visits}#survey-{m.pk}",
-            kind=kind,
-            unit=m.grid.display_name if m.grid else "",
-            state=m.sample.name,
-            detail=_where(m.enterprise),
-        )
-        for m in rows
-    ]
 
 
+# Risks: the escalated ones head the group (the workflow's ``todo_first``).
+RISKS = todo.register(todo.case_source(WORKFLOW, title_fields=("number", "risk_type")))
 todo.register(
-    PLANNED,
-    planned_visit_items,
-    label=gettext_lazy("Planned visits"),
-    count=lambda user: planned_visits(user).count(),
+    todo.TodoSource(
+        key=PLANNED,
+        label=gettext_lazy("Planned visits"),
+        rows=planned_visits,
+        item=_planned_item,
+        mine=lambda user: Q(inspector_id=user.pk),
+        due="plan__ends_on",
+        order=("plan_id", "id"),
+        select_related=("plan", "enterprise", "grid"),
+    )
 )
 todo.register(
-    SURVEYS,
-    survey_visit_items,
-    label=gettext_lazy("Survey visits"),
-    count=lambda user: survey_visits(user).count(),
+    todo.TodoSource(
+        key=SURVEYS,
+        label=gettext_lazy("Survey visits"),
+        rows=survey_visits,
+        item=_survey_item,
+        due=None,
+        order=("sample_id", "id"),
+        select_related=("sample", "enterprise", "grid"),
+    )
 )

@@ -8,7 +8,16 @@ class PetitionsConfig(AppConfig):
 
     def ready(self) -> None:
         from hrbureau.core.choicecache import renew_on_change
-        from hrbureau.petitions import facts, imports, navigation, permissions, services, timeline, workflows  # noqa: F401 (registration)
+        from hrbureau.petitions import (  # noqa: F401 (registration)
+            facts,
+            imports,
+            navigation,
+            permissions,
+            services,
+            timeline,
+            todo,
+            workflows,
+        )
         from hrbureau.petitions.forms import CATEGORY_CHOICES
         from hrbureau.petitions.models import Category
 

@@ -89,7 +89,7 @@ def test_the_grid_workers_landing_page_on_a_phone(
     todo = page.locator("[data-testid=todo]")
     expect(todo).not_to_contain_text("暂无待办")
     enterprise = world.enterprises["a1"]
-    expect(todo.locator("tbody tr")).to_have_count(2)  # the planned visit and the survey visit
+    expect(todo.locator("[data-testid=todo-item]")).to_have_count(2)  # the planned visit and the survey visit
     expect(todo).to_contain_text("计划走访")
     expect(todo).to_contain_text("调查走访")
     expect(todo.locator("[data-testid=todo-detail]").first).to_have_text(enterprise.registered_address)
