@@ -63,7 +63,6 @@ def test_the_example_is_declarations_only() -> None:
         "models.py",
         "permissions.py",
         "services.py",
-        "todo.py",
         "urls.py",
         "workflows.py",
     ]
@@ -191,3 +190,24 @@ def test_the_case_page_queries_do_not_grow_with_its_events(world: Any, demands: 
     few = queries_of(world.users["street_staff"], url)
     grow(demand, 200, world.users["dept_staff"])
     assert queries_of(world.users["street_staff"], url) == few
+
+
+def test_its_open_demands_are_on_the_to_do_of_the_unit_they_are_assigned_to(
+    world: Any, demands: dict[str, Demand]
+) -> None:
+    """The workflow's to-do states give the to-do entries (core.todo's default source of a workflow)."""
+    from hrbureau.core import todo
+
+    street = world.users["street_staff"]
+    assert todo.todo_count(street) == 2
+    client = _signed_in(street)
+    page = client.get("/core/todo/").content.decode()
+    assert f'href="/example/{demands["a"].pk}/"' in page
+    assert f'href="/example/{demands["a2"].pk}/"' in page
+    assert f'href="/example/{demands["b"].pk}/"' not in page  # another street's
+    assert 'data-testid="nav-count-todo">2<' in page
+    client.post(
+        f"/core/cases/example.demand/{demands['a'].pk}/actions/close/", {"version": demands["a"].version}
+    )
+    assert todo.todo_count(street) == 1  # closed: no longer to do
+    assert todo.todo_count(world.users["leader"]) == 0  # reads, takes no step
