@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -166,7 +166,9 @@ def event_create(request: HttpRequest) -> HttpResponseBase:
 @permission_required("compliance.view_compliance")
 def event_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
     event = selectors.event(user=request.user, pk=pk)
-    form = AttendanceForm(request.POST or None, event=event)
+    if request.method == "POST" and not request.user.has_perm("compliance.manage_compliance"):
+        raise PermissionDenied  # refused before the input is read (audited)
+    form = AttendanceForm(request.POST if request.method == "POST" else None, event=event)
     if request.method == "POST" and form.is_valid():
         try:
             n = services.attendance_mark(

@@ -146,7 +146,7 @@ ROUTES = [
         _url("/compliance/events/{}/", "event"),
         method="POST",
         ok_status=302,
-        data={"attended": "0"},
+        data={},  # nobody ticked: nobody came
         allowed=PLANNERS,
         label="attendance",
     ),

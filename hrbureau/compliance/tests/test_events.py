@@ -171,3 +171,7 @@ def test_the_attendance_form_refuses_enterprises_not_invited_inside_the_form(
     assert list(event.attendance.filter(attended=True).values_list("enterprise_id", flat=True)) == [
         e["a2"].pk
     ]
+    # Every tick taken off (a form posted with no box ticked): nobody came, recorded as such.
+    none = client.post(f"/compliance/events/{event.pk}/", {})
+    assert none.status_code == 302
+    assert not event.attendance.filter(attended=True).exists()

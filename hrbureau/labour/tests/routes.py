@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from hrbureau.accounts.choices import Role
-from hrbureau.tests.matrix import Route
+from hrbureau.tests.matrix import Route, action_routes
 
 DISTRICT = {Role.DEPT_HEAD, Role.DEPT_STAFF, Role.LEADER}
 VIEW = DISTRICT | {Role.STREET_STAFF, Role.GRID_WORKER}
@@ -132,16 +132,36 @@ ROUTES = [
     Route("labour:score", _url("/labour/scores/{}/", "a1"), allowed=VIEW, label="a1"),
     Route("labour:score", _url("/labour/scores/{}/", "b1"), allowed=DISTRICT, label="b1"),
     Route("labour:plans", _list("/labour/plans/"), allowed=VIEW),
+    Route(
+        "labour:plans",
+        _list("/labour/plans/?export=xlsx"),
+        allowed=READERS,
+        label="export",
+        export="labour.export_risk",
+    ),
     Route("labour:plan", _url("/labour/plans/{}/", "plan"), allowed=VIEW),
     Route(
         "labour:plan_create",
         _list("/labour/plans/new/"),
         method="POST",
         ok_status=302,
-        data={"name": "计划", "kind": "routine", "starts_on": "2026-01-05", "ends_on": "2026-01-09"},
+        data=lambda world: {
+            "name": "计划",
+            "kind": "routine",
+            "starts_on": "2026-01-05",
+            "ends_on": "2026-01-09",
+            "enterprise": str(world.enterprises["a1"].pk),
+        },
         allowed=PLANNERS,
     ),
     Route("labour:samples", _list("/labour/samples/"), allowed=FIELD),
+    Route(
+        "labour:samples",
+        _list("/labour/samples/?export=xlsx"),
+        allowed=PLANNERS,
+        label="export",
+        export="labour.export_sample",
+    ),
     Route("labour:survey_tasks", _list("/labour/samples/tasks/"), allowed=FIELD),
     Route(
         "labour:survey_tasks",
@@ -181,4 +201,7 @@ ROUTES = [
         label="export",
         export="labour.export_risk",
     ),
+    # The API's action of each risk step and survey-task step, on the records of street A.
+    *action_routes("labour.risk", lambda world: _data(world)["risk_a1"], VIEW),
+    *action_routes("labour.samplemember", lambda world: _data(world)["member_a1"], VIEW),
 ]
