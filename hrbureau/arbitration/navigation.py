@@ -160,4 +160,4 @@ def _waiting_for_party(user: Any) -> list[TodoItem]:
     return items
 
 
-todo_register("arbitration documents", _waiting_for_party)
+todo_register("arbitration documents", _waiting_for_party, label=_("Documents to sign for"), portal=True)

@@ -75,6 +75,8 @@ class TodoSource:
     # The columns ``item`` reads (None: every column); a to-do row needs few of a case's many.
     only: tuple[str, ...] | None = None
     listed: Callable[[Any], list[TodoItem]] | None = None
+    # Work of a party on the portal (documents to sign for): not a group of the staff's to-do page.
+    portal: bool = False
 
     def queryset(self, user: Any, *, overdue_only: bool = False) -> QuerySet[Any]:
         """The user's rows in the group's order, with ``todo_mine`` (and ``todo_first``) annotated."""
@@ -150,12 +152,13 @@ def register(
     *,
     label: Any = None,
     count: Callable[[Any], int] | None = None,
+    portal: bool = False,
 ) -> TodoSource:
     """Declare a group of "my to-do": a ``TodoSource``; or (``name, provider``) a function giving the few
     items of a user as a list (``count`` is accepted and not needed: the list is counted)."""
     if isinstance(source, str):
         assert provider is not None
-        source = TodoSource(key=source, label=label or source, listed=provider, due=None)
+        source = TodoSource(key=source, label=label or source, listed=provider, due=None, portal=portal)
     _SOURCES[source.key] = source
     return source
 
@@ -247,8 +250,8 @@ def _chosen(kind: str | None) -> list[TodoSource]:
 
 
 def kinds() -> list[tuple[str, str]]:
-    """(key, label) of every group of to-do, for the filter."""
-    return [(s.key, str(s.label)) for s in sources()]
+    """(key, label) of every group of the staff's to-do, for the filter (a party's portal work is not one)."""
+    return [(s.key, str(s.label)) for s in sources() if not s.portal]
 
 
 def providers() -> list[str]:

@@ -58,7 +58,7 @@ RESOLVE_LIMIT = {
 
 class InspectionKind(models.TextChoices):
     ROUTINE = "routine", _("Routine grid screening")  # 网格日常排查
-    JOINT = "joint", _("Joint 安格 check (labour and safety)")  # 安格联合检查
+    JOINT = "joint", _("Joint safety-and-grid (Ange) check (labour and safety)")  # 安格联合检查
     SPECIAL = "special", _("Special campaign")  # 专项行动（如根治欠薪冬季行动）
     SURVEY = "survey", _("Sample survey visit")  # 抽样调查走访
 
@@ -71,7 +71,7 @@ class Answer(models.TextChoices):
 
 class ChecklistGroup(models.TextChoices):
     LABOUR = "labour", _("Labour relations")
-    SAFETY = "safety", _("Work safety (安格)")
+    SAFETY = "safety", _("Work safety (Ange)")
 
 
 class WarningLevel(models.TextChoices):

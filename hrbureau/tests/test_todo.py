@@ -192,3 +192,12 @@ def test_the_to_do_page_and_the_workbench_make_as_many_queries_for_many_rows_as_
     many = (queries("/core/todo/"), queries("/workbench/"))
     assert many == few
     assert queries("/core/todo/?page=2") == few[0]
+
+
+def test_the_staff_to_do_offers_its_groups_by_name_and_no_party_work(db: Any) -> None:
+    """The filter of the to-do page names every group in the reader's language, never by its key, and
+    offers no group of a party's portal work (documents to sign for), which a staff member never has."""
+    kinds = dict(todo.kinds())
+    assert "arbitration documents" not in kinds
+    assert all(label != key for key, label in kinds.items())
+    assert any(s.portal for s in todo.sources())  # the portal's work is still a source, for parties
