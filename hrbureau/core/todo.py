@@ -31,6 +31,7 @@ from typing import Any
 from django.db.models import BooleanField, F, Q, QuerySet, Value, When
 from django.db.models import Case as When_
 from django.utils import timezone
+from django.utils.text import capfirst
 
 
 @dataclass(frozen=True)
@@ -222,7 +223,7 @@ def case_source(
 
     return TodoSource(
         key=key or workflow.label,
-        label=label or workflow.model._meta.verbose_name_plural,
+        label=label or capfirst(workflow.model._meta.verbose_name_plural),
         rows=lambda user: case_todo_queryset(workflow, user, mine),
         item=item,
         mine=mine,

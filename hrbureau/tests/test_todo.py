@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from hrbureau.arbitration.models import Dispute
 from hrbureau.arbitration.tests.conftest import arb, file  # noqa: F401 (the fixture)
@@ -201,3 +202,6 @@ def test_the_staff_to_do_offers_its_groups_by_name_and_no_party_work(db: Any) ->
     assert "arbitration documents" not in kinds
     assert all(label != key for key, label in kinds.items())
     assert any(s.portal for s in todo.sources())  # the portal's work is still a source, for parties
+    with translation.override("en"):
+        labels = [label for _key, label in todo.kinds()]
+    assert all(label[0].isupper() for label in labels), labels  # "Work orders", as "Planned visits"
