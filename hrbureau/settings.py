@@ -180,6 +180,7 @@ INSTALLED_APPS = [
     "hrbureau.labour",
     "hrbureau.compliance",
     "hrbureau.hrmarket",
+    "hrbureau.policies",
     "hrbureau.reports",
 ]
 

@@ -74,6 +74,9 @@ class RuleField:
     # attribute, as the object was loaded through the subject's queryset).
     getter: Callable[[Any], Any] | None = None
     choices: tuple[tuple[str, str | Promise], ...] = ()
+    # A field computed by the database (an enterprise's tag as an EXISTS): the expression the subject's
+    # queryset annotates as ``path`` when a condition names the field, and only then.
+    annotation: Callable[[], Any] | None = None
 
     def value_of(self, obj: Any) -> Any:
         if self.getter is not None:
@@ -96,10 +99,17 @@ class RuleSubject:
     fields: dict[str, RuleField]
     # Adds the annotations the fields' paths name (the Python side reads the same annotations).
     annotate: Callable[[models.QuerySet[Any]], models.QuerySet[Any]] | None = None
+    # Fields that exist as the data says, read when asked (one per enterprise tag an administrator
+    # keeps); each usually has an ``annotation``.
+    more_fields: Callable[[], dict[str, RuleField]] | None = None
 
     def all_fields(self) -> dict[str, RuleField]:
-        """The subject's own fields and, under their names, the facts declared about its model."""
+        """The subject's own fields, those it reads from the data, and, under their names, the facts
+        declared about its model."""
         found = dict(self.fields)
+        if self.more_fields is not None:
+            for name, rule_field in self.more_fields().items():
+                found.setdefault(name, rule_field)
         for name, fact in facts.about(self.model._meta.label).items():
             found.setdefault(name, _fact_field(fact))
         return found
@@ -112,9 +122,17 @@ class RuleSubject:
         qs = queryset if queryset is not None else self.model._default_manager.all()
         if self.annotate is not None:
             qs = self.annotate(qs)
+        fields = self.all_fields()
+        names = list(fields) if condition is None else _field_names(condition)
+        computed = {
+            fields[n].path: fields[n].annotation()  # type: ignore[misc]
+            for n in dict.fromkeys(names)
+            if n in fields and fields[n].annotation is not None
+        }
+        if computed:
+            qs = qs.annotate(**computed)
         declared = facts.about(self.model._meta.label)
-        used = declared if condition is None else [n for n in _field_names(condition) if n in declared]
-        used = [n for n in used if n not in self.fields]
+        used = [n for n in dict.fromkeys(names) if n in declared and n not in self.fields]
         return facts.annotate(qs, used) if used else qs
 
 
@@ -200,11 +218,10 @@ def _json_value(value: Any) -> Any:
 def validate(subject_key: str, condition: Any) -> dict[str, Any]:
     """The condition checked against the subject's fields and normalised (numbers as strings, dates
     ISO); a ValidationError that names the place of every mistake otherwise."""
-    rule_subject = subject(subject_key)
-    return _validate(rule_subject, condition, "condition")
+    return _validate(subject(subject_key).all_fields(), condition, "condition")
 
 
-def _validate(rule_subject: RuleSubject, condition: Any, where: str) -> dict[str, Any]:
+def _validate(fields: dict[str, RuleField], condition: Any, where: str) -> dict[str, Any]:
     if not isinstance(condition, dict):
         raise ValidationError(_("%(where)s: a condition must be an object.") % {"where": where})
     groups = [k for k in ("all", "any") if k in condition]
@@ -217,7 +234,7 @@ def _validate(rule_subject: RuleSubject, condition: Any, where: str) -> dict[str
         items = condition[key]
         if not isinstance(items, list):
             raise ValidationError(_("%(where)s: “%(key)s” needs a list.") % {"where": where, "key": key})
-        return {key: [_validate(rule_subject, c, f"{where}.{key}[{i}]") for i, c in enumerate(items)]}
+        return {key: [_validate(fields, c, f"{where}.{key}[{i}]") for i, c in enumerate(items)]}
     unknown_keys = set(condition) - {"field", "op", "value"}
     if unknown_keys or "field" not in condition or "op" not in condition:
         raise ValidationError(
@@ -225,7 +242,6 @@ def _validate(rule_subject: RuleSubject, condition: Any, where: str) -> dict[str
             % {"where": where}
         )
     name, op = condition["field"], condition["op"]
-    fields = rule_subject.all_fields()
     rule_field = fields.get(name) if isinstance(name, str) else None
     if rule_field is None:
         raise ValidationError(
@@ -288,15 +304,15 @@ def _compare(op: str, actual: Any, expected: Any) -> bool:
 
 def evaluate(subject_key: str, condition: dict[str, Any], obj: Any) -> bool:
     """Whether ``obj`` (loaded through the subject's queryset) meets the validated ``condition``."""
-    return _evaluate(subject(subject_key), condition, obj)
+    return _evaluate(subject(subject_key).all_fields(), condition, obj)
 
 
-def _evaluate(rule_subject: RuleSubject, condition: dict[str, Any], obj: Any) -> bool:
+def _evaluate(fields: dict[str, RuleField], condition: dict[str, Any], obj: Any) -> bool:
     if "all" in condition:
-        return all(_evaluate(rule_subject, c, obj) for c in condition["all"])
+        return all(_evaluate(fields, c, obj) for c in condition["all"])
     if "any" in condition:
-        return any(_evaluate(rule_subject, c, obj) for c in condition["any"])
-    rule_field = rule_subject.all_fields()[condition["field"]]
+        return any(_evaluate(fields, c, obj) for c in condition["any"])
+    rule_field = fields[condition["field"]]
     op = condition["op"]
     expected = condition["value"] if op == "isnull" else _typed(rule_field, condition["value"])
     return _compare(op, rule_field.value_of(obj), expected)
@@ -304,29 +320,29 @@ def _evaluate(rule_subject: RuleSubject, condition: dict[str, Any], obj: Any) ->
 
 def to_q(subject_key: str, condition: dict[str, Any]) -> Q:
     """The validated ``condition`` as one filter over the subject's queryset."""
-    return _to_q(subject(subject_key), condition)
+    return _to_q(subject(subject_key).all_fields(), condition)
 
 
 _NOTHING = Q(pk__in=[])
 _EVERYTHING = Q(pk__isnull=False)
 
 
-def _to_q(rule_subject: RuleSubject, condition: dict[str, Any]) -> Q:
+def _to_q(fields: dict[str, RuleField], condition: dict[str, Any]) -> Q:
     if "all" in condition:
         # An empty group holds; spelt out, since an empty Q() vanishes when OR-ed with another.
         q = _EVERYTHING
         for c in condition["all"]:
-            q &= _to_q(rule_subject, c)
+            q &= _to_q(fields, c)
         return q
     if "any" in condition:
-        parts = [_to_q(rule_subject, c) for c in condition["any"]]
+        parts = [_to_q(fields, c) for c in condition["any"]]
         if not parts:
             return _NOTHING
         q = parts[0]
         for part in parts[1:]:
             q |= part
         return q
-    rule_field = rule_subject.all_fields()[condition["field"]]
+    rule_field = fields[condition["field"]]
     op, path = condition["op"], rule_field.path
     if op == "isnull":
         return Q(**{f"{path}__isnull": condition["value"]})
@@ -348,7 +364,9 @@ def matching(
 ) -> models.QuerySet[Any]:
     """Every object of the subject (or of ``queryset``) that meets ``condition``: one query."""
     rule_subject = subject(subject_key)
-    return rule_subject.queryset(queryset, condition=condition).filter(_to_q(rule_subject, condition))
+    return rule_subject.queryset(queryset, condition=condition).filter(
+        _to_q(rule_subject.all_fields(), condition)
+    )
 
 
 # --- explanation ------------------------------------------------------------------------------------
@@ -384,22 +402,22 @@ def trace(subject_key: str, condition: dict[str, Any], obj: Any) -> dict[str, An
     "met"}``; :func:`words` turns it into lines in whatever language is active when it is read, so a
     decision taken on a Chinese page reads in English on an English one.
     """
-    return _trace(subject(subject_key), condition, obj)
+    return _trace(subject(subject_key).all_fields(), condition, obj)
 
 
-def _trace(rule_subject: RuleSubject, condition: dict[str, Any], obj: Any) -> dict[str, Any]:
+def _trace(fields: dict[str, RuleField], condition: dict[str, Any], obj: Any) -> dict[str, Any]:
     if "all" in condition or "any" in condition:
         key = "all" if "all" in condition else "any"
-        children = [_trace(rule_subject, c, obj) for c in condition[key]]
+        children = [_trace(fields, c, obj) for c in condition[key]]
         met = all(c["met"] for c in children) if key == "all" else any(c["met"] for c in children)
         return {key: children, "met": met}
-    rule_field = rule_subject.all_fields()[condition["field"]]
+    rule_field = fields[condition["field"]]
     return {
         "field": condition["field"],
         "op": condition["op"],
         "value": condition["value"],
         "actual": _json_safe(rule_field.value_of(obj)),
-        "met": _evaluate(rule_subject, condition, obj),
+        "met": _evaluate(fields, condition, obj),
     }
 
 
@@ -413,15 +431,15 @@ def _json_safe(value: Any) -> Any:
 
 def words(subject_key: str, node: dict[str, Any]) -> Reason:
     """A stored :func:`trace` as readable lines in the active language."""
-    return _words(subject(subject_key), node)
+    return _words(subject(subject_key).all_fields(), node)
 
 
-def _words(rule_subject: RuleSubject, node: dict[str, Any]) -> Reason:
+def _words(fields: dict[str, RuleField], node: dict[str, Any]) -> Reason:
     if "all" in node or "any" in node:
         key = "all" if "all" in node else "any"
         text = _("All of these hold") if key == "all" else _("At least one of these holds")
-        return Reason(str(text), node["met"], [_words(rule_subject, c) for c in node[key]])
-    rule_field = rule_subject.all_fields().get(node["field"])
+        return Reason(str(text), node["met"], [_words(fields, c) for c in node[key]])
+    rule_field = fields.get(node["field"])
     label = rule_field.label if rule_field else node["field"]
     if node["op"] == "isnull":
         text = (_("%(field)s is missing") if node["value"] else _("%(field)s is given")) % {"field": label}
