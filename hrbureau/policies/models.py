@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -15,18 +16,15 @@ from hrbureau.core.scoping import ScopedManager, ScopePaths
 from hrbureau.core.textsearch import TextIndex
 from hrbureau.policies.choices import (
     AmountRule,
-    ApplicationState,
     Beneficiary,
     DeliveryKind,
     GrantChannel,
-    GrantListState,
     GrantPeriod,
-    ItemState,
     MatchState,
     TimeLimitKey,
 )
 
-MONEY = {"max_digits": 14, "decimal_places": 2}  # yuan to the fen
+MONEY: dict[str, Any] = {"max_digits": 14, "decimal_places": 2}  # yuan to the fen
 
 
 class PolicyDocument(TimeStampedModel):
