@@ -10,4 +10,4 @@ class PoliciesConfig(AppConfig):
     verbose_name = _("Policy direct delivery")
 
     def ready(self) -> None:
-        from hrbureau.policies import permissions, rules  # noqa: F401 (registration)
+        from hrbureau.policies import permissions, rules, workflows  # noqa: F401 (registration)
