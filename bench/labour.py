@@ -277,7 +277,83 @@ def bench_figures() -> None:
     print(f"  {stats.total.found:,} risks found, {stats.total.resolved:,} resolved ({rate} %)", flush=True)
 
 
+def bench_enterprise_page() -> None:
+    """The enterprise's page across every line (core.profile, issue 17): its queries with 10 risks and 10
+    visits and with 10,000 of each, equal. The rows are written for two enterprises and removed after."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from hrbureau.accounts.models import User
+    from hrbureau.enterprises.models import Enterprise
+    from hrbureau.labour.models import Inspection, Risk
+
+    inspector = User.objects.get(username="labour_staff")
+    two = list(Enterprise.objects.filter(street__isnull=False, grid__isnull=False).order_by("-id")[:2])
+    today = dt.date.today()
+
+    def history(enterprise: Any, count: int) -> None:
+        Inspection.objects.bulk_create(
+            Inspection(
+                enterprise=enterprise,
+                kind="routine",
+                visited_on=today - dt.timedelta(days=i % 700),
+                inspector=inspector,
+                street_id=enterprise.street_id,
+                grid_id=enterprise.grid_id,
+                notes="基准走访",
+            )
+            for i in range(count)
+        )
+        Risk.objects.bulk_create(
+            Risk(
+                number=f"LRB{enterprise.pk:09d}{i:05d}",
+                enterprise=enterprise,
+                street_id=enterprise.street_id,
+                grid_id=enterprise.grid_id,
+                risk_type="wage_arrears",
+                severity="minor",
+                description="基准隐患",
+                found_on=today - dt.timedelta(days=i % 700),
+                found_by=inspector,
+                state="found",
+                assigned_unit_id=enterprise.street_id,
+                due_on=today,
+            )
+            for i in range(count)
+        )
+
+    def forget() -> None:
+        Risk.objects.filter(number__startswith="LRB").delete()
+        Inspection.objects.filter(enterprise__in=two, notes="基准走访").delete()
+
+    client = _client("labour_staff")
+
+    def queries(enterprise: Any) -> int:
+        url = f"/enterprises/{enterprise.pk}/"
+        assert client.get(url).status_code == 200, url  # warm: cached counts, a visit
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    forget()
+    try:
+        history(two[0], 10)
+        history(two[1], 10_000)
+        few, many = queries(two[0]), queries(two[1])
+    finally:
+        forget()
+    record(
+        "enterprise page queries: 10 vs 10,000 risks and visits (every line's part)",
+        many,
+        few,
+        "equal",
+        many == few,
+        unit="queries",
+    )
+
+
 def run(inspections: int, risks: int) -> None:
     fill(inspections, risks)
     bench_scoring()
     bench_figures()
+    bench_enterprise_page()

@@ -13,6 +13,7 @@ class ArbitrationConfig(AppConfig):
             hearings,
             navigation,
             permissions,
+            profile,
             services,
             timeline,
             todo,

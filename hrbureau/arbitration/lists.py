@@ -16,7 +16,18 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 from hrbureau.arbitration import selectors
 from hrbureau.arbitration.choices import ClaimKind, DisputeState, Procedure
 from hrbureau.arbitration.models import Claim, Dispute, Party
-from hrbureau.core.filters import ANY, Choice, DateFrom, DateTo, Figure, RelatedText, Search, Where, YesNo
+from hrbureau.core.filters import (
+    ANY,
+    Choice,
+    DateFrom,
+    DateTo,
+    Figure,
+    RelatedText,
+    Search,
+    Where,
+    YesNo,
+    of_record,
+)
 from hrbureau.core.forms import FixedChoiceField
 from hrbureau.core.lists import Action, Export, ListSpec
 from hrbureau.core.tables import Column, choice_labels, detail_url, html_of
@@ -71,6 +82,7 @@ DISPUTES = ListSpec(
         description="a fragment of the application or case number, or of a party's name",
     ),
     filters=(
+        of_record("enterprise", "enterprise_id"),
         Choice("state", gettext_lazy("State"), DisputeState, empty=ANY),
         Choice("procedure", gettext_lazy("Procedure"), Procedure, empty=ANY),
         YesNo("collective", gettext_lazy("Collective")),

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from hrbureau.compliance import rules, selectors
 from hrbureau.compliance.choices import EvaluationState, EventKind, Grade, RecordKind
-from hrbureau.core.filters import ANY, Choice, DateFrom, DateTo, RelatedText, Search, Where, YesNo
+from hrbureau.core.filters import ANY, Choice, DateFrom, DateTo, RelatedText, Search, Where, YesNo, of_record
 from hrbureau.core.lists import Action, Export, ListSpec
 from hrbureau.core.punctuation import join_clauses
 from hrbureau.core.tables import Column, choice_labels, html_of, link
@@ -49,6 +49,7 @@ RECORDS = ListSpec(
         description="a fragment of the enterprise's name or USCC",
     ),
     filters=(
+        of_record("enterprise", "enterprise_id"),
         Choice("kind", gettext_lazy("Kind"), RecordKind, empty=gettext_lazy("All kinds")),
         Where("year", _year_field, lambda year: Q(occurred_on__year=year), api=int),
         DateFrom("occurred_from", gettext_lazy("From"), "occurred_on"),
@@ -168,6 +169,7 @@ GRADES = ListSpec(
         description="a fragment of the enterprise's name or USCC",
     ),
     filters=(
+        of_record("enterprise", "enterprise_id"),
         Choice(
             "evaluation",
             gettext_lazy("Record year"),

@@ -296,3 +296,17 @@ def conditions(filters: Sequence[Filter], values: Mapping[str, Any], model: type
         if is_set(value):
             condition &= declared.condition(value, model)
     return condition
+
+
+def of_record(name: str, path: str) -> Where:
+    """The rows about one record — ``?enterprise=<id>``: an enterprise's risks, disputes, matches — the
+    list a registry record's page links to for each line (``core.profile``); not shown in the panel."""
+    from hrbureau.core.apiutil import Id
+
+    return Where(
+        name,
+        lambda: forms.IntegerField(required=False, min_value=1, max_value=2**62, widget=forms.HiddenInput),
+        lambda pk: Q(**{path: pk}),
+        api=Id,
+        hidden=True,
+    )

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from hrbureau.core.forms import apply_errors as _apply_errors
+from hrbureau.core import profile
 from hrbureau.core.history import history_of
 from hrbureau.core.recent import recent_visit_record
 from hrbureau.core.timeline import timeline_for
@@ -26,6 +27,8 @@ def enterprise_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
         {
             "enterprise": enterprise,
             "timeline": timeline_for(user=request.user, record=enterprise),
+            # What every line the reader may see knows of it, counted and linked (core.profile).
+            "profile_sections": profile.sections_for(user=request.user, record=enterprise),
             "history": history_of(enterprise)[:30],
             "can_edit": request.user.has_perm("enterprises.change_enterprise"),
         },

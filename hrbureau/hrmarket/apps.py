@@ -7,4 +7,4 @@ class HrmarketConfig(AppConfig):
     verbose_name = _("HR-service market")
 
     def ready(self) -> None:
-        from hrbureau.hrmarket import navigation, permissions, services, workflows  # noqa: F401 (registration)
+        from hrbureau.hrmarket import navigation, permissions, profile, services, workflows  # noqa: F401 (registration)

@@ -13,7 +13,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from hrbureau.core.filters import Choice, DateFrom, DateTo, Figure, RelatedText, Search
+from hrbureau.core.filters import Choice, DateFrom, DateTo, Figure, RelatedText, Search, of_record
 from hrbureau.core.lists import Action, Export, ListSpec
 from hrbureau.core.tables import Column, choice_labels, html_of, link
 from hrbureau.core.textsearch import TextIndex
@@ -62,6 +62,7 @@ AGENCIES = ListSpec(
         description="a fragment of the licence number, or of the enterprise's name or USCC",
     ),
     filters=(
+        of_record("enterprise", "enterprise_id"),
         Choice("status", gettext_lazy("Status"), AgencyStatus, lookup="state", empty=gettext_lazy("All")),
         Choice("licence_kind", gettext_lazy("Licence"), LicenceKind, empty=gettext_lazy("All licences")),
         Figure({"1": _expired}, name="expired"),  # "licence expired", the page's link

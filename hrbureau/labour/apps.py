@@ -12,6 +12,7 @@ class LabourConfig(AppConfig):
             facts,
             navigation,
             permissions,
+            profile,
             rules,
             sampling,
             services,

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from hrbureau.accounts.choices import OrgUnitKind
 from hrbureau.accounts.forms import unit_filter
 from hrbureau.core.apiutil import Id
-from hrbureau.core.filters import ALL, Choice, DateFrom, DateTo, Figure, RelatedText, Search, Where
+from hrbureau.core.filters import ALL, Choice, DateFrom, DateTo, Figure, RelatedText, Search, Where, of_record
 from hrbureau.core.forms import FixedChoiceField
 from hrbureau.core.lists import Action, Export, ListSpec
 from hrbureau.core.tables import Column, choice_labels, html_of, link
@@ -44,14 +44,8 @@ STREET = unit_filter(
 
 
 def _enterprise_filter() -> Where:
-    """One enterprise's rows (a link from its risk score); not shown in the panel."""
-    return Where(
-        "enterprise",
-        lambda: forms.IntegerField(required=False, min_value=1, max_value=2**62, widget=forms.HiddenInput),
-        lambda pk: Q(enterprise_id=pk),
-        api=Id,
-        hidden=True,
-    )
+    """One enterprise's rows (a link from its risk score or its page)."""
+    return of_record("enterprise", "enterprise_id")
 
 
 def _due(r: Risk) -> Any:
@@ -208,7 +202,7 @@ INSPECTIONS = ListSpec(
             value=lambda i: i.visited_on,
             html=lambda i: link("labour:inspection", i.pk, i.visited_on.isoformat()),
         ),
-        Column(gettext_lazy("Enterprise"), value=lambda i: i.enterprise.name),
+        Column(gettext_lazy("Enterprise"), key="enterprise", value=lambda i: i.enterprise.name),
         Column(gettext_lazy("USCC"), value=lambda i: i.enterprise.uscc, page=False, text=True),
         Column(gettext_lazy("Street"), value=lambda i: i.street.name if i.street else "", page=False),
         Column(

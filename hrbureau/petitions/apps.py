@@ -13,6 +13,7 @@ class PetitionsConfig(AppConfig):
             imports,
             navigation,
             permissions,
+            profile,
             services,
             timeline,
             todo,

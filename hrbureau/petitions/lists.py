@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from hrbureau.accounts.choices import OrgUnitKind
 from hrbureau.accounts.forms import unit_filter
 from hrbureau.core.apiutil import Id
-from hrbureau.core.filters import Choice, DateFrom, DateTo, Figure, Search
+from hrbureau.core.filters import Choice, DateFrom, DateTo, Figure, Search, of_record
 from hrbureau.core.lists import Action, Export, ListSpec
 from hrbureau.core.tables import Column, choice_labels, html_of, link
 from hrbureau.petitions import selectors
@@ -68,6 +68,7 @@ WORKORDERS = ListSpec(
         description="a fragment of the order's number, external number, title or the name of who raised it",
     ),
     filters=(
+        of_record("enterprise", "enterprise_id"),
         Choice("state", gettext_lazy("State"), WorkOrderState, empty=gettext_lazy("All states")),
         Choice("channel", gettext_lazy("Channel"), Channel, empty=gettext_lazy("All channels")),
         # Categories and units from lists cached per language (a page view builds no model for them).

@@ -364,7 +364,7 @@ def _samples(spec: ListSpec, f: Any, form: Any, rows: list[Any]) -> list[str]:
     if isinstance(f, declared.Where) and f.name in ("date", "day"):
         return [timezone.localdate().isoformat(), "2026-03-03"]
     if isinstance(f, declared.Where) and f.name in ("enterprise", "sample"):
-        return sorted({str(getattr(r, f"{f.name}_id")) for r in rows})[:3]
+        return sorted({str(getattr(r, f"{f.name}_id")) for r in rows if getattr(r, f"{f.name}_id")})[:3]
     if isinstance(f, declared.Where) and f.name == "year":
         return ["2024", "2025", "2026"]
     field = form.fields[f.name]
