@@ -7,8 +7,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from hrbureau.core.forms import apply_errors as _apply_errors
 from hrbureau.core import profile
+from hrbureau.core.forms import apply_errors as _apply_errors
 from hrbureau.core.history import history_of
 from hrbureau.core.recent import recent_visit_record
 from hrbureau.core.timeline import timeline_for

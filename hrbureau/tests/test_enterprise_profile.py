@@ -28,7 +28,11 @@ def _section(key: str) -> profile.Section:
 
 
 @pytest.mark.parametrize("key", sorted(s.key for s in profile.sections(ENTERPRISE)))
-def test_each_part_counts_what_its_linked_list_shows(corpus: Any, world: Any, key: str) -> None:
+def test_each_part_counts_what_its_linked_list_shows(
+    corpus: Any,  # noqa: F811
+    world: Any,
+    key: str,
+) -> None:
     # Given an enterprise with records in the part's list, and a reader of that list
     section = _section(key)
     spec = section.spec()
@@ -59,7 +63,10 @@ def test_each_part_counts_what_its_linked_list_shows(corpus: Any, world: Any, ke
     assert filled.total <= len(mine)
 
 
-def test_a_reader_sees_only_the_parts_of_the_lines_they_may_read(corpus: Any, world: Any) -> None:
+def test_a_reader_sees_only_the_parts_of_the_lines_they_may_read(
+    corpus: Any,  # noqa: F811
+    world: Any,
+) -> None:
     # A street worker may not read disputes or the compliance register: those parts are left out
     reader = world.users["street_staff"]
     enterprise = Enterprise.objects.for_user(reader).first()
