@@ -11,3 +11,4 @@ class PoliciesConfig(AppConfig):
 
     def ready(self) -> None:
         from hrbureau.policies import permissions, rules, workflows  # noqa: F401 (registration)
+        from hrbureau.policies import matching, navigation  # noqa: F401 (hooks, nightly job, menu, tiles)
