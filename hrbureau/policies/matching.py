@@ -39,7 +39,7 @@ from django.utils.translation import ngettext
 
 from hrbureau.accounts.choices import Role
 from hrbureau.accounts.models import User
-from hrbureau.core import changes, periodic, rules
+from hrbureau.core import changes, links, periodic, rules
 from hrbureau.core.models import Notification, OutboxMessage
 from hrbureau.core.workflow import TransitionContext
 from hrbureau.enterprises.models import Enterprise
@@ -254,16 +254,16 @@ def push_new_matches(*, marker: dt.datetime, item_ids: list[int]) -> int:
     beneficiary per run, whatever the number of items. Bulk inserts, sent after commit. Returns how many
     notices were written."""
     new = PolicyMatch.objects.filter(item_id__in=item_ids, created_at=marker).order_by("item__number")
-    found = list(new.values_list("enterprise_id", "person_id", "item_id", "item__number", "item__title"))
+    found = list(new.values_list("enterprise_id", "person_id", "pk", "item__number", "item__title"))
     if not found:
         return 0
     by_enterprise: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
     by_person: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
-    for enterprise_id, person_id, item_id, number, title in found:
+    for enterprise_id, person_id, match_id, number, title in found:
         if enterprise_id is not None:
-            by_enterprise[enterprise_id].append((item_id, number, title))
+            by_enterprise[enterprise_id].append((match_id, number, title))
         elif person_id is not None:
-            by_person[person_id].append((item_id, number, title))
+            by_person[person_id].append((match_id, number, title))
     users = User.objects.filter(is_active=True).filter(
         Q(role=Role.ENTERPRISE, enterprise_id__in=new.filter(enterprise__isnull=False).values("enterprise_id"))
         | Q(role=Role.INDIVIDUAL, person_id__in=new.filter(person__isnull=False).values("person_id"))
@@ -284,7 +284,8 @@ def push_new_matches(*, marker: dt.datetime, item_ids: list[int]) -> int:
                 title=title[:200],
                 body=body,
                 url=url,
-                case_type=PolicyItem._meta.label_lower,
+                # The case is the first new match: it opens the party's "policies for you" (core.links).
+                case_type=PolicyMatch._meta.label_lower,
                 case_id=items[0][0],
             )
         )
@@ -430,3 +431,4 @@ def _rematched_on_edit(enterprise_id: int) -> None:
 
 
 periodic.register("policies: nightly matching", nightly_if_due)
+links.register_portal_page(PolicyMatch._meta.label_lower, lambda match: reverse("policies:portal"))
