@@ -55,10 +55,17 @@ MATCHES = ListSpec(
         Column(gettext_lazy("Item"), "text-code", key="item", value=lambda m: m.item.number, text=True),
         Column(gettext_lazy("Title"), value=lambda m: m.item.title, card=False),
         Column(gettext_lazy("Enterprise or person"), key="beneficiary", value=_beneficiary),
-        Column(gettext_lazy("USCC"), value=lambda m: m.enterprise.uscc if m.enterprise_id else "", page=False, text=True),
+        Column(
+            gettext_lazy("USCC"),
+            value=lambda m: m.enterprise.uscc if m.enterprise_id else "",
+            page=False,
+            text=True,
+        ),
         Column(gettext_lazy("Street"), value=lambda m: m.street.name if m.street_id else "", page=False),
         Column(
-            gettext_lazy("State"), key="state", value=lambda m: choice_labels(MatchState).get(m.state, m.state)
+            gettext_lazy("State"),
+            key="state",
+            value=lambda m: choice_labels(MatchState).get(m.state, m.state),
         ),
         Column(
             gettext_lazy("No longer qualifies since"),
@@ -69,7 +76,9 @@ MATCHES = ListSpec(
     ),
     page_related=("item", "enterprise", "person"),
     export=Export(
-        "policies.export_policymatch", filename="policy-matches", related=("item", "enterprise", "person", "street")
+        "policies.export_policymatch",
+        filename="policy-matches",
+        related=("item", "enterprise", "person", "street"),
     ),
     empty=gettext_lazy("No matches."),
     actions=(

@@ -214,14 +214,18 @@ def rematch_enterprise(enterprise_id: int, *, today: dt.date | None = None) -> M
     query per item over a one-row queryset; new matches pushed in one message."""
     today = today or timezone.localdate()
     return _run_many(
-        published_items(Beneficiary.ENTERPRISE, today=today), today=today, only_for=(Enterprise, enterprise_id)
+        published_items(Beneficiary.ENTERPRISE, today=today),
+        today=today,
+        only_for=(Enterprise, enterprise_id),
     )
 
 
 def rematch_person(person_id: int, *, today: dt.date | None = None) -> MatchResult:
     """The same for one person and the published person items."""
     today = today or timezone.localdate()
-    return _run_many(published_items(Beneficiary.PERSON, today=today), today=today, only_for=(Person, person_id))
+    return _run_many(
+        published_items(Beneficiary.PERSON, today=today), today=today, only_for=(Person, person_id)
+    )
 
 
 def match_all_published(*, today: dt.date | None = None) -> MatchResult:
@@ -265,7 +269,10 @@ def push_new_matches(*, marker: dt.datetime, item_ids: list[int]) -> int:
         elif person_id is not None:
             by_person[person_id].append((match_id, number, title))
     users = User.objects.filter(is_active=True).filter(
-        Q(role=Role.ENTERPRISE, enterprise_id__in=new.filter(enterprise__isnull=False).values("enterprise_id"))
+        Q(
+            role=Role.ENTERPRISE,
+            enterprise_id__in=new.filter(enterprise__isnull=False).values("enterprise_id"),
+        )
         | Q(role=Role.INDIVIDUAL, person_id__in=new.filter(person__isnull=False).values("person_id"))
     )
     url = reverse("policies:portal")
@@ -358,9 +365,9 @@ def match_mark_decided(match: PolicyMatch, granted: bool) -> bool:
     now = timezone.now()
     state = MatchState.GRANTED if granted else MatchState.REFUSED
     changed = (
-        PolicyMatch.objects.filter(pk=match.pk).exclude(state__in=DECIDED).update(
-            state=state, decided_at=now, updated_at=now
-        )
+        PolicyMatch.objects.filter(pk=match.pk)
+        .exclude(state__in=DECIDED)
+        .update(state=state, decided_at=now, updated_at=now)
     )
     if changed:
         match.state, match.decided_at = state, now

@@ -1,11 +1,10 @@
 from django.utils.translation import gettext_lazy as _
 
-from hrbureau.core.navigation import NavItem, register
-
 # --- Matching and delivery ----------------------------------------------------------------------------
-from hrbureau.accounts.choices import Role  # noqa: E402
-from hrbureau.core.guides import Guide, PortalService  # noqa: E402
-from hrbureau.core.guides import register as guides_register  # noqa: E402
+from hrbureau.accounts.choices import Role
+from hrbureau.core.guides import Guide, PortalService
+from hrbureau.core.guides import register as guides_register
+from hrbureau.core.navigation import NavItem, register
 
 register(
     NavItem(

@@ -5,10 +5,12 @@ registered yet, and the staff's figures of matches by item."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass, field
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
@@ -30,6 +32,7 @@ from hrbureau.policies.models import PolicyItem, PolicyMatch
 from hrbureau.policies.rules import ENTERPRISE_SUBJECT, tag_field_name
 
 OPEN = (MatchState.PUSHED, MatchState.READ)
+log = logging.getLogger(__name__)
 
 
 def apply_url(match: PolicyMatch) -> str:
@@ -56,9 +59,7 @@ def _guide(item: PolicyItem) -> list[tuple[str, str]]:
 
 def _card(match: PolicyMatch) -> dict[str, Any]:
     item = match.item
-    may_apply = (
-        item.state == ItemState.PUBLISHED and item.kind == "apply" and match.state in OPEN
-    )
+    may_apply = item.state == ItemState.PUBLISHED and item.kind == "apply" and match.state in OPEN
     return {
         "match": match,
         "item": item,
@@ -76,7 +77,9 @@ def portal_list(request: HttpRequest) -> HttpResponseBase:
     page = keyset_page_or_first(
         mine, ordering=("-matched_on", "-id"), cursor=request.GET.get("cursor"), per_page=20
     )
-    return render(request, "policies/portal_list.html", {"page": page, "cards": [_card(m) for m in page.items]})
+    return render(
+        request, "policies/portal_list.html", {"page": page, "cards": [_card(m) for m in page.items]}
+    )
 
 
 @permission_required("policies.view_policymatch", area="portal")
@@ -125,15 +128,15 @@ class CalculatorForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["tags"].choices = [(t.code, str(t)) for t in EnterpriseTag.objects.order_by("code")]
+        tags: Any = self.fields["tags"]
+        tags.choices = [(t.code, str(t)) for t in EnterpriseTag.objects.order_by("code")]
         streets = OrgUnit.objects.filter(kind=OrgUnitKind.STREET, is_active=True).order_by("path")
-        self.fields["street"].choices = [("", "—"), *((u.code, u.display_name) for u in streets)]
+        street: Any = self.fields["street"]
+        street.choices = [("", "—"), *((u.code, u.display_name) for u in streets)]
 
     @property
     def asked(self) -> bool:
-        return self.is_bound and any(
-            self.data.get(name) for name in (*ANSWERED, "street", "tags")
-        )
+        return self.is_bound and any(self.data.get(name) for name in (*ANSWERED, "street", "tags"))
 
 
 @dataclass
@@ -193,10 +196,13 @@ def estimate(data: dict[str, Any], *, today: dt.date | None = None) -> tuple[lis
     for item in matching.published_items(Beneficiary.ENTERPRISE, today=today).order_by("number"):
         try:
             condition = matching.condition_of(item)
-        except Exception:  # noqa: BLE001 - an item whose condition no longer validates is left out
+        except ValidationError:  # an item whose condition no longer validates (a tag removed) is left out
+            log.warning("policy item %s: its eligibility does not validate", item.pk)
             continue
         unknown: list[str] = []
-        verdict = _three_valued(rules.trace(ENTERPRISE_SUBJECT, condition, enterprise), known, unknown, labels)
+        verdict = _three_valued(
+            rules.trace(ENTERPRISE_SUBJECT, condition, enterprise), known, unknown, labels
+        )
         if verdict is True:
             qualifies.append(Estimate(item))
         elif verdict is None:

@@ -618,7 +618,9 @@ def _more_matches(world: Any, i: int) -> Any:
     from hrbureau.enterprises.tests.factories import EnterpriseFactory
     from hrbureau.policies.models import PolicyItem, PolicyMatch
 
-    item = PolicyItem.objects.get_or_create(number="ZC-MORE", defaults={"title": "政策", "state": "published"})[0]
+    item = PolicyItem.objects.get_or_create(
+        number="ZC-MORE", defaults={"title": "政策", "state": "published"}
+    )[0]
     enterprise = EnterpriseFactory(street=world.units["street-a"])
     return PolicyMatch.objects.create(
         item=item, enterprise=enterprise, street=enterprise.street, matched_on=timezone.localdate()

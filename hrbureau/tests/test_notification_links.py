@@ -285,7 +285,9 @@ def test_every_notice_opens_the_page_meant_for_each_receiver(
             assert page.context["nav_area"] == area
             if user.is_portal_role:
                 # the party's own page in the portal, never the staff page that refuses them
-                assert response["Location"].startswith(("/arbitration/mine/", "/petitions/mine/", "/policies/mine/"))
+                assert response["Location"].startswith(
+                    ("/arbitration/mine/", "/petitions/mine/", "/policies/mine/")
+                )
             assert _case_number(notice) in page.content.decode(), (user.role, notice.title)
             roles.add(user.role)
             opened += 1

@@ -23,7 +23,9 @@ def _matches(world: Any) -> dict[str, Any]:
         from hrbureau.policies import matching
         from hrbureau.policies.models import PolicyItem, PolicyMatch
 
-        Enterprise.objects.filter(pk__in=[world.enterprises[k].pk for k in ("a1", "b1")]).update(employees=150)
+        Enterprise.objects.filter(pk__in=[world.enterprises[k].pk for k in ("a1", "b1")]).update(
+            employees=150
+        )
         Person.objects.filter(pk=world.people["a1"].pk).update(employment_status="unemployed")
         guide = {
             "guide_materials": "材料",
@@ -33,7 +35,10 @@ def _matches(world: Any) -> dict[str, Any]:
             "state": "published",
         }
         item = PolicyItem.objects.create(
-            number="PM-1", title="稳岗补贴", eligibility={"field": "employees", "op": "gte", "value": 100}, **guide
+            number="PM-1",
+            title="稳岗补贴",
+            eligibility={"field": "employees", "op": "gte", "value": 100},
+            **guide,
         )
         person_item = PolicyItem.objects.create(
             number="PM-2",
@@ -79,9 +84,18 @@ def _staff_rows(world: Any) -> dict[str, set[str]]:
 
 
 ROUTES += [
-    Route("policies:portal", _path("/policies/mine/"), allowed={Role.ENTERPRISE, Role.INDIVIDUAL}, rows=_own_cards),
-    Route("policies:portal_match", _path("/policies/mine/{a1}/"), allowed={Role.ENTERPRISE}, label="enterprise"),
-    Route("policies:portal_match", _path("/policies/mine/{person}/"), allowed={Role.INDIVIDUAL}, label="person"),
+    Route(
+        "policies:portal",
+        _path("/policies/mine/"),
+        allowed={Role.ENTERPRISE, Role.INDIVIDUAL},
+        rows=_own_cards,
+    ),
+    Route(
+        "policies:portal_match", _path("/policies/mine/{a1}/"), allowed={Role.ENTERPRISE}, label="enterprise"
+    ),
+    Route(
+        "policies:portal_match", _path("/policies/mine/{person}/"), allowed={Role.INDIVIDUAL}, label="person"
+    ),
     Route(
         "policies:portal_match", _path("/policies/mine/{b1}/"), allowed=set(), label="another enterprise's"
     ),

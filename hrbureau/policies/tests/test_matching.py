@@ -165,7 +165,9 @@ def test_an_enterprise_that_stops_qualifying_before_a_decision_is_flagged_and_un
     granted = PolicyMatch.objects.get(item=item, enterprise=world.enterprises["b2"])
     matching.match_mark_decided(granted, True)
     # When three of them shrink below the threshold
-    Enterprise.objects.filter(pk__in=[world.enterprises[k].pk for k in ("a2", "b1", "b2")]).update(employees=3)
+    Enterprise.objects.filter(pk__in=[world.enterprises[k].pk for k in ("a2", "b1", "b2")]).update(
+        employees=3
+    )
     result = matching.match_item(item=item, today=today)
     # Then the two not yet decided are flagged on that day; the granted one is left alone
     assert (result.new, result.flagged) == (0, 2)
@@ -242,12 +244,16 @@ def test_the_course_of_a_match(world: Any) -> None:
     assert matching.match_mark_read(match)
     assert not matching.match_mark_read(match)  # once
     assert matching.match_mark_applied(match)
-    assert match.state == MatchState.APPLIED and match.applied_at and match.read_at
+    assert match.state == MatchState.APPLIED
+    assert match.applied_at
+    assert match.read_at
     assert matching.match_mark_decided(match, False)
     assert match.state == MatchState.REFUSED
     assert not matching.match_mark_decided(match, True)  # decided once
     counts = matching.counts(PolicyMatch.objects.all())
-    assert counts["refused"] == 1 and counts["total"] == 1 and counts["pushed"] == 0
+    assert counts["refused"] == 1
+    assert counts["total"] == 1
+    assert counts["pushed"] == 0
 
 
 def test_why_explains_the_conditions_with_what_the_record_says(world: Any) -> None:
@@ -255,4 +261,6 @@ def test_why_explains_the_conditions_with_what_the_record_says(world: Any) -> No
     item = make_item()
     matching.match_item(item=item)
     lines = matching.why(PolicyMatch.objects.get())
-    assert lines and lines[-1]["met"] and "101" in lines[-1]["text"]
+    assert lines
+    assert lines[-1]["met"]
+    assert "101" in lines[-1]["text"]
