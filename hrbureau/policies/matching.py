@@ -31,7 +31,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -136,21 +136,21 @@ def _run_item(
     """Match ``item`` over every beneficiary, or over ``only`` (one enterprise's row)."""
     side = side_of(item)
     found = qualifying(item, only)
-    ids = found.order_by().values("pk")
     new = _insert_new(item, found, today=today, marker=marker)
     existing = PolicyMatch.objects.filter(item=item, **{f"{side.column}__isnull": False})
     if only is not None:
         existing = existing.filter(**{f"{side.column}__in": only.order_by().values("pk")})
+    # Whether the match's beneficiary qualifies now: a correlated EXISTS (an anti-join for the flags).
+    qualifies = Exists(found.order_by().filter(pk=OuterRef(side.column)))
     stamp = timezone.now()
     # Stopped qualifying before a decision: flagged for a compliance re-check (set-based).
     flagged = (
-        existing.filter(still_qualifies=True)
+        existing.filter(~qualifies, still_qualifies=True)
         .exclude(state__in=DECIDED)
-        .exclude(**{f"{side.column}__in": ids})
         .update(still_qualifies=False, flagged_on=today, updated_at=stamp)
     )
     # Qualifies again: the flag is lifted.
-    unflagged = existing.filter(still_qualifies=False, **{f"{side.column}__in": ids}).update(
+    unflagged = existing.filter(qualifies, still_qualifies=False).update(
         still_qualifies=True, flagged_on=None, updated_at=stamp
     )
     return MatchResult(new=new, flagged=flagged, unflagged=unflagged)

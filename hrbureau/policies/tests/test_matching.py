@@ -264,3 +264,31 @@ def test_why_explains_the_conditions_with_what_the_record_says(world: Any) -> No
     assert lines
     assert lines[-1]["met"]
     assert "101" in lines[-1]["text"]
+
+
+def test_a_tag_taken_off_flags_the_match_and_a_fact_condition_is_matched_in_the_same_query(
+    world: Any,
+) -> None:
+    from hrbureau.core import facts
+
+    tag, _ = EnterpriseTag.objects.get_or_create(code="zjtx", defaults={"name": "专精特新"})
+    tag.enterprises.add(world.enterprises["a1"], world.enterprises["b1"])
+    condition: dict[str, Any] = {"all": [{"field": tag_field_name("zjtx"), "op": "eq", "value": True}]}
+    # A fact of another line, when one is declared, is read in the same set-based query
+    declared = sorted(facts.about(facts.ENTERPRISE))
+    if declared:
+        condition["all"].append({"field": declared[0], "op": "gte", "value": 0})
+    item = make_item(condition)
+    assert matching.match_item(item=item).new == 2
+    world.enterprises["b1"].tags.remove(tag)
+    result = matching.match_item(item=item)
+    assert (result.new, result.flagged) == (0, 1)
+    assert PolicyMatch.objects.get(still_qualifies=False).enterprise_id == world.enterprises["b1"].pk
+
+
+def test_the_portal_home_offers_policies_for_you_and_the_calculator_is_public(client_for: Any) -> None:
+    home = client_for("enterprise").get("/portal/").content.decode()
+    assert "/policies/mine/" in home
+    from hrbureau.core import guides
+
+    assert guides.get("policy_calculator") in guides.public_services()
