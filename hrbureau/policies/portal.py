@@ -128,8 +128,10 @@ class CalculatorForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # Only the tags some policy in force asks about: the others (a watch list) are not the public's.
+        asked = tags_asked_about()
         tags: Any = self.fields["tags"]
-        tags.choices = [(t.code, str(t)) for t in EnterpriseTag.objects.order_by("code")]
+        tags.choices = [(t.code, str(t)) for t in EnterpriseTag.objects.order_by("code") if t.code in asked]
         streets = OrgUnit.objects.filter(kind=OrgUnitKind.STREET, is_active=True).order_by("path")
         street: Any = self.fields["street"]
         street.choices = [("", "—"), *((u.code, u.display_name) for u in streets)]
@@ -137,6 +139,21 @@ class CalculatorForm(StyledFormMixin, forms.Form):
     @property
     def asked(self) -> bool:
         return self.is_bound and any(self.data.get(name) for name in (*ANSWERED, "street", "tags"))
+
+
+def _names(condition: Any) -> set[str]:
+    if not isinstance(condition, dict):
+        return set()
+    if "all" in condition or "any" in condition:
+        return {n for c in condition.get("all", condition.get("any", [])) for n in _names(c)}
+    return {condition["field"]} if isinstance(condition.get("field"), str) else set()
+
+
+def tags_asked_about() -> set[str]:
+    """The codes of the tags that the eligibility of a published enterprise item names."""
+    prefix = tag_field_name("")
+    conditions = matching.published_items(Beneficiary.ENTERPRISE).values_list("eligibility", flat=True)
+    return {name[len(prefix) :] for c in conditions for name in _names(c) if name.startswith(prefix)}
 
 
 @dataclass

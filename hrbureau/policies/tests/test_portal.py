@@ -101,6 +101,7 @@ def test_staff_see_the_matches_of_their_area_and_the_counts(
 
 def test_the_calculator_shows_what_fits_and_what_may(world: Any, settings: Any) -> None:
     _tag, _ = EnterpriseTag.objects.get_or_create(code="zjtx", defaults={"name": "专精特新"})
+    EnterpriseTag.objects.create(code="watch", name="重点监控")  # asked about by no policy
     fits = make_item({"all": [{"field": "employees", "op": "gte", "value": 20}]}, title="扩岗补助")
     tagged = make_item({"field": tag_field_name("zjtx"), "op": "eq", "value": True}, title="专精特新奖励")
     division = make_item({"field": "industry_division", "op": "eq", "value": "13"}, title="食品加工补贴")
@@ -116,6 +117,9 @@ def test_the_calculator_shows_what_fits_and_what_may(world: Any, settings: Any) 
     page = client.get("/policies/calculator/", {"tags": "zjtx"})
     assert {e.item for e in page.context["qualifies"]} == {tagged}
     assert {e.item for e in page.context["maybe"]} == {fits, division, too_small}
+    # Only the tags a policy in force asks about are offered
+    offered = {code for code, _label in page.context["form"].fields["tags"].choices}
+    assert offered == {"zjtx"}
     # The empty form asks nothing and counts nothing
     assert client.get("/policies/calculator/").context["asked"] is False
 
