@@ -56,7 +56,9 @@ def test_an_enterprise_on_a_phone_follows_its_push_to_the_policy(
     assert PolicyMatch.objects.get().state == "read"
 
 
-def test_a_visitor_uses_the_calculator_on_a_phone(transactional_db: Any, live_server: Any, phone: Page) -> None:
+def test_a_visitor_uses_the_calculator_on_a_phone(
+    transactional_db: Any, live_server: Any, phone: Page
+) -> None:
     make_item({"field": "employees", "op": "gte", "value": 20}, title="扩岗补助")
     make_item({"field": "industry_division", "op": "eq", "value": "13"}, title="食品加工补贴")
     phone.goto(f"{live_server.url}/policies/calculator/")
