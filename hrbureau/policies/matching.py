@@ -405,16 +405,37 @@ def counts_by_item(matches: QuerySet[PolicyMatch]) -> list[dict[str, Any]]:
 
 def why(match: PolicyMatch) -> list[dict[str, Any]]:
     """Why the beneficiary qualifies (or no longer does): each condition in plain language with what its
-    record says now, read through the subject's queryset (one query)."""
-    item = match.item
-    side = side_of(item)
-    condition = condition_of(item)
-    pk = match.enterprise_id if side.column == "enterprise_id" else match.person_id
-    subject = rules.subject(side.subject)
-    obj = subject.queryset(side.model._default_manager.filter(pk=pk), condition=condition).first()
-    if obj is None:
-        return []
-    return rules.lines(side.subject, rules.trace(side.subject, condition, obj))
+    record says now, read through the subject's queryset."""
+    return why_many([match]).get(match.pk, [])
+
+
+def why_many(matches: list[PolicyMatch]) -> dict[int, list[dict[str, Any]]]:
+    """``why`` for a page of matches: each beneficiary loaded once, through the subject's queryset with
+    what all the page's conditions read (one query per kind of beneficiary), then explained per item."""
+    found: dict[int, list[dict[str, Any]]] = {}
+    for side in SIDES.values():
+        group = [m for m in matches if side_of(m.item) is side]
+        if not group:
+            continue
+        conditions = {m.pk: m.item.eligibility or {"all": []} for m in group}
+        ids = {m.enterprise_id if side.column == "enterprise_id" else m.person_id for m in group}
+        subject = rules.subject(side.subject)
+        try:
+            rows = subject.queryset(
+                side.model._default_manager.filter(pk__in=ids), condition={"all": list(conditions.values())}
+            )
+            loaded = {obj.pk: obj for obj in rows}
+        except (KeyError, LookupError):  # a condition naming what no longer exists
+            continue
+        for m in group:
+            obj = loaded.get(m.enterprise_id if side.column == "enterprise_id" else m.person_id)
+            if obj is None:
+                continue
+            try:
+                found[m.pk] = rules.lines(side.subject, rules.trace(side.subject, conditions[m.pk], obj))
+            except (KeyError, LookupError):
+                found[m.pk] = []
+    return found
 
 
 # --- when it runs -------------------------------------------------------------------------------------

@@ -57,13 +57,13 @@ def _guide(item: PolicyItem) -> list[tuple[str, str]]:
     ]
 
 
-def _card(match: PolicyMatch) -> dict[str, Any]:
+def _card(match: PolicyMatch, why: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     item = match.item
     may_apply = item.state == ItemState.PUBLISHED and item.kind == "apply" and match.state in OPEN
     return {
         "match": match,
         "item": item,
-        "why": matching.why(match),
+        "why": matching.why(match) if why is None else why,
         "guide": _guide(item),
         "apply_url": apply_url(match) if may_apply else "",
         "state_label": MatchState(match.state).label,
@@ -77,9 +77,9 @@ def portal_list(request: HttpRequest) -> HttpResponseBase:
     page = keyset_page_or_first(
         mine, ordering=("-matched_on", "-id"), cursor=request.GET.get("cursor"), per_page=20
     )
-    return render(
-        request, "policies/portal_list.html", {"page": page, "cards": [_card(m) for m in page.items]}
-    )
+    reasons = matching.why_many(list(page.items))
+    cards = [_card(m, reasons.get(m.pk, [])) for m in page.items]
+    return render(request, "policies/portal_list.html", {"page": page, "cards": cards})
 
 
 @permission_required("policies.view_policymatch", area="portal")

@@ -131,3 +131,25 @@ def test_the_calculator_is_rate_limited_like_the_public_lookups(settings: Any) -
     assert client.get("/policies/calculator/", {"employees": 3}).status_code == 200
     assert client.get("/policies/calculator/", {"employees": 4}).status_code == 200
     assert client.get("/policies/calculator/", {"employees": 5}).status_code == 429
+
+
+def test_the_portal_page_loads_the_enterprise_once_for_all_its_matches(client_for: Any, world: Any) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    Enterprise.objects.filter(pk=world.enterprises["a1"].pk).update(employees=150)
+    for _ in range(2):
+        matching.match_item(item=make_item())
+    client = client_for("enterprise")
+    client.get("/policies/mine/")
+
+    def loads() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            body = client.get("/policies/mine/").content.decode()
+        assert body.count('data-testid="why"') == PolicyMatch.objects.count()
+        return sum('FROM "enterprises_enterprise"' in q["sql"] for q in queries)
+
+    two = loads()
+    for _ in range(3):
+        matching.match_item(item=make_item())
+    assert loads() == two
