@@ -145,7 +145,8 @@ def _names(condition: Any) -> set[str]:
     if not isinstance(condition, dict):
         return set()
     if "all" in condition or "any" in condition:
-        return {n for c in condition.get("all", condition.get("any", [])) for n in _names(c)}
+        parts = condition.get("all") or condition.get("any") or []
+        return {n for c in parts for n in _names(c)}
     return {condition["field"]} if isinstance(condition.get("field"), str) else set()
 
 
@@ -191,7 +192,8 @@ def _visitor(data: dict[str, Any]) -> tuple[Enterprise, set[str]]:
 def _three_valued(node: dict[str, Any], known: set[str], unknown: list[str], labels: dict[str, str]) -> Any:
     """A traced condition read with the unanswerable leaves as unknown: True, False or None."""
     if "all" in node or "any" in node:
-        values = [_three_valued(c, known, unknown, labels) for c in node.get("all", node.get("any", []))]
+        parts = node.get("all") or node.get("any") or []
+        values = [_three_valued(c, known, unknown, labels) for c in parts]
         if "all" in node:
             return False if False in values else (None if None in values else True)
         return True if True in values else (None if None in values else False)
