@@ -7,7 +7,7 @@ When matching runs:
 
 - when an item is published (after the "publish" transition commits, as a background task);
 - nightly, for every published item (a periodic job: the first sweep of a day);
-- when an enterprise's record changes (``rematch_enterprise``). The enterprise registry sits below the
+- when an enterprise's record changes (``rematch_enterprise``; a person's: ``rematch_person``). The enterprise registry sits below the
   business lines and cannot import this app, so its edit service announces the change through the tiny
   hook registry ``core.changes`` (``enterprise_changed``), which calls what the lines registered after
   the edit commits. A hook was chosen over a sweep of enterprises by ``updated_at``: the enterprise's
@@ -456,6 +456,14 @@ def _rematched_on_edit(enterprise_id: int) -> None:
     from hrbureau.policies.tasks import rematch_enterprise_task
 
     rematch_enterprise_task.enqueue(enterprise_id)
+
+
+@changes.on_person_changed
+def _rematched_person_on_edit(person_id: int) -> None:
+    """A person's record was edited (after commit): the published person items re-evaluated for them."""
+    from hrbureau.policies.tasks import rematch_person_task
+
+    rematch_person_task.enqueue(person_id)
 
 
 periodic.register("policies: nightly matching", nightly_if_due)

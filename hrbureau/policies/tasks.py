@@ -25,3 +25,12 @@ def rematch_enterprise_task(enterprise_id: int) -> dict[str, int]:
 
     result = rematch_enterprise(enterprise_id)
     return {"new": result.new, "flagged": result.flagged, "unflagged": result.unflagged}
+
+
+@task()
+def rematch_person_task(person_id: int) -> dict[str, int]:
+    """Re-evaluate the published person items for one person whose record changed."""
+    from hrbureau.policies.matching import rematch_person
+
+    result = rematch_person(person_id)
+    return {"new": result.new, "flagged": result.flagged, "unflagged": result.unflagged}

@@ -292,3 +292,20 @@ def test_the_portal_home_offers_policies_for_you_and_the_calculator_is_public(cl
     from hrbureau.core import guides
 
     assert guides.get("policy_calculator") in guides.public_services()
+
+
+def test_an_edit_of_the_person_rematches_them(
+    world: Any, django_capture_on_commit_callbacks: Any, settings: Any
+) -> None:
+    from hrbureau.people import services as people_services
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    item = make_item(
+        {"field": "employment_status", "op": "eq", "value": "unemployed"}, beneficiary=Beneficiary.PERSON
+    )
+    person = world.people["b1"]
+    with django_capture_on_commit_callbacks(execute=True):
+        people_services.person_update(
+            actor=world.users["dept_staff"], person=person, data={"employment_status": "unemployed"}
+        )
+    assert list(PolicyMatch.objects.filter(item=item).values_list("person_id", flat=True)) == [person.pk]
