@@ -106,15 +106,16 @@ def match_counts(request: HttpRequest) -> HttpResponseBase:
 # What the calculator's questions can answer: the enterprise's own fields and its tags. Everything else
 # a condition may name (its industry division, the facts other lines know) is unknown to it.
 ANSWERED = ("size_class", "employees", "industry_section", "registration_date")
+NOT_SURE = _("Not sure")
 
 
 class CalculatorForm(StyledFormMixin, forms.Form):
     size_class = forms.ChoiceField(
-        label=_("Size class"), choices=[("", "—"), *SizeClass.choices], required=False
+        label=_("Size class"), choices=[("", NOT_SURE), *SizeClass.choices], required=False
     )
     employees = forms.IntegerField(label=_("Employees"), min_value=0, max_value=10_000_000, required=False)
     industry_section = forms.ChoiceField(
-        label=_("Industry"), choices=[("", "—"), *IndustrySection.choices], required=False
+        label=_("Industry"), choices=[("", NOT_SURE), *IndustrySection.choices], required=False
     )
     registration_date = forms.DateField(
         label=_("Registered (or to be registered) on"),
@@ -134,7 +135,7 @@ class CalculatorForm(StyledFormMixin, forms.Form):
         tags.choices = [(t.code, str(t)) for t in EnterpriseTag.objects.order_by("code") if t.code in asked]
         streets = OrgUnit.objects.filter(kind=OrgUnitKind.STREET, is_active=True).order_by("path")
         street: Any = self.fields["street"]
-        street.choices = [("", "—"), *((u.code, u.display_name) for u in streets)]
+        street.choices = [("", NOT_SURE), *((u.code, u.display_name) for u in streets)]
 
     @property
     def asked(self) -> bool:
