@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from hrbureau.accounts.places import UnitIndex, validate_place
+from hrbureau.core import changes
 from hrbureau.core.bulk import bulk_insert, ids_by_key
 from hrbureau.core.history import record_edit, snapshot
 from hrbureau.core.identifiers import normalize_uscc
@@ -174,6 +175,7 @@ def enterprise_create(
         after=snapshot(enterprise, HISTORY_FIELDS),
         created=True,
     )
+    changes.enterprise_changed(enterprise.pk)
     return enterprise
 
 
@@ -203,6 +205,7 @@ def enterprise_update(
         before=before,
         after=snapshot(enterprise, HISTORY_FIELDS),
     )
+    changes.enterprise_changed(enterprise.pk)
     return enterprise
 
 

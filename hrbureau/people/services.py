@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from hrbureau.accounts.places import UnitIndex, validate_place
+from hrbureau.core import changes
 from hrbureau.core.audit import audit_record
 from hrbureau.core.bulk import ids_by_key
 from hrbureau.core.choices import AuditKind
@@ -116,6 +117,7 @@ def person_create(*, actor: Any, data: Mapping[str, Any], source: str = "form") 
         created=True,
         mask=MASKS,
     )
+    changes.person_changed(person.pk)
     return person
 
 
@@ -156,6 +158,7 @@ def person_update(*, actor: Any, person: Person, data: Mapping[str, Any], source
     record_edit(
         target=person, actor=actor, source=source, before=before, after=snapshot(person, FIELDS), mask=MASKS
     )
+    changes.person_changed(person.pk)
     return person
 
 

@@ -10,4 +10,5 @@ class PoliciesConfig(AppConfig):
     verbose_name = _("Policy direct delivery")
 
     def ready(self) -> None:
-        from hrbureau.policies import permissions, rules, workflows  # noqa: F401 (registration)
+        # (registration; matching: the publish and enterprise-edit hooks, the nightly job)
+        from hrbureau.policies import matching, navigation, permissions, rules, workflows  # noqa: F401

@@ -245,6 +245,11 @@ class PolicyMatch(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.item.number} → {self.enterprise or self.person}"
 
+    @property
+    def number(self) -> str:
+        """A match is known by its item's number (a notice about it names it)."""
+        return self.item.number
+
 
 class PolicyApplication(Case):
     """An application for a 快申快享 item (政策申请): materials, review at the item's levels, supplement

@@ -120,7 +120,28 @@ def corpus(world: Any, office: dict[str, Any], arb: dict[str, Any]) -> dict[str,
         audit_record(kind=rng.choice(["login", "login_failed"]), username=rng.choice(["alpha", "beta"]))
     _labour_rows(world, rng)
     _compliance_and_market(world, rng, list(Enterprise.objects.order_by("id")))
+    _policy_matches(world, rng, list(Enterprise.objects.order_by("id")))
     return {"rng": rng, "enterprises": Enterprise.objects.count()}
+
+
+def _policy_matches(world: Any, rng: random.Random, enterprises: list[Any]) -> None:
+    """Policy matches of two items, in every state, some flagged (policies' matching)."""
+    from hrbureau.policies.models import PolicyItem, PolicyMatch
+
+    items = [
+        PolicyItem.objects.create(number=f"ZC-{n}", title=f"政策{n}", state="published") for n in range(2)
+    ]
+    for enterprise in rng.sample(enterprises, 16):
+        flagged = rng.random() < 0.3
+        PolicyMatch.objects.create(
+            item=rng.choice(items),
+            enterprise=enterprise,
+            street=enterprise.street,
+            state=rng.choice(["pushed", "read", "applied", "granted", "refused"]),
+            matched_on=dt.date(2026, 3, 1),
+            still_qualifies=not flagged,
+            flagged_on=dt.date(2026, 3, 2) if flagged else None,
+        )
 
 
 def _labour_rows(world: Any, rng: random.Random) -> None:
@@ -272,6 +293,7 @@ READERS = {
     "legalexpert": "dept_staff",
     "agency": "dept_staff",
     "enforcement": "dept_staff",
+    "policymatch": "dept_staff",
 }
 
 
@@ -349,6 +371,8 @@ def _kept_in_python(spec: ListSpec, f: Any, value: Any, rows: list[Any]) -> set[
             "sample": lambda r: r.sample_id == int(value),
             "year": lambda r: r.occurred_on.year == int(value),
             "listed": lambda r: (r.candidate and not r.withdrawn) == (value == "yes"),
+            "item": lambda r: r.item_id == int(value),
+            "flagged": lambda r: (not r.still_qualifies) == (value == "yes"),
         }[f.name]
         return {r.pk for r in rows if plain(r)}
     return None
@@ -363,7 +387,7 @@ def _samples(spec: ListSpec, f: Any, form: Any, rows: list[Any]) -> list[str]:
         return ["alpha", "beta", "nobody"]
     if isinstance(f, declared.Where) and f.name in ("date", "day"):
         return [timezone.localdate().isoformat(), "2026-03-03"]
-    if isinstance(f, declared.Where) and f.name in ("enterprise", "sample"):
+    if isinstance(f, declared.Where) and f.name in ("enterprise", "sample", "item"):
         return sorted({str(getattr(r, f"{f.name}_id")) for r in rows if getattr(r, f"{f.name}_id")})[:3]
     if isinstance(f, declared.Where) and f.name == "year":
         return ["2024", "2025", "2026"]
@@ -453,6 +477,7 @@ def spec_url(name: str) -> str:
         "legalexpert": "/compliance/experts/",
         "agency": "/hrmarket/agencies/",
         "enforcement": "/hrmarket/enforcement/",
+        "policymatch": "/policies/matches/",
     }[name]
 
 
@@ -582,10 +607,24 @@ def _more_rows(name: str, world: Any, office: dict[str, Any], arb: dict[str, Any
             number=f"XQ{i:05d}", title=f"需求{i}", street=world.units["street-a"], state="open"
         ),
         **_compliance_and_market_makers(world),
+        "policymatch": lambda i: _more_matches(world, i),
     }
     makers.update(_labour_makers(world))
     for _ in range(n):
         makers[name](next(_SERIAL))
+
+
+def _more_matches(world: Any, i: int) -> Any:
+    from hrbureau.enterprises.tests.factories import EnterpriseFactory
+    from hrbureau.policies.models import PolicyItem, PolicyMatch
+
+    item = PolicyItem.objects.get_or_create(
+        number="ZC-MORE", defaults={"title": "政策", "state": "published"}
+    )[0]
+    enterprise = EnterpriseFactory(street=world.units["street-a"])
+    return PolicyMatch.objects.create(
+        item=item, enterprise=enterprise, street=enterprise.street, matched_on=timezone.localdate()
+    )
 
 
 def _labour_makers(world: Any) -> dict[str, Callable[[int], Any]]:

@@ -188,6 +188,22 @@ def _labour(world: Any) -> None:
     )
 
 
+def _policies(world: Any) -> None:
+    """A policy item published for big enterprises reaches the enterprise A1 in its portal."""
+    from hrbureau.enterprises.models import Enterprise
+    from hrbureau.policies.matching import match_item
+    from hrbureau.policies.models import PolicyItem
+
+    Enterprise.objects.filter(pk=world.enterprises["a1"].pk).update(employees=150)
+    item = PolicyItem.objects.create(
+        number="ZC-001",
+        title="稳岗补贴",
+        state="published",
+        eligibility={"field": "employees", "op": "gte", "value": 100},
+    )
+    match_item(item=item)
+
+
 def _recipients(notice: Notification) -> list[User]:
     if notice.recipient_id is not None:
         return [notice.recipient]  # type: ignore[list-item]
@@ -227,6 +243,9 @@ def test_every_notice_opens_the_page_meant_for_each_receiver(
         _arbitration(world)
         _petitions(world)
         _labour(world)
+        _policies(world)
+    if Notification.objects.filter(url="/policies/mine/").exists():
+        recorded.add("hrbureau.policies.matching:push_new_matches")
     # and the supervision ladder reaching leadership a month after everything fell due
     from hrbureau.core.clocks import sweep_deadlines
 
@@ -266,7 +285,9 @@ def test_every_notice_opens_the_page_meant_for_each_receiver(
             assert page.context["nav_area"] == area
             if user.is_portal_role:
                 # the party's own page in the portal, never the staff page that refuses them
-                assert response["Location"].startswith(("/arbitration/mine/", "/petitions/mine/"))
+                assert response["Location"].startswith(
+                    ("/arbitration/mine/", "/petitions/mine/", "/policies/mine/")
+                )
             assert _case_number(notice) in page.content.decode(), (user.role, notice.title)
             roles.add(user.role)
             opened += 1
