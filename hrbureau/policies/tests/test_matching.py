@@ -99,6 +99,11 @@ def _users_for(enterprises: list[Enterprise]) -> None:
 
 
 def _matched_with_queries(item: PolicyItem) -> tuple[int, list[str]]:
+    # The tag fields come from the per-process choice cache: read once, before counting.
+    from hrbureau.core import rules
+    from hrbureau.policies.rules import ENTERPRISE_SUBJECT
+
+    rules.subject(ENTERPRISE_SUBJECT).all_fields()
     with CaptureQueriesContext(connection) as queries:
         result = matching.match_item(item=item)
     # The notices and SMS are bulk inserts, in batches the database's parameter limit sets.
