@@ -69,13 +69,13 @@ def demand_file(
     else:
         if not actor.has_perm("enterprises.add_enterprisedemand") or not may_see(actor, enterprise):
             raise PermissionDenied("enterprises.add_enterprisedemand")
-        if channel == DemandChannel.PORTAL:
-            raise ValidationError({"channel": [_("Only the enterprise itself files on the portal.")]})
     errors: dict[str, list[str]] = {}
     if kind not in DemandKind.values:
         errors["kind"] = [_("Choose the kind of demand.")]
     if channel not in DemandChannel.values:
         errors["channel"] = [_("Choose how the demand came in.")]
+    elif channel == DemandChannel.PORTAL and actor.role != Role.ENTERPRISE:
+        errors["channel"] = [_("Only the enterprise itself files on the portal.")]
     title, description = (title or "").strip(), (description or "").strip()
     if not title:
         errors["title"] = [_("Give the demand a title.")]
