@@ -50,14 +50,16 @@ class StaffDemandFileForm(DemandFileForm):
 
     field_order = ["uscc", "channel", "filed_on", "kind", "title", "description"]
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
         self.fields["description"].label = _("What the enterprise needs")
 
     def clean_uscc(self) -> Enterprise:
         code = "".join(self.cleaned_data["uscc"].split()).upper()
-        enterprise = Enterprise.objects.for_user(self.user).filter(uscc=code).first()
+        enterprise = (
+            Enterprise.objects.for_user(self.user).filter(uscc=code).first() if self.user is not None else None
+        )
         if enterprise is None:
             raise forms.ValidationError(_("No enterprise you may serve has this code."))
         return enterprise

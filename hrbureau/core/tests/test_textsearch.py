@@ -158,6 +158,7 @@ def test_tidying_folds_the_index_and_every_answer_stays_the_scans() -> None:
         "labour_risk",
         "labour_inspection",
         "hrmarket_hragency",
+        "enterprises_enterprisedemand",
         "example_demand",  # the example case type of the test settings
     }
     rng = random.Random(11)
