@@ -188,6 +188,17 @@ def _labour(world: Any) -> None:
     )
 
 
+def _enterprise_demands(world: Any) -> None:
+    """An enterprise files a demand on the portal: routed to its street (told), marked key (leadership
+    told), replied (the enterprise told in its portal inbox)."""
+    from hrbureau.enterprises import demand_services as services
+    from hrbureau.enterprises.tests.demand_helpers import file_demand, replied, routed
+
+    demand = routed(world, file_demand(world))
+    services.demand_mark_key(actor=world.users["street_staff"], demand=demand, reason="用工缺口大")
+    replied(world, demand)
+
+
 def _recipients(notice: Notification) -> list[User]:
     if notice.recipient_id is not None:
         return [notice.recipient]  # type: ignore[list-item]
@@ -227,6 +238,7 @@ def test_every_notice_opens_the_page_meant_for_each_receiver(
         _arbitration(world)
         _petitions(world)
         _labour(world)
+        _enterprise_demands(world)
     # and the supervision ladder reaching leadership a month after everything fell due
     from hrbureau.core.clocks import sweep_deadlines
 
@@ -266,7 +278,9 @@ def test_every_notice_opens_the_page_meant_for_each_receiver(
             assert page.context["nav_area"] == area
             if user.is_portal_role:
                 # the party's own page in the portal, never the staff page that refuses them
-                assert response["Location"].startswith(("/arbitration/mine/", "/petitions/mine/"))
+                assert response["Location"].startswith(
+                    ("/arbitration/mine/", "/petitions/mine/", "/enterprises/demands/mine/")
+                )
             assert _case_number(notice) in page.content.decode(), (user.role, notice.title)
             roles.add(user.role)
             opened += 1
