@@ -25,13 +25,22 @@ LINE = "enterprise-demands"
 TEXTS: dict[str, tuple[list[str], list[str], list[str]]] = {
     DemandKind.RECRUITMENT: (
         ["急需招聘{post}{n}名", "旺季用工缺口{n}人", "申请参加专场招聘会"],
-        ["订单增加，{post}缺口约{n}人，希望协助对接劳务资源。", "希望在近期招聘会上设展位，招聘{post}{n}名。"],
-        ["已将岗位信息推送至区公共招聘平台，并安排参加下周专场招聘会。", "已对接两家人力资源服务机构，协助推荐求职者{n}人。"],
+        [
+            "订单增加，{post}缺口约{n}人，希望协助对接劳务资源。",
+            "希望在近期招聘会上设展位，招聘{post}{n}名。",
+        ],
+        [
+            "已将岗位信息推送至区公共招聘平台，并安排参加下周专场招聘会。",
+            "已对接两家人力资源服务机构，协助推荐求职者{n}人。",
+        ],
     ),
     DemandKind.TRAINING: (
         ["员工技能提升培训", "申请以工代训补贴", "{post}岗位技能培训"],
         ["计划组织{n}名员工参加{post}技能培训，咨询补贴申请条件。", "希望与职业院校合作开展订单式培训。"],
-        ["已告知职业技能培训补贴申领流程，并推荐区内定点培训机构。", "已协调职业院校对接，培训计划下月开班。"],
+        [
+            "已告知职业技能培训补贴申领流程，并推荐区内定点培训机构。",
+            "已协调职业院校对接，培训计划下月开班。",
+        ],
     ),
     DemandKind.POLICY: (
         ["稳岗返还政策咨询", "吸纳就业补贴申领", "研发人员社保补贴咨询"],
@@ -41,7 +50,10 @@ TEXTS: dict[str, tuple[list[str], list[str], list[str]]] = {
     DemandKind.LABOUR_RELATIONS: (
         ["劳动合同规范指导", "调岗调薪合规咨询", "劳动争议预防指导"],
         ["企业拟调整{n}名员工岗位，咨询合规程序。", "希望劳动关系专家上门指导规章制度修订。"],
-        ["已安排劳动关系协调员上门指导，提供规章制度范本。", "已就调岗程序作书面答复，并提示协商一致的要求。"],
+        [
+            "已安排劳动关系协调员上门指导，提供规章制度范本。",
+            "已就调岗程序作书面答复，并提示协商一致的要求。",
+        ],
     ),
     DemandKind.TALENT: (
         ["人才公寓申请", "高层次人才认定咨询", "引进{post}人才"],
@@ -105,7 +117,12 @@ def _portal_accounts(ctx: DemoContext) -> None:
         username = f"demo-ent-{enterprise.pk}"
         if User.objects.filter(username=username).exists():
             continue
-        user = User(username=username, role=Role.ENTERPRISE, full_name=f"{enterprise.name}经办人", enterprise=enterprise)
+        user = User(
+            username=username,
+            role=Role.ENTERPRISE,
+            full_name=f"{enterprise.name}经办人",
+            enterprise=enterprise,
+        )
         user.set_unusable_password()
         user.save()
         ctx.count("enterprise portal accounts", 1)
@@ -118,7 +135,9 @@ def seed(ctx: DemoContext) -> None:
         ctx.log("enterprise demands: no department staff to route them; skipped")
         return
     enterprises = list(
-        Enterprise.objects.filter(status="active", street__isnull=False).order_by("id").values_list("id", flat=True)[:3000]
+        Enterprise.objects.filter(status="active", street__isnull=False)
+        .order_by("id")
+        .values_list("id", flat=True)[:3000]
     )
     if not enterprises:
         return
@@ -129,8 +148,10 @@ def seed(ctx: DemoContext) -> None:
 
 
 def _people() -> dict[str, Any] | None:
-    staff = User.objects.filter(is_active=True, role__in=[Role.DEPT_STAFF, Role.DEPT_HEAD]).select_related("org_unit")
-    by_unit: dict[int, Any] = {}
+    staff = User.objects.filter(is_active=True, role__in=[Role.DEPT_STAFF, Role.DEPT_HEAD]).select_related(
+        "org_unit"
+    )
+    by_unit: dict[int | None, Any] = {}
     for user in staff.order_by("role", "id"):
         by_unit.setdefault(user.org_unit_id, user)
     for user in User.objects.filter(is_active=True, role=Role.STREET_STAFF).order_by("id"):
@@ -138,7 +159,10 @@ def _people() -> dict[str, Any] | None:
     router = staff.filter(org_unit__code=Department.EMPLOYMENT).first() or staff.first()
     if router is None:
         return None
-    portal = {u.enterprise_id: u for u in User.objects.filter(role=Role.ENTERPRISE, is_active=True, enterprise__isnull=False)}
+    portal = {
+        u.enterprise_id: u
+        for u in User.objects.filter(role=Role.ENTERPRISE, is_active=True, enterprise__isnull=False)
+    }
     departments = dict(OrgUnit.objects.filter(kind=OrgUnitKind.DEPARTMENT).values_list("code", "id"))
     return {"router": router, "by_unit": by_unit, "portal": portal, "departments": departments}
 
@@ -187,7 +211,9 @@ def _demand(ctx: DemoContext, people: dict[str, Any], enterprises: list[int], nu
     router = people["router"]
     if rng.random() < 0.12:
         services.demand_mark_key(
-            actor=router, demand=demand, reason=rng.choice(["涉及重点企业稳产用工", "诉求涉及人数多", "区领导挂点企业"])
+            actor=router,
+            demand=demand,
+            reason=rng.choice(["涉及重点企业稳产用工", "诉求涉及人数多", "区领导挂点企业"]),
         )
     if outcome == "filed":
         return
@@ -201,9 +227,10 @@ def _demand(ctx: DemoContext, people: dict[str, Any], enterprises: list[int], nu
         unit_id = enterprise.street_id
     if unit_id not in by_unit:
         unit_id = router.org_unit_id
+    assert unit_id is not None
     if rng.random() < 0.08 and street_staff is not None and unit_id != enterprise.street_id:
         # First sent to the street, which returns it: not theirs.
-        services.demand_route(actor=router, demand=demand, unit=OrgUnit.objects.get(pk=enterprise.street_id))
+        services.demand_route(actor=router, demand=demand, unit=enterprise.street)
         services.demand_return(actor=street_staff, demand=demand, reason="该诉求属区级部门职责")
     services.demand_route(actor=router, demand=demand, unit=OrgUnit.objects.get(pk=unit_id))
     if outcome == "routed":
@@ -219,7 +246,10 @@ def _demand(ctx: DemoContext, people: dict[str, Any], enterprises: list[int], nu
     if outcome == "rated" and channel == DemandChannel.PORTAL:
         rating = rng.choices(list(RATINGS), list(RATINGS.values()))[0]
         services.demand_rate(
-            actor=actor, demand=demand, rating=rating, comment=rng.choice(["", "回复及时，感谢", "问题已解决"]),
+            actor=actor,
+            demand=demand,
+            rating=rating,
+            comment=rng.choice(["", "回复及时，感谢", "问题已解决"]),
             on=min(today, replied_on + dt.timedelta(days=rng.randint(0, 5))),
         )
         return

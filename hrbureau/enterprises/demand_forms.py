@@ -32,7 +32,7 @@ class DemandFileForm(StyledFormMixin, forms.Form):
     )
     contact_name = forms.CharField(label=_("Contact person"), max_length=100, required=False)
     contact_phone = forms.CharField(label=_("Contact phone"), max_length=20, required=False)
-    files = MultipleFilesField(label=_("Attachments"))
+    attachments = MultipleFilesField(label=_("Attachments"))
 
 
 class StaffDemandFileForm(DemandFileForm):
@@ -58,7 +58,9 @@ class StaffDemandFileForm(DemandFileForm):
     def clean_uscc(self) -> Enterprise:
         code = "".join(self.cleaned_data["uscc"].split()).upper()
         enterprise = (
-            Enterprise.objects.for_user(self.user).filter(uscc=code).first() if self.user is not None else None
+            Enterprise.objects.for_user(self.user).filter(uscc=code).first()
+            if self.user is not None
+            else None
         )
         if enterprise is None:
             raise forms.ValidationError(_("No enterprise you may serve has this code."))

@@ -106,7 +106,12 @@ DEMANDS = ListSpec(
     ),
     columns=(
         Column(
-            gettext_lazy("Number"), "text-code", key="number", value=lambda d: d.number, html=_number, text=True
+            gettext_lazy("Number"),
+            "text-code",
+            key="number",
+            value=lambda d: d.number,
+            html=_number,
+            text=True,
         ),
         Column(gettext_lazy("Title"), value=lambda d: d.title),
         Column(gettext_lazy("Enterprise"), value=lambda d: d.enterprise.name),
@@ -217,10 +222,15 @@ DEMAND_PAGE = CasePage(
             html=lambda d: link("enterprises:detail", d.enterprise_id, d.enterprise.name),
         ),
         Column(gettext_lazy("Kind"), value=lambda d: choice_labels(DemandKind).get(d.kind, d.kind)),
-        Column(gettext_lazy("Channel"), value=lambda d: choice_labels(DemandChannel).get(d.channel, d.channel)),
+        Column(
+            gettext_lazy("Channel"), value=lambda d: choice_labels(DemandChannel).get(d.channel, d.channel)
+        ),
         Column(gettext_lazy("Key demand"), value=lambda d: _("yes") if d.is_key else _("no")),
         Column(gettext_lazy("Filed on"), value=lambda d: d.filed_on),
-        Column(gettext_lazy("Contact"), value=lambda d: " ".join(filter(None, [d.contact_name, d.contact_phone])) or "—"),
+        Column(
+            gettext_lazy("Contact"),
+            value=lambda d: " ".join(filter(None, [d.contact_name, d.contact_phone])) or "—",
+        ),
         Column(gettext_lazy("Description"), value=lambda d: d.description),
         Column(gettext_lazy("Responsible unit"), value=_unit),
         Column(gettext_lazy("Reply"), value=lambda d: d.reply or "—"),

@@ -78,9 +78,7 @@ GUIDE = Guide(
         _("Papers that help (PDF, images, Word or Excel), if any."),
     ),
     time_limits=(_periods,),
-    where=(
-        _("Online on this portal, at any time; or tell your enterprise service officer."),
-    ),
+    where=(_("Online on this portal, at any time; or tell your enterprise service officer."),),
     basis=(_("The district's service for enterprises (精准服务企业): demands collected and resolved."),),
 )
 

@@ -17,8 +17,8 @@ from hrbureau.core import clocks
 from hrbureau.core.attachments import attachment_add
 from hrbureau.core.counters import next_value
 from hrbureau.core.dated import in_force
-from hrbureau.core.scoping import may_see
 from hrbureau.core.models import CaseEvent
+from hrbureau.core.scoping import may_see
 from hrbureau.core.workflow import create_case, transition
 from hrbureau.enterprises.demand_choices import DemandChannel, DemandKind
 from hrbureau.enterprises.demand_workflows import CLOCK_REPLY, WORKFLOW
@@ -55,7 +55,7 @@ def demand_file(
     contact_name: str = "",
     contact_phone: str = "",
     filed_on: dt.date | None = None,
-    files: list[Any] | None = None,
+    attachments: list[Any] | None = None,
 ) -> EnterpriseDemand:
     """File a demand: an enterprise user for its own enterprise (on the portal), or staff for an
     enterprise in their scope (a service officer's visit, a letter, a call). The reply clock starts on the
@@ -113,7 +113,7 @@ def demand_file(
         unit=None,
         actor=actor,
     )
-    for upload in files or []:
+    for upload in attachments or []:
         attachment_add(case=demand, upload=upload, actor=actor)
     return demand
 

@@ -14,10 +14,14 @@ MONDAY = dt.date(2026, 3, 2)
 
 def reinstall_periods() -> None:
     """The reply periods the data migration installs (a transactional test empties every table)."""
-    importlib.import_module("hrbureau.enterprises.migrations.0006_enterprise_demand_periods").create(apps, None)
+    importlib.import_module("hrbureau.enterprises.migrations.0006_enterprise_demand_periods").create(
+        apps, None
+    )
 
 
-def file_demand(world: Any, *, key: str = "a1", kind: str = "recruitment", on: dt.date | None = None, **extra: Any) -> Any:
+def file_demand(
+    world: Any, *, key: str = "a1", kind: str = "recruitment", on: dt.date | None = None, **extra: Any
+) -> Any:
     """A demand of enterprise ``key`` filed on the portal by its user (enterprise A1's), or by the
     department's staff for another enterprise."""
     from hrbureau.enterprises.demand_services import demand_file

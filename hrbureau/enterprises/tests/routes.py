@@ -125,7 +125,12 @@ def _after_demands(path):  # type: ignore[no-untyped-def]
 
 
 ROUTES += [
-    Route("enterprises:demand_list", _after_demands("/enterprises/demands/"), allowed=DEMAND_STAFF, rows=_demand_rows),
+    Route(
+        "enterprises:demand_list",
+        _after_demands("/enterprises/demands/"),
+        allowed=DEMAND_STAFF,
+        rows=_demand_rows,
+    ),
     Route(
         "enterprises:demand_list",
         _after_demands("/enterprises/demands/?export=xlsx"),
@@ -134,8 +139,15 @@ ROUTES += [
         export="enterprises.export_enterprisedemand",
     ),
     Route("enterprises:demand_file", "/enterprises/demands/new/", allowed=DEMAND_HANDLERS),
-    Route("enterprises:demand", _demand_url("/enterprises/demands/{}/", "a1"), allowed=DEMAND_STAFF, label="a1"),
-    Route("enterprises:demand", _demand_url("/enterprises/demands/{}/", "b1"), allowed=DEMAND_DISTRICT, label="b1"),
+    Route(
+        "enterprises:demand", _demand_url("/enterprises/demands/{}/", "a1"), allowed=DEMAND_STAFF, label="a1"
+    ),
+    Route(
+        "enterprises:demand",
+        _demand_url("/enterprises/demands/{}/", "b1"),
+        allowed=DEMAND_DISTRICT,
+        label="b1",
+    ),
     Route(
         "enterprises:portal_demands",
         _after_demands("/enterprises/demands/mine/"),
@@ -151,7 +163,12 @@ ROUTES += [
         label="a1",
         complained_about=True,
     ),
-    Route("enterprises:portal_demand", _demand_url("/enterprises/demands/mine/{}/", "b1"), allowed=set(), label="b1"),
+    Route(
+        "enterprises:portal_demand",
+        _demand_url("/enterprises/demands/mine/{}/", "b1"),
+        allowed=set(),
+        label="b1",
+    ),
     *action_routes(
         "enterprises.enterprisedemand", lambda world: _demands(world)["a1"], DEMAND_STAFF | {Role.ENTERPRISE}
     ),

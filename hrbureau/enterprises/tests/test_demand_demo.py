@@ -18,17 +18,27 @@ ARGS = ("--enterprises", "200", "--people", "100", "--work-orders", "0", "--disp
 
 def test_demo_demands_in_every_state(db: Any) -> None:
     call_command("seed_demo", *ARGS, stdout=StringIO())
-    assert EnterpriseDemand.objects.count() == demand_demo.volume(DemoContext(out=StringIO(), enterprises=200))
+    assert EnterpriseDemand.objects.count() == demand_demo.volume(
+        DemoContext(out=StringIO(), enterprises=200)
+    )
     # A larger district's volume, on the same registers (the line continues where it stopped).
     ctx = DemoContext(out=StringIO(), enterprises=3000)
     demand_demo.seed(ctx)
     demands = EnterpriseDemand.objects.all()
     assert demands.count() == demand_demo.volume(ctx) == 200
-    assert set(demands.values_list("state", flat=True)) == {"filed", "routed", "replied", "closed", "withdrawn"}
+    assert set(demands.values_list("state", flat=True)) == {
+        "filed",
+        "routed",
+        "replied",
+        "closed",
+        "withdrawn",
+    }
     assert demands.filter(is_key=True).count() >= 10
     assert demands.filter(rating__isnull=False).count() >= 30
-    assert demands.filter(replied_on_time=False).exists() and demands.filter(replied_on_time=True).exists()
-    assert demands.filter(channel="portal").exists() and demands.filter(channel="officer").exists()
+    assert demands.filter(replied_on_time=False).exists()
+    assert demands.filter(replied_on_time=True).exists()
+    assert demands.filter(channel="portal").exists()
+    assert demands.filter(channel="officer").exists()
     assert CaseEvent.objects.filter(case_type="enterprises.enterprisedemand", name="return").exists()
     assert Clock.objects.filter(case_type="enterprises.enterprisedemand").count() == 200
     demand_demo.seed(ctx)

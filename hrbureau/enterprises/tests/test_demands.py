@@ -21,7 +21,7 @@ from hrbureau.core.workflow import TransitionError
 from hrbureau.enterprises import demand_services as services
 from hrbureau.enterprises.demand_workflows import CLOCK_REPLY
 from hrbureau.enterprises.models import DemandReplyLimit, EnterpriseDemand
-from hrbureau.enterprises.tests.demand_helpers import MONDAY, file_demand, replied, reinstall_periods, routed
+from hrbureau.enterprises.tests.demand_helpers import MONDAY, file_demand, reinstall_periods, replied, routed
 
 
 @pytest.fixture(autouse=True)
@@ -50,15 +50,19 @@ def test_the_reply_clock_counts_the_period_of_the_kind_in_working_days(world: An
     assert clocks.clock_of(recruitment, CLOCK_REPLY).due_on == dt.date(2026, 3, 9)
     assert recruitment.due_on == dt.date(2026, 3, 9)
     assert clocks.clock_of(policy, CLOCK_REPLY).due_on == dt.date(2026, 3, 16)
-    assert recruitment.number.startswith("QS2026") and recruitment.number != policy.number
+    assert recruitment.number.startswith("QS2026")
+    assert recruitment.number != policy.number
     assert recruitment.street_id == world.enterprises["a1"].street_id
-    assert recruitment.state == "filed" and recruitment.channel == "portal"
+    assert recruitment.state == "filed"
+    assert recruitment.channel == "portal"
 
 
 def test_a_new_period_from_a_later_day_governs_only_the_demands_filed_from_then(world: Any) -> None:
     reinstall_periods()
     DemandReplyLimit.objects.filter(key="recruitment").update(valid_to=dt.date(2026, 3, 15))
-    DemandReplyLimit.objects.create(key="recruitment", days=3, day_kind="working", valid_from=dt.date(2026, 3, 16))
+    DemandReplyLimit.objects.create(
+        key="recruitment", days=3, day_kind="working", valid_from=dt.date(2026, 3, 16)
+    )
     before = file_demand(world, on=MONDAY)
     after = file_demand(world, on=dt.date(2026, 3, 16))
     assert before.due_on == dt.date(2026, 3, 9)  # 5 working days
@@ -69,7 +73,11 @@ def test_an_enterprise_files_only_for_itself_and_staff_only_within_their_scope(w
     reinstall_periods()
     with pytest.raises(PermissionDenied):
         services.demand_file(
-            actor=world.users["enterprise"], enterprise=world.enterprises["b1"], kind="other", title="t", description="d"
+            actor=world.users["enterprise"],
+            enterprise=world.enterprises["b1"],
+            kind="other",
+            title="t",
+            description="d",
         )
     with pytest.raises(PermissionDenied):  # street A's staff do not serve street B's enterprises
         services.demand_file(
@@ -82,7 +90,11 @@ def test_an_enterprise_files_only_for_itself_and_staff_only_within_their_scope(w
         )
     with pytest.raises(ValidationError) as error:
         services.demand_file(
-            actor=world.users["dept_staff"], enterprise=world.enterprises["b1"], kind="nonsense", title="", description=""
+            actor=world.users["dept_staff"],
+            enterprise=world.enterprises["b1"],
+            kind="nonsense",
+            title="",
+            description="",
         )
     assert {"kind", "title", "description", "channel"} <= set(error.value.message_dict)
     demand = services.demand_file(
@@ -93,7 +105,8 @@ def test_an_enterprise_files_only_for_itself_and_staff_only_within_their_scope(w
         description="咨询人才公寓。",
         channel="officer",
     )
-    assert demand.channel == "officer" and demand.filed_by == world.users["street_staff"]
+    assert demand.channel == "officer"
+    assert demand.filed_by == world.users["street_staff"]
 
 
 # --- the workflow ------------------------------------------------------------------------------------
@@ -102,11 +115,13 @@ def test_an_enterprise_files_only_for_itself_and_staff_only_within_their_scope(w
 def test_filed_routed_replied_rated(world: Any, django_capture_on_commit_callbacks: Any) -> None:
     demand = file_demand(world, on=MONDAY)
     routed(world, demand)
-    assert demand.state == "routed" and demand.responsible_unit == world.units["street-a"]
+    assert demand.state == "routed"
+    assert demand.responsible_unit == world.units["street-a"]
     assert Notification.objects.filter(recipient_unit=world.units["street-a"], case_id=demand.pk).exists()
     with django_capture_on_commit_callbacks(execute=True):
         replied(world, demand, on=dt.date(2026, 3, 6))
-    assert demand.state == "replied" and demand.replied_on_time is True
+    assert demand.state == "replied"
+    assert demand.replied_on_time is True
     assert clocks.clock_of(demand, CLOCK_REPLY).stopped_on == dt.date(2026, 3, 6)
     # the enterprise is told in its portal inbox
     assert Notification.objects.filter(recipient=world.users["enterprise"], case_id=demand.pk).exists()
@@ -127,12 +142,15 @@ def test_only_the_unit_routed_to_replies_and_it_may_return_it(world: Any) -> Non
     with pytest.raises(TransitionError, match="Only the unit"):
         services.demand_reply(actor=world.users["street_staff"], demand=demand, reply="x")
     services.demand_return(actor=world.users["dept_staff"], demand=demand, reason="属街道职责")
-    assert demand.state == "filed" and demand.responsible_unit is None and demand.assigned_unit is None
+    assert demand.state == "filed"
+    assert demand.responsible_unit is None
+    assert demand.assigned_unit is None
     routed(world, demand, unit="street-a")
     services.demand_transfer(
         actor=world.users["dept_staff"], demand=demand, unit=world.units["employment"], reason="属就业科"
     )
-    assert demand.state == "routed" and demand.responsible_unit == world.units["employment"]
+    assert demand.state == "routed"
+    assert demand.responsible_unit == world.units["employment"]
 
 
 def test_a_demand_goes_to_a_department_or_its_own_street_only(world: Any) -> None:
@@ -198,7 +216,8 @@ def test_the_to_do_holds_demands_to_route_for_routers_and_to_reply_for_the_unit(
 def test_staff_close_a_reply_the_enterprise_does_not_rate(world: Any) -> None:
     demand = replied(world, file_demand(world))
     services.demand_close(actor=world.users["dept_staff"], demand=demand, reason="企业未评价，电话回访满意")
-    assert demand.state == "closed" and demand.rating is None
+    assert demand.state == "closed"
+    assert demand.rating is None
 
 
 # --- who sees what -----------------------------------------------------------------------------------
@@ -224,7 +243,9 @@ def test_the_portal_pages_of_another_enterprise_refuse(world: Any) -> None:
     assert demand.number not in client.get("/enterprises/demands/mine/").content.decode()
     assert client.get(f"/enterprises/demands/{demand.pk}/").status_code == 403  # the staff page
     assert client.get("/enterprises/demands/mine/999999/").status_code == 404
-    response = client.post(f"/api/v1/enterprise-demands/{demand.pk}/actions/withdraw", {}, content_type="application/json")
+    response = client.post(
+        f"/api/v1/enterprise-demands/{demand.pk}/actions/withdraw", {}, content_type="application/json"
+    )
     assert response.status_code in (403, 404)
 
 
@@ -238,16 +259,24 @@ def test_the_enterprise_files_follows_and_rates_on_the_portal(world: Any) -> Non
     assert client.get("/enterprises/demands/mine/new/").status_code == 200
     response = client.post(
         "/enterprises/demands/mine/new/",
-        {"kind": "training", "title": "技能培训补贴咨询", "description": "想组织员工参加电工培训。", "contact_phone": "13800138000"},
+        {
+            "kind": "training",
+            "title": "技能培训补贴咨询",
+            "description": "想组织员工参加电工培训。",
+            "contact_phone": "13800138000",
+        },
     )
     demand = EnterpriseDemand.objects.get(title="技能培训补贴咨询")
-    assert response.status_code == 302 and response["Location"] == f"/enterprises/demands/mine/{demand.pk}/"
-    assert demand.enterprise == world.enterprises["a1"] and demand.channel == "portal"
+    assert response.status_code == 302
+    assert response["Location"] == f"/enterprises/demands/mine/{demand.pk}/"
+    assert demand.enterprise == world.enterprises["a1"]
+    assert demand.channel == "portal"
     body = client.get("/enterprises/demands/mine/").content.decode()
     assert demand.number in body
     replied(world, demand)
     page = client.get(f"/enterprises/demands/mine/{demand.pk}/").content.decode()
-    assert "已对接辖区人力资源服务机构" in page and "Rate the reply" in page
+    assert "已对接辖区人力资源服务机构" in page
+    assert "Rate the reply" in page
     assert "street_staff" not in page  # no staff names on the portal
     response = client.post(
         f"/core/cases/enterprises.enterprisedemand/{demand.pk}/actions/rate/",
@@ -262,14 +291,20 @@ def test_staff_record_a_demand_by_the_enterprises_code(world: Any, client_for: A
     reinstall_periods()
     client = client_for("street_staff")
     data = {"channel": "officer", "kind": "policy", "title": "稳岗补贴", "description": "咨询稳岗返还。"}
-    body = client.post("/enterprises/demands/new/", {**data, "uscc": world.enterprises["b1"].uscc}).content.decode()
+    body = client.post(
+        "/enterprises/demands/new/", {**data, "uscc": world.enterprises["b1"].uscc}
+    ).content.decode()
     assert "No enterprise you may serve has this code." in body  # street B's is not theirs
-    response = client.post("/enterprises/demands/new/", {**data, "uscc": world.enterprises["a2"].uscc.lower()})
+    response = client.post(
+        "/enterprises/demands/new/", {**data, "uscc": world.enterprises["a2"].uscc.lower()}
+    )
     demand = EnterpriseDemand.objects.get(title="稳岗补贴")
     assert response["Location"] == f"/enterprises/demands/{demand.pk}/"
-    assert demand.enterprise == world.enterprises["a2"] and demand.filed_by == world.users["street_staff"]
+    assert demand.enterprise == world.enterprises["a2"]
+    assert demand.filed_by == world.users["street_staff"]
     page = client.get(f"/enterprises/demands/{demand.pk}/").content.decode()
-    assert "稳岗补贴" in page and world.enterprises["a2"].name in page
+    assert "稳岗补贴" in page
+    assert world.enterprises["a2"].name in page
 
 
 def test_the_staff_list_filters_searches_and_exports(world: Any, client_for: Any) -> None:
@@ -293,11 +328,15 @@ def test_the_staff_list_filters_searches_and_exports(world: Any, client_for: Any
     assert listed("q=物流仓储") == {late.number}
     assert listed(f"q={world.enterprises['a2'].name}") == {key.number}  # by the enterprise's name
     response = client.get("/enterprises/demands/?export=xlsx&key=yes")
-    rows = list(load_workbook(BytesIO(b"".join(response.streaming_content))).active.iter_rows(values_only=True))
-    assert len(rows) == 2 and rows[1][0] == key.number
+    rows = list(
+        load_workbook(BytesIO(b"".join(response.streaming_content))).active.iter_rows(values_only=True)
+    )
+    assert len(rows) == 2
+    assert rows[1][0] == key.number
     # street A's staff see their street's demands only
     body = client_for("street_staff").get("/enterprises/demands/").content.decode()
-    assert late.number in body and done.number not in body
+    assert late.number in body
+    assert done.number not in body
 
 
 # --- figures -----------------------------------------------------------------------------------------
