@@ -276,7 +276,7 @@ def test_the_enterprise_files_follows_and_rates_on_the_portal(world: Any) -> Non
     replied(world, demand)
     page = client.get(f"/enterprises/demands/mine/{demand.pk}/").content.decode()
     assert "已对接辖区人力资源服务机构" in page
-    assert "Rate the reply" in page
+    assert "评价答复" in page  # the rate action (pages speak Chinese)
     assert "street_staff" not in page  # no staff names on the portal
     response = client.post(
         f"/core/cases/enterprises.enterprisedemand/{demand.pk}/actions/rate/",
@@ -294,7 +294,7 @@ def test_staff_record_a_demand_by_the_enterprises_code(world: Any, client_for: A
     body = client.post(
         "/enterprises/demands/new/", {**data, "uscc": world.enterprises["b1"].uscc}
     ).content.decode()
-    assert "No enterprise you may serve has this code." in body  # street B's is not theirs
+    assert "您服务范围内没有该代码的企业。" in body  # street B's is not theirs
     response = client.post(
         "/enterprises/demands/new/", {**data, "uscc": world.enterprises["a2"].uscc.lower()}
     )
