@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from hrbureau.accounts.choices import STAFF_ROLES, Role
+from hrbureau.accounts.choices import STAFF_ROLES, Department, Role
 from hrbureau.core.permissions import declare
 
 EDITORS = {Role.SYSADMIN, Role.DEPT_HEAD, Role.DEPT_STAFF, Role.STREET_STAFF}
@@ -27,6 +27,15 @@ declare("enterprises.export_enterprise", _("Export the enterprise list"), roles=
 # --- Enterprise demands (企业诉求) ---------------------------------------------------------------------
 DEMAND_HANDLERS = {Role.DEPT_HEAD, Role.DEPT_STAFF, Role.STREET_STAFF}
 DEMAND_ROUTERS = {Role.DEPT_HEAD, Role.DEPT_STAFF}
+# The departments that serve enterprises route their demands (not the arbitration institute, which must
+# stay neutral, nor the petitions office, which has its own work orders).
+DEMAND_ROUTING_DEPARTMENTS = {
+    Department.EMPLOYMENT,
+    Department.LABOUR_RELATIONS,
+    Department.TALENT,
+    Department.HR_MARKET,
+    Department.OFFICE,
+}
 declare(
     "enterprises.view_enterprisedemand",
     _("See enterprise demands (within one's scope; an enterprise its own)"),
@@ -46,6 +55,7 @@ declare(
     "enterprises.route_enterprisedemand",
     _("Route enterprise demands to the responsible unit, transfer and close them"),
     roles=DEMAND_ROUTERS,
+    departments=DEMAND_ROUTING_DEPARTMENTS,
 )
 declare(
     "enterprises.handle_enterprisedemand",

@@ -213,6 +213,16 @@ def test_the_to_do_holds_demands_to_route_for_routers_and_to_reply_for_the_unit(
     assert not any(demand.number in i.title for i in todo_items(user=world.users["dept_staff"]))
 
 
+def test_the_arbitration_institute_neither_routes_demands_nor_has_them_to_do(world: Any) -> None:
+    head = User.objects.create_user(
+        username="arb_head", password="Secret#2026", role=Role.DEPT_HEAD, org_unit=world.units["arbitration"]
+    )
+    demand = file_demand(world)
+    assert not any(demand.number in i.title for i in todo_items(user=head))
+    with pytest.raises(PermissionDenied):
+        services.demand_route(actor=head, demand=demand, unit=world.units["street-a"])
+
+
 def test_staff_close_a_reply_the_enterprise_does_not_rate(world: Any) -> None:
     demand = replied(world, file_demand(world))
     services.demand_close(actor=world.users["dept_staff"], demand=demand, reason="企业未评价，电话回访满意")
