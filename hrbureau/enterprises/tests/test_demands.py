@@ -369,3 +369,15 @@ def test_the_figures_count_what_the_reader_sees_by_street(world: Any) -> None:
     assert figures.get("enterprises.demands_replied_on_time").count(leader) == 50
     assert figures.get("enterprises.demands_replied_on_time").by_street(leader) == {a: 50}
     assert figures.get("enterprises.demand_rating").count(leader) == 80  # (5 + 3) / 2 = 4 stars of 5
+
+
+def test_the_guide_reads_the_periods_in_force(world: Any, client_for: Any) -> None:
+    reinstall_periods()
+    client = client_for("enterprise")
+    body = client.get("/core/guides/enterprise_demand_file/").content.decode()
+    assert "5个工作日内答复（政策类诉求10个工作日）" in body
+    DemandReplyLimit.objects.filter(key="policy").update(days=8)
+    body = client.get("/core/guides/enterprise_demand_file/").content.decode()
+    assert "政策类诉求8个工作日" in body
+    home = client.get("/portal/").content.decode()
+    assert "/enterprises/demands/mine/new/" in home  # the tile on the enterprise's portal home
