@@ -14,11 +14,12 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from hrbureau.core import todo
+from hrbureau.core import timeline, todo
 from hrbureau.core.guides import Guide, PortalService
 from hrbureau.core.guides import register as guides_register
 from hrbureau.core.links import register_portal_page
 from hrbureau.core.navigation import NavItem, register
+from hrbureau.core.timeline import LIMIT, TimelineEntry, day_start
 from hrbureau.core.todo import TodoItem, TodoSource, case_todo_queryset
 from hrbureau.enterprises.demand_choices import OPEN_DEMAND_STATES, DemandKind, DemandState
 from hrbureau.enterprises.demand_workflows import WORKFLOW
@@ -169,3 +170,34 @@ def _to_rate(user: Any) -> list[TodoItem]:
 
 
 todo.register("enterprise demands to rate", _to_rate, label=_("Replies to rate"), portal=True)
+
+
+# --- the enterprise's timeline (core.timeline): its demands the reader may see -------------------------
+
+
+def enterprise_demands(user: Any, enterprise: Any) -> list[TimelineEntry]:
+    from hrbureau.core.tables import choice_labels
+
+    states, kinds = choice_labels(DemandState), choice_labels(DemandKind)
+    demands = (
+        EnterpriseDemand.objects.for_user(user)
+        .filter(enterprise=enterprise)
+        .order_by("-filed_on", "-id")
+        .only("id", "number", "title", "state", "kind", "filed_on", "is_key")
+    )
+    return [
+        TimelineEntry(
+            at=day_start(demand.filed_on),
+            dated=True,
+            title=gettext("Enterprise demand %(number)s · %(state)s")
+            % {"number": demand.number, "state": states.get(demand.state, demand.state)},
+            detail=f"{kinds.get(demand.kind, demand.kind)} · {demand.title}"
+            + (f" · {gettext('key demand')}" if demand.is_key else ""),
+            url=demand.get_absolute_url(),
+            icon="message-2-question",
+        )
+        for demand in demands[:LIMIT]
+    ]
+
+
+timeline.register("enterprises.Enterprise", enterprise_demands)

@@ -381,3 +381,12 @@ def test_the_guide_reads_the_periods_in_force(world: Any, client_for: Any) -> No
     assert "政策类诉求8个工作日" in body
     home = client.get("/portal/").content.decode()
     assert "/enterprises/demands/mine/new/" in home  # the tile on the enterprise's portal home
+
+
+def test_the_enterprise_page_lists_its_demands_the_reader_may_see(world: Any, client_for: Any) -> None:
+    demand = file_demand(world, title="招聘会展位申请")
+    services.demand_mark_key(actor=world.users["dept_staff"], demand=demand, reason="重点")
+    body = client_for("street_staff").get(f"/enterprises/{world.enterprises['a1'].pk}/").content.decode()
+    assert demand.number in body
+    assert "招聘会展位申请" in body
+    assert f"/enterprises/demands/{demand.pk}/" in body
