@@ -292,6 +292,12 @@ class CasePage:
     def view(self, request: HttpRequest, pk: int) -> HttpResponseBase:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
+        from hrbureau.core.views import AREA_PERMISSIONS
+
+        # The staff's page: a portal account holding the view permission (an enterprise, its own
+        # records) follows its case on the portal's page, never here.
+        if not any(request.user.has_perm(p) for p in AREA_PERMISSIONS["workbench"]):
+            raise PermissionDenied("workbench")
         if not request.user.has_perm(self.permission):
             raise PermissionDenied
         rows = self.model._default_manager.select_related(*self.related)

@@ -33,3 +33,37 @@ class EnterpriseAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+# --- Enterprise demands (企业诉求) ---------------------------------------------------------------------
+
+from hrbureau.enterprises.models import DemandReplyLimit, EnterpriseDemand  # noqa: E402
+
+
+@admin.register(DemandReplyLimit)
+class DemandReplyLimitAdmin(admin.ModelAdmin):
+    """The reply period of each kind of demand, dated: a new period is a new row from a new day."""
+
+    list_display = ("key", "days", "day_kind", "valid_from", "valid_to", "source")
+    list_filter = ("key", "day_kind")
+
+
+@admin.register(EnterpriseDemand)
+class EnterpriseDemandAdmin(admin.ModelAdmin):
+    """Back-office view only: demands change through their workflow, which records every step."""
+
+    list_display = ("number", "title", "enterprise", "kind", "state", "is_key", "filed_on")
+    list_filter = ("state", "kind", "is_key")
+    list_select_related = ("enterprise",)
+    search_fields = ("number",)
+    list_per_page = 20
+    raw_id_fields = ("enterprise", "street", "responsible_unit", "filed_by", "assigned_unit", "assigned_user")
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

@@ -13,3 +13,5 @@ class EnterprisesConfig(AppConfig):
         from hrbureau.enterprises.selectors import TAG_CHOICES
 
         renew_on_change(EnterpriseTag, TAG_CHOICES)
+        # Enterprise demands (企业诉求): the workflow, its services, figures and registrations.
+        from hrbureau.enterprises import demand_registry, demand_selectors, demand_services  # noqa: F401

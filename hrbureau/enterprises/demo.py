@@ -147,3 +147,10 @@ def bind_demo_users(ctx: DemoContext) -> None:
             user.save(update_fields=["enterprise"])
         record = user.enterprise
         ctx.login_at(user.username, f"{record.name} ({record.uscc})")
+
+
+def seed_demands(ctx: DemoContext) -> None:
+    """Enterprise demands (企业诉求): a case line of its own (``demand_demo``)."""
+    from hrbureau.enterprises import demand_demo
+
+    demand_demo.seed(ctx)

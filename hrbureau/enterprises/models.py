@@ -115,3 +115,113 @@ class Enterprise(TimeStampedModel):
     @property
     def industry_code(self) -> str:
         return f"{self.industry_section}{self.industry_division}"
+
+
+# --- Enterprise demands (企业诉求) ---------------------------------------------------------------------
+
+from django.conf import settings  # noqa: E402
+from django.core.validators import MaxValueValidator, MinValueValidator  # noqa: E402
+from django.urls import reverse  # noqa: E402
+
+from hrbureau.core.models import Case, DatedTimeLimit  # noqa: E402
+from hrbureau.enterprises.demand_choices import DemandChannel, DemandKind, DemandState  # noqa: E402
+
+
+class DemandReplyLimit(DatedTimeLimit):
+    """How long the responsible unit has to reply to an enterprise's demand of each kind (诉求办理时限)
+    [practice, configurable]: a new period is a new row from a new date; the row in force on the day a
+    demand is filed governs it."""
+
+    key = models.CharField(_("kind of demand"), max_length=30, choices=DemandKind.choices)
+
+    class Meta:
+        verbose_name = _("demand reply period")
+        verbose_name_plural = _("demand reply periods")
+        ordering = ["key", "-valid_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["key", "valid_from"], name="demandreplylimit_unique_start")
+        ]
+
+
+class EnterpriseDemand(Case):
+    """A demand an enterprise puts to the bureau (企业诉求): filed on the portal or recorded by a service
+    officer, routed to the department or street responsible, replied to within the period of its kind,
+    and rated by the enterprise. A key demand (重点诉求) is followed by leadership."""
+
+    state = models.CharField(_("state"), max_length=30, choices=DemandState.choices, db_index=True)
+    number = models.CharField(_("number"), max_length=30, unique=True)
+    enterprise = models.ForeignKey(
+        Enterprise,
+        verbose_name=_("enterprise"),
+        on_delete=models.PROTECT,
+        db_index=False,  # the (enterprise, filed_on) index below serves it
+        related_name="enterprise_demands",
+    )
+    # The enterprise's street when filed: a street sees the demands of its enterprises.
+    street = models.ForeignKey(
+        "accounts.OrgUnit",
+        verbose_name=_("street"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        db_index=False,  # the (street, filed_on) index below serves it
+        related_name="+",
+    )
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"))
+    kind = models.CharField(_("kind"), max_length=30, choices=DemandKind.choices)
+    channel = models.CharField(_("channel"), max_length=20, choices=DemandChannel.choices)
+    contact_name = models.CharField(_("contact person"), max_length=100, blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=20, blank=True)
+    filed_on = models.DateField(_("filed on"))
+    filed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("filed by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    # 重点诉求: followed by leadership until it is replied.
+    is_key = models.BooleanField(_("key demand"), default=False)
+    # The department or street that must answer (set when routed; assigned_unit follows whoever acts now).
+    responsible_unit = models.ForeignKey(
+        "accounts.OrgUnit",
+        verbose_name=_("responsible unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    reply = models.TextField(_("reply"), blank=True)
+    replied_on = models.DateField(_("replied on"), null=True, blank=True)
+    replied_on_time = models.BooleanField(_("replied on time"), null=True, blank=True)
+    rating = models.PositiveSmallIntegerField(
+        _("rating"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    rating_comment = models.TextField(_("comment on the reply"), blank=True)
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+
+    # A demand filed by (or for) an enterprise is its own record: its account sees its own demands only.
+    scope_paths = ScopePaths(street="street_id", enterprise="enterprise_id")
+    text_index = TextIndex("enterprises_enterprisedemand", ("number", "title", "description"))
+    objects = ScopedManager()
+
+    class Meta:
+        verbose_name = _("enterprise demand")
+        verbose_name_plural = _("enterprise demands")
+        ordering = ["-filed_on", "-id"]
+        indexes = [
+            models.Index(fields=["-filed_on", "-id"], name="entdemand_recent"),
+            models.Index(fields=["street", "-filed_on"], name="entdemand_street"),
+            models.Index(fields=["enterprise", "-filed_on"], name="entdemand_enterprise"),
+            models.Index(fields=["assigned_unit", "state", "due_on"], name="entdemand_todo"),
+            models.Index(fields=["state", "due_on"], name="entdemand_state_due"),
+            models.Index(fields=["responsible_unit", "state"], name="entdemand_unit"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("enterprises:demand", args=[self.pk])

@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from hrbureau.accounts.choices import STAFF_ROLES, Role
+from hrbureau.accounts.choices import STAFF_ROLES, Department, Role
 from hrbureau.core.permissions import declare
 
 EDITORS = {Role.SYSADMIN, Role.DEPT_HEAD, Role.DEPT_STAFF, Role.STREET_STAFF}
@@ -23,3 +23,57 @@ declare(
     roles=IMPORTERS | {Role.INTEGRATION},
 )
 declare("enterprises.export_enterprise", _("Export the enterprise list"), roles=STAFF_ROLES)
+
+# --- Enterprise demands (企业诉求) ---------------------------------------------------------------------
+DEMAND_HANDLERS = {Role.DEPT_HEAD, Role.DEPT_STAFF, Role.STREET_STAFF}
+DEMAND_ROUTERS = {Role.DEPT_HEAD, Role.DEPT_STAFF}
+# The departments that serve enterprises route their demands (not the arbitration institute, which must
+# stay neutral, nor the petitions office, which has its own work orders).
+DEMAND_ROUTING_DEPARTMENTS = {
+    Department.EMPLOYMENT,
+    Department.LABOUR_RELATIONS,
+    Department.TALENT,
+    Department.HR_MARKET,
+    Department.OFFICE,
+}
+declare(
+    "enterprises.view_enterprisedemand",
+    _("See enterprise demands (within one's scope; an enterprise its own)"),
+    roles={Role.SYSADMIN, Role.LEADER, Role.ENTERPRISE} | DEMAND_HANDLERS,
+)
+declare(
+    "enterprises.add_enterprisedemand",
+    _("Record a demand on behalf of an enterprise"),
+    roles=DEMAND_HANDLERS,
+)
+declare(
+    "enterprises.file_enterprisedemand",
+    _("File, follow, withdraw and rate one's own enterprise's demands on the portal"),
+    roles={Role.ENTERPRISE},
+)
+declare(
+    "enterprises.route_enterprisedemand",
+    _("Route enterprise demands to the responsible unit, transfer and close them"),
+    roles=DEMAND_ROUTERS,
+    departments=DEMAND_ROUTING_DEPARTMENTS,
+)
+declare(
+    "enterprises.handle_enterprisedemand",
+    _("Reply to (or return) the enterprise demands routed to one's unit"),
+    roles=DEMAND_HANDLERS,
+)
+declare(
+    "enterprises.escalate_enterprisedemand",
+    _("Mark an enterprise demand as a key demand for leadership"),
+    roles=DEMAND_HANDLERS,
+)
+declare(
+    "enterprises.follow_key_enterprisedemand",
+    _("Follow the open key demands on one's to-do"),
+    roles={Role.LEADER},
+)
+declare(
+    "enterprises.export_enterprisedemand",
+    _("Export the enterprise demand list"),
+    roles={Role.SYSADMIN, Role.LEADER} | DEMAND_HANDLERS,
+)

@@ -121,6 +121,7 @@ def corpus(world: Any, office: dict[str, Any], arb: dict[str, Any]) -> dict[str,
     _labour_rows(world, rng)
     _compliance_and_market(world, rng, list(Enterprise.objects.order_by("id")))
     _policy_matches(world, rng, list(Enterprise.objects.order_by("id")))
+    _enterprise_demand_rows(world, rng, list(Enterprise.objects.order_by("id")))
     return {"rng": rng, "enterprises": Enterprise.objects.count()}
 
 
@@ -270,6 +271,30 @@ def _compliance_and_market(world: Any, rng: random.Random, enterprises: list[Any
             )
 
 
+def _enterprise_demand_rows(world: Any, rng: random.Random, enterprises: list[Any]) -> None:
+    """Enterprise demands (企业诉求), varied in every filtered column; a third of them enterprise A1's (the
+    enterprise user's own, for the portal's list)."""
+    from hrbureau.enterprises.models import EnterpriseDemand
+
+    units = [world.units["labour_relations"], world.units["street-a"], None]
+    for n in range(18):
+        enterprise = world.enterprises["a1"] if n % 3 == 0 else rng.choice(enterprises)
+        EnterpriseDemand.objects.create(
+            number=f"QS9{n:08d}",
+            enterprise=enterprise,
+            street=enterprise.street,
+            title=_text(rng, 2, 10),
+            description=_text(rng, 2, 14),
+            kind=rng.choice(["recruitment", "policy", "talent"]),
+            channel=rng.choice(["portal", "officer"]),
+            filed_on=dt.date(2026, 3, 1 + n),
+            state=rng.choice(["filed", "routed", "replied", "closed"]),
+            is_key=rng.random() < 0.3,
+            responsible_unit=rng.choice(units),
+            due_on=rng.choice([dt.date(2026, 3, 9), dt.date(2099, 1, 1), None]),
+        )
+
+
 READERS = {
     "workorder": "dept_staff",
     "dispute": "arbitration_clerk",
@@ -294,6 +319,8 @@ READERS = {
     "agency": "dept_staff",
     "enforcement": "dept_staff",
     "policymatch": "dept_staff",
+    "enterprise_demand": "dept_staff",
+    "my_enterprise_demand": "enterprise",
 }
 
 
@@ -362,7 +389,12 @@ def _kept_in_python(spec: ListSpec, f: Any, value: Any, rows: list[Any]) -> set[
             "date": lambda r: _local_day(r.created_at) == dt.date.fromisoformat(value),
             "day": lambda r: r.slot.day == dt.date.fromisoformat(value),
             "overdue": lambda r: (
-                r.state in {"found", "assigned", "resolving", "resolved"}
+                r.state
+                in (
+                    {"filed", "routed"}
+                    if spec.name == "enterprise_demand"
+                    else {"found", "assigned", "resolving", "resolved"}
+                )
                 and r.due_on is not None
                 and r.due_on < timezone.localdate()
             ),
@@ -438,6 +470,7 @@ def test_each_filter_keeps_the_rows_its_condition_names(
         "agency",
         "labourrecord",
         "complianceevent",
+        "enterprise_demand",
     ],
 )
 def test_the_page_shows_the_filtered_rows_total(corpus: dict[str, Any], world: Any, name: str) -> None:
@@ -478,6 +511,8 @@ def spec_url(name: str) -> str:
         "agency": "/hrmarket/agencies/",
         "enforcement": "/hrmarket/enforcement/",
         "policymatch": "/policies/matches/",
+        "enterprise_demand": "/enterprises/demands/",
+        "my_enterprise_demand": "/enterprises/demands/mine/",
     }[name]
 
 
@@ -525,6 +560,8 @@ def _texts(name: str, row: Any) -> list[str]:
         "agency",
         "labourrecord",
         "employergrade",
+        "enterprise_demand",
+        "my_enterprise_demand",
     ],
 )
 def test_search_returns_what_a_substring_scan_returns(corpus: dict[str, Any], world: Any, name: str) -> None:
@@ -608,6 +645,7 @@ def _more_rows(name: str, world: Any, office: dict[str, Any], arb: dict[str, Any
         ),
         **_compliance_and_market_makers(world),
         "policymatch": lambda i: _more_matches(world, i),
+        **_enterprise_demand_makers(world),
     }
     makers.update(_labour_makers(world))
     for _ in range(n):
@@ -710,6 +748,32 @@ def _labour_makers(world: Any) -> dict[str, Callable[[int], Any]]:
         "plan": plan,
         "sample": sample,
         "survey_task": task,
+    }
+
+
+def _enterprise_demand_makers(world: Any) -> dict[str, Callable[[int], Any]]:
+    from hrbureau.enterprises.models import EnterpriseDemand
+    from hrbureau.enterprises.tests.factories import EnterpriseFactory
+
+    def demand(i: int, enterprise: Any = None) -> Any:
+        enterprise = enterprise or EnterpriseFactory(street=world.units["street-a"])
+        return EnterpriseDemand.objects.create(
+            number=f"QS8{i:08d}",
+            enterprise=enterprise,
+            street=enterprise.street,
+            title=f"诉求{i}",
+            description="招工",
+            kind="recruitment",
+            channel="officer",
+            filed_on=timezone.localdate(),
+            state="routed",
+            responsible_unit=world.units["street-a"],
+            due_on=timezone.localdate(),
+        )
+
+    return {
+        "enterprise_demand": demand,
+        "my_enterprise_demand": lambda i: demand(i, world.enterprises["a1"]),
     }
 
 

@@ -204,6 +204,17 @@ def _policies(world: Any) -> None:
     match_item(item=item)
 
 
+def _enterprise_demands(world: Any) -> None:
+    """An enterprise files a demand on the portal: routed to its street (told), marked key (leadership
+    told), replied (the enterprise told in its portal inbox)."""
+    from hrbureau.enterprises import demand_services as services
+    from hrbureau.enterprises.tests.demand_helpers import file_demand, replied, routed
+
+    demand = routed(world, file_demand(world))
+    services.demand_mark_key(actor=world.users["street_staff"], demand=demand, reason="用工缺口大")
+    replied(world, demand)
+
+
 def _recipients(notice: Notification) -> list[User]:
     if notice.recipient_id is not None:
         return [notice.recipient]  # type: ignore[list-item]
@@ -244,6 +255,7 @@ def test_every_notice_opens_the_page_meant_for_each_receiver(
         _petitions(world)
         _labour(world)
         _policies(world)
+        _enterprise_demands(world)
     if Notification.objects.filter(url="/policies/mine/").exists():
         recorded.add("hrbureau.policies.matching:push_new_matches")
     # and the supervision ladder reaching leadership a month after everything fell due
@@ -286,7 +298,12 @@ def test_every_notice_opens_the_page_meant_for_each_receiver(
             if user.is_portal_role:
                 # the party's own page in the portal, never the staff page that refuses them
                 assert response["Location"].startswith(
-                    ("/arbitration/mine/", "/petitions/mine/", "/policies/mine/")
+                    (
+                        "/arbitration/mine/",
+                        "/petitions/mine/",
+                        "/policies/mine/",
+                        "/enterprises/demands/mine/",
+                    )
                 )
             assert _case_number(notice) in page.content.decode(), (user.role, notice.title)
             roles.add(user.role)

@@ -104,6 +104,10 @@ def _case_of(label: str, world: Any) -> Any:
         from hrbureau.compliance.tests.routes import _data
 
         return _data(world)["evaluation"]
+    if label == "enterprises.enterprisedemand":
+        from hrbureau.enterprises.tests.demand_helpers import file_demand
+
+        return file_demand(world)
     if label == "hrmarket.hragency":
         from hrbureau.hrmarket.tests.routes import _agency
 

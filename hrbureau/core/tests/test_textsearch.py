@@ -160,6 +160,7 @@ def test_tidying_folds_the_index_and_every_answer_stays_the_scans() -> None:
         "hrmarket_hragency",
         "policies_policyitem",
         "policies_policyapplication",
+        "enterprises_enterprisedemand",
         "example_demand",  # the example case type of the test settings
     }
     rng = random.Random(11)

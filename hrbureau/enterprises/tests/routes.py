@@ -87,3 +87,89 @@ ROUTES = [
         api=True,
     ),
 ]
+
+
+# --- Enterprise demands (企业诉求): demand A1 filed by enterprise A1 (street A) on the portal, demand B1
+# recorded by the department for enterprise B1 (street B). The enterprise user (of A1) sees its own only;
+# enterprise A2's user (COMPLAINED_ABOUT: here simply another enterprise) is refused A1's.
+from hrbureau.tests.matrix import COMPLAINED_ABOUT, action_routes  # noqa: E402
+
+DEMAND_DISTRICT = {Role.SYSADMIN, Role.LEADER, Role.DEPT_HEAD, Role.DEPT_STAFF}
+DEMAND_STAFF = DEMAND_DISTRICT | {Role.STREET_STAFF}
+DEMAND_HANDLERS = {Role.DEPT_HEAD, Role.DEPT_STAFF, Role.STREET_STAFF}
+
+
+def _demands(world):  # type: ignore[no-untyped-def]
+    if "demands" not in world.people:
+        from hrbureau.enterprises.tests.demand_helpers import file_demand
+
+        world.people["demands"] = {"a1": file_demand(world), "b1": file_demand(world, key="b1")}
+    return world.people["demands"]
+
+
+def _demand_rows(world):  # type: ignore[no-untyped-def]
+    d = _demands(world)
+    return {d["a1"].number: DEMAND_STAFF, d["b1"].number: DEMAND_DISTRICT}
+
+
+def _demand_url(template, key):  # type: ignore[no-untyped-def]
+    return lambda w: template.format(_demands(w)[key].pk)
+
+
+def _after_demands(path):  # type: ignore[no-untyped-def]
+    def url(world):  # type: ignore[no-untyped-def]
+        _demands(world)
+        return path
+
+    return url
+
+
+ROUTES += [
+    Route(
+        "enterprises:demand_list",
+        _after_demands("/enterprises/demands/"),
+        allowed=DEMAND_STAFF,
+        rows=_demand_rows,
+    ),
+    Route(
+        "enterprises:demand_list",
+        _after_demands("/enterprises/demands/?export=xlsx"),
+        allowed=DEMAND_STAFF,
+        label="export",
+        export="enterprises.export_enterprisedemand",
+    ),
+    Route("enterprises:demand_file", "/enterprises/demands/new/", allowed=DEMAND_HANDLERS),
+    Route(
+        "enterprises:demand", _demand_url("/enterprises/demands/{}/", "a1"), allowed=DEMAND_STAFF, label="a1"
+    ),
+    Route(
+        "enterprises:demand",
+        _demand_url("/enterprises/demands/{}/", "b1"),
+        allowed=DEMAND_DISTRICT,
+        label="b1",
+    ),
+    Route(
+        "enterprises:portal_demands",
+        _after_demands("/enterprises/demands/mine/"),
+        allowed={Role.ENTERPRISE, COMPLAINED_ABOUT},  # another enterprise's list: its own, without A1's
+        rows=lambda w: {_demands(w)["a1"].number: {Role.ENTERPRISE}, _demands(w)["b1"].number: set()},
+        complained_about=True,
+    ),
+    Route("enterprises:portal_demand_file", "/enterprises/demands/mine/new/", allowed={Role.ENTERPRISE}),
+    Route(
+        "enterprises:portal_demand",
+        _demand_url("/enterprises/demands/mine/{}/", "a1"),
+        allowed={Role.ENTERPRISE},
+        label="a1",
+        complained_about=True,
+    ),
+    Route(
+        "enterprises:portal_demand",
+        _demand_url("/enterprises/demands/mine/{}/", "b1"),
+        allowed=set(),
+        label="b1",
+    ),
+    *action_routes(
+        "enterprises.enterprisedemand", lambda world: _demands(world)["a1"], DEMAND_STAFF | {Role.ENTERPRISE}
+    ),
+]
