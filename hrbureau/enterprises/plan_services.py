@@ -115,7 +115,8 @@ def item_record_progress(*, actor: Any, item: ServicePlanItem, progress: int, no
 
 
 @ITEM_WORKFLOW.performs("complete", case="item")
-def item_complete(*, actor: Any, item: ServicePlanItem, on: dt.date, note: str = "") -> CaseEvent:
+def item_complete(*, actor: Any, item: ServicePlanItem, on: dt.date | None = None, note: str = "") -> CaseEvent:
+    on = on or timezone.localdate()
     if on > timezone.localdate():
         raise ValidationError({"on": _("An item cannot be done on a day still to come.")})
     return transition(
