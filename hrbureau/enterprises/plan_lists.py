@@ -58,7 +58,7 @@ KEY_ENTERPRISES = ListSpec(
             gettext_lazy("Service officer"),
             source=lambda: plan_selectors.officer_choices(str(_("All officers"))),
             coerce=int,
-            lookup="service_officer__officer_id",
+            lookup="officer_user",
             api=int,
         ),
         YesNo("has_plan", gettext_lazy("Has a plan this year")),
