@@ -159,6 +159,7 @@ def test_tidying_folds_the_index_and_every_answer_stays_the_scans() -> None:
         "labour_inspection",
         "hrmarket_hragency",
         "example_demand",  # the example case type of the test settings
+        "enterprises_labourdemand",
     }
     rng = random.Random(11)
     for _ in range(60):  # one transaction each: one b-tree each in the FTS5 index
