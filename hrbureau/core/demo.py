@@ -50,6 +50,7 @@ CASE_STEPS = [
     "hrbureau.labour.demo.seed",
     "hrbureau.compliance.demo.seed",
     "hrbureau.hrmarket.demo.seed",
+    "hrbureau.enterprises.demo.seed_service_plans",
 ]
 STEPS = REGISTRY_STEPS + CASE_STEPS
 
