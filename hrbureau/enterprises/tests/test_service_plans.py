@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import F
 from django.utils import timezone
 
 from hrbureau.core import figures, todo
@@ -196,3 +197,28 @@ def test_make_key_is_idempotent(world: Any) -> None:
     make_key(world.enterprises["a1"])
     make_key(world.enterprises["a1"])
     assert world.enterprises["a1"].tags.count() == 1
+
+
+def test_the_demo_has_plans_with_items_in_every_state_and_demand_lists(db: Any) -> None:
+    from io import StringIO
+
+    from hrbureau.core.demo import REGISTRY_STEPS, DemoContext, run_steps
+    from hrbureau.enterprises.models import LabourDemand, ServiceVisit
+
+    ctx = DemoContext(out=StringIO(), enterprises=600, people=50)
+    run_steps(ctx, [*REGISTRY_STEPS, "hrbureau.enterprises.demo.seed_service_plans"], announce=False)
+    assert set(ServicePlanItem.objects.values_list("state", flat=True)) == {"planned", "in_progress", "done", "dropped"}
+    assert ServicePlanItem.objects.filter(state="done", done_on__gt=F("due_on")).exists()  # some late
+    assert ServiceVisit.objects.exists()
+    assert set(LabourDemand.objects.values_list("state", flat=True)) >= {"open", "partly_filled", "filled"}
+    reader = _district_reader()
+    key = sel.key_enterprises(reader).count()
+    assert key >= 600 * 9 // 10 // 15  # enough key enterprises at this size (320 at the demo's 5,000)
+    assert sel.key_with_demands(reader).count() >= key * 7 // 10
+    assert 0 < figures.get("enterprises.plan_coverage").count(reader) < 100
+
+
+def _district_reader() -> Any:
+    from hrbureau.accounts.models import User
+
+    return User.objects.filter(role="dept_head").first()
