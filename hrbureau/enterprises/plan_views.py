@@ -19,7 +19,7 @@ from hrbureau.core.scoping import get_for_user_or_404
 from hrbureau.core.views import permission_required
 from hrbureau.enterprises import plan_selectors, plan_services
 from hrbureau.enterprises.models import Enterprise, LabourDemand, ServicePlan, ServicePlanItem, ServiceVisit
-from hrbureau.enterprises.plan_choices import OPEN_DEMAND_STATES
+from hrbureau.enterprises.plan_choices import OPEN_DEMAND_STATES, DemandState, ItemState
 from hrbureau.enterprises.plan_forms import ItemForm, LabourDemandForm, PlanForm, StaffLabourDemandForm, VisitForm
 from hrbureau.enterprises.plan_lists import LABOUR_DEMANDS
 
@@ -59,6 +59,7 @@ def _plan_page(request: HttpRequest, plan: ServicePlan, *, item_form: Any = None
     )
     today = timezone.localdate()
     for item in items:
+        item.state_label = ItemState(item.state).label  # type: ignore[attr-defined]
         item.overdue = item.state in ("planned", "in_progress") and item.due_on is not None and item.due_on < today  # type: ignore[attr-defined]
     visits = (
         ServiceVisit.objects.for_user(request.user)
@@ -162,7 +163,9 @@ def _own_demands(request: HttpRequest) -> Any:
 
 @permission_required(OWN_DEMAND, area="portal")
 def portal_labour_list(request: HttpRequest) -> HttpResponseBase:
-    demands = _own_demands(request).order_by("-id")[:200]
+    demands = list(_own_demands(request).order_by("-id")[:200])
+    for demand in demands:
+        demand.state_label = DemandState(demand.state).label  # type: ignore[attr-defined]
     return render(request, "enterprises/portal_labour_list.html", {"demands": demands, "open_states": OPEN_DEMAND_STATES})
 
 
@@ -216,4 +219,7 @@ def portal_plan(request: HttpRequest) -> HttpResponseBase:
         .select_related("plan", "plan__officer", "assigned_unit")
         .order_by("-plan__year", "due_on", "id")[:200]
     )
+    items = list(items)
+    for item in items:
+        item.state_label = ItemState(item.state).label  # type: ignore[attr-defined]
     return render(request, "enterprises/portal_plan.html", {"items": items})
