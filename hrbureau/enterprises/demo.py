@@ -170,7 +170,10 @@ TASKS = {
     "policy": ("宣讲稳岗返还政策", "协助申报社保补贴", "上门解读减负稳岗政策"),
     "disputes": ("劳动用工体检", "指导完善劳动合同文本", "调解欠薪苗头纠纷"),
     "talent": ("推荐申报高层次人才认定", "协调人才住房", "对接博士后工作站建站"),
-    "other": ("协调员工子女入学", "协调通勤班车线路",),
+    "other": (
+        "协调员工子女入学",
+        "协调通勤班车线路",
+    ),
 }
 
 
@@ -185,7 +188,9 @@ def seed_service_plans(ctx: DemoContext) -> None:
     from hrbureau.enterprises.plan_choices import KEY_ENTERPRISE_TAG
 
     district = (
-        User.objects.filter(Q(org_unit__code="employment") | Q(role=Role.DEPT_STAFF), role=Role.DEPT_STAFF, is_active=True)
+        User.objects.filter(
+            Q(org_unit__code="employment") | Q(role=Role.DEPT_STAFF), role=Role.DEPT_STAFF, is_active=True
+        )
         .order_by("-org_unit__code", "id")
         .first()
     )
@@ -206,12 +211,18 @@ def seed_service_plans(ctx: DemoContext) -> None:
     goal = min(320, max(len(keys), active.count() // 15))
     if not ServicePlan.objects.exists():
         first = active.order_by("id").values_list("id", flat=True).first()
-        others = list(active.exclude(tags=tag).exclude(size_class=SizeClass.MICRO).order_by("id").values_list("id", flat=True))
+        others = list(
+            active.exclude(tags=tag)
+            .exclude(size_class=SizeClass.MICRO)
+            .order_by("id")
+            .values_list("id", flat=True)
+        )
         extra = ([first] if first is not None and first not in keys else []) + rng.sample(
             others, max(0, min(len(others), goal - len(keys) - 1))
         )
         Enterprise.tags.through.objects.bulk_create(
-            [Enterprise.tags.through(enterprise_id=pk, enterprisetag_id=tag.pk) for pk in extra], ignore_conflicts=True
+            [Enterprise.tags.through(enterprise_id=pk, enterprisetag_id=tag.pk) for pk in extra],
+            ignore_conflicts=True,
         )
         keys = sorted(set(keys) | set(extra))
     enterprises = list(Enterprise.objects.filter(pk__in=keys).order_by("id"))
@@ -221,7 +232,9 @@ def seed_service_plans(ctx: DemoContext) -> None:
     )
 
 
-def _key_enterprise(ctx: DemoContext, actor: object, by_street: dict, enterprise: Enterprise, i: int, today: dt.date) -> None:  # type: ignore[type-arg]
+def _key_enterprise(
+    ctx: DemoContext, actor: object, by_street: dict, enterprise: Enterprise, i: int, today: dt.date
+) -> None:  # type: ignore[type-arg]
     from hrbureau.enterprises import plan_services
 
     rng = ctx.case_rng(SERVICE_LINE, i)
@@ -234,7 +247,9 @@ def _key_enterprise(ctx: DemoContext, actor: object, by_street: dict, enterprise
         return year_start + dt.timedelta(days=rng.randint(0, span))
 
     if rng.random() < 0.12:  # last year's plan only: not covered this year
-        plan_services.plan_create(actor=actor, enterprise=enterprise, officer=officer, year=today.year - 1, summary="稳岗扩岗")
+        plan_services.plan_create(
+            actor=actor, enterprise=enterprise, officer=officer, year=today.year - 1, summary="稳岗扩岗"
+        )
     else:
         plan = plan_services.plan_create(
             actor=actor,
@@ -247,24 +262,34 @@ def _key_enterprise(ctx: DemoContext, actor: object, by_street: dict, enterprise
         for _n in range(rng.randint(2, 5)):
             area = rng.choice(list(TASKS))
             due = today + dt.timedelta(days=rng.randint(-150, 120))
-            item = plan_services.item_add(actor=actor, plan=plan, area=area, task=rng.choice(TASKS[area]), due_on=due)
+            item = plan_services.item_add(
+                actor=actor, plan=plan, area=area, task=rng.choice(TASKS[area]), due_on=due
+            )
             ctx.count("plan items", 1)
             roll = rng.random()
             if due <= today:
                 if roll < 0.6:
                     late = rng.random() < 0.25
-                    done = min(today, due + dt.timedelta(days=rng.randint(1, 20))) if late else due - dt.timedelta(days=rng.randint(0, 10))
+                    done = (
+                        min(today, due + dt.timedelta(days=rng.randint(1, 20)))
+                        if late
+                        else due - dt.timedelta(days=rng.randint(0, 10))
+                    )
                     plan_services.item_complete(actor=actor, item=item, on=done)
                 elif roll < 0.75:
                     plan_services.item_start(actor=actor, item=item)
-                    plan_services.item_record_progress(actor=actor, item=item, progress=rng.choice([20, 50, 80]))
+                    plan_services.item_record_progress(
+                        actor=actor, item=item, progress=rng.choice([20, 50, 80])
+                    )
                 elif roll < 0.85:
                     plan_services.item_drop(actor=actor, item=item, reason="企业需求已变化")
             elif roll < 0.3:
                 plan_services.item_start(actor=actor, item=item)
                 plan_services.item_record_progress(actor=actor, item=item, progress=rng.choice([10, 30, 60]))
             elif roll < 0.4:
-                plan_services.item_complete(actor=actor, item=item, on=today - dt.timedelta(days=rng.randint(0, 10)))
+                plan_services.item_complete(
+                    actor=actor, item=item, on=today - dt.timedelta(days=rng.randint(0, 10))
+                )
         for _n in range(rng.randint(0, 3)):
             plan_services.visit_record(
                 actor=actor,
@@ -272,7 +297,9 @@ def _key_enterprise(ctx: DemoContext, actor: object, by_street: dict, enterprise
                 enterprise=enterprise,
                 visited_on=this_year_day(),
                 met=rng.choice(["人事经理", "总经理", "行政主管", "工会主席"]),
-                discussed=rng.choice(["春节后返岗用工缺口", "技能人才培养", "稳岗返还申领", "新厂区投产招工计划"]),
+                discussed=rng.choice(
+                    ["春节后返岗用工缺口", "技能人才培养", "稳岗返还申领", "新厂区投产招工计划"]
+                ),
                 follow_ups=rng.choice(["", "推送招聘会信息", "联系就业科对接岗位"]),
             )
             ctx.count("service visits", 1)
@@ -295,8 +322,12 @@ def _key_enterprise(ctx: DemoContext, actor: object, by_street: dict, enterprise
             ctx.count("labour demands", 1)
             roll = rng.random()
             if roll < 0.35:
-                plan_services.demand_hires_record(actor=actor, demand=demand, hires=rng.randint(1, headcount - 1), note="专场招聘会")
+                plan_services.demand_hires_record(
+                    actor=actor, demand=demand, hires=rng.randint(1, headcount - 1), note="专场招聘会"
+                )
             elif roll < 0.5:
-                plan_services.demand_hires_record(actor=actor, demand=demand, hires=headcount, note="公共招聘平台")
+                plan_services.demand_hires_record(
+                    actor=actor, demand=demand, hires=headcount, note="公共招聘平台"
+                )
             elif roll < 0.55:
                 plan_services.demand_withdraw(actor=actor, demand=demand, reason="企业调整招聘计划")

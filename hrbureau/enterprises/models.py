@@ -137,7 +137,10 @@ class EnterpriseOfficer(TimeStampedModel):
         Enterprise, verbose_name=_("enterprise"), on_delete=models.CASCADE, related_name="service_officer"
     )
     officer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("service officer"), on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("service officer"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
 
     scope_paths = ScopePaths(permission="enterprises.view_serviceplan", **_PLAN_SCOPE)
@@ -158,7 +161,10 @@ class ServicePlan(TimeStampedModel):
         Enterprise, verbose_name=_("enterprise"), on_delete=models.PROTECT, related_name="service_plans"
     )
     officer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("service officer"), on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("service officer"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     year = models.PositiveSmallIntegerField(_("year"))
     summary = models.TextField(_("summary"), blank=True)
@@ -186,7 +192,9 @@ class ServicePlanItem(Case):
     ``assigned_unit``), by when (``due_on``: an item has no clock, its due day is set by hand) and how far
     it has come. Done on time: ``done_on <= due_on``."""
 
-    plan = models.ForeignKey(ServicePlan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="items")
+    plan = models.ForeignKey(
+        ServicePlan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="items"
+    )
     area = models.CharField(_("area"), max_length=20, choices=PlanArea.choices)
     task = models.TextField(_("what to do"))
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
@@ -219,8 +227,11 @@ class ServicePlanItem(Case):
 
     @property
     def on_time(self) -> bool:
-        return self.state == ItemState.DONE and self.done_on is not None and self.due_on is not None and (
-            self.done_on <= self.due_on
+        return (
+            self.state == ItemState.DONE
+            and self.done_on is not None
+            and self.due_on is not None
+            and (self.done_on <= self.due_on)
         )
 
 
@@ -260,9 +271,15 @@ class LabourDemand(Case):
     post = models.CharField(_("post"), max_length=100)
     headcount = models.PositiveIntegerField(_("headcount"))
     skills = models.TextField(_("skills"), blank=True)
-    education = models.CharField(_("education"), max_length=20, choices=Education.choices, default=Education.ANY)
-    wage_min = models.DecimalField(_("wage from (yuan a month)"), max_digits=10, decimal_places=2, null=True, blank=True)
-    wage_max = models.DecimalField(_("wage up to (yuan a month)"), max_digits=10, decimal_places=2, null=True, blank=True)
+    education = models.CharField(
+        _("education"), max_length=20, choices=Education.choices, default=Education.ANY
+    )
+    wage_min = models.DecimalField(
+        _("wage from (yuan a month)"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    wage_max = models.DecimalField(
+        _("wage up to (yuan a month)"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
     needed_by = models.DateField(_("needed by"), null=True, blank=True)
     filled = models.PositiveIntegerField(_("filled"), default=0)
     recorded_by = models.ForeignKey(
@@ -275,7 +292,9 @@ class LabourDemand(Case):
     )
     on_portal = models.BooleanField(_("recorded on the portal"), default=False)
 
-    scope_paths = ScopePaths(street="enterprise__street_id", grid="enterprise__grid_id", enterprise="enterprise_id")
+    scope_paths = ScopePaths(
+        street="enterprise__street_id", grid="enterprise__grid_id", enterprise="enterprise_id"
+    )
     text_index = TextIndex("enterprises_labourdemand", ("post", "skills"))
     objects = ScopedManager()
 

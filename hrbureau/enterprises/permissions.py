@@ -37,7 +37,9 @@ declare(
     _("Keep key enterprises' service plans: officers, items, progress, visits"),
     roles=SERVICE_EDITORS,
 )
-declare("enterprises.export_serviceplan", _("Export the key enterprises' service list"), roles=SERVICE_READERS)
+declare(
+    "enterprises.export_serviceplan", _("Export the key enterprises' service list"), roles=SERVICE_READERS
+)
 declare(
     "enterprises.view_labourdemand",
     _("See enterprises' labour-demand lists (within one's scope)"),

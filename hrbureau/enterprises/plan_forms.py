@@ -33,7 +33,9 @@ class OfficerField(forms.ModelChoiceField):
 class PlanForm(StyledFormMixin, forms.Form):
     officer = OfficerField(label=_("Service officer"), queryset=User.objects.none())
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
-    summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 4}), required=False, max_length=4000)
+    summary = forms.CharField(
+        label=_("Summary"), widget=forms.Textarea(attrs={"rows": 4}), required=False, max_length=4000
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -53,7 +55,9 @@ class ItemForm(StyledFormMixin, forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["owner_user"].queryset = officers().select_related("org_unit")
-        self.fields["owner_unit"].queryset = OrgUnit.objects.filter(kind__in=("department", "street")).order_by("kind", "name")
+        self.fields["owner_unit"].queryset = OrgUnit.objects.filter(
+            kind__in=("department", "street")
+        ).order_by("kind", "name")
         self.fields["owner_user"].help_text = _("Leave both empty for the plan's officer.")
         self.apply_styles()
 
@@ -61,8 +65,12 @@ class ItemForm(StyledFormMixin, forms.Form):
 class VisitForm(StyledFormMixin, forms.Form):
     visited_on = forms.DateField(label=_("Date"), widget=DATE)
     met = forms.CharField(label=_("Who was met"), max_length=200)
-    discussed = forms.CharField(label=_("What was discussed"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
-    follow_ups = forms.CharField(label=_("Follow-ups"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=4000)
+    discussed = forms.CharField(
+        label=_("What was discussed"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000
+    )
+    follow_ups = forms.CharField(
+        label=_("Follow-ups"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=4000
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

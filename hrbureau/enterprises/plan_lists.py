@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy
 
 from hrbureau.accounts.choices import OrgUnitKind
 from hrbureau.accounts.forms import unit_filter
-from hrbureau.core.casepage import CasePage
 from hrbureau.core.apiutil import Flag
+from hrbureau.core.casepage import CasePage
 from hrbureau.core.filters import Choice, DateFrom, DateTo, Search, Where, YesNo
 from hrbureau.core.lists import Action, Export, ListSpec
 from hrbureau.core.tables import Column, choice_labels, html_of, link
@@ -71,26 +71,48 @@ KEY_ENTERPRISES = ListSpec(
             value=lambda e: e.name,
             html=lambda e: link("enterprises:detail", e.pk, e.name),
         ),
-        Column(gettext_lazy("Unified social credit code"), "text-code", key="uscc", value=lambda e: e.uscc, text=True),
+        Column(
+            gettext_lazy("Unified social credit code"),
+            "text-code",
+            key="uscc",
+            value=lambda e: e.uscc,
+            text=True,
+        ),
         Column(gettext_lazy("Street"), value=lambda e: e.street.name if e.street_id else ""),
-        Column(gettext_lazy("Service officer"), value=lambda e: e.officer_name or "", html=lambda e: e.officer_name or "—"),
-        Column(gettext_lazy("Plan this year"), value=lambda e: _("yes") if e.plan_pk else _("no"), html=_plan),
+        Column(
+            gettext_lazy("Service officer"),
+            value=lambda e: e.officer_name or "",
+            html=lambda e: e.officer_name or "—",
+        ),
+        Column(
+            gettext_lazy("Plan this year"), value=lambda e: _("yes") if e.plan_pk else _("no"), html=_plan
+        ),
         Column(gettext_lazy("Items done"), value=_progress),
         Column(gettext_lazy("Overdue items"), value=lambda e: e.items_overdue, html=_overdue),
     ),
     page_related=("street",),
-    export=Export("enterprises.export_serviceplan", filename="key-enterprises", ordering=("id",), related=("street",)),
+    export=Export(
+        "enterprises.export_serviceplan", filename="key-enterprises", ordering=("id",), related=("street",)
+    ),
     empty=gettext_lazy("No key enterprises match."),
-    intro=gettext_lazy("Enterprises tagged “key enterprise”, each with its service officer and this year's plan (一企一策)."),
+    intro=gettext_lazy(
+        "Enterprises tagged “key enterprise”, each with its service officer and this year's plan (一企一策)."
+    ),
 )
 
 
 # A demand of a key enterprise (one set-based condition, no join that could repeat a row).
-_KEY = Exists(Enterprise.tags.through.objects.filter(enterprise_id=OuterRef("enterprise_id"), enterprisetag__code=KEY_ENTERPRISE_TAG))
+_KEY = Exists(
+    Enterprise.tags.through.objects.filter(
+        enterprise_id=OuterRef("enterprise_id"), enterprisetag__code=KEY_ENTERPRISE_TAG
+    )
+)
 
 
 def _demand_state(d: LabourDemand) -> Any:
-    css = {"open": "bg-blue-lt", "partly_filled": "bg-yellow-lt", "filled": "bg-green-lt"}.get(d.state, "bg-secondary-lt")
+    css = {"open": "bg-blue-lt", "partly_filled": "bg-yellow-lt", "filled": "bg-green-lt"}.get(
+        d.state, "bg-secondary-lt"
+    )
     label = choice_labels(DemandState).get(d.state, d.state)
     return mark_safe(f'<span class="badge {css}">{html_of(label)}</span>')  # noqa: S308 - escaped
 
@@ -143,7 +165,9 @@ LABOUR_DEMANDS = ListSpec(
             html=lambda d: link("enterprises:labour_demand", d.pk, d.post),
         ),
         Column(gettext_lazy("Enterprise"), value=lambda d: d.enterprise.name),
-        Column(gettext_lazy("Street"), value=lambda d: d.enterprise.street.name if d.enterprise.street_id else ""),
+        Column(
+            gettext_lazy("Street"), value=lambda d: d.enterprise.street.name if d.enterprise.street_id else ""
+        ),
         Column(
             gettext_lazy("Industry"),
             value=lambda d: choice_labels(IndustrySection).get(d.enterprise.industry_section, ""),
@@ -151,11 +175,19 @@ LABOUR_DEMANDS = ListSpec(
         ),
         Column(gettext_lazy("Headcount"), value=lambda d: d.headcount),
         Column(gettext_lazy("Filled"), value=lambda d: d.filled),
-        Column(gettext_lazy("Education"), value=lambda d: choice_labels(Education).get(d.education, ""), card=False),
+        Column(
+            gettext_lazy("Education"),
+            value=lambda d: choice_labels(Education).get(d.education, ""),
+            card=False,
+        ),
         Column(gettext_lazy("Wage (yuan a month)"), value=_wage, card=False),
         Column(gettext_lazy("Skills"), value=lambda d: d.skills, page=False),
         Column(gettext_lazy("Needed by"), value=lambda d: d.needed_by),
-        Column(gettext_lazy("State"), value=lambda d: choice_labels(DemandState).get(d.state, d.state), html=_demand_state),
+        Column(
+            gettext_lazy("State"),
+            value=lambda d: choice_labels(DemandState).get(d.state, d.state),
+            html=_demand_state,
+        ),
     ),
     page_related=("enterprise", "enterprise__street"),
     export=Export(
@@ -183,7 +215,10 @@ LABOUR_DEMAND_PAGE = CasePage(
     heading=lambda d: f"{d.enterprise.name} · {d.post}",
     related=("enterprise", "recorded_by"),
     fields=(
-        Column(gettext_lazy("Enterprise"), html=lambda d: link("enterprises:detail", d.enterprise_id, d.enterprise.name)),
+        Column(
+            gettext_lazy("Enterprise"),
+            html=lambda d: link("enterprises:detail", d.enterprise_id, d.enterprise.name),
+        ),
         Column(gettext_lazy("Post"), value=lambda d: d.post),
         Column(gettext_lazy("Headcount"), value=lambda d: d.headcount),
         Column(gettext_lazy("Filled"), value=lambda d: d.filled),

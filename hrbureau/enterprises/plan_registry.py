@@ -21,7 +21,12 @@ from hrbureau.enterprises.plan_workflows import ITEM_WORKFLOW
 
 navigation.register(
     navigation.NavItem(
-        "key_enterprises", _("Key enterprises"), "enterprises:key_list", "star", "enterprises.view_serviceplan", order=11
+        "key_enterprises",
+        _("Key enterprises"),
+        "enterprises:key_list",
+        "star",
+        "enterprises.view_serviceplan",
+        order=11,
     )
 )
 navigation.register(
@@ -60,14 +65,20 @@ navigation.register(
 LABOUR_NEEDS_GUIDE = Guide(
     who=(_("Enterprises registered in the district, signed in with their enterprise account."),),
     materials=(
-        _("For each post: its name, how many people, the skills and education asked for, the monthly wage range "
-          "and the day you need them by."),
+        _(
+            "For each post: its name, how many people, the skills and education asked for, the monthly wage range "
+            "and the day you need them by."
+        ),
     ),
     time_limits=(
-        _("Your needs go on the district's labour-demand list at once; your service officer or the employment "
-          "office contacts you about job fairs, postings and referrals."),
+        _(
+            "Your needs go on the district's labour-demand list at once; your service officer or the employment "
+            "office contacts you about job fairs, postings and referrals."
+        ),
     ),
-    where=(_("Online, any time. Change a need while it is open; tell your service officer when it is filled."),),
+    where=(
+        _("Online, any time. Change a need while it is open; tell your service officer when it is filled."),
+    ),
 )
 guides_register(
     PortalService(
@@ -169,9 +180,8 @@ def _todo_rows(user: Any) -> QuerySet[ServicePlanItem]:
         return ServicePlanItem.objects.none()
     today = timezone.localdate()
     horizon = today + dt.timedelta(days=sel.soon_days(today))
-    return (
-        ServicePlanItem.objects.for_user(user)
-        .filter(_mine(user), state__in=OPEN_ITEM_STATES, due_on__lte=horizon)
+    return ServicePlanItem.objects.for_user(user).filter(
+        _mine(user), state__in=OPEN_ITEM_STATES, due_on__lte=horizon
     )
 
 

@@ -49,12 +49,16 @@ def key_enterprises(user: Any) -> QuerySet[Enterprise]:
 
 def _count(rows: QuerySet[Any], group: str) -> Subquery:
     return Coalesce(
-        Subquery(rows.order_by().values(group).annotate(n=Count("pk")).values("n")[:1], output_field=IntegerField()),
+        Subquery(
+            rows.order_by().values(group).annotate(n=Count("pk")).values("n")[:1], output_field=IntegerField()
+        ),
         Value(0),
     )
 
 
-def key_enterprise_rows(user: Any, *, year: int | None = None, today: dt.date | None = None) -> QuerySet[Enterprise]:
+def key_enterprise_rows(
+    user: Any, *, year: int | None = None, today: dt.date | None = None
+) -> QuerySet[Enterprise]:
     """The key enterprises with their officer, this year's plan (its id), its items counted (all, done,
     overdue) — a fixed number of subqueries, whatever the number of plans and items."""
     year = year or this_year()
@@ -66,7 +70,9 @@ def key_enterprise_rows(user: Any, *, year: int | None = None, today: dt.date | 
         officer_name=Subquery(
             EnterpriseOfficer.objects.filter(enterprise=OuterRef("pk")).values("officer__full_name")[:1]
         ),
-        officer_user=Subquery(EnterpriseOfficer.objects.filter(enterprise=OuterRef("pk")).values("officer_id")[:1]),
+        officer_user=Subquery(
+            EnterpriseOfficer.objects.filter(enterprise=OuterRef("pk")).values("officer_id")[:1]
+        ),
         plan_pk=Subquery(plans.values("pk")[:1]),
         has_plan=Exists(plans),
         has_overdue=Exists(overdue),
@@ -92,10 +98,14 @@ def officer_choices(empty: str) -> list[tuple[Any, str]]:
 def planned(user: Any, *, year: int | None = None) -> QuerySet[Enterprise]:
     """Key enterprises with a plan for ``year`` (coverage's numerator)."""
     year = year or this_year()
-    return key_enterprises(user).filter(Exists(ServicePlan.objects.filter(enterprise=OuterRef("pk"), year=year)))
+    return key_enterprises(user).filter(
+        Exists(ServicePlan.objects.filter(enterprise=OuterRef("pk"), year=year))
+    )
 
 
-def items_due(user: Any, *, year: int | None = None, today: dt.date | None = None) -> QuerySet[ServicePlanItem]:
+def items_due(
+    user: Any, *, year: int | None = None, today: dt.date | None = None
+) -> QuerySet[ServicePlanItem]:
     """The items of ``year``'s plans that count for "done on time": those due by ``today`` and those
     already done (early or late); a dropped item counts for nothing."""
     year = year or this_year()
@@ -108,7 +118,9 @@ def items_due(user: Any, *, year: int | None = None, today: dt.date | None = Non
     )
 
 
-def items_on_time(user: Any, *, year: int | None = None, today: dt.date | None = None) -> QuerySet[ServicePlanItem]:
+def items_on_time(
+    user: Any, *, year: int | None = None, today: dt.date | None = None
+) -> QuerySet[ServicePlanItem]:
     """Of ``items_due``, those done no later than their due day (``done_on <= due_on``)."""
     return items_due(user, year=year, today=today).filter(state=ItemState.DONE, done_on__lte=F("due_on"))
 

@@ -61,7 +61,9 @@ def officer_assign(*, actor: Any, enterprise: Enterprise, officer: Any) -> Enter
     return assignment
 
 
-def plan_create(*, actor: Any, enterprise: Enterprise, officer: Any, year: int, summary: str = "") -> ServicePlan:
+def plan_create(
+    *, actor: Any, enterprise: Enterprise, officer: Any, year: int, summary: str = ""
+) -> ServicePlan:
     """The key enterprise's plan for ``year``, kept by ``officer`` (who becomes its service officer)."""
     _in_scope(actor, enterprise, PLAN_EDIT)
     _key(enterprise)
@@ -110,12 +112,19 @@ def item_record_progress(*, actor: Any, item: ServicePlanItem, progress: int, no
     if not 0 <= progress <= 100:
         raise ValidationError({"progress": _("Progress is a percentage from 0 to 100.")})
     return transition(
-        item, "record_progress", actor=actor, reason=note, data={"progress": progress}, fields={"progress": progress}
+        item,
+        "record_progress",
+        actor=actor,
+        reason=note,
+        data={"progress": progress},
+        fields={"progress": progress},
     )
 
 
 @ITEM_WORKFLOW.performs("complete", case="item")
-def item_complete(*, actor: Any, item: ServicePlanItem, on: dt.date | None = None, note: str = "") -> CaseEvent:
+def item_complete(
+    *, actor: Any, item: ServicePlanItem, on: dt.date | None = None, note: str = ""
+) -> CaseEvent:
     on = on or timezone.localdate()
     if on > timezone.localdate():
         raise ValidationError({"on": _("An item cannot be done on a day still to come.")})
@@ -201,7 +210,10 @@ def labour_demand_update(*, actor: Any, demand: LabourDemand, data: dict[str, An
     if int(data["headcount"]) <= demand.filled:
         # Hires fill a demand ("record hires"); its details never do.
         raise ValidationError(
-            {"headcount": _("%(n)s people are already hired for it: ask for more than that.") % {"n": demand.filled}}
+            {
+                "headcount": _("%(n)s people are already hired for it: ask for more than that.")
+                % {"n": demand.filled}
+            }
         )
     for name in DEMAND_FIELDS:
         if name in data:
@@ -215,7 +227,9 @@ def demand_hires_record(*, actor: Any, demand: LabourDemand, hires: int, note: s
     """Hires made against the demand. The hook employment services call when a posting, a recruitment
     event or a placement fills it (issue 17: until they exist, staff record the hires here)."""
     if hires < 1 or hires > demand.open_headcount:
-        raise ValidationError({"hires": _("At most %(n)s people are still needed.") % {"n": demand.open_headcount}})
+        raise ValidationError(
+            {"hires": _("At most %(n)s people are still needed.") % {"n": demand.open_headcount}}
+        )
     filled = demand.filled + hires
     with transaction.atomic():
         event = transition(
@@ -231,4 +245,3 @@ def demand_hires_record(*, actor: Any, demand: LabourDemand, hires: int, note: s
 @DEMAND_WORKFLOW.performs("withdraw", case="demand")
 def demand_withdraw(*, actor: Any, demand: LabourDemand, reason: str) -> CaseEvent:
     return transition(demand, "withdraw", actor=actor, reason=reason)
-

@@ -20,7 +20,13 @@ from hrbureau.core.views import permission_required
 from hrbureau.enterprises import plan_selectors, plan_services
 from hrbureau.enterprises.models import Enterprise, LabourDemand, ServicePlan, ServicePlanItem, ServiceVisit
 from hrbureau.enterprises.plan_choices import OPEN_DEMAND_STATES, DemandState, ItemState
-from hrbureau.enterprises.plan_forms import ItemForm, LabourDemandForm, PlanForm, StaffLabourDemandForm, VisitForm
+from hrbureau.enterprises.plan_forms import (
+    ItemForm,
+    LabourDemandForm,
+    PlanForm,
+    StaffLabourDemandForm,
+    VisitForm,
+)
 from hrbureau.enterprises.plan_lists import LABOUR_DEMANDS
 
 VIEW_PLAN, EDIT_PLAN = "enterprises.view_serviceplan", "enterprises.change_serviceplan"
@@ -50,7 +56,9 @@ def _plan(request: HttpRequest, pk: int) -> ServicePlan:
     return get_for_user_or_404(rows, request.user, pk=pk)
 
 
-def _plan_page(request: HttpRequest, plan: ServicePlan, *, item_form: Any = None, visit_form: Any = None) -> HttpResponseBase:
+def _plan_page(
+    request: HttpRequest, plan: ServicePlan, *, item_form: Any = None, visit_form: Any = None
+) -> HttpResponseBase:
     items = list(
         ServicePlanItem.objects.for_user(request.user)
         .filter(plan=plan)
@@ -60,7 +68,9 @@ def _plan_page(request: HttpRequest, plan: ServicePlan, *, item_form: Any = None
     today = timezone.localdate()
     for item in items:
         item.state_label = ItemState(item.state).label  # type: ignore[attr-defined]
-        item.overdue = item.state in ("planned", "in_progress") and item.due_on is not None and item.due_on < today  # type: ignore[attr-defined]
+        item.overdue = (
+            item.state in ("planned", "in_progress") and item.due_on is not None and item.due_on < today
+        )  # type: ignore[attr-defined]
     visits = (
         ServiceVisit.objects.for_user(request.user)
         .filter(enterprise=plan.enterprise_id, visited_on__year=plan.year)
@@ -140,12 +150,16 @@ def labour_demand_create(request: HttpRequest) -> HttpResponseBase:
     form = StaffLabourDemandForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        enterprise = Enterprise.objects.for_user(request.user).filter(uscc=data.pop("uscc").strip().upper()).first()
+        enterprise = (
+            Enterprise.objects.for_user(request.user).filter(uscc=data.pop("uscc").strip().upper()).first()
+        )
         if enterprise is None:
             form.add_error("uscc", _("No enterprise with this code in your area."))
         else:
             try:
-                demand = plan_services.labour_demand_record(actor=request.user, enterprise=enterprise, data=data)
+                demand = plan_services.labour_demand_record(
+                    actor=request.user, enterprise=enterprise, data=data
+                )
             except ValidationError as error:
                 apply_errors(form, error)
             else:
@@ -166,7 +180,11 @@ def portal_labour_list(request: HttpRequest) -> HttpResponseBase:
     demands = list(_own_demands(request).order_by("-id")[:200])
     for demand in demands:
         demand.state_label = DemandState(demand.state).label  # type: ignore[attr-defined]
-    return render(request, "enterprises/portal_labour_list.html", {"demands": demands, "open_states": OPEN_DEMAND_STATES})
+    return render(
+        request,
+        "enterprises/portal_labour_list.html",
+        {"demands": demands, "open_states": OPEN_DEMAND_STATES},
+    )
 
 
 @permission_required(OWN_DEMAND, area="portal")
@@ -175,7 +193,9 @@ def portal_labour_new(request: HttpRequest) -> HttpResponseBase:
     form = LabourDemandForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            plan_services.labour_demand_record(actor=user, enterprise=user.enterprise, data=dict(form.cleaned_data))
+            plan_services.labour_demand_record(
+                actor=user, enterprise=user.enterprise, data=dict(form.cleaned_data)
+            )
         except ValidationError as error:
             apply_errors(form, error)
         else:
@@ -191,7 +211,9 @@ def portal_labour_edit(request: HttpRequest, pk: int) -> HttpResponseBase:
     form = LabourDemandForm(request.POST) if request.method == "POST" else LabourDemandForm(instance=demand)
     if request.method == "POST" and form.is_valid():
         try:
-            plan_services.labour_demand_update(actor=request.user, demand=demand, data=dict(form.cleaned_data))
+            plan_services.labour_demand_update(
+                actor=request.user, demand=demand, data=dict(form.cleaned_data)
+            )
         except ValidationError as error:
             apply_errors(form, error)
         else:

@@ -17,7 +17,9 @@ DEMAND_EDIT = "enterprises.change_labourdemand"
 
 class ProgressForm(ActionForm):
     progress = forms.IntegerField(label=_("Progress (%)"), min_value=0, max_value=100)
-    note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=2000)
+    note = forms.CharField(
+        label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=2000
+    )
 
     def setup(self) -> None:
         self.fields["progress"].initial = self.case.progress
@@ -25,14 +27,14 @@ class ProgressForm(ActionForm):
 
 class CompleteForm(ActionForm):
     on = ActDayField(label=_("Done on"))
-    note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=2000)
+    note = forms.CharField(
+        label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=2000
+    )
 
 
 class HiresForm(ActionForm):
     hires = forms.IntegerField(label=_("People hired"), min_value=1)
-    note = forms.CharField(
-        label=_("How (posting, job fair, referral…)"), required=False, max_length=200
-    )
+    note = forms.CharField(label=_("How (posting, job fair, referral…)"), required=False, max_length=200)
 
     def setup(self) -> None:
         self.fields["hires"].max_value = self.case.open_headcount or None
@@ -55,7 +57,9 @@ ITEM_WORKFLOW = declare_workflow(
     slug="plan-items",
 )
 OPEN = {ItemState.PLANNED, ItemState.IN_PROGRESS}
-ITEM_WORKFLOW.add("start", _("Start"), source={ItemState.PLANNED}, target=ItemState.IN_PROGRESS, permission=PLAN_EDIT)
+ITEM_WORKFLOW.add(
+    "start", _("Start"), source={ItemState.PLANNED}, target=ItemState.IN_PROGRESS, permission=PLAN_EDIT
+)
 ITEM_WORKFLOW.add(
     "record_progress",
     _("Record progress"),
@@ -65,7 +69,9 @@ ITEM_WORKFLOW.add(
     form=ProgressForm,
     button="outline-primary",
 )
-ITEM_WORKFLOW.add("complete", _("Complete"), source=OPEN, target=ItemState.DONE, permission=PLAN_EDIT, form=CompleteForm)
+ITEM_WORKFLOW.add(
+    "complete", _("Complete"), source=OPEN, target=ItemState.DONE, permission=PLAN_EDIT, form=CompleteForm
+)
 ITEM_WORKFLOW.add(
     "drop",
     _("Drop"),

@@ -266,7 +266,11 @@ def _service_rows(world: Any, rng: random.Random, enterprises: list[Any]) -> Non
             actor=staff, enterprise=enterprise, officer=rng.choice([staff, street]), year=today.year
         )
         plan_services.item_add(
-            actor=staff, plan=plan, area="policy", task="政策宣讲", due_on=today + dt.timedelta(days=rng.randint(-9, 9))
+            actor=staff,
+            plan=plan,
+            area="policy",
+            task="政策宣讲",
+            due_on=today + dt.timedelta(days=rng.randint(-9, 9)),
         )
     for n in range(16):
         demand = plan_services.labour_demand_record(
@@ -643,8 +647,12 @@ def _service_makers(world: Any) -> dict[str, Callable[[int], Any]]:
     def key(i: int) -> Any:
         enterprise = EnterpriseFactory(street=world.units["street-a"])
         make_key(enterprise)
-        plan = plan_services.plan_create(actor=staff, enterprise=enterprise, officer=staff, year=timezone.localdate().year)
-        plan_services.item_add(actor=staff, plan=plan, area="talent", task=f"事项{i}", due_on=timezone.localdate())
+        plan = plan_services.plan_create(
+            actor=staff, enterprise=enterprise, officer=staff, year=timezone.localdate().year
+        )
+        plan_services.item_add(
+            actor=staff, plan=plan, area="talent", task=f"事项{i}", due_on=timezone.localdate()
+        )
         return enterprise
 
     return {

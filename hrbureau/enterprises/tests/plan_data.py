@@ -31,13 +31,25 @@ def plan_data(world: Any) -> dict[str, Any]:
     data["plan_a1"] = plan_services.plan_create(
         actor=staff, enterprise=e["a1"], officer=street, year=today.year, summary="稳岗扩岗"
     )
-    data["plan_b1"] = plan_services.plan_create(actor=staff, enterprise=e["b1"], officer=staff, year=today.year)
-    data["plan_a2_last"] = plan_services.plan_create(actor=staff, enterprise=e["a2"], officer=street, year=today.year - 1)
+    data["plan_b1"] = plan_services.plan_create(
+        actor=staff, enterprise=e["b1"], officer=staff, year=today.year
+    )
+    data["plan_a2_last"] = plan_services.plan_create(
+        actor=staff, enterprise=e["a2"], officer=street, year=today.year - 1
+    )
     data["item_a1"] = plan_services.item_add(
-        actor=staff, plan=data["plan_a1"], area="recruitment", task="组织专场招聘会", due_on=today + dt.timedelta(days=5)
+        actor=staff,
+        plan=data["plan_a1"],
+        area="recruitment",
+        task="组织专场招聘会",
+        due_on=today + dt.timedelta(days=5),
     )
     data["item_b1"] = plan_services.item_add(
-        actor=staff, plan=data["plan_b1"], area="training", task="开展技能培训", due_on=today - dt.timedelta(days=3)
+        actor=staff,
+        plan=data["plan_b1"],
+        area="training",
+        task="开展技能培训",
+        due_on=today - dt.timedelta(days=3),
     )
     data["demand_a1"] = plan_services.labour_demand_record(
         actor=world.users["enterprise"], enterprise=e["a1"], data={"post": "数控车工", "headcount": 5}

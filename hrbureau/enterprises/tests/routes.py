@@ -160,7 +160,12 @@ ROUTES += [
         allowed=SERVICE_EDITORS,
         ok_status=400,
     ),
-    Route("enterprises:labour_demand_list", _made("/enterprises/labour-demand/"), allowed=SERVICE_READERS, rows=_demand_rows),
+    Route(
+        "enterprises:labour_demand_list",
+        _made("/enterprises/labour-demand/"),
+        allowed=SERVICE_READERS,
+        rows=_demand_rows,
+    ),
     Route(
         "enterprises:labour_demand_list",
         "/enterprises/labour-demand/?export=xlsx",
@@ -181,7 +186,12 @@ ROUTES += [
         allowed=SERVICE_DISTRICT,
         label="b1",
     ),
-    Route("enterprises:portal_labour", _made("/enterprises/mine/labour-needs/"), allowed={Role.ENTERPRISE}, rows=_own_demand_rows),
+    Route(
+        "enterprises:portal_labour",
+        _made("/enterprises/mine/labour-needs/"),
+        allowed={Role.ENTERPRISE},
+        rows=_own_demand_rows,
+    ),
     Route("enterprises:portal_labour_new", "/enterprises/mine/labour-needs/new/", allowed={Role.ENTERPRISE}),
     Route(
         "enterprises:portal_labour_edit",
@@ -196,6 +206,10 @@ ROUTES += [
         label="another's",
     ),
     Route("enterprises:portal_plan", _made("/enterprises/mine/service-plan/"), allowed={Role.ENTERPRISE}),
-    *action_routes("enterprises.serviceplanitem", lambda w: plan_data(w)["item_a1"], SERVICE_EDITORS | {Role.LEADER}),
-    *action_routes("enterprises.labourdemand", lambda w: plan_data(w)["demand_a1"], SERVICE_EDITORS | {Role.LEADER}),
+    *action_routes(
+        "enterprises.serviceplanitem", lambda w: plan_data(w)["item_a1"], SERVICE_EDITORS | {Role.LEADER}
+    ),
+    *action_routes(
+        "enterprises.labourdemand", lambda w: plan_data(w)["demand_a1"], SERVICE_EDITORS | {Role.LEADER}
+    ),
 ]

@@ -28,7 +28,9 @@ def _as(page: Page, base: str, username: str) -> None:
     page.wait_for_load_state()
 
 
-def test_an_officer_adds_an_item_and_completes_it(transactional_db: Any, world: Any, live_server: Any, page: Page) -> None:
+def test_an_officer_adds_an_item_and_completes_it(
+    transactional_db: Any, world: Any, live_server: Any, page: Page
+) -> None:
     plan = plan_data(world)["plan_a1"]
     base = live_server.url
     _as(page, base, "street_staff")
@@ -75,7 +77,8 @@ def test_an_enterprise_records_a_labour_need_on_its_phone(
         expect(page.locator("[data-testid=labour-needs]")).not_to_contain_text("仓库管理员")  # B1's
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
         demand = LabourDemand.objects.get(post="注塑机操作工")
-        assert demand.enterprise == world.enterprises["a1"] and demand.on_portal
+        assert demand.enterprise == world.enterprises["a1"]
+        assert demand.on_portal
     finally:
         context.close()
     staff = browser.new_page()

@@ -22,14 +22,22 @@ def test_an_enterprise_records_its_own_need_on_the_portal(world: Any, client_for
     client = client_for("enterprise")
     response = client.post(
         "/enterprises/mine/labour-needs/new/",
-        {"post": "电工", "headcount": "3", "education": "high_school", "wage_min": "6000", "wage_max": "8000.50"},
+        {
+            "post": "电工",
+            "headcount": "3",
+            "education": "high_school",
+            "wage_min": "6000",
+            "wage_max": "8000.50",
+        },
     )
     assert response.status_code == 302
     demand = LabourDemand.objects.get(post="电工")
     assert (demand.enterprise, demand.on_portal, demand.state) == (world.enterprises["a1"], True, "open")
     assert demand.wage_max == Decimal("8000.50")
     body = client.get("/enterprises/mine/labour-needs/").content.decode()
-    assert "电工" in body and "数控车工" in body and "仓库管理员" not in body
+    assert "电工" in body
+    assert "数控车工" in body
+    assert "仓库管理员" not in body
 
 
 def test_an_enterprise_changes_only_its_own_needs(world: Any, client_for: Any) -> None:
@@ -45,7 +53,9 @@ def test_an_enterprise_changes_only_its_own_needs(world: Any, client_for: Any) -
     assert data["demand_a1"].headcount == 8
     with pytest.raises(PermissionDenied):
         svc.labour_demand_record(
-            actor=world.users["enterprise"], enterprise=world.enterprises["b1"], data={"post": "x", "headcount": 1}
+            actor=world.users["enterprise"],
+            enterprise=world.enterprises["b1"],
+            data={"post": "x", "headcount": 1},
         )
 
 
@@ -53,12 +63,15 @@ def test_staff_see_their_area(world: Any) -> None:
     plan_data(world)
     street = {d.post for d in LabourDemand.objects.for_user(world.users["street_staff"])}
     district = {d.post for d in LabourDemand.objects.for_user(world.users["dept_head"])}
-    assert street == {"数控车工"} and district == {"数控车工", "仓库管理员"}
+    assert street == {"数控车工"}
+    assert district == {"数控车工", "仓库管理员"}
     # The staff list's permission is not the enterprise's: its own records reach it on the portal only.
     assert not LabourDemand.objects.for_user(world.users["enterprise"]).exists()
     with pytest.raises(PermissionDenied):
         svc.labour_demand_record(
-            actor=world.users["street_staff"], enterprise=world.enterprises["b1"], data={"post": "x", "headcount": 1}
+            actor=world.users["street_staff"],
+            enterprise=world.enterprises["b1"],
+            data={"post": "x", "headcount": 1},
         )
 
 
@@ -80,7 +93,9 @@ def test_a_headcount_cannot_shrink_to_the_hires(world: Any) -> None:
     svc.demand_hires_record(actor=world.users["dept_staff"], demand=demand, hires=2)
     demand.refresh_from_db()
     with pytest.raises(ValidationError):
-        svc.labour_demand_update(actor=world.users["enterprise"], demand=demand, data={"post": "数控车工", "headcount": 2})
+        svc.labour_demand_update(
+            actor=world.users["enterprise"], demand=demand, data={"post": "数控车工", "headcount": 2}
+        )
 
 
 def test_a_wage_range_runs_upwards(world: Any) -> None:
@@ -121,7 +136,9 @@ def test_open_demand_by_industry_and_street(world: Any) -> None:
 def test_list_filters_and_summary_page(world: Any, client_for: Any) -> None:
     plan_data(world)
     svc.labour_demand_record(
-        actor=world.users["dept_staff"], enterprise=world.enterprises["b2"], data={"post": "叉车司机", "headcount": 1}
+        actor=world.users["dept_staff"],
+        enterprise=world.enterprises["b2"],
+        data={"post": "叉车司机", "headcount": 1},
     )
     reader = world.users["dept_head"]
 
@@ -133,16 +150,25 @@ def test_list_filters_and_summary_page(world: Any, client_for: Any) -> None:
     assert posts(street=world.units["street-b"].pk) == {"仓库管理员", "叉车司机"}
     page = client_for("dept_head").get("/enterprises/labour-demand/?q=车工")
     body = page.content.decode()
-    assert "labour-demand-summary" in body and "数控车工" in body and "叉车司机" not in body
+    assert "labour-demand-summary" in body
+    assert "数控车工" in body
+    assert "叉车司机" not in body
 
 
 def test_staff_record_a_demand_by_the_enterprises_code(world: Any, client_for: Any) -> None:
     plan_data(world)
     client = client_for("street_staff")
     b1 = world.enterprises["b1"]
-    refused = client.post("/enterprises/labour-demand/new/", {"uscc": b1.uscc, "post": "x", "headcount": "1", "education": "any"})
-    assert refused.status_code == 200 and not LabourDemand.objects.filter(post="x").exists()
+    refused = client.post(
+        "/enterprises/labour-demand/new/",
+        {"uscc": b1.uscc, "post": "x", "headcount": "1", "education": "any"},
+    )
+    assert refused.status_code == 200
+    assert not LabourDemand.objects.filter(post="x").exists()
     a2 = world.enterprises["a2"]
-    done = client.post("/enterprises/labour-demand/new/", {"uscc": a2.uscc, "post": "质检员", "headcount": "2", "education": "any"})
+    done = client.post(
+        "/enterprises/labour-demand/new/",
+        {"uscc": a2.uscc, "post": "质检员", "headcount": "2", "education": "any"},
+    )
     assert done.status_code == 302
     assert LabourDemand.objects.get(post="质检员").on_portal is False

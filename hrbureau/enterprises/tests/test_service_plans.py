@@ -27,7 +27,9 @@ def _day(days: int) -> dt.date:
 
 
 def _item(world: Any, plan: Any, due: int, **kwargs: Any) -> ServicePlanItem:
-    return svc.item_add(actor=world.users["dept_staff"], plan=plan, area="policy", task="政策宣讲", due_on=_day(due), **kwargs)
+    return svc.item_add(
+        actor=world.users["dept_staff"], plan=plan, area="policy", task="政策宣讲", due_on=_day(due), **kwargs
+    )
 
 
 def test_coverage_counts_key_enterprises_with_a_plan_this_year(world: Any) -> None:
@@ -63,7 +65,8 @@ def test_on_time_is_done_no_later_than_the_due_day(world: Any) -> None:
     assert set(sel.items_due(reader)) == {on_the_day, late, early, overdue}
     assert set(sel.items_on_time(reader)) == {on_the_day, early}
     assert figures.get("enterprises.plan_on_time_rate").count(reader) == 50
-    assert on_the_day.on_time and not late.on_time
+    assert on_the_day.on_time
+    assert not late.on_time
 
 
 def test_item_steps_record_progress_and_completion(world: Any) -> None:
@@ -99,7 +102,9 @@ def test_only_a_key_enterprise_gets_a_plan_once_a_year_within_the_planners_area(
     with pytest.raises(PermissionDenied):  # street A's staff, enterprise of street B
         svc.item_add(actor=street, plan=data["plan_b1"], area="talent", task="x", due_on=TODAY)
     with pytest.raises(PermissionDenied):
-        svc.plan_create(actor=world.users["leader"], enterprise=world.enterprises["a2"], officer=staff, year=TODAY.year)
+        svc.plan_create(
+            actor=world.users["leader"], enterprise=world.enterprises["a2"], officer=staff, year=TODAY.year
+        )
     with pytest.raises(ValidationError):  # an officer must be staff who may keep plans
         svc.officer_assign(actor=staff, enterprise=world.enterprises["a2"], officer=world.users["leader"])
 
@@ -112,7 +117,8 @@ def test_officers_to_do_has_their_enterprises_items_overdue_or_due_soon(world: A
     far = _item(world, plan, 60)
     source = next(s for s in todo.sources() if s.key == "enterprises.serviceplanitem")
     rows = set(source.queryset(officer))
-    assert {soon, overdue} <= rows and far not in rows
+    assert {soon, overdue} <= rows
+    assert far not in rows
     assert data["item_b1"] not in rows  # another officer's enterprise
     # The horizon is a dated setting: 3 days leaves the item due in 5 off.
     ServiceSetting.objects.create(valid_from=TODAY - dt.timedelta(days=1), soon_days=3)
@@ -207,7 +213,12 @@ def test_the_demo_has_plans_with_items_in_every_state_and_demand_lists(db: Any) 
 
     ctx = DemoContext(out=StringIO(), enterprises=600, people=50)
     run_steps(ctx, [*REGISTRY_STEPS, "hrbureau.enterprises.demo.seed_service_plans"], announce=False)
-    assert set(ServicePlanItem.objects.values_list("state", flat=True)) == {"planned", "in_progress", "done", "dropped"}
+    assert set(ServicePlanItem.objects.values_list("state", flat=True)) == {
+        "planned",
+        "in_progress",
+        "done",
+        "dropped",
+    }
     assert ServicePlanItem.objects.filter(state="done", done_on__gt=F("due_on")).exists()  # some late
     assert ServiceVisit.objects.exists()
     assert set(LabourDemand.objects.values_list("state", flat=True)) >= {"open", "partly_filled", "filled"}
