@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+from typing import Any
 
 from django.utils import timezone
 
@@ -233,8 +234,8 @@ def seed_service_plans(ctx: DemoContext) -> None:
 
 
 def _key_enterprise(
-    ctx: DemoContext, actor: object, by_street: dict, enterprise: Enterprise, i: int, today: dt.date
-) -> None:  # type: ignore[type-arg]
+    ctx: DemoContext, actor: Any, by_street: dict[Any, Any], enterprise: Enterprise, i: int, today: dt.date
+) -> None:
     from hrbureau.enterprises import plan_services
 
     rng = ctx.case_rng(SERVICE_LINE, i)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -127,7 +129,7 @@ from hrbureau.core.dated import DatedRow  # noqa: E402
 from hrbureau.core.models import Case  # noqa: E402
 from hrbureau.enterprises.plan_choices import Education, ItemState, PlanArea  # noqa: E402
 
-_PLAN_SCOPE = {"street": "enterprise__street_id", "grid": "enterprise__grid_id"}
+_PLAN_SCOPE: dict[str, Any] = {"street": "enterprise__street_id", "grid": "enterprise__grid_id"}
 
 
 class EnterpriseOfficer(TimeStampedModel):

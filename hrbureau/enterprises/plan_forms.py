@@ -31,7 +31,7 @@ class OfficerField(forms.ModelChoiceField):
 
 
 class PlanForm(StyledFormMixin, forms.Form):
-    officer = OfficerField(label=_("Service officer"), queryset=User.objects.none())
+    officer = OfficerField(label=_("Service officer"), queryset=officers().select_related("org_unit"))
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     summary = forms.CharField(
         label=_("Summary"), widget=forms.Textarea(attrs={"rows": 4}), required=False, max_length=4000
@@ -39,7 +39,6 @@ class PlanForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["officer"].queryset = officers().select_related("org_unit")
         self.fields["year"].initial = timezone.localdate().year
         self.apply_styles()
 
@@ -48,16 +47,20 @@ class ItemForm(StyledFormMixin, forms.Form):
     area = forms.ChoiceField(label=_("Area"), choices=PlanArea.choices)
     task = forms.CharField(label=_("What to do"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
     due_on = forms.DateField(label=_("Due"), widget=DATE)
-    owner_user = OfficerField(label=_("Owner (a person)"), queryset=User.objects.none(), required=False)
-    owner_unit = UnitChoiceField(label=_("Owner (a unit)"), queryset=OrgUnit.objects.none(), required=False)
+    owner_user = OfficerField(
+        label=_("Owner (a person)"), queryset=officers().select_related("org_unit"), required=False
+    )
+    owner_unit = UnitChoiceField(
+        label=_("Owner (a unit)"),
+        queryset=OrgUnit.objects.filter(kind__in=("department", "street"))
+        .select_related("parent")
+        .order_by("kind", "name"),
+        required=False,
+    )
     shared = forms.BooleanField(label=_("Shown to the enterprise"), required=False, initial=True)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner_user"].queryset = officers().select_related("org_unit")
-        self.fields["owner_unit"].queryset = OrgUnit.objects.filter(
-            kind__in=("department", "street")
-        ).order_by("kind", "name")
         self.fields["owner_user"].help_text = _("Leave both empty for the plan's officer.")
         self.apply_styles()
 
@@ -83,12 +86,19 @@ class LabourDemandForm(StyledFormMixin, forms.ModelForm):
 
     class Meta:
         model = LabourDemand
-        fields = ("post", "headcount", "skills", "education", "wage_min", "wage_max", "needed_by")
+        fields: tuple[str, ...] = (
+            "post",
+            "headcount",
+            "skills",
+            "education",
+            "wage_min",
+            "wage_max",
+            "needed_by",
+        )
         widgets = {"skills": forms.Textarea(attrs={"rows": 2}), "needed_by": DATE}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["headcount"].min_value = 1
         self.fields["headcount"].widget.attrs["min"] = 1
         self.apply_styles()
 

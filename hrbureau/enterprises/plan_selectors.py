@@ -47,7 +47,7 @@ def key_enterprises(user: Any) -> QuerySet[Enterprise]:
     return Enterprise.objects.for_user(user).filter(tags__code=KEY_ENTERPRISE_TAG)
 
 
-def _count(rows: QuerySet[Any], group: str) -> Subquery:
+def _count(rows: QuerySet[Any], group: str) -> Coalesce:
     return Coalesce(
         Subquery(
             rows.order_by().values(group).annotate(n=Count("pk")).values("n")[:1], output_field=IntegerField()

@@ -68,9 +68,9 @@ def _plan_page(
     today = timezone.localdate()
     for item in items:
         item.state_label = ItemState(item.state).label  # type: ignore[attr-defined]
-        item.overdue = (
+        item.overdue = (  # type: ignore[attr-defined]
             item.state in ("planned", "in_progress") and item.due_on is not None and item.due_on < today
-        )  # type: ignore[attr-defined]
+        )
     visits = (
         ServiceVisit.objects.for_user(request.user)
         .filter(enterprise=plan.enterprise_id, visited_on__year=plan.year)
@@ -179,7 +179,7 @@ def _own_demands(request: HttpRequest) -> Any:
 def portal_labour_list(request: HttpRequest) -> HttpResponseBase:
     demands = list(_own_demands(request).order_by("-id")[:200])
     for demand in demands:
-        demand.state_label = DemandState(demand.state).label  # type: ignore[attr-defined]
+        demand.state_label = DemandState(demand.state).label
     return render(
         request,
         "enterprises/portal_labour_list.html",
@@ -235,13 +235,12 @@ def _own_demand_or_404(request: HttpRequest, pk: int) -> LabourDemand:
 @permission_required(OWN_PLAN, area="portal")
 def portal_plan(request: HttpRequest) -> HttpResponseBase:
     """The items of the enterprise's own service plans that concern it, read-only."""
-    items = (
+    items = list(
         ServicePlanItem.objects.for_user(request.user, permission=OWN_PLAN)
         .filter(shared=True)
         .select_related("plan", "plan__officer", "assigned_unit")
         .order_by("-plan__year", "due_on", "id")[:200]
     )
-    items = list(items)
     for item in items:
         item.state_label = ItemState(item.state).label  # type: ignore[attr-defined]
     return render(request, "enterprises/portal_plan.html", {"items": items})

@@ -3,6 +3,8 @@ asks for (``core.actions.ActionForm``). Diagrams: docs/workflows/."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -37,12 +39,11 @@ class HiresForm(ActionForm):
     note = forms.CharField(label=_("How (posting, job fair, referral…)"), required=False, max_length=200)
 
     def setup(self) -> None:
-        self.fields["hires"].max_value = self.case.open_headcount or None
         if self.case.open_headcount:
             self.fields["hires"].validators.append(_at_most(self.case.open_headcount))
 
 
-def _at_most(limit: int):  # type: ignore[no-untyped-def]
+def _at_most(limit: int) -> Any:
     from django.core.validators import MaxValueValidator
 
     return MaxValueValidator(limit, message=_("At most %(limit_value)s people are still needed."))
