@@ -26,7 +26,7 @@ from hrbureau.enterprises.plan_choices import KEY_ENTERPRISE_TAG, DemandState, E
 def _plan(e: Any) -> Any:
     if e.plan_pk is None:
         return mark_safe(f'<span class="badge bg-orange-lt">{html_of(_("No plan"))}</span>')  # noqa: S308
-    return link("enterprises:plan", e.plan_pk, _("Plan"))
+    return link("enterprises:plan", e.plan_pk, _("Service plan"))
 
 
 def _progress(e: Any) -> str:
