@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -25,8 +26,19 @@ from hrbureau.enterprises.plan_choices import KEY_ENTERPRISE_TAG, DemandState, E
 
 def _plan(e: Any) -> Any:
     if e.plan_pk is None:
-        return mark_safe(f'<span class="badge bg-orange-lt">{html_of(_("No plan"))}</span>')  # noqa: S308
+        none, make = _("No plan"), _("Make a plan")
+        badge = f'<span class="badge bg-orange-lt">{html_of(none)}</span>'
+        if getattr(e, "may_plan", False):
+            url = reverse("enterprises:plan_create", args=[e.pk])
+            badge += f' <a href="{url}" data-testid="make-plan">{html_of(make)}</a>'
+        return mark_safe(badge)  # noqa: S308 - escaped
     return link("enterprises:plan", e.plan_pk, _("Service plan"))
+
+
+def _may_plan(request: Any, rows: Any) -> None:
+    may = request.user.has_perm("enterprises.change_serviceplan")
+    for row in rows:
+        row.may_plan = may
 
 
 def _progress(e: Any) -> str:
@@ -91,6 +103,7 @@ KEY_ENTERPRISES = ListSpec(
         Column(gettext_lazy("Overdue items"), value=lambda e: e.items_overdue, html=_overdue),
     ),
     page_related=("street",),
+    prepare_page=_may_plan,
     export=Export(
         "enterprises.export_serviceplan", filename="key-enterprises", ordering=("id",), related=("street",)
     ),

@@ -233,3 +233,13 @@ def _district_reader() -> Any:
     from hrbureau.accounts.models import User
 
     return User.objects.filter(role="dept_head").first()
+
+
+def test_the_key_list_offers_a_plan_to_those_who_keep_plans(world: Any, client_for: Any) -> None:
+    plan_data(world)
+    a2 = world.enterprises["a2"]  # no plan this year
+    body = client_for("street_staff").get("/enterprises/key/").content.decode()
+    assert f"/enterprises/key/{a2.pk}/plan/new/" in body
+    body = client_for("leader").get("/enterprises/key/").content.decode()
+    assert "企业A2科技有限公司" in body
+    assert "make-plan" not in body
