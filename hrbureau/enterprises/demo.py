@@ -206,12 +206,14 @@ def seed_service_plans(ctx: DemoContext) -> None:
         return
     rng = ctx.rng(SERVICE_LINE)
     active = Enterprise.objects.filter(status=EnterpriseStatus.ACTIVE)
-    keys = list(active.filter(tags=tag).order_by("id").values_list("id", flat=True))
-    # Enough key enterprises for lists covering 200+ of them (the demo's size allowing), the demo
-    # enterprise login's own among them (its portal shows its plan).
+    # The demo enterprise login speaks for the first enterprise of the register (bind_demo_users): it is
+    # a key enterprise, so that its portal shows its plan.
+    first = Enterprise.objects.order_by("id").values_list("id", flat=True).first()
+    served = Enterprise.objects.filter(Q(status=EnterpriseStatus.ACTIVE) | Q(pk=first), tags=tag)
+    keys = list(served.order_by("id").values_list("id", flat=True))
+    # Enough key enterprises for demand lists covering 200+ of them (the demo's size allowing).
     goal = min(320, max(len(keys), active.count() // 15))
     if not ServicePlan.objects.exists():
-        first = active.order_by("id").values_list("id", flat=True).first()
         others = list(
             active.exclude(tags=tag)
             .exclude(size_class=SizeClass.MICRO)
@@ -225,7 +227,7 @@ def seed_service_plans(ctx: DemoContext) -> None:
             [Enterprise.tags.through(enterprise_id=pk, enterprisetag_id=tag.pk) for pk in extra],
             ignore_conflicts=True,
         )
-        keys = sorted(set(keys) | set(extra))
+        keys = list(served.order_by("id").values_list("id", flat=True))
     enterprises = list(Enterprise.objects.filter(pk__in=keys).order_by("id"))
     today = timezone.localdate()
     ctx.cases(SERVICE_LINE, len(enterprises), what="key enterprises", started=ServicePlan.objects.exists).run(
