@@ -51,6 +51,7 @@ CASE_STEPS = [
     "hrbureau.compliance.demo.seed",
     "hrbureau.hrmarket.demo.seed",
     "hrbureau.enterprises.demo.seed_demands",
+    "hrbureau.enterprises.demo.seed_service_plans",
 ]
 STEPS = REGISTRY_STEPS + CASE_STEPS
 

@@ -67,3 +67,24 @@ class EnterpriseDemandAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+# --- Key enterprises' service officers and the service setting (issue 17) ----------------------------
+from hrbureau.enterprises.models import EnterpriseOfficer, ServiceSetting  # noqa: E402
+
+
+@admin.register(EnterpriseOfficer)
+class EnterpriseOfficerAdmin(admin.ModelAdmin):
+    """Who serves each key enterprise; making a plan names its officer too."""
+
+    list_display = ("enterprise", "officer", "updated_at")
+    list_select_related = ("enterprise", "officer")
+    raw_id_fields = ("enterprise", "officer")
+    search_fields = ("enterprise__uscc",)
+    list_per_page = 20
+
+
+@admin.register(ServiceSetting)
+class ServiceSettingAdmin(admin.ModelAdmin):
+    """How many days before its due day an open plan item comes onto its officer's to-do (dated)."""
+
+    list_display = ("valid_from", "valid_to", "soon_days", "source")

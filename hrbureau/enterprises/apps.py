@@ -8,7 +8,7 @@ class EnterprisesConfig(AppConfig):
 
     def ready(self) -> None:
         from hrbureau.core.choicecache import renew_on_change
-        from hrbureau.enterprises import permissions, registry  # noqa: F401  (registration)
+        from hrbureau.enterprises import permissions, plan_registry, plan_services, registry  # noqa: F401  (registration)  # noqa: F401  (issue 17: plans, labour demand)
         from hrbureau.enterprises.models import EnterpriseTag
         from hrbureau.enterprises.selectors import TAG_CHOICES
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -225,3 +227,216 @@ class EnterpriseDemand(Case):
 
     def get_absolute_url(self) -> str:
         return reverse("enterprises:demand", args=[self.pk])
+# --- Key enterprises: service officers, 一企一策 plans, visits; labour-demand lists (issue 17) ----------
+# Records about a key enterprise are scoped by its street (and grid); the plan's view permission is one
+# for the whole service file. A labour demand is the enterprise's own record (its portal shows it).
+
+from django.conf import settings  # noqa: E402
+
+from hrbureau.core.dated import DatedRow  # noqa: E402
+from hrbureau.core.models import Case  # noqa: E402
+from hrbureau.enterprises.plan_choices import Education, ItemState, PlanArea  # noqa: E402
+
+_PLAN_SCOPE: dict[str, Any] = {"street": "enterprise__street_id", "grid": "enterprise__grid_id"}
+
+
+class EnterpriseOfficer(TimeStampedModel):
+    """The service officer (服务专员) a key enterprise has: the staff member who keeps its plan."""
+
+    enterprise = models.OneToOneField(
+        Enterprise, verbose_name=_("enterprise"), on_delete=models.CASCADE, related_name="service_officer"
+    )
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("service officer"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    scope_paths = ScopePaths(permission="enterprises.view_serviceplan", **_PLAN_SCOPE)
+    objects = ScopedManager()
+
+    class Meta:
+        verbose_name = _("service officer")
+        verbose_name_plural = _("service officers")
+
+    def __str__(self) -> str:
+        return f"{self.enterprise} · {self.officer}"
+
+
+class ServicePlan(TimeStampedModel):
+    """A key enterprise's service plan for a year (一企一策服务方案)."""
+
+    enterprise = models.ForeignKey(
+        Enterprise, verbose_name=_("enterprise"), on_delete=models.PROTECT, related_name="service_plans"
+    )
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("service officer"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    summary = models.TextField(_("summary"), blank=True)
+
+    scope_paths = ScopePaths(permission="enterprises.view_serviceplan", **_PLAN_SCOPE)
+    objects = ScopedManager()
+
+    class Meta:
+        verbose_name = _("service plan")
+        verbose_name_plural = _("service plans")
+        ordering = ["-year", "id"]
+        constraints = [models.UniqueConstraint(fields=["enterprise", "year"], name="one_plan_per_year")]
+
+    def __str__(self) -> str:
+        return f"{self.enterprise} · {self.year}"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("enterprises:plan", args=[self.pk])
+
+
+class ServicePlanItem(Case):
+    """One thing a plan promises the enterprise: what, who owns it (``assigned_user`` or
+    ``assigned_unit``), by when (``due_on``: an item has no clock, its due day is set by hand) and how far
+    it has come. Done on time: ``done_on <= due_on``."""
+
+    plan = models.ForeignKey(
+        ServicePlan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="items"
+    )
+    area = models.CharField(_("area"), max_length=20, choices=PlanArea.choices)
+    task = models.TextField(_("what to do"))
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    done_on = models.DateField(_("done on"), null=True, blank=True)
+    # Whether the enterprise reads the item on its portal (an internal note to a unit is not shown).
+    shared = models.BooleanField(_("shown to the enterprise"), default=True)
+
+    scope_paths = ScopePaths(
+        permission="enterprises.view_serviceplan",
+        street="plan__enterprise__street_id",
+        grid="plan__enterprise__grid_id",
+        enterprise="plan__enterprise_id",
+    )
+    objects = ScopedManager()
+
+    class Meta:
+        verbose_name = _("plan item")
+        verbose_name_plural = _("plan items")
+        ordering = ["due_on", "id"]
+        indexes = [models.Index(fields=["state", "due_on"])]
+
+    def __str__(self) -> str:
+        return self.task[:60]
+
+    def get_absolute_url(self) -> str:
+        # An item has no page of its own: it is shown, with its actions, on its plan's page.
+        from django.urls import reverse
+
+        return reverse("enterprises:plan", args=[self.plan_id])
+
+    @property
+    def on_time(self) -> bool:
+        return (
+            self.state == ItemState.DONE
+            and self.done_on is not None
+            and self.due_on is not None
+            and (self.done_on <= self.due_on)
+        )
+
+
+class ServiceVisit(TimeStampedModel):
+    """A visit of an officer to a key enterprise (走访记录)."""
+
+    enterprise = models.ForeignKey(
+        Enterprise, verbose_name=_("enterprise"), on_delete=models.PROTECT, related_name="service_visits"
+    )
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("officer"), on_delete=models.PROTECT, related_name="+"
+    )
+    visited_on = models.DateField(_("date"))
+    met = models.CharField(_("who was met"), max_length=200)
+    discussed = models.TextField(_("what was discussed"))
+    follow_ups = models.TextField(_("follow-ups"), blank=True)
+
+    scope_paths = ScopePaths(permission="enterprises.view_serviceplan", **_PLAN_SCOPE)
+    objects = ScopedManager()
+
+    class Meta:
+        verbose_name = _("service visit")
+        verbose_name_plural = _("service visits")
+        ordering = ["-visited_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.enterprise} · {self.visited_on}"
+
+
+class LabourDemand(Case):
+    """A post an enterprise needs filled (用工需求清单的一行): the enterprise's own record, whether it wrote
+    it on the portal or its officer did. ``filled`` counts the hires recorded against it."""
+
+    enterprise = models.ForeignKey(
+        Enterprise, verbose_name=_("enterprise"), on_delete=models.PROTECT, related_name="labour_demands"
+    )
+    post = models.CharField(_("post"), max_length=100)
+    headcount = models.PositiveIntegerField(_("headcount"))
+    skills = models.TextField(_("skills"), blank=True)
+    education = models.CharField(
+        _("education"), max_length=20, choices=Education.choices, default=Education.ANY
+    )
+    wage_min = models.DecimalField(
+        _("wage from (yuan a month)"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    wage_max = models.DecimalField(
+        _("wage up to (yuan a month)"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    needed_by = models.DateField(_("needed by"), null=True, blank=True)
+    filled = models.PositiveIntegerField(_("filled"), default=0)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    on_portal = models.BooleanField(_("recorded on the portal"), default=False)
+
+    scope_paths = ScopePaths(
+        street="enterprise__street_id", grid="enterprise__grid_id", enterprise="enterprise_id"
+    )
+    text_index = TextIndex("enterprises_labourdemand", ("post", "skills"))
+    objects = ScopedManager()
+
+    class Meta:
+        verbose_name = _("labour demand")
+        verbose_name_plural = _("labour demands")
+        ordering = ["-id"]
+        indexes = [models.Index(fields=["state", "id"])]
+
+    def __str__(self) -> str:
+        return f"{self.post} × {self.headcount}"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("enterprises:labour_demand", args=[self.pk])
+
+    @property
+    def open_headcount(self) -> int:
+        return max(self.headcount - self.filled, 0)
+
+
+class ServiceSetting(DatedRow):
+    """How the key-enterprise service reads its plans (dated, editable in the admin): how many days
+    before its due day an open item comes onto its officer's to-do."""
+
+    soon_days = models.PositiveSmallIntegerField(_("days before the due day an item is on the to-do"))
+
+    class Meta:
+        verbose_name = _("enterprise service setting")
+        verbose_name_plural = _("enterprise service settings")
+        ordering = ["-valid_from"]
+
+    def __str__(self) -> str:
+        return f"{self.valid_from}: {self.soon_days}"

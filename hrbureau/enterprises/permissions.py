@@ -77,3 +77,42 @@ declare(
     _("Export the enterprise demand list"),
     roles={Role.SYSADMIN, Role.LEADER} | DEMAND_HANDLERS,
 )
+
+
+# --- Key enterprises' service plans (一企一策) and labour-demand lists (issue 17) -------------------------
+SERVICE_READERS = {Role.SYSADMIN, Role.LEADER, Role.DEPT_HEAD, Role.DEPT_STAFF, Role.STREET_STAFF}
+SERVICE_EDITORS = {Role.SYSADMIN, Role.DEPT_HEAD, Role.DEPT_STAFF, Role.STREET_STAFF}
+declare(
+    "enterprises.view_serviceplan",
+    _("See key enterprises' service plans, items and visits (within one's scope)"),
+    roles=SERVICE_READERS,
+)
+declare(
+    "enterprises.change_serviceplan",
+    _("Keep key enterprises' service plans: officers, items, progress, visits"),
+    roles=SERVICE_EDITORS,
+)
+declare(
+    "enterprises.export_serviceplan", _("Export the key enterprises' service list"), roles=SERVICE_READERS
+)
+declare(
+    "enterprises.view_labourdemand",
+    _("See enterprises' labour-demand lists (within one's scope)"),
+    roles=SERVICE_READERS,
+)
+declare(
+    "enterprises.change_labourdemand",
+    _("Record enterprises' labour demands and the hires against them"),
+    roles=SERVICE_EDITORS,
+)
+declare("enterprises.export_labourdemand", _("Export the labour-demand list"), roles=SERVICE_READERS)
+declare(
+    "enterprises.record_own_labourdemand",
+    _("Record one's own enterprise's labour needs on the portal"),
+    roles={Role.ENTERPRISE},
+)
+declare(
+    "enterprises.view_own_plan",
+    _("Read one's own enterprise's service plan on the portal"),
+    roles={Role.ENTERPRISE},
+)

@@ -122,6 +122,7 @@ def corpus(world: Any, office: dict[str, Any], arb: dict[str, Any]) -> dict[str,
     _compliance_and_market(world, rng, list(Enterprise.objects.order_by("id")))
     _policy_matches(world, rng, list(Enterprise.objects.order_by("id")))
     _enterprise_demand_rows(world, rng, list(Enterprise.objects.order_by("id")))
+    _service_rows(world, rng, list(Enterprise.objects.order_by("id")))
     return {"rng": rng, "enterprises": Enterprise.objects.count()}
 
 
@@ -293,9 +294,49 @@ def _enterprise_demand_rows(world: Any, rng: random.Random, enterprises: list[An
             responsible_unit=rng.choice(units),
             due_on=rng.choice([dt.date(2026, 3, 9), dt.date(2099, 1, 1), None]),
         )
+def _service_rows(world: Any, rng: random.Random, enterprises: list[Any]) -> None:
+    """Key enterprises with and without plans, items overdue or not; labour demands in every state."""
+    from hrbureau.enterprises import plan_services
+    from hrbureau.enterprises.tests.plan_data import make_key
+
+    staff, street = world.users["dept_staff"], world.users["street_staff"]
+    today = timezone.localdate()
+    keys = [e for e in enterprises if e.street_id == world.units["street-a"].pk or rng.random() < 0.5]
+    make_key(*keys)
+    for n, enterprise in enumerate(keys):
+        if n % 3 == 2:
+            continue  # no plan
+        plan = plan_services.plan_create(
+            actor=staff, enterprise=enterprise, officer=rng.choice([staff, street]), year=today.year
+        )
+        plan_services.item_add(
+            actor=staff,
+            plan=plan,
+            area="policy",
+            task="政策宣讲",
+            due_on=today + dt.timedelta(days=rng.randint(-9, 9)),
+        )
+    for n in range(16):
+        demand = plan_services.labour_demand_record(
+            actor=staff,
+            enterprise=rng.choice(enterprises),
+            data={
+                "post": rng.choice(["数控车工", "电工", "仓库管理员"]) + _text(rng, 0, 3),
+                "headcount": 4,
+                "skills": _text(rng, 0, 6),
+                "needed_by": dt.date(2026, 3, 1 + n),
+            },
+        )
+        hires = rng.choice([0, 1, 4])
+        if hires:
+            plan_services.demand_hires_record(actor=staff, demand=demand, hires=hires)
+        elif n % 4 == 0:
+            plan_services.demand_withdraw(actor=staff, demand=demand, reason="取消")
 
 
 READERS = {
+    "keyenterprise": "dept_staff",
+    "labourdemand": "dept_staff",
     "workorder": "dept_staff",
     "dispute": "arbitration_clerk",
     "enterprise": "dept_staff",
@@ -405,6 +446,7 @@ def _kept_in_python(spec: ListSpec, f: Any, value: Any, rows: list[Any]) -> set[
             "listed": lambda r: (r.candidate and not r.withdrawn) == (value == "yes"),
             "item": lambda r: r.item_id == int(value),
             "flagged": lambda r: (not r.still_qualifies) == (value == "yes"),
+            "key": lambda r: r.enterprise.tags.filter(code="key-enterprise").exists() == (value == "yes"),
         }[f.name]
         return {r.pk for r in rows if plain(r)}
     return None
@@ -488,6 +530,8 @@ def test_the_page_shows_the_filtered_rows_total(corpus: dict[str, Any], world: A
 
 def spec_url(name: str) -> str:
     return {
+        "keyenterprise": "/enterprises/key/",
+        "labourdemand": "/enterprises/labour-demand/",
         "workorder": "/petitions/",
         "dispute": "/arbitration/",
         "enterprise": "/enterprises/",
@@ -562,6 +606,8 @@ def _texts(name: str, row: Any) -> list[str]:
         "employergrade",
         "enterprise_demand",
         "my_enterprise_demand",
+        "keyenterprise",
+        "labourdemand",
     ],
 )
 def test_search_returns_what_a_substring_scan_returns(corpus: dict[str, Any], world: Any, name: str) -> None:
@@ -646,6 +692,7 @@ def _more_rows(name: str, world: Any, office: dict[str, Any], arb: dict[str, Any
         **_compliance_and_market_makers(world),
         "policymatch": lambda i: _more_matches(world, i),
         **_enterprise_demand_makers(world),
+        **_service_makers(world),
     }
     makers.update(_labour_makers(world))
     for _ in range(n):
@@ -663,6 +710,30 @@ def _more_matches(world: Any, i: int) -> Any:
     return PolicyMatch.objects.create(
         item=item, enterprise=enterprise, street=enterprise.street, matched_on=timezone.localdate()
     )
+def _service_makers(world: Any) -> dict[str, Callable[[int], Any]]:
+    from hrbureau.enterprises import plan_services
+    from hrbureau.enterprises.tests.factories import EnterpriseFactory
+    from hrbureau.enterprises.tests.plan_data import make_key
+
+    staff = world.users["dept_staff"]
+
+    def key(i: int) -> Any:
+        enterprise = EnterpriseFactory(street=world.units["street-a"])
+        make_key(enterprise)
+        plan = plan_services.plan_create(
+            actor=staff, enterprise=enterprise, officer=staff, year=timezone.localdate().year
+        )
+        plan_services.item_add(
+            actor=staff, plan=plan, area="talent", task=f"事项{i}", due_on=timezone.localdate()
+        )
+        return enterprise
+
+    return {
+        "keyenterprise": key,
+        "labourdemand": lambda i: plan_services.labour_demand_record(
+            actor=staff, enterprise=EnterpriseFactory(), data={"post": f"岗位{i}", "headcount": 3}
+        ),
+    }
 
 
 def _labour_makers(world: Any) -> dict[str, Callable[[int], Any]]:

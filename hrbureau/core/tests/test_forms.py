@@ -120,6 +120,10 @@ def _case_of(label: str, world: Any) -> Any:
         from hrbureau.tests.example.tests.routes import _data as demands
 
         return demands(world)["a"]
+    if label in ("enterprises.serviceplanitem", "enterprises.labourdemand"):
+        from hrbureau.enterprises.tests.plan_data import plan_data
+
+        return plan_data(world)["item_a1" if label == "enterprises.serviceplanitem" else "demand_a1"]
     raise AssertionError(f"no case of {label} to build its actions' forms on: add one here")
 
 

@@ -173,3 +173,128 @@ ROUTES += [
         "enterprises.enterprisedemand", lambda world: _demands(world)["a1"], DEMAND_STAFF | {Role.ENTERPRISE}
     ),
 ]
+
+# --- Key enterprises' service plans and labour-demand lists (issue 17) --------------------------------
+from hrbureau.enterprises.tests.plan_data import plan_data  # noqa: E402
+from hrbureau.tests.matrix import action_routes  # noqa: E402
+
+SERVICE_DISTRICT = {Role.SYSADMIN, Role.LEADER, Role.DEPT_HEAD, Role.DEPT_STAFF}
+SERVICE_READERS = SERVICE_DISTRICT | {Role.STREET_STAFF}
+SERVICE_EDITORS = {Role.SYSADMIN, Role.DEPT_HEAD, Role.DEPT_STAFF, Role.STREET_STAFF}
+
+
+def _made(url):  # type: ignore[no-untyped-def]
+    """The address, once the world has its service file (a list's rows are read after the page)."""
+    return lambda world: (plan_data(world), url)[1]
+
+
+def _key_rows(world):  # type: ignore[no-untyped-def]
+    plan_data(world)
+    return {"企业A1科技有限公司": SERVICE_READERS, "企业B1科技有限公司": SERVICE_DISTRICT}
+
+
+def _demand_rows(world):  # type: ignore[no-untyped-def]
+    plan_data(world)
+    return {"数控车工": SERVICE_READERS, "仓库管理员": SERVICE_DISTRICT}
+
+
+def _own_demand_rows(world):  # type: ignore[no-untyped-def]
+    plan_data(world)
+    # Enterprise A1's user sees its own need, never B1's.
+    return {"数控车工": {Role.ENTERPRISE}, "仓库管理员": set()}
+
+
+ROUTES += [
+    Route("enterprises:key_list", _made("/enterprises/key/"), allowed=SERVICE_READERS, rows=_key_rows),
+    Route(
+        "enterprises:key_list",
+        "/enterprises/key/?export=xlsx",
+        allowed=SERVICE_READERS,
+        label="export",
+        export="enterprises.export_serviceplan",
+    ),
+    Route(
+        "enterprises:plan_create",
+        lambda w: (plan_data(w), f"/enterprises/key/{w.enterprises['a2'].pk}/plan/new/")[1],
+        allowed=SERVICE_EDITORS,
+        label="a2",
+    ),
+    Route(
+        "enterprises:plan",
+        lambda w: f"/enterprises/plans/{plan_data(w)['plan_a1'].pk}/",
+        allowed=SERVICE_READERS,
+        label="a1",
+    ),
+    Route(
+        "enterprises:plan",
+        lambda w: f"/enterprises/plans/{plan_data(w)['plan_b1'].pk}/",
+        allowed=SERVICE_DISTRICT,
+        label="b1",
+    ),
+    Route(
+        "enterprises:plan_item_add",
+        lambda w: f"/enterprises/plans/{plan_data(w)['plan_a1'].pk}/items/new/",
+        method="POST",
+        allowed=SERVICE_EDITORS,
+        ok_status=400,  # posted empty: the form comes back with its errors
+    ),
+    Route(
+        "enterprises:plan_visit_add",
+        lambda w: f"/enterprises/plans/{plan_data(w)['plan_a1'].pk}/visits/new/",
+        method="POST",
+        allowed=SERVICE_EDITORS,
+        ok_status=400,
+    ),
+    Route(
+        "enterprises:labour_demand_list",
+        _made("/enterprises/labour-demand/"),
+        allowed=SERVICE_READERS,
+        rows=_demand_rows,
+    ),
+    Route(
+        "enterprises:labour_demand_list",
+        "/enterprises/labour-demand/?export=xlsx",
+        allowed=SERVICE_READERS,
+        label="export",
+        export="enterprises.export_labourdemand",
+    ),
+    Route("enterprises:labour_demand_create", "/enterprises/labour-demand/new/", allowed=SERVICE_EDITORS),
+    Route(
+        "enterprises:labour_demand",
+        lambda w: f"/enterprises/labour-demand/{plan_data(w)['demand_a1'].pk}/",
+        allowed=SERVICE_READERS,
+        label="a1",
+    ),
+    Route(
+        "enterprises:labour_demand",
+        lambda w: f"/enterprises/labour-demand/{plan_data(w)['demand_b1'].pk}/",
+        allowed=SERVICE_DISTRICT,
+        label="b1",
+    ),
+    Route(
+        "enterprises:portal_labour",
+        _made("/enterprises/mine/labour-needs/"),
+        allowed={Role.ENTERPRISE},
+        rows=_own_demand_rows,
+    ),
+    Route("enterprises:portal_labour_new", "/enterprises/mine/labour-needs/new/", allowed={Role.ENTERPRISE}),
+    Route(
+        "enterprises:portal_labour_edit",
+        lambda w: f"/enterprises/mine/labour-needs/{plan_data(w)['demand_a1'].pk}/edit/",
+        allowed={Role.ENTERPRISE},
+        label="own",
+    ),
+    Route(
+        "enterprises:portal_labour_edit",
+        lambda w: f"/enterprises/mine/labour-needs/{plan_data(w)['demand_b1'].pk}/edit/",
+        allowed=set(),
+        label="another's",
+    ),
+    Route("enterprises:portal_plan", _made("/enterprises/mine/service-plan/"), allowed={Role.ENTERPRISE}),
+    *action_routes(
+        "enterprises.serviceplanitem", lambda w: plan_data(w)["item_a1"], SERVICE_EDITORS | {Role.LEADER}
+    ),
+    *action_routes(
+        "enterprises.labourdemand", lambda w: plan_data(w)["demand_a1"], SERVICE_EDITORS | {Role.LEADER}
+    ),
+]
