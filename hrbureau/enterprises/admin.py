@@ -68,6 +68,7 @@ class EnterpriseDemandAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
+
 # --- Key enterprises' service officers and the service setting (issue 17) ----------------------------
 from hrbureau.enterprises.models import EnterpriseOfficer, ServiceSetting  # noqa: E402
 

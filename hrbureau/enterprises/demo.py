@@ -155,6 +155,8 @@ def seed_demands(ctx: DemoContext) -> None:
     from hrbureau.enterprises import demand_demo
 
     demand_demo.seed(ctx)
+
+
 # --- Key enterprises' service plans (一企一策) and labour-demand lists (issue 17) -------------------------
 
 SERVICE_LINE = "service_plans"

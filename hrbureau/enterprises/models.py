@@ -227,6 +227,8 @@ class EnterpriseDemand(Case):
 
     def get_absolute_url(self) -> str:
         return reverse("enterprises:demand", args=[self.pk])
+
+
 # --- Key enterprises: service officers, 一企一策 plans, visits; labour-demand lists (issue 17) ----------
 # Records about a key enterprise are scoped by its street (and grid); the plan's view permission is one
 # for the whole service file. A labour demand is the enterprise's own record (its portal shows it).

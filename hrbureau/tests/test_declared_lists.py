@@ -294,6 +294,8 @@ def _enterprise_demand_rows(world: Any, rng: random.Random, enterprises: list[An
             responsible_unit=rng.choice(units),
             due_on=rng.choice([dt.date(2026, 3, 9), dt.date(2099, 1, 1), None]),
         )
+
+
 def _service_rows(world: Any, rng: random.Random, enterprises: list[Any]) -> None:
     """Key enterprises with and without plans, items overdue or not; labour demands in every state."""
     from hrbureau.enterprises import plan_services
@@ -710,6 +712,8 @@ def _more_matches(world: Any, i: int) -> Any:
     return PolicyMatch.objects.create(
         item=item, enterprise=enterprise, street=enterprise.street, matched_on=timezone.localdate()
     )
+
+
 def _service_makers(world: Any) -> dict[str, Callable[[int], Any]]:
     from hrbureau.enterprises import plan_services
     from hrbureau.enterprises.tests.factories import EnterpriseFactory
