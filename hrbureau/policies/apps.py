@@ -10,4 +10,5 @@ class PoliciesConfig(AppConfig):
     verbose_name = _("Policy direct delivery")
 
     def ready(self) -> None:
-        from hrbureau.policies import permissions, rules, workflows  # noqa: F401 (registration)
+        # Applications and grant lists: their services and lists (registration).
+        from hrbureau.policies import applications, grants, lists, navigation, permissions, rules, workflows  # noqa: F401 (registration)  # noqa: F401
