@@ -138,7 +138,7 @@ def portal_grants(request: HttpRequest) -> HttpResponseBase:
     page = keyset_page_or_first(
         rows, ordering=("-granted_on", "-id"), cursor=request.GET.get("cursor"), per_page=20
     )
-    return render(request, "policies/grant_portal_list.html", {"page": page})
+    return render(request, "policies/application_grants.html", {"page": page})
 
 
 @permission_required("policies.manage_grant")
