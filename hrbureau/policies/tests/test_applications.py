@@ -37,18 +37,26 @@ def _apply(world: Any, item: Any, key: str = "a1", **kwargs: Any) -> PolicyAppli
 
 def _second_head(world: Any) -> User:
     return User.objects.create_user(
-        username="head2", password="Secret#2026", role=Role.DEPT_HEAD, org_unit=world.units["labour_relations"]
+        username="head2",
+        password="Secret#2026",
+        role=Role.DEPT_HEAD,
+        org_unit=world.units["labour_relations"],
     )
 
 
 def test_an_enterprise_applies_with_materials_and_the_payout_clock_starts(world, item):
-    match = PolicyMatch.objects.create(item=item, enterprise=world.enterprises["a1"], matched_on=dt.date(2026, 3, 1))
+    match = PolicyMatch.objects.create(
+        item=item, enterprise=world.enterprises["a1"], matched_on=dt.date(2026, 3, 1)
+    )
     application = _apply(world, item, materials=[_pdf()], on=dt.date(2026, 3, 2))
     assert application.state == AS.SUBMITTED
     assert application.period == "2026"
     assert application.complete_on == dt.date(2026, 3, 2)
     assert application.street == world.units["street-a"]
-    assert CaseAttachment.objects.filter(case_type="policies.policyapplication", case_id=application.pk).count() == 1
+    assert (
+        CaseAttachment.objects.filter(case_type="policies.policyapplication", case_id=application.pk).count()
+        == 1
+    )
     clock = clocks.clock_of(application, "payout")
     assert clock is not None and clock.period_days == 60 and clock.day_kind == "working"
     match.refresh_from_db()
@@ -138,7 +146,9 @@ def test_the_clerk_who_filed_at_the_counter_does_not_approve_it(world, item):
 
 
 def test_payout_records_the_grant_and_stops_the_clock(world, item):
-    match = PolicyMatch.objects.create(item=item, enterprise=world.enterprises["a1"], matched_on=dt.date(2026, 3, 1))
+    match = PolicyMatch.objects.create(
+        item=item, enterprise=world.enterprises["a1"], matched_on=dt.date(2026, 3, 1)
+    )
     application = _review(world, _apply(world, item, on=dt.date(2026, 3, 2)))
     svc.application_approve(actor=world.user("dept_head"), application=application, final=True)
     svc.application_pay(
@@ -152,7 +162,11 @@ def test_payout_records_the_grant_and_stops_the_clock(world, item):
     assert application.state == AS.PAID
     assert (application.paid_on, application.payment_reference) == (dt.date(2026, 4, 1), "ZF-001")
     grant = Grant.objects.get(application=application)
-    assert (grant.amount, grant.channel, grant.period) == (Decimal("5000.00"), GrantChannel.APPLICATION, "2026")
+    assert (grant.amount, grant.channel, grant.period) == (
+        Decimal("5000.00"),
+        GrantChannel.APPLICATION,
+        "2026",
+    )
     assert grant.enterprise == world.enterprises["a1"] and grant.street == world.units["street-a"]
     assert clocks.clock_of(application, "payout").stopped_on == dt.date(2026, 4, 1)
     match.refresh_from_db()
@@ -200,13 +214,19 @@ def test_a_supplement_pauses_the_clock_and_the_resubmission_restarts_it(world, i
     payout_days(3)
     application = _apply(world, item, on=dt.date(2026, 9, 28))
     svc.application_request_supplement(
-        actor=world.user("dept_staff"), application=application, reason="缺少社保缴费证明", on=dt.date(2026, 9, 29)
+        actor=world.user("dept_staff"),
+        application=application,
+        reason="缺少社保缴费证明",
+        on=dt.date(2026, 9, 29),
     )
     clock = clocks.clock_of(application, "payout")
     assert application.state == AS.SUPPLEMENT
     assert clock.paused_since == dt.date(2026, 9, 29) and clock.due_on is None
     svc.application_resubmit(
-        actor=world.user("enterprise"), application=application, materials=[_pdf("proof.pdf")], on=dt.date(2026, 10, 8)
+        actor=world.user("enterprise"),
+        application=application,
+        materials=[_pdf("proof.pdf")],
+        on=dt.date(2026, 10, 8),
     )
     clock = clocks.clock_of(application, "payout")
     application.refresh_from_db()
@@ -259,7 +279,8 @@ def test_the_apply_page_says_when_one_does_not_qualify(world, client_for):
 def test_staff_file_at_the_counter(world, item, client_for):
     client = client_for("dept_staff")
     response = client.post(
-        f"/policies/applications/counter/{item.pk}/", {"uscc": world.enterprises["b1"].uscc, "statement": "窗口"}
+        f"/policies/applications/counter/{item.pk}/",
+        {"uscc": world.enterprises["b1"].uscc, "statement": "窗口"},
     )
     application = PolicyApplication.objects.get()
     assert response.status_code == 302 and application.enterprise == world.enterprises["b1"]

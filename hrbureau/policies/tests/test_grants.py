@@ -30,12 +30,17 @@ def _exempt(**fields: Any) -> Any:
 
 
 def _generate(world: Any, item: Any, year: int = 2026) -> GrantList:
-    return grants.grantlist_generate(actor=world.user("dept_staff"), item=item, year=year, on=dt.date(2026, 5, 1))
+    return grants.grantlist_generate(
+        actor=world.user("dept_staff"), item=item, year=year, on=dt.date(2026, 5, 1)
+    )
 
 
 def _head2(world: Any) -> User:
     return User.objects.create_user(
-        username="head2", password="Secret#2026", role=Role.DEPT_HEAD, org_unit=world.units["labour_relations"]
+        username="head2",
+        password="Secret#2026",
+        role=Role.DEPT_HEAD,
+        org_unit=world.units["labour_relations"],
     )
 
 
@@ -46,13 +51,22 @@ def _paid_application(world: Any, item: Any, key: str = "a1") -> PolicyApplicati
     applications.application_start_review(actor=world.user("dept_staff"), application=application)
     applications.application_approve(actor=world.user("dept_head"), application=application, final=True)
     applications.application_pay(
-        actor=world.user("dept_staff"), application=application, amount="5000", reference="R1", paid_on=dt.date(2026, 4, 1)
+        actor=world.user("dept_staff"),
+        application=application,
+        amount="5000",
+        reference="R1",
+        paid_on=dt.date(2026, 4, 1),
     )
     return application
 
 
 def test_the_database_itself_refuses_a_second_grant(world, item):
-    row = {"item": item, "enterprise": world.enterprises["a1"], "period": "2026", "granted_on": dt.date(2026, 1, 9)}
+    row = {
+        "item": item,
+        "enterprise": world.enterprises["a1"],
+        "period": "2026",
+        "granted_on": dt.date(2026, 1, 9),
+    }
     Grant.objects.create(channel=GrantChannel.IMPORT, **row)
     with pytest.raises(IntegrityError), transaction.atomic():
         Grant.objects.create(channel=GrantChannel.EXEMPT_LIST, **row)
@@ -66,8 +80,18 @@ def test_after_an_application_a_list_and_an_import_are_refused(world):
     assert Grant.objects.count() == 1
     # The import of the same enterprise, item and period: refused, nothing written (not even the good row).
     rows = [
-        {"item": item.number, "uscc": world.enterprises["b1"].uscc, "amount": "100", "granted_on": "2026-06-01"},
-        {"item": item.number, "uscc": world.enterprises["a1"].uscc, "amount": "100", "granted_on": "2026-06-01"},
+        {
+            "item": item.number,
+            "uscc": world.enterprises["b1"].uscc,
+            "amount": "100",
+            "granted_on": "2026-06-01",
+        },
+        {
+            "item": item.number,
+            "uscc": world.enterprises["a1"].uscc,
+            "amount": "100",
+            "granted_on": "2026-06-01",
+        },
     ]
     with pytest.raises(ValidationError) as error:
         grants.grant_import(actor=world.user("dept_staff"), rows=rows)
@@ -96,7 +120,9 @@ def test_after_a_list_an_application_and_an_import_are_refused(world):
     with pytest.raises(ValidationError):
         grants.grant_import(
             actor=world.user("dept_staff"),
-            rows=[{"item": item.number, "uscc": world.enterprises["a2"].uscc, "amount": "1", "period": "2026"}],
+            rows=[
+                {"item": item.number, "uscc": world.enterprises["a2"].uscc, "amount": "1", "period": "2026"}
+            ],
         )
     assert Grant.objects.count() == granted
     # A second list of the same period finds nobody left.
@@ -105,15 +131,28 @@ def test_after_a_list_an_application_and_an_import_are_refused(world):
 
 def test_after_an_import_an_application_and_a_list_skip_or_refuse(world):
     item = published_item(kind=DeliveryKind.APPLY)
-    assert grants.grant_import(
-        actor=world.user("dept_staff"),
-        rows=[{"item": item.number, "uscc": world.enterprises["a1"].uscc, "amount": "800", "granted_on": "2026-02-01"}],
-    ) == 1
+    assert (
+        grants.grant_import(
+            actor=world.user("dept_staff"),
+            rows=[
+                {
+                    "item": item.number,
+                    "uscc": world.enterprises["a1"].uscc,
+                    "amount": "800",
+                    "granted_on": "2026-02-01",
+                }
+            ],
+        )
+        == 1
+    )
     grant = Grant.objects.get()
     assert (grant.channel, grant.period, grant.amount) == (GrantChannel.IMPORT, "2026", Decimal("800.00"))
     with pytest.raises(ValidationError):
         applications.application_submit(
-            actor=world.user("enterprise"), item=item, enterprise=world.enterprises["a1"], on=dt.date(2026, 3, 1)
+            actor=world.user("enterprise"),
+            item=item,
+            enterprise=world.enterprises["a1"],
+            on=dt.date(2026, 3, 1),
         )
     assert not PolicyApplication.objects.exists()
 
@@ -181,9 +220,13 @@ def test_a_list_is_generated_from_the_data_with_amounts_to_the_fen(world):
 
 def test_review_strike_confirm_by_another_head_and_announce(world, client_for):
     item = _exempt(amount_rule="fixed", amount=Decimal("2000"))
-    grant_list = grants.grantlist_generate(actor=world.user("dept_head"), item=item, year=2026, on=dt.date(2026, 5, 1))
+    grant_list = grants.grantlist_generate(
+        actor=world.user("dept_head"), item=item, year=2026, on=dt.date(2026, 5, 1)
+    )
     entry_b1 = grant_list.entries.get(enterprise=world.enterprises["b1"])
-    grants.grantlist_strike(actor=world.user("dept_staff"), grant_list=grant_list, entry=entry_b1, reason="已注销")
+    grants.grantlist_strike(
+        actor=world.user("dept_staff"), grant_list=grant_list, entry=entry_b1, reason="已注销"
+    )
     entry_b1.refresh_from_db()
     assert entry_b1.excluded and entry_b1.exclude_reason == "已注销"
     assert grant_list.total_amount == Decimal("6000.00")
@@ -229,7 +272,9 @@ def test_confirm_is_refused_whole_when_one_entry_was_granted_meanwhile(world):
     assert Grant.objects.filter(grant_list=grant_list).count() == 0
     # Struck out, the list is confirmed.
     entry = grant_list.entries.get(enterprise=world.enterprises["b2"])
-    grants.grantlist_strike(actor=world.user("dept_staff"), grant_list=grant_list, entry=entry, reason="已由导入发放")
+    grants.grantlist_strike(
+        actor=world.user("dept_staff"), grant_list=grant_list, entry=entry, reason="已由导入发放"
+    )
     grants.grantlist_confirm(actor=world.user("dept_head"), grant_list=grant_list)
     assert Grant.objects.filter(grant_list=grant_list).count() == 3
 
