@@ -120,6 +120,7 @@ def corpus(world: Any, office: dict[str, Any], arb: dict[str, Any]) -> dict[str,
         audit_record(kind=rng.choice(["login", "login_failed"]), username=rng.choice(["alpha", "beta"]))
     _labour_rows(world, rng)
     _compliance_and_market(world, rng, list(Enterprise.objects.order_by("id")))
+    _policy_rows(world, rng, list(Enterprise.objects.order_by("id")))
     return {"rng": rng, "enterprises": Enterprise.objects.count()}
 
 
@@ -249,6 +250,44 @@ def _compliance_and_market(world: Any, rng: random.Random, enterprises: list[Any
             )
 
 
+def _policy_rows(world: Any, rng: random.Random, enterprises: list[Any]) -> None:
+    """Policy applications in every state, grant lists and grants of every channel."""
+    from hrbureau.policies.choices import ApplicationState, GrantChannel, GrantListState
+    from hrbureau.policies.models import Grant, GrantList, PolicyApplication
+    from hrbureau.policies.tests.conftest import published_item
+
+    items = [published_item(title=_text(rng, 2, 6)) for _n in range(3)]
+    for n in range(14):
+        enterprise = rng.choice(enterprises)
+        PolicyApplication.objects.create(
+            number=f"ZC2026{n:06d}",
+            item=rng.choice(items),
+            enterprise=enterprise,
+            street_id=enterprise.street_id,
+            period="2026",
+            state=rng.choice(ApplicationState.values),
+            complete_on=dt.date(2026, 1 + n % 6, 1 + n),
+        )
+    for n in range(5):
+        GrantList.objects.create(
+            number=f"MS2026{n:05d}",
+            item=items[n % 3],
+            period=str(2024 + n),
+            generated_on=dt.date(2026, 2, 1 + n),
+            state=rng.choice(GrantListState.values),
+        )
+    for n, enterprise in enumerate(rng.sample(enterprises, min(12, len(enterprises)))):
+        Grant.objects.create(
+            item=items[n % 3],
+            enterprise=enterprise,
+            street_id=enterprise.street_id,
+            period="2026",
+            amount=rng.choice([None, 100, 2500]),
+            granted_on=dt.date(2026, 3, 1 + n),
+            channel=rng.choice(GrantChannel.values),
+        )
+
+
 READERS = {
     "workorder": "dept_staff",
     "dispute": "arbitration_clerk",
@@ -272,6 +311,9 @@ READERS = {
     "legalexpert": "dept_staff",
     "agency": "dept_staff",
     "enforcement": "dept_staff",
+    "policyapplication": "dept_staff",
+    "grantlist": "dept_staff",
+    "grant": "dept_staff",
 }
 
 
@@ -453,6 +495,9 @@ def spec_url(name: str) -> str:
         "legalexpert": "/compliance/experts/",
         "agency": "/hrmarket/agencies/",
         "enforcement": "/hrmarket/enforcement/",
+        "policyapplication": "/policies/applications/",
+        "grantlist": "/policies/grant-lists/",
+        "grant": "/policies/grants/",
     }[name]
 
 
@@ -500,6 +545,8 @@ def _texts(name: str, row: Any) -> list[str]:
         "agency",
         "labourrecord",
         "employergrade",
+        "policyapplication",
+        "grant",
     ],
 )
 def test_search_returns_what_a_substring_scan_returns(corpus: dict[str, Any], world: Any, name: str) -> None:
@@ -582,6 +629,7 @@ def _more_rows(name: str, world: Any, office: dict[str, Any], arb: dict[str, Any
             number=f"XQ{i:05d}", title=f"需求{i}", street=world.units["street-a"], state="open"
         ),
         **_compliance_and_market_makers(world),
+        **_policy_makers(world),
     }
     makers.update(_labour_makers(world))
     for _ in range(n):
@@ -671,6 +719,41 @@ def _labour_makers(world: Any) -> dict[str, Callable[[int], Any]]:
         "plan": plan,
         "sample": sample,
         "survey_task": task,
+    }
+
+
+def _policy_makers(world: Any) -> dict[str, Callable[[int], Any]]:
+    from hrbureau.enterprises.tests.factories import EnterpriseFactory
+    from hrbureau.policies.models import Grant, GrantList, PolicyApplication
+    from hrbureau.policies.tests.conftest import published_item
+
+    street = world.units["street-a"]
+
+    def item() -> Any:
+        return published_item(title="补贴")
+
+    return {
+        "policyapplication": lambda i: PolicyApplication.objects.create(
+            number=f"ZC9{i:08d}",
+            item=item(),
+            enterprise=EnterpriseFactory(street=street),
+            street=street,
+            period="2026",
+            state="submitted",
+            complete_on=dt.date(2026, 3, 1),
+        ),
+        "grantlist": lambda i: GrantList.objects.create(
+            number=f"MS9{i:08d}", item=item(), period="2026", generated_on=dt.date(2026, 3, 1), state="generated"
+        ),
+        "grant": lambda i: Grant.objects.create(
+            item=item(),
+            enterprise=EnterpriseFactory(street=street),
+            street=street,
+            period="2026",
+            amount=100,
+            granted_on=dt.date(2026, 3, 1),
+            channel="import",
+        ),
     }
 
 
