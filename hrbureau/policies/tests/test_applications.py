@@ -303,3 +303,24 @@ def test_the_case_page_and_the_api_take_the_actions(world, item, client_for):
     # The applicant opening the staff address is sent to its portal page.
     portal = client_for("enterprise").get(f"/policies/applications/{application.pk}/")
     assert portal.status_code == 302 and portal.url == f"/policies/my/applications/{application.pk}/"
+
+
+def test_the_whole_course_through_the_pages(world, client_for):
+    """What the browser test drives, through the same pages: apply, review at two levels, pay, see it."""
+    item = published_item(approval_levels=2, department=world.units["labour_relations"])
+    client = client_for("enterprise")
+    client.post(f"/policies/items/{item.pk}/apply/", {"statement": "申请", "materials": [_pdf()]})
+    application = PolicyApplication.objects.get()
+    actions = f"/core/cases/policies.policyapplication/{application.pk}/actions"
+    staff = client_for("dept_staff")
+    assert staff.post(f"{actions}/start_review/", {}).status_code == 302
+    assert staff.post(f"{actions}/approve_level/", {"opinion": "同意"}).status_code == 302
+    page = staff.get(f"/policies/applications/{application.pk}/").content.decode()
+    assert 'data-action="approve"' not in page  # not the same person's second level
+    head = client_for("dept_head")
+    assert head.post(f"{actions}/approve/", {"opinion": "同意", "amount_approved": "5000"}).status_code == 302
+    assert head.post(f"{actions}/pay/", {"amount": "5000", "reference": "GK-1"}).status_code == 302
+    application.refresh_from_db()
+    assert application.state == AS.PAID
+    portal = client_for("enterprise").get(f"/policies/my/applications/{application.pk}/").content.decode()
+    assert 'data-testid="paid-amount">5000.00<' in portal
