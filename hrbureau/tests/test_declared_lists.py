@@ -743,7 +743,11 @@ def _policy_makers(world: Any) -> dict[str, Callable[[int], Any]]:
             complete_on=dt.date(2026, 3, 1),
         ),
         "grantlist": lambda i: GrantList.objects.create(
-            number=f"MS9{i:08d}", item=item(), period="2026", generated_on=dt.date(2026, 3, 1), state="generated"
+            number=f"MS9{i:08d}",
+            item=item(),
+            period="2026",
+            generated_on=dt.date(2026, 3, 1),
+            state="generated",
         ),
         "grant": lambda i: Grant.objects.create(
             item=item(),

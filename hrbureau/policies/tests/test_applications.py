@@ -58,9 +58,12 @@ def test_an_enterprise_applies_with_materials_and_the_payout_clock_starts(world,
         == 1
     )
     clock = clocks.clock_of(application, "payout")
-    assert clock is not None and clock.period_days == 60 and clock.day_kind == "working"
+    assert clock is not None
+    assert clock.period_days == 60
+    assert clock.day_kind == "working"
     match.refresh_from_db()
-    assert match.state == MatchState.APPLIED and match.applied_at is not None
+    assert match.state == MatchState.APPLIED
+    assert match.applied_at is not None
 
 
 def test_only_a_published_fast_application_item_can_be_applied_for(world, item):
@@ -114,7 +117,8 @@ def test_three_levels_each_by_another_person_level_two_and_up_by_a_head(world):
     with pytest.raises(TransitionError):
         svc.application_approve(actor=staff, application=application, final=True)
     svc.application_approve(actor=staff, application=application, opinion="材料齐全")
-    assert application.levels_approved == 1 and application.state == AS.IN_REVIEW
+    assert application.levels_approved == 1
+    assert application.state == AS.IN_REVIEW
     # Level 2 is a head's: the staff may not take it, nor approve a second level.
     with pytest.raises(TransitionError):
         svc.application_approve(actor=staff, application=application)
@@ -167,7 +171,8 @@ def test_payout_records_the_grant_and_stops_the_clock(world, item):
         GrantChannel.APPLICATION,
         "2026",
     )
-    assert grant.enterprise == world.enterprises["a1"] and grant.street == world.units["street-a"]
+    assert grant.enterprise == world.enterprises["a1"]
+    assert grant.street == world.units["street-a"]
     assert clocks.clock_of(application, "payout").stopped_on == dt.date(2026, 4, 1)
     match.refresh_from_db()
     assert match.state == MatchState.GRANTED
@@ -221,7 +226,8 @@ def test_a_supplement_pauses_the_clock_and_the_resubmission_restarts_it(world, i
     )
     clock = clocks.clock_of(application, "payout")
     assert application.state == AS.SUPPLEMENT
-    assert clock.paused_since == dt.date(2026, 9, 29) and clock.due_on is None
+    assert clock.paused_since == dt.date(2026, 9, 29)
+    assert clock.due_on is None
     svc.application_resubmit(
         actor=world.user("enterprise"),
         application=application,
@@ -230,9 +236,11 @@ def test_a_supplement_pauses_the_clock_and_the_resubmission_restarts_it(world, i
     )
     clock = clocks.clock_of(application, "payout")
     application.refresh_from_db()
-    assert application.state == AS.SUBMITTED and application.complete_on == dt.date(2026, 10, 8)
+    assert application.state == AS.SUBMITTED
+    assert application.complete_on == dt.date(2026, 10, 8)
     # The full 3 working days from 8 October: 9 October, Saturday 10 October (a make-up working day), 12 October.
-    assert clock.paused_since is None and clock.due_on == dt.date(2026, 10, 12)
+    assert clock.paused_since is None
+    assert clock.due_on == dt.date(2026, 10, 12)
     kinds = list(clock.events.order_by("id").values_list("kind", flat=True))
     assert kinds == ["start", "pause", "restart"]
 
@@ -250,7 +258,8 @@ def test_an_enterprise_sees_only_its_own_applications(world, item):
 def test_the_portal_apply_page_files_and_shows_the_application(world, item, client_for):
     client = client_for("enterprise")
     page = client.get(f"/policies/items/{item.pk}/apply/")
-    assert page.status_code == 200 and "营业执照" in page.content.decode()
+    assert page.status_code == 200
+    assert "营业执照" in page.content.decode()
     response = client.post(
         f"/policies/items/{item.pk}/apply/", {"statement": "申请稳岗补贴", "materials": [_pdf()]}, follow=True
     )
@@ -259,14 +268,16 @@ def test_the_portal_apply_page_files_and_shows_the_application(world, item, clie
     assert application.number in response.content.decode()
     # A second time: refused with a message, nothing written.
     again = client.post(f"/policies/items/{item.pk}/apply/", {"statement": "再次"})
-    assert again.status_code == 200 and PolicyApplication.objects.count() == 1
+    assert again.status_code == 200
+    assert PolicyApplication.objects.count() == 1
 
 
 def test_the_apply_page_refuses_a_file_of_the_wrong_kind(world, item, client_for):
     client = client_for("enterprise")
     bad = SimpleUploadedFile("virus.exe", b"MZ....", content_type="application/octet-stream")
     response = client.post(f"/policies/items/{item.pk}/apply/", {"materials": [bad]})
-    assert response.status_code == 200 and not PolicyApplication.objects.exists()
+    assert response.status_code == 200
+    assert not PolicyApplication.objects.exists()
 
 
 def test_the_apply_page_says_when_one_does_not_qualify(world, client_for):
@@ -283,7 +294,8 @@ def test_staff_file_at_the_counter(world, item, client_for):
         {"uscc": world.enterprises["b1"].uscc, "statement": "窗口"},
     )
     application = PolicyApplication.objects.get()
-    assert response.status_code == 302 and application.enterprise == world.enterprises["b1"]
+    assert response.status_code == 302
+    assert application.enterprise == world.enterprises["b1"]
     assert application.filed_by == world.user("dept_staff")
 
 
@@ -302,7 +314,8 @@ def test_the_case_page_and_the_api_take_the_actions(world, item, client_for):
     assert application.state == AS.IN_REVIEW
     # The applicant opening the staff address is sent to its portal page.
     portal = client_for("enterprise").get(f"/policies/applications/{application.pk}/")
-    assert portal.status_code == 302 and portal.url == f"/policies/my/applications/{application.pk}/"
+    assert portal.status_code == 302
+    assert portal.url == f"/policies/my/applications/{application.pk}/"
 
 
 def test_the_whole_course_through_the_pages(world, client_for):

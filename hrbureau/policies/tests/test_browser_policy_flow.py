@@ -43,7 +43,10 @@ def test_apply_on_the_portal_approve_at_two_levels_pay_and_the_enterprise_sees_i
 ) -> None:
     base = live_server.url
     item = published_item(
-        title="小微企业社保补贴", approval_levels=2, amount=Decimal("5000"), department=world.units["labour_relations"]
+        title="小微企业社保补贴",
+        approval_levels=2,
+        amount=Decimal("5000"),
+        department=world.units["labour_relations"],
     )
     # The enterprise applies with its materials.
     enterprise = pages(base, "enterprise")
@@ -73,7 +76,8 @@ def test_apply_on_the_portal_approve_at_two_levels_pay_and_the_enterprise_sees_i
     act(head, "approve", opinion="同意拨付。", amount_approved="5000")
     act(head, "pay", amount="5000", reference="GK-2026-0001")
     application.refresh_from_db()
-    assert application.state == "paid" and application.payment_reference == "GK-2026-0001"
+    assert application.state == "paid"
+    assert application.payment_reference == "GK-2026-0001"
     # The enterprise sees it paid, and the grant among its own.
     enterprise.goto(f"{base}/policies/my/applications/{application.pk}/")
     expect(enterprise.locator("[data-testid=paid-amount]")).to_have_text("5000.00")

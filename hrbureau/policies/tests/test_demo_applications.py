@@ -20,7 +20,8 @@ def test_demo_applications_in_every_state_and_announced_grants(db: Any) -> None:
     assert states == set(ApplicationState.values)
     assert Grant.objects.filter(channel=GrantChannel.APPLICATION).exists()
     lists = dict(GrantList.objects.values_list("state", "period"))
-    assert GrantListState.ANNOUNCED in lists and GrantListState.GENERATED in lists
+    assert GrantListState.ANNOUNCED in lists
+    assert GrantListState.GENERATED in lists
     assert Grant.objects.filter(channel=GrantChannel.EXEMPT_LIST).exists()
     before = (PolicyApplication.objects.count(), Grant.objects.count(), GrantList.objects.count())
     call_command("seed_demo", *ARGS, stdout=StringIO())

@@ -174,7 +174,8 @@ def test_a_payout_after_a_grant_by_another_channel_is_refused_and_nothing_change
             actor=world.user("dept_staff"), application=application, amount="5000", reference="R"
         )
     application.refresh_from_db()
-    assert application.state == "approved" and application.paid_on is None
+    assert application.state == "approved"
+    assert application.paid_on is None
     assert Grant.objects.count() == 1
 
 
@@ -212,7 +213,8 @@ def test_a_list_is_generated_from_the_data_with_amounts_to_the_fen(world):
     }
     grant_list.refresh_from_db()
     assert grant_list.total_amount == Decimal("22333.33")
-    assert grant_list.state == GrantListState.GENERATED and grant_list.period == "2026"
+    assert grant_list.state == GrantListState.GENERATED
+    assert grant_list.period == "2026"
     # A second list while this one waits: refused.
     with pytest.raises(ValidationError):
         _generate(world, item)
@@ -228,7 +230,8 @@ def test_review_strike_confirm_by_another_head_and_announce(world, client_for):
         actor=world.user("dept_staff"), grant_list=grant_list, entry=entry_b1, reason="已注销"
     )
     entry_b1.refresh_from_db()
-    assert entry_b1.excluded and entry_b1.exclude_reason == "已注销"
+    assert entry_b1.excluded
+    assert entry_b1.exclude_reason == "已注销"
     assert grant_list.total_amount == Decimal("6000.00")
     # The head who generated it may not confirm it; staff may not at all.
     with pytest.raises(TransitionError):
@@ -245,14 +248,16 @@ def test_review_strike_confirm_by_another_head_and_announce(world, client_for):
     assert not grants.visible_grants(enterprise).exists()
     grants.grantlist_announce(actor=head2, grant_list=grant_list, on=dt.date(2026, 5, 10))
     grant_list.refresh_from_db()
-    assert grant_list.state == GrantListState.ANNOUNCED and grant_list.announced_on == dt.date(2026, 5, 10)
+    assert grant_list.state == GrantListState.ANNOUNCED
+    assert grant_list.announced_on == dt.date(2026, 5, 10)
     assert list(grants.visible_grants(enterprise).values_list("enterprise_id", flat=True)) == [
         world.enterprises["a1"].pk
     ]
     page = client_for("enterprise").get("/policies/my/grants/")
     assert page.status_code == 200
     text = page.content.decode()
-    assert "2000.00" in text and item.title in text
+    assert "2000.00" in text
+    assert item.title in text
     # The list's page is the department's: the enterprise is refused.
     assert client_for("enterprise").get(f"/policies/grant-lists/{grant_list.pk}/").status_code == 403
     assert client_for("dept_staff").get(f"/policies/grant-lists/{grant_list.pk}/").status_code == 200
@@ -284,7 +289,8 @@ def test_the_generate_page_and_the_lists(world, client_for):
     client = client_for("dept_staff")
     response = client.post("/policies/grant-lists/new/", {"item": item.pk, "year": 2026})
     grant_list = GrantList.objects.get()
-    assert response.status_code == 302 and response.url == f"/policies/grant-lists/{grant_list.pk}/"
+    assert response.status_code == 302
+    assert response.url == f"/policies/grant-lists/{grant_list.pk}/"
     assert GrantListEntry.objects.filter(grant_list=grant_list).count() == 4
     for url in ("/policies/grant-lists/", "/policies/grants/", "/policies/applications/"):
         assert client.get(url).status_code == 200, url
