@@ -102,7 +102,7 @@ class AnnounceForm(ActionForm):
 class GenerateForm(StyledFormMixin, forms.Form):
     """A grant list to generate: the no-application item and the period (a year for a yearly item)."""
 
-    item = forms.ModelChoiceField(label=_("Policy item"), queryset=None)
+    item: forms.ModelChoiceField[Any] = forms.ModelChoiceField(label=_("Policy item"), queryset=None)
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2999, required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

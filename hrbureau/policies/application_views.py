@@ -37,6 +37,7 @@ def apply(request: HttpRequest, pk: int) -> HttpResponseBase:
     item = _apply_item(pk)
     enterprise = user.enterprise if item.beneficiary == Beneficiary.ENTERPRISE else None
     person = user.person if item.beneficiary == Beneficiary.PERSON else None
+    refusal: str | None
     if enterprise is None and person is None:
         refusal = (
             _("This policy is for enterprises; apply with an enterprise's account.")

@@ -144,10 +144,13 @@ def grant_import(*, actor: Any, rows: Iterable[dict[str, Any]]) -> int:
         item = items.get(str(row.get("item", "")))
         enterprise = enterprises.get(str(row.get("uscc", "")).strip().upper())
         amount = clean_amount(row.get("amount"), "amount", problems)
-        granted_on = row.get("granted_on") or timezone.localdate()
-        if isinstance(granted_on, str):
+        given = row.get("granted_on") or timezone.localdate()
+        granted_on: dt.date = timezone.localdate()
+        if isinstance(given, dt.date):
+            granted_on = given
+        else:
             try:
-                granted_on = dt.date.fromisoformat(granted_on.strip())
+                granted_on = dt.date.fromisoformat(str(given).strip())
             except ValueError:
                 problems.setdefault("granted_on", []).append(_("not a date"))
         if item is None:
