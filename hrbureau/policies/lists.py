@@ -158,11 +158,21 @@ GRANTS = ListSpec(
 
 
 def _decisions(application: Any) -> str:
-    return "\n".join(
-        f"L{d.level} {d.get_decision_display() if hasattr(d, 'get_decision_display') else d.decision} · "
-        f"{d.decided_by.get_full_name()}{' · ' + d.reason if d.reason else ''}"
-        for d in application.decisions.select_related("decided_by")
-    )
+    """Each level's decision: who decided what, and why."""
+    from django.utils.translation import gettext
+
+    words = {"approved": gettext("approved"), "refused": gettext("refused")}
+    lines = []
+    for d in application.decisions.select_related("decided_by"):
+        line = gettext("Level %(level)d: %(decision)s by %(who)s") % {
+            "level": d.level,
+            "decision": words.get(d.decision, d.decision),
+            "who": d.decided_by.get_full_name() or d.decided_by.get_username(),
+        }
+        if d.reason:
+            line = gettext("%(decision)s (%(reason)s)") % {"decision": line, "reason": d.reason}
+        lines.append(line)
+    return "\n".join(lines)
 
 
 APPLICATION_PAGE = CasePage(
