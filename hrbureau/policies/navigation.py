@@ -1,8 +1,12 @@
+from typing import Any
+
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from hrbureau.core.links import register_portal_page
 from hrbureau.core.navigation import NavItem, register
+from hrbureau.core.todo import TodoItem
+from hrbureau.core.todo import register as todo_register
 
 # --- Applications, grant lists and grants ----------------------------------------------------------
 register(
@@ -56,4 +60,36 @@ register(
 register_portal_page(
     "policies.policyapplication",
     lambda application: reverse("policies:portal_application", args=[application.pk]),
+)
+
+
+def _supplements_asked(user: Any) -> list[TodoItem]:
+    """An applicant's to-do in the portal: its policy applications waiting for a supplement."""
+    from django.utils.translation import gettext
+
+    from hrbureau.policies.choices import ApplicationState
+    from hrbureau.policies.models import PolicyApplication
+
+    if not getattr(user, "is_portal_role", False):
+        return []
+    rows = (
+        PolicyApplication.objects.for_user(user)
+        .filter(state=ApplicationState.SUPPLEMENT)
+        .select_related("item")
+        .order_by("id")[:20]
+    )
+    return [
+        TodoItem(
+            title=gettext("Supplement your policy application %(number)s (%(item)s)")
+            % {"number": application.number, "item": application.item.title},
+            url=reverse("policies:portal_application", args=[application.pk]),
+            kind=gettext("Policy applications to supplement"),
+            state=gettext("Supplement needed"),
+        )
+        for application in rows
+    ]
+
+
+todo_register(
+    "policy supplements", _supplements_asked, label=_("Policy applications to supplement"), portal=True
 )

@@ -38,6 +38,16 @@ def _application_data(world: Any) -> dict[str, Any]:
         other = applications.application_submit(
             actor=world.users["dept_staff"], item=item, enterprise=world.enterprises["b1"]
         )
+        for key, amount in (("a1", "1234.56"), ("b1", "6543.21")):
+            grants.grant_record(
+                item=exempt,
+                enterprise=world.enterprises[key],
+                street_id=world.enterprises[key].street_id,
+                period="2025",
+                amount=Decimal(amount),
+                granted_on=dt.date(2025, 6, 1),
+                channel="import",
+            )
         grant_list = grants.grantlist_generate(
             actor=world.users["dept_staff"], item=exempt, on=dt.date(2026, 5, 1)
         )
@@ -122,7 +132,12 @@ ROUTES += [
         allowed=set(),
         label="another's",
     ),
-    Route("policies:portal_grants", _at("/policies/my/grants/"), allowed=_PARTIES),
+    Route(
+        "policies:portal_grants",
+        _at("/policies/my/grants/"),
+        allowed=_PARTIES,
+        rows=lambda world: {"1234.56": {Role.ENTERPRISE}, "6543.21": set()},
+    ),
     Route("policies:grantlists", _at("/policies/grant-lists/"), allowed=_DEPARTMENT),
     Route(
         "policies:grantlists",
@@ -141,7 +156,12 @@ ROUTES += [
         label="generate",
     ),
     Route("policies:grantlist", _at("/policies/grant-lists/{}/", "grant_list"), allowed=_DEPARTMENT),
-    Route("policies:grants", _at("/policies/grants/"), allowed=_EXPORTERS),
+    Route(
+        "policies:grants",
+        _at("/policies/grants/"),
+        allowed=_EXPORTERS,
+        rows=lambda world: {"1234.56": _EXPORTERS, "6543.21": _EXPORTERS},
+    ),
     Route(
         "policies:grants",
         _at("/policies/grants/?export=xlsx"),

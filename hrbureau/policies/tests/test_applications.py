@@ -337,3 +337,46 @@ def test_the_whole_course_through_the_pages(world, client_for):
     assert application.state == AS.PAID
     portal = client_for("enterprise").get(f"/policies/my/applications/{application.pk}/").content.decode()
     assert 'data-testid="paid-amount">5000.00<' in portal
+
+
+def test_a_supplement_asked_is_on_the_applicants_portal_to_do(world, item):
+    from hrbureau.core import todo
+
+    application = _apply(world, item)
+    svc.application_request_supplement(
+        actor=world.user("dept_staff"), application=application, reason="缺材料"
+    )
+    source = next(s for s in todo.sources() if s.key == "policy supplements")
+    items = source.listed(world.user("enterprise"))
+    assert [i.url for i in items] == [f"/policies/my/applications/{application.pk}/"]
+    assert source.listed(world.user("individual")) == []
+    assert source.listed(world.user("dept_staff")) == []
+
+
+def test_the_figures_count_by_street_within_the_time_limit(world, item, payout_days):
+    from hrbureau.core import figures
+
+    payout_days(3)
+    on_time = _review(world, _apply(world, item, on=dt.date(2026, 9, 29)))  # due 9 October
+    late = _review(world, _apply(world, item, key="b1", on=dt.date(2026, 9, 29)))
+    for application, paid_on in ((on_time, dt.date(2026, 10, 9)), (late, dt.date(2026, 10, 12))):
+        svc.application_approve(actor=world.user("dept_head"), application=application, final=True)
+        svc.application_pay(
+            actor=world.user("dept_staff"),
+            application=application,
+            amount="1000.50",
+            reference="R",
+            paid_on=paid_on,
+        )
+    _apply(world, item, key="a2")
+    leader, street_a, street_b = world.user("leader"), world.units["street-a"].pk, world.units["street-b"].pk
+    assert figures.get("policies.applications_received").count(leader) == 3
+    assert figures.get("policies.applications_received").by_street(leader) == {street_a: 2, street_b: 1}
+    assert figures.get("policies.paid_in_time").count(leader) == 1
+    assert figures.get("policies.paid_in_time").by_street(leader) == {street_a: 1}
+    assert figures.get("policies.paid_in_time_rate").count(leader) == 50
+    assert figures.get("policies.paid_in_time_rate").by_street(leader) == {street_a: 100, street_b: 0}
+    assert figures.get("policies.grants").count(leader) == 2
+    assert figures.get("policies.yuan_granted").count(leader) == 2001
+    # A street's staff count their street only.
+    assert figures.get("policies.applications_received").count(world.user("street_staff")) == 2
