@@ -97,16 +97,17 @@ def grant_record(
         raise _twice() from None
 
 
-def grants_write(rows: list[Grant]) -> None:
+def grants_write(rows: list[Grant], *, checked: bool = False) -> None:
     """Write several grants of one channel at once, all or none: refused (nothing written) when any
-    beneficiary already holds the item for the period or appears twice."""
+    beneficiary already holds the item for the period or appears twice. ``checked``: the caller has
+    already asked the database in one query (a grant list's entries); the constraint still guards."""
     seen: set[tuple[int, int | None, int | None, str]] = set()
     for row in rows:
         key = (row.item_id, row.enterprise_id, row.person_id, row.period)
         if key in seen:
             raise _twice()
         seen.add(key)
-    for start in range(0, len(rows), 500):
+    for start in range(0, 0 if checked else len(rows), 500):
         part = rows[start : start + 500]
         q = Q(pk__in=[])
         for row in part:
@@ -276,7 +277,7 @@ def grantlist_confirm(*, actor: Any, grant_list: GrantList, on: dt.date | None =
     """Confirm the list: its entries not struck out become grants, in bulk; refused with nothing written
     when one of them was granted the item this period meanwhile (strike it out first)."""
     on = on or timezone.localdate()
-    entries = grant_list.entries.filter(excluded=False).select_related("enterprise")
+    entries = grant_list.entries.filter(excluded=False)
     with transaction.atomic():
         clashes = entries.filter(
             enterprise_id__in=Grant.objects.filter(
@@ -290,20 +291,22 @@ def grantlist_confirm(*, actor: Any, grant_list: GrantList, on: dt.date | None =
                 % {"names": "、".join(clash_names)}
             )
         event = transition(grant_list, "confirm", actor=actor, data={"on": on}, fields={"confirmed_on": on})
+        kept = entries.order_by("id").values_list("enterprise_id", "enterprise__street_id", "amount")
         grants_write(
             [
                 Grant(
                     item_id=grant_list.item_id,
-                    enterprise_id=entry.enterprise_id,
-                    street_id=entry.enterprise.street_id,
+                    enterprise_id=enterprise_id,
+                    street_id=street_id,
                     period=grant_list.period,
-                    amount=entry.amount,
+                    amount=amount,
                     granted_on=on,
                     channel=GrantChannel.EXEMPT_LIST,
                     grant_list=grant_list,
                 )
-                for entry in entries
-            ]
+                for enterprise_id, street_id, amount in kept.iterator(chunk_size=BATCH)
+            ],
+            checked=True,
         )
     return event
 

@@ -295,3 +295,21 @@ def test_the_generate_page_and_the_lists(world, client_for):
     for url in ("/policies/grant-lists/", "/policies/grants/", "/policies/applications/"):
         assert client.get(url).status_code == 200, url
     assert client_for("enterprise").get("/policies/grant-lists/").status_code == 403
+
+
+def test_two_writers_at_once_the_constraint_refuses_the_second_as_a_message(world, item, monkeypatch):
+    """When the check before writing passes for both (they ran at the same moment), the database's
+    constraint refuses the second, and the refusal is the same translated message, not a crash."""
+    row = {
+        "item": item,
+        "enterprise": world.enterprises["a1"],
+        "period": "2026",
+        "granted_on": dt.date(2026, 2, 1),
+    }
+    grants.grant_record(channel=GrantChannel.IMPORT, amount=None, **row)
+    monkeypatch.setattr(grants, "already_granted", lambda **kwargs: False)
+    with pytest.raises(ValidationError):
+        grants.grant_record(channel=GrantChannel.APPLICATION, amount=None, **row)
+    with pytest.raises(ValidationError):
+        grants.grants_write([Grant(channel=GrantChannel.EXEMPT_LIST, **row)], checked=True)
+    assert Grant.objects.count() == 1
