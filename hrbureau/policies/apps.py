@@ -10,5 +10,14 @@ class PoliciesConfig(AppConfig):
     verbose_name = _("Policy direct delivery")
 
     def ready(self) -> None:
-        # Applications and grant lists: their services and lists (registration).
-        from hrbureau.policies import applications, grants, lists, navigation, permissions, rules, workflows  # noqa: F401 (registration)  # noqa: F401
+        # Applications, grant lists and grants: their services, import, lists and menu (registration).
+        from hrbureau.policies import (  # noqa: F401 (registration)  # noqa: F401
+            applications,
+            grant_imports,
+            grants,
+            lists,
+            navigation,
+            permissions,
+            rules,
+            workflows,
+        )

@@ -313,3 +313,31 @@ def test_two_writers_at_once_the_constraint_refuses_the_second_as_a_message(worl
     with pytest.raises(ValidationError):
         grants.grants_write([Grant(channel=GrantChannel.EXEMPT_LIST, **row)], checked=True)
     assert Grant.objects.count() == 1
+
+
+def test_an_xlsx_import_writes_grants_and_rejects_one_already_held(world, item):
+    from hrbureau.core.imports.tests.test_imports import commit, upload, xlsx_bytes
+
+    _paid_application(world, item)  # a1 holds the item for 2026 by its application
+    header = ["政策编号", "统一社会信用代码", "兑现年度", "金额（元）", "兑现日期"]
+    rows = [
+        [item.number, world.enterprises["b1"].uscc, "2026", "1,500.5", dt.date(2026, 6, 1)],
+        [item.number, world.enterprises["a1"].uscc, "2026", "800", dt.date(2026, 6, 1)],
+        [item.number, world.enterprises["b1"].uscc, "2026", "900", dt.date(2026, 6, 2)],  # twice in the file
+    ]
+    job = commit(world, upload(world, "policy-grants", xlsx_bytes(header, rows)))
+    job.refresh_from_db()
+    assert job.created_count == 1
+    imported = Grant.objects.get(channel=GrantChannel.IMPORT)
+    assert (imported.enterprise, imported.amount, imported.period) == (
+        world.enterprises["b1"],
+        Decimal("1500.50"),
+        "2026",
+    )
+    assert Grant.objects.filter(enterprise=world.enterprises["a1"]).count() == 1  # the application's only
+    # In the "update" mode a held grant refuses the whole import: nothing written.
+    again = [[item.number, world.enterprises["b2"].uscc, "2026", "10", None], rows[1]]
+    refused = commit(world, upload(world, "policy-grants", xlsx_bytes(header, again), mode="update"))
+    refused.refresh_from_db()
+    assert refused.status == "failed"  # "Failed, nothing imported"
+    assert not Grant.objects.filter(enterprise=world.enterprises["b2"]).exists()
