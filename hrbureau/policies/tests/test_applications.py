@@ -380,3 +380,28 @@ def test_the_figures_count_by_street_within_the_time_limit(world, item, payout_d
     assert figures.get("policies.yuan_granted").count(leader) == 2001
     # A street's staff count their street only.
     assert figures.get("policies.applications_received").count(world.user("street_staff")) == 2
+
+
+def test_the_applicant_supplies_and_withdraws_from_its_portal_page(world, item, client_for):
+    application = _apply(world, item)
+    svc.application_request_supplement(
+        actor=world.user("dept_staff"), application=application, reason="缺营业执照"
+    )
+    client = client_for("enterprise")
+    page = client.get(f"/policies/my/applications/{application.pk}/").content.decode()
+    assert 'data-action="resubmit"' in page and 'data-action="withdraw"' in page
+    assert "缺营业执照" in page  # the parties are told what is missing
+    actions = f"/core/cases/policies.policyapplication/{application.pk}/actions"
+    response = client.post(
+        f"{actions}/resubmit/", {"statement": "已补交", "materials": [_pdf("licence.pdf")]}
+    )
+    assert response.status_code == 302 and response.url == f"/policies/my/applications/{application.pk}/"
+    application.refresh_from_db()
+    assert application.state == AS.SUBMITTED
+    assert (
+        CaseAttachment.objects.filter(case_type="policies.policyapplication", case_id=application.pk).count()
+        == 1
+    )
+    client.post(f"{actions}/withdraw/", {"reason": "不申请了"})
+    application.refresh_from_db()
+    assert application.state == AS.WITHDRAWN
