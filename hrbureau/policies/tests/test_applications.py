@@ -389,13 +389,15 @@ def test_the_applicant_supplies_and_withdraws_from_its_portal_page(world, item, 
     )
     client = client_for("enterprise")
     page = client.get(f"/policies/my/applications/{application.pk}/").content.decode()
-    assert 'data-action="resubmit"' in page and 'data-action="withdraw"' in page
+    assert 'data-action="resubmit"' in page
+    assert 'data-action="withdraw"' in page
     assert "缺营业执照" in page  # the parties are told what is missing
     actions = f"/core/cases/policies.policyapplication/{application.pk}/actions"
     response = client.post(
         f"{actions}/resubmit/", {"statement": "已补交", "materials": [_pdf("licence.pdf")]}
     )
-    assert response.status_code == 302 and response.url == f"/policies/my/applications/{application.pk}/"
+    assert response.status_code == 302
+    assert response.url == f"/policies/my/applications/{application.pk}/"
     application.refresh_from_db()
     assert application.state == AS.SUBMITTED
     assert (
