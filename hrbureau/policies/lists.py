@@ -128,7 +128,7 @@ def _staff_grants(user: Any) -> Any:
 GRANTS = ListSpec(
     name="grant",
     title=_("Grants"),
-    permission="policies.export_grant",
+    permission="policies.view_grant",
     rows=_staff_grants,
     ordering=("-granted_on", "-id"),
     search=Search(

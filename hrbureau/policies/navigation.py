@@ -31,7 +31,7 @@ register(
 )
 register(
     NavItem(
-        "policy_grants", _("Policy grants"), "policies:grants", "coin-yuan", "policies.export_grant", order=53
+        "policy_grants", _("Policy grants"), "policies:grants", "coin-yuan", "policies.view_grant", order=53
     )
 )
 register(

@@ -159,8 +159,8 @@ ROUTES += [
     Route(
         "policies:grants",
         _at("/policies/grants/"),
-        allowed=_EXPORTERS,
-        rows=lambda world: {"1234.56": _EXPORTERS, "6543.21": _EXPORTERS},
+        allowed=_READERS,
+        rows=lambda world: {"1234.56": _READERS, "6543.21": _EXPORTERS},
     ),
     Route(
         "policies:grants",
