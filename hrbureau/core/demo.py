@@ -52,6 +52,7 @@ CASE_STEPS = [
     "hrbureau.hrmarket.demo.seed",
     "hrbureau.enterprises.demo.seed_demands",
     "hrbureau.enterprises.demo.seed_service_plans",
+    "hrbureau.policies.demo.seed",
 ]
 STEPS = REGISTRY_STEPS + CASE_STEPS
 

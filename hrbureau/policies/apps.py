@@ -10,5 +10,17 @@ class PoliciesConfig(AppConfig):
     verbose_name = _("Policy direct delivery")
 
     def ready(self) -> None:
-        # (registration; matching: the publish and enterprise-edit hooks, the nightly job)
-        from hrbureau.policies import matching, navigation, permissions, rules, workflows  # noqa: F401
+        # Registration: the workflows and rules subjects, matching (the publish and enterprise-edit hooks,
+        # the nightly job), applications, grant lists and grants, their lists and the menu.
+        from hrbureau.policies import (  # noqa: F401 (registration)
+            application_lists,
+            applications,
+            grant_imports,
+            grants,
+            match_lists,
+            matching,
+            navigation,
+            permissions,
+            rules,
+            workflows,
+        )

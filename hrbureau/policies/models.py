@@ -326,6 +326,11 @@ class PolicyApplication(Case):
     def __str__(self) -> str:
         return self.number
 
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("policies:application", args=[self.pk])
+
 
 class ApplicationDecision(TimeStampedModel):
     """One reviewer's decision on an application at one level (审批记录): who, which level, what and why.
@@ -374,6 +379,11 @@ class GrantList(Case):
 
     def __str__(self) -> str:
         return self.number
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("policies:grantlist", args=[self.pk])
 
 
 class GrantListEntry(TimeStampedModel):

@@ -123,6 +123,7 @@ def corpus(world: Any, office: dict[str, Any], arb: dict[str, Any]) -> dict[str,
     _policy_matches(world, rng, list(Enterprise.objects.order_by("id")))
     _enterprise_demand_rows(world, rng, list(Enterprise.objects.order_by("id")))
     _service_rows(world, rng, list(Enterprise.objects.order_by("id")))
+    _policy_rows(world, rng, list(Enterprise.objects.order_by("id")))
     return {"rng": rng, "enterprises": Enterprise.objects.count()}
 
 
@@ -336,6 +337,73 @@ def _service_rows(world: Any, rng: random.Random, enterprises: list[Any]) -> Non
             plan_services.demand_withdraw(actor=staff, demand=demand, reason="取消")
 
 
+def _policy_rows(world: Any, rng: random.Random, enterprises: list[Any]) -> None:
+    """Policy applications in every state, grant lists and grants of every channel."""
+    from hrbureau.policies.choices import ApplicationState, GrantChannel, GrantListState
+    from hrbureau.policies.models import Grant, GrantList, PolicyApplication
+    from hrbureau.policies.tests.conftest import published_item
+
+    items = [published_item(title=_text(rng, 2, 6)) for _n in range(3)]
+    for n in range(14):
+        enterprise = rng.choice(enterprises)
+        PolicyApplication.objects.create(
+            number=f"ZC2026{n:06d}",
+            item=rng.choice(items),
+            enterprise=enterprise,
+            street_id=enterprise.street_id,
+            period="2026",
+            state=rng.choice(ApplicationState.values),
+            complete_on=dt.date(2026, 1 + n % 6, 1 + n),
+        )
+    for n in range(5):
+        GrantList.objects.create(
+            number=f"MS2026{n:05d}",
+            item=items[n % 3],
+            period=str(2024 + n),
+            generated_on=dt.date(2026, 2, 1 + n),
+            state=rng.choice(GrantListState.values),
+        )
+    for n, enterprise in enumerate(rng.sample(enterprises, min(12, len(enterprises)))):
+        Grant.objects.create(
+            item=items[n % 3],
+            enterprise=enterprise,
+            street_id=enterprise.street_id,
+            period="2026",
+            amount=rng.choice([None, 100, 2500]),
+            granted_on=dt.date(2026, 3, 1 + n),
+            channel=rng.choice(GrantChannel.values),
+        )
+
+
+READERS = {
+    "workorder": "dept_staff",
+    "dispute": "arbitration_clerk",
+    "enterprise": "dept_staff",
+    "person": "dept_staff",
+    "orgunit": "dept_staff",
+    "audit": "sysadmin",
+    "import": "dept_staff",
+    "desk": "arbitration_clerk",
+    "risk": "dept_staff",
+    "inspection": "dept_staff",
+    "warning": "dept_staff",
+    "plan": "dept_staff",
+    "sample": "dept_staff",
+    "survey_task": "dept_staff",
+    "demand": "dept_staff",
+    "labourrecord": "dept_staff",
+    "evaluation": "dept_staff",
+    "employergrade": "dept_staff",
+    "complianceevent": "dept_staff",
+    "legalexpert": "dept_staff",
+    "agency": "dept_staff",
+    "enforcement": "dept_staff",
+    "policyapplication": "dept_staff",
+    "grantlist": "dept_staff",
+    "grant": "dept_staff",
+}
+
+
 READERS = {
     "keyenterprise": "dept_staff",
     "labourdemand": "dept_staff",
@@ -362,6 +430,9 @@ READERS = {
     "agency": "dept_staff",
     "enforcement": "dept_staff",
     "policymatch": "dept_staff",
+    "policyapplication": "dept_staff",
+    "grantlist": "dept_staff",
+    "grant": "dept_staff",
     "enterprise_demand": "dept_staff",
     "my_enterprise_demand": "enterprise",
 }
@@ -557,6 +628,9 @@ def spec_url(name: str) -> str:
         "agency": "/hrmarket/agencies/",
         "enforcement": "/hrmarket/enforcement/",
         "policymatch": "/policies/matches/",
+        "policyapplication": "/policies/applications/",
+        "grantlist": "/policies/grant-lists/",
+        "grant": "/policies/grants/",
         "enterprise_demand": "/enterprises/demands/",
         "my_enterprise_demand": "/enterprises/demands/mine/",
     }[name]
@@ -610,6 +684,8 @@ def _texts(name: str, row: Any) -> list[str]:
         "my_enterprise_demand",
         "keyenterprise",
         "labourdemand",
+        "policyapplication",
+        "grant",
     ],
 )
 def test_search_returns_what_a_substring_scan_returns(corpus: dict[str, Any], world: Any, name: str) -> None:
@@ -695,6 +771,7 @@ def _more_rows(name: str, world: Any, office: dict[str, Any], arb: dict[str, Any
         "policymatch": lambda i: _more_matches(world, i),
         **_enterprise_demand_makers(world),
         **_service_makers(world),
+        **_policy_makers(world),
     }
     makers.update(_labour_makers(world))
     for _ in range(n):
@@ -736,6 +813,45 @@ def _service_makers(world: Any) -> dict[str, Callable[[int], Any]]:
         "keyenterprise": key,
         "labourdemand": lambda i: plan_services.labour_demand_record(
             actor=staff, enterprise=EnterpriseFactory(), data={"post": f"岗位{i}", "headcount": 3}
+        ),
+    }
+
+
+def _policy_makers(world: Any) -> dict[str, Callable[[int], Any]]:
+    from hrbureau.enterprises.tests.factories import EnterpriseFactory
+    from hrbureau.policies.models import Grant, GrantList, PolicyApplication
+    from hrbureau.policies.tests.conftest import published_item
+
+    street = world.units["street-a"]
+
+    def item() -> Any:
+        return published_item(title="补贴")
+
+    return {
+        "policyapplication": lambda i: PolicyApplication.objects.create(
+            number=f"ZC9{i:08d}",
+            item=item(),
+            enterprise=EnterpriseFactory(street=street),
+            street=street,
+            period="2026",
+            state="submitted",
+            complete_on=dt.date(2026, 3, 1),
+        ),
+        "grantlist": lambda i: GrantList.objects.create(
+            number=f"MS9{i:08d}",
+            item=item(),
+            period="2026",
+            generated_on=dt.date(2026, 3, 1),
+            state="generated",
+        ),
+        "grant": lambda i: Grant.objects.create(
+            item=item(),
+            enterprise=EnterpriseFactory(street=street),
+            street=street,
+            period="2026",
+            amount=100,
+            granted_on=dt.date(2026, 3, 1),
+            channel="import",
         ),
     }
 

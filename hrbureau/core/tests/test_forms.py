@@ -116,6 +116,11 @@ def _case_of(label: str, world: Any) -> Any:
         from hrbureau.arbitration.tests.routes import _appointment_record, _hearing
 
         return _hearing(world) if label == "arbitration.hearing" else _appointment_record(world)
+    if label in ("policies.policyapplication", "policies.grantlist"):
+        from hrbureau.policies.tests.routes import _application_data
+
+        data = _application_data(world)
+        return data["own"] if label == "policies.policyapplication" else data["grant_list"]
     if label == "example.demand":
         from hrbureau.tests.example.tests.routes import _data as demands
 
