@@ -10,4 +10,8 @@ class PoliciesConfig(AppConfig):
     verbose_name = _("Policy direct delivery")
 
     def ready(self) -> None:
-        from hrbureau.policies import permissions, rules, workflows  # noqa: F401 (registration)
+        from hrbureau.core import periodic
+        from hrbureau.policies import library, navigation, permissions, rules, workflows  # noqa: F401 (registration)
+
+        # Published items whose validity has ended expire through the workflow (library).
+        periodic.register("policies: expired items", library.expire_due)

@@ -144,6 +144,15 @@ class PolicyItem(Case):
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_to = models.DateField(_("valid until"), null=True, blank=True)
     published_on = models.DateField(_("published on"), null=True, blank=True)
+    # Who wrote the draft last (created or edited it): never its reviewer or publisher (maker ≠ checker).
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last edited by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     scope_paths = ScopePaths(permission="policies.view_item")
     text_index = TextIndex("policies_policyitem", ("number", "title", "benefit"))
@@ -157,6 +166,13 @@ class PolicyItem(Case):
 
     def __str__(self) -> str:
         return f"{self.number} {self.title}"
+
+    @property
+    def subject_key(self) -> str:
+        """The rules subject the item's eligibility speaks of (``policies.rules``)."""
+        from hrbureau.policies.rules import ENTERPRISE_SUBJECT, PERSON_SUBJECT
+
+        return PERSON_SUBJECT if self.beneficiary == Beneficiary.PERSON else ENTERPRISE_SUBJECT
 
     @property
     def has_guide(self) -> bool:
