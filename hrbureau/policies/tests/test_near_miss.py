@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -74,11 +75,9 @@ def test_a_single_condition_is_one_condition(world: Any) -> None:
 def test_the_page_lists_one_condition_with_what_is_missing_and_exports_it(world: Any) -> None:
     made = _enterprises()
     item = make_item(world.users["dept_staff"], eligibility=CONDITION)
-    user = world.users["dept_staff"]
-    user.language = "en"
-    user.save(update_fields=["language"])
     client = Client()
-    client.force_login(user)
+    client.force_login(world.users["dept_staff"])
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     page = client.get(reverse("policies:item_near_misses", args=[item.pk, 0]))
     body = page.content.decode()
     assert page.status_code == 200
