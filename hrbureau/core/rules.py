@@ -578,20 +578,33 @@ def near_miss_python(subject_key: str, condition: dict[str, Any], obj: Any) -> i
 def hint(subject_key: str, condition: dict[str, Any], obj: Any) -> str:
     """What ``obj`` misses of ``condition`` (one top-level condition), in words: "employees 8, needs at
     least 10"; for a group, what it needs."""
+    return _hint(subject(subject_key).all_fields(), condition, obj)
+
+
+def hints(subject_key: str, condition: dict[str, Any], objs: Iterable[Any]) -> dict[Any, str]:
+    """:func:`hint` for each of ``objs`` (by primary key), the subject's fields read once."""
     fields = subject(subject_key).all_fields()
+    return {obj.pk: _hint(fields, condition, obj) for obj in objs}
+
+
+def _hint(fields: dict[str, RuleField], condition: dict[str, Any], obj: Any) -> str:
     if "all" in condition or "any" in condition:
         return str(_("needs %(condition)s") % {"condition": _summary(fields, condition)})
     rule_field = fields.get(condition["field"])
     label = rule_field.label if rule_field else condition["field"]
     actual = rule_field.value_of(obj) if rule_field else None
-    shown_actual = _("missing") if actual is None else _display(rule_field, _json_safe(actual))  # type: ignore[arg-type]
+    if actual is None or rule_field is None:
+        shown_actual = str(_("missing"))
+    else:
+        shown_actual = _display(rule_field, _json_safe(actual))
     if condition["op"] == "isnull":
         wanted = _("to be missing") if condition["value"] else _("to be given")
     else:
         shown = _display(rule_field, condition["value"]) if rule_field else str(condition["value"])
         wanted = f"{NEEDS[condition['op']]} {shown}"
     return str(
-        _("%(field)s %(actual)s, needs %(wanted)s") % {"field": label, "actual": shown_actual, "wanted": wanted}
+        _("%(field)s %(actual)s, needs %(wanted)s")
+        % {"field": label, "actual": shown_actual, "wanted": wanted}
     )
 
 

@@ -76,6 +76,6 @@ def add_hints(rows: Sequence[Enterprise]) -> None:
     loaded = rules.subject(ENTERPRISE_SUBJECT).queryset(
         Enterprise.objects.filter(pk__in=[r.pk for r in rows]), condition=part
     )
-    hints = {e.pk: rules.hint(ENTERPRISE_SUBJECT, part, e) for e in loaded}
+    hints = rules.hints(ENTERPRISE_SUBJECT, part, loaded)
     for row in rows:
         row.near_miss_hint = hints.get(row.pk, "")  # type: ignore[attr-defined]

@@ -27,6 +27,8 @@ from hrbureau.arbitration.tests.conftest import applicant, arb, file, respondent
 from hrbureau.core import filters as declared
 from hrbureau.core.lists import ListSpec, declared_lists
 from hrbureau.petitions.tests.conftest import office  # noqa: F401 - a fixture
+from hrbureau.policies.tests.items import makers as policy_makers
+from hrbureau.policies.tests.items import near_miss_kept, near_miss_samples, near_miss_url
 
 # A small alphabet makes shared fragments (and so non-trivial results) likely; it includes LIKE's
 # wildcards, which must be searched for literally.
@@ -120,6 +122,9 @@ def corpus(world: Any, office: dict[str, Any], arb: dict[str, Any]) -> dict[str,
         audit_record(kind=rng.choice(["login", "login_failed"]), username=rng.choice(["alpha", "beta"]))
     _labour_rows(world, rng)
     _compliance_and_market(world, rng, list(Enterprise.objects.order_by("id")))
+    from hrbureau.policies.tests.items import corpus_rows as policy_rows
+
+    policy_rows(world, rng)
     return {"rng": rng, "enterprises": Enterprise.objects.count()}
 
 
@@ -272,6 +277,10 @@ READERS = {
     "legalexpert": "dept_staff",
     "agency": "dept_staff",
     "enforcement": "dept_staff",
+    "policyitem": "dept_staff",
+    "policydocument": "dept_staff",
+    "policypackage": "dept_staff",
+    "nearmiss": "dept_staff",
 }
 
 
@@ -349,6 +358,7 @@ def _kept_in_python(spec: ListSpec, f: Any, value: Any, rows: list[Any]) -> set[
             "sample": lambda r: r.sample_id == int(value),
             "year": lambda r: r.occurred_on.year == int(value),
             "listed": lambda r: (r.candidate and not r.withdrawn) == (value == "yes"),
+            "miss": lambda r: near_miss_kept(value, r),
         }[f.name]
         return {r.pk for r in rows if plain(r)}
     return None
@@ -367,6 +377,8 @@ def _samples(spec: ListSpec, f: Any, form: Any, rows: list[Any]) -> list[str]:
         return sorted({str(getattr(r, f"{f.name}_id")) for r in rows})[:3]
     if isinstance(f, declared.Where) and f.name == "year":
         return ["2024", "2025", "2026"]
+    if isinstance(f, declared.Where) and f.name == "miss":
+        return near_miss_samples()
     field = form.fields[f.name]
     return [str(v) for v, _label in field.choices if str(v)]
 
@@ -414,6 +426,7 @@ def test_each_filter_keeps_the_rows_its_condition_names(
         "agency",
         "labourrecord",
         "complianceevent",
+        "policyitem",
     ],
 )
 def test_the_page_shows_the_filtered_rows_total(corpus: dict[str, Any], world: Any, name: str) -> None:
@@ -430,6 +443,8 @@ def test_the_page_shows_the_filtered_rows_total(corpus: dict[str, Any], world: A
 
 
 def spec_url(name: str) -> str:
+    if name == "nearmiss":  # one item's list of one condition
+        return near_miss_url()
     return {
         "workorder": "/petitions/",
         "dispute": "/arbitration/",
@@ -453,6 +468,9 @@ def spec_url(name: str) -> str:
         "legalexpert": "/compliance/experts/",
         "agency": "/hrmarket/agencies/",
         "enforcement": "/hrmarket/enforcement/",
+        "policyitem": "/policies/items/",
+        "policydocument": "/policies/documents/",
+        "policypackage": "/policies/packages/",
     }[name]
 
 
@@ -500,6 +518,7 @@ def _texts(name: str, row: Any) -> list[str]:
         "agency",
         "labourrecord",
         "employergrade",
+        "policyitem",
     ],
 )
 def test_search_returns_what_a_substring_scan_returns(corpus: dict[str, Any], world: Any, name: str) -> None:
@@ -584,6 +603,7 @@ def _more_rows(name: str, world: Any, office: dict[str, Any], arb: dict[str, Any
         **_compliance_and_market_makers(world),
     }
     makers.update(_labour_makers(world))
+    makers.update(policy_makers(world))
     for _ in range(n):
         makers[name](next(_SERIAL))
 
