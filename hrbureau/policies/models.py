@@ -38,7 +38,8 @@ class PolicyDocument(TimeStampedModel):
     summary = models.TextField(_("summary"), blank=True)
     url = models.URLField(_("address of the full text"), blank=True)
 
-    scope_paths = ScopePaths(permission="policies.view_item")
+    # The library is the district's: everyone allowed to read it (the streets included) reads all of it.
+    scope_paths = ScopePaths(permission="policies.view_item", unrestricted=True)
     objects = ScopedManager()
 
     class Meta:
@@ -69,7 +70,8 @@ class PolicyPackage(TimeStampedModel):
     )
     announced_items = models.PositiveSmallIntegerField(_("items announced"), default=0)
 
-    scope_paths = ScopePaths(permission="policies.view_item")
+    # The library is the district's: everyone allowed to read it (the streets included) reads all of it.
+    scope_paths = ScopePaths(permission="policies.view_item", unrestricted=True)
     objects = ScopedManager()
 
     class Meta:
@@ -154,7 +156,8 @@ class PolicyItem(Case):
         related_name="+",
     )
 
-    scope_paths = ScopePaths(permission="policies.view_item")
+    # The library is the district's: everyone allowed to read it (the streets included) reads all of it.
+    scope_paths = ScopePaths(permission="policies.view_item", unrestricted=True)
     text_index = TextIndex("policies_policyitem", ("number", "title", "benefit"))
     objects = ScopedManager()
 
