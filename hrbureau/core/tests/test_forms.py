@@ -112,6 +112,10 @@ def _case_of(label: str, world: Any) -> Any:
         from hrbureau.arbitration.tests.routes import _appointment_record, _hearing
 
         return _hearing(world) if label == "arbitration.hearing" else _appointment_record(world)
+    if label == "policies.policyitem":
+        from hrbureau.policies.tests.routes import _library
+
+        return _library(world)["draft"]
     if label == "example.demand":
         from hrbureau.tests.example.tests.routes import _data as demands
 

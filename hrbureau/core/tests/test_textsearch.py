@@ -158,6 +158,8 @@ def test_tidying_folds_the_index_and_every_answer_stays_the_scans() -> None:
         "labour_risk",
         "labour_inspection",
         "hrmarket_hragency",
+        "policies_policyitem",
+        "policies_policyapplication",
         "example_demand",  # the example case type of the test settings
     }
     rng = random.Random(11)
