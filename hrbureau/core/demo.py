@@ -50,6 +50,7 @@ CASE_STEPS = [
     "hrbureau.labour.demo.seed",
     "hrbureau.compliance.demo.seed",
     "hrbureau.hrmarket.demo.seed",
+    "hrbureau.policies.demo.seed",
 ]
 STEPS = REGISTRY_STEPS + CASE_STEPS
 
