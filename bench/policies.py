@@ -45,7 +45,7 @@ def _tag_a_tenth() -> None:
     table = through._meta.db_table
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {table} (enterprise_id, enterprisetag_id) "  # noqa: S608 - our own names
+            f"INSERT INTO {table} (enterprise_id, enterprisetag_id) "
             "SELECT id, %s FROM enterprises_enterprise WHERE id %% 10 = 3",
             [tag.pk],
         )
@@ -74,7 +74,9 @@ def run() -> None:
     rng = random.Random(17)
     top = Enterprise.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     sample = set(rng.sample(range(1, top + 1), min(SAMPLE, top)))
-    loaded = rules.subject(ENTERPRISE_SUBJECT).queryset(Enterprise.objects.filter(pk__in=sample), condition=condition)
+    loaded = rules.subject(ENTERPRISE_SUBJECT).queryset(
+        Enterprise.objects.filter(pk__in=sample), condition=condition
+    )
     differ = [e.pk for e in loaded if rules.evaluate(ENTERPRISE_SUBJECT, condition, e) != (e.pk in found)]
     checked = len(sample)
     repeat = 5 if total >= 500_000 else 9

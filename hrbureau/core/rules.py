@@ -493,7 +493,9 @@ def _leaf_text(fields: dict[str, RuleField], condition: dict[str, Any]) -> str:
     )
 
 
-def _describe(fields: dict[str, RuleField], condition: dict[str, Any], depth: int) -> Iterable[dict[str, Any]]:
+def _describe(
+    fields: dict[str, RuleField], condition: dict[str, Any], depth: int
+) -> Iterable[dict[str, Any]]:
     if "all" in condition or "any" in condition:
         key = "all" if "all" in condition else "any"
         text = _("All of these hold") if key == "all" else _("At least one of these holds")
@@ -562,9 +564,11 @@ def near_misses(
         *(models.When(**{f"rule_met_{i}": 0}, then=models.Value(i)) for i in range(len(parts))),
         output_field=models.IntegerField(),
     )
-    return qs.alias(rule_met=models.ExpressionWrapper(total, output_field=models.IntegerField())).filter(
-        rule_met=len(parts) - 1
-    ).annotate(near_miss=failed)
+    return (
+        qs.alias(rule_met=models.ExpressionWrapper(total, output_field=models.IntegerField()))
+        .filter(rule_met=len(parts) - 1)
+        .annotate(near_miss=failed)
+    )
 
 
 def near_miss_python(subject_key: str, condition: dict[str, Any], obj: Any) -> int | None:

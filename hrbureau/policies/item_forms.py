@@ -134,15 +134,15 @@ class ItemForm(StyledFormMixin, forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["package"].queryset = PolicyPackage.objects.order_by("code")
-        self.fields["document"].queryset = PolicyDocument.objects.order_by("-issued_on", "-id")
-        self.fields["department"].queryset = OrgUnit.objects.filter(kind=OrgUnitKind.DEPARTMENT).order_by(
+        self.fields["package"].queryset = PolicyPackage.objects.order_by("code")  # type: ignore[attr-defined]
+        self.fields["document"].queryset = PolicyDocument.objects.order_by("-issued_on", "-id")  # type: ignore[attr-defined]
+        self.fields["department"].queryset = OrgUnit.objects.filter(kind=OrgUnitKind.DEPARTMENT).order_by(  # type: ignore[attr-defined]
             "code"
         )
         self.apply_styles()
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         eligibility = data.get("eligibility")
         if isinstance(eligibility, dict) and eligibility:
             try:
@@ -181,5 +181,5 @@ class PackageForm(StyledFormMixin, forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["document"].queryset = PolicyDocument.objects.order_by("-issued_on", "-id")
+        self.fields["document"].queryset = PolicyDocument.objects.order_by("-issued_on", "-id")  # type: ignore[attr-defined]
         self.apply_styles()

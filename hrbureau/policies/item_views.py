@@ -180,7 +180,9 @@ def package_create(request: HttpRequest) -> HttpResponseBase:
         else:
             messages.success(request, _("Package added."))
             return redirect("policies:package", package.pk)
-    return render(request, "policies/item_simple_form.html", {"form": form, "title": _("Add a policy package")})
+    return render(
+        request, "policies/item_simple_form.html", {"form": form, "title": _("Add a policy package")}
+    )
 
 
 # --- the public library ------------------------------------------------------------------------------
@@ -192,7 +194,9 @@ def public_library(request: HttpRequest) -> HttpResponseBase:
     query = (request.GET.get("q") or "").strip()[:100]
     if query:
         rows = substring_filter(rows, PolicyItem.text_index, query)
-    page = keyset_page_or_first(rows, ordering=("number", "id"), cursor=request.GET.get("cursor"), per_page=50)
+    page = keyset_page_or_first(
+        rows, ordering=("number", "id"), cursor=request.GET.get("cursor"), per_page=50
+    )
     return render(request, "policies/item_public_list.html", {"page": page, "query": query})
 
 

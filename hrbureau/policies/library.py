@@ -181,7 +181,9 @@ def preview(item: PolicyItem, *, condition: dict[str, Any] | None = None) -> Pre
     """The authoring preview of ``item`` (or of ``condition`` for it, as the edit form holds it)."""
     subject_key = item.subject_key
     try:
-        valid = rules.validate(subject_key, condition if condition is not None else item.eligibility or {"all": []})
+        valid = rules.validate(
+            subject_key, condition if condition is not None else item.eligibility or {"all": []}
+        )
     except ValidationError as error:
         return Preview(subject_key, 0, [], [], error="; ".join(error.messages))
     matching = rules.matching(subject_key, valid)

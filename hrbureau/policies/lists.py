@@ -30,7 +30,7 @@ def _package_choices() -> list[tuple[str, str]]:
 
 def _item(i: PolicyItem) -> Any:
     return mark_safe(  # noqa: S308 - escaped
-        f"{link('policies:item', i.pk, i.title)}<div class=\"small text-secondary\">{html_of(i.number)}</div>"
+        f'{link("policies:item", i.pk, i.title)}<div class="small text-secondary">{html_of(i.number)}</div>'
     )
 
 
@@ -44,7 +44,12 @@ ITEMS = ListSpec(
     filters=(
         Choice("state", gettext_lazy("State"), ItemState, empty=gettext_lazy("All states")),
         Choice(
-            "package", gettext_lazy("Package"), source=_package_choices, coerce=int, lookup="package_id", api=int
+            "package",
+            gettext_lazy("Package"),
+            source=_package_choices,
+            coerce=int,
+            lookup="package_id",
+            api=int,
         ),
         Choice("kind", gettext_lazy("Delivery"), DeliveryKind, empty=gettext_lazy("All")),
         Choice("beneficiary", gettext_lazy("For"), Beneficiary, empty=gettext_lazy("All")),
@@ -65,17 +70,37 @@ ITEMS = ListSpec(
             value=lambda i: choice_labels(Beneficiary).get(i.beneficiary, i.beneficiary),
             page=False,
         ),
-        Column(gettext_lazy("Department"), value=lambda i: str(i.department) if i.department else "", page=False),
-        Column(gettext_lazy("Amount (yuan)"), "text-end", value=lambda i: i.amount if i.amount is not None else ""),
+        Column(
+            gettext_lazy("Department"), value=lambda i: str(i.department) if i.department else "", page=False
+        ),
+        Column(
+            gettext_lazy("Amount (yuan)"),
+            "text-end",
+            value=lambda i: i.amount if i.amount is not None else "",
+        ),
         Column(gettext_lazy("Valid until"), value=lambda i: i.valid_to or "", page=False),
-        Column(gettext_lazy("State"), key="state", value=lambda i: choice_labels(ItemState).get(i.state, i.state)),
+        Column(
+            gettext_lazy("State"), key="state", value=lambda i: choice_labels(ItemState).get(i.state, i.state)
+        ),
     ),
     page_related=("package", "department"),
     export=Export("policies.export_item", filename="policy-items", related=("package", "department")),
     empty=gettext_lazy("No policy items match."),
     actions=(
-        Action(gettext_lazy("Packages"), "policies:packages", "policies.view_item", icon="stack-2", testid="packages"),
-        Action(gettext_lazy("Documents"), "policies:documents", "policies.view_item", icon="file-text", testid="documents"),
+        Action(
+            gettext_lazy("Packages"),
+            "policies:packages",
+            "policies.view_item",
+            icon="stack-2",
+            testid="packages",
+        ),
+        Action(
+            gettext_lazy("Documents"),
+            "policies:documents",
+            "policies.view_item",
+            icon="file-text",
+            testid="documents",
+        ),
         Action(
             gettext_lazy("Write an item"),
             "policies:item_create",
@@ -123,7 +148,11 @@ PACKAGES = ListSpec(
     ordering=("code",),
     columns=(
         Column(gettext_lazy("Code"), "text-code", value=lambda p: p.code, text=True),
-        Column(gettext_lazy("Name"), value=lambda p: str(p), html=lambda p: link("policies:package", p.pk, str(p))),
+        Column(
+            gettext_lazy("Name"),
+            value=lambda p: str(p),
+            html=lambda p: link("policies:package", p.pk, str(p)),
+        ),
         Column(gettext_lazy("Items announced"), "text-end", value=lambda p: p.announced_items),
     ),
     export=Export("policies.export_item", filename="policy-packages"),

@@ -5,7 +5,9 @@ from hrbureau.core.guides import register as guides_register
 from hrbureau.core.navigation import NavItem, register
 
 # --- the policy library (library) ---
-register(NavItem("policy_library", _("Policy library"), "policies:items", "book", "policies.view_item", order=49))
+register(
+    NavItem("policy_library", _("Policy library"), "policies:items", "book", "policies.view_item", order=49)
+)
 # The published library is public: the portal home and the public pages' header link to it.
 guides_register(
     PortalService(

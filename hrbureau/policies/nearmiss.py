@@ -49,11 +49,15 @@ def groups(item: PolicyItem, queryset: Any = None) -> list[Group]:
     if not parts or parts == [{"all": []}]:
         return []
     counts = dict(
-        near_misses(item, queryset).order_by().values_list("near_miss").annotate(n=Count("pk")).values_list(
-            "near_miss", "n"
-        )
+        near_misses(item, queryset)
+        .order_by()
+        .values_list("near_miss")
+        .annotate(n=Count("pk"))
+        .values_list("near_miss", "n")
     )
-    return [Group(i, rules.summary(ENTERPRISE_SUBJECT, part), counts.get(i, 0)) for i, part in enumerate(parts)]
+    return [
+        Group(i, rules.summary(ENTERPRISE_SUBJECT, part), counts.get(i, 0)) for i, part in enumerate(parts)
+    ]
 
 
 def condition_rows(item: PolicyItem, index: int) -> Q:

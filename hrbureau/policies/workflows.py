@@ -30,7 +30,11 @@ def needs_guide(item: Any, actor: Any, data: dict[str, Any]) -> Any:
 
 
 def not_the_drafter(item: Any, actor: Any) -> Any:
-    if actor is not None and item.edited_by_id is not None and item.edited_by_id == getattr(actor, "pk", None):
+    if (
+        actor is not None
+        and item.edited_by_id is not None
+        and item.edited_by_id == getattr(actor, "pk", None)
+    ):
         return _("You wrote this draft: another person reviews and publishes it.")
     return None
 

@@ -288,7 +288,12 @@ def test_describe_says_each_condition_without_an_object() -> None:
         {
             "all": [
                 {"field": "period", "op": "gte", "value": 10},
-                {"any": [{"field": "overdue", "op": "eq", "value": True}, {"field": "due", "op": "isnull", "value": True}]},
+                {
+                    "any": [
+                        {"field": "overdue", "op": "eq", "value": True},
+                        {"field": "due", "op": "isnull", "value": True},
+                    ]
+                },
                 {"field": "kind", "op": "in", "value": [DayKind.WORKING]},
             ]
         },
@@ -316,7 +321,12 @@ def test_a_near_miss_names_the_failing_condition_and_what_is_missing(db: Any) ->
     _clock(4, 3, 0, DAYS[0], None, True, DayKind.CALENDAR, "Sign").save()  # fails both
     condition = rules.validate(
         "test.clock",
-        {"all": [{"field": "period", "op": "gte", "value": 10}, {"field": "overdue", "op": "eq", "value": False}]},
+        {
+            "all": [
+                {"field": "period", "op": "gte", "value": 10},
+                {"field": "overdue", "op": "eq", "value": False},
+            ]
+        },
     )
     found = {c.case_id: c.near_miss for c in rules.near_misses("test.clock", condition)}
     assert found == {1: 0, 2: 1}

@@ -76,9 +76,13 @@ def corpus_rows(world: Any, rng: Any) -> None:
     from hrbureau.policies.models import PolicyDocument, PolicyItem, PolicyPackage
 
     staff = world.users["dept_staff"]
-    documents = [PolicyDocument.objects.create(title=f"政策文件{n}", doc_number=f"区发〔2026〕{n}号") for n in range(3)]
+    documents = [
+        PolicyDocument.objects.create(title=f"政策文件{n}", doc_number=f"区发〔2026〕{n}号") for n in range(3)
+    ]
     packages = [
-        PolicyPackage.objects.create(code=f"pkg-{n}", name=f"政策包{n}", document=documents[n % 3], announced_items=n)
+        PolicyPackage.objects.create(
+            code=f"pkg-{n}", name=f"政策包{n}", document=documents[n % 3], announced_items=n
+        )
         for n in range(3)
     ]
     departments = [world.units["labour_relations"], world.units["employment"], None]
@@ -88,8 +92,8 @@ def corpus_rows(world: Any, rng: Any) -> None:
             f"ZC{n:03d}",
             title=rng.choice(["稳岗补贴", "社保补贴", "吸纳就业补贴", "人才安居"]) + f"{n}",
             benefit=rng.choice(["每人1000元", "按月补贴", "一次性奖励", ""]),
-            package=rng.choice(packages + [None]),
-            document=rng.choice(documents + [None]),
+            package=rng.choice([*packages, None]),
+            document=rng.choice([*documents, None]),
             kind=rng.choice(["exempt", "apply"]),
             beneficiary=rng.choice(["enterprise", "person"]),
             department=rng.choice(departments),

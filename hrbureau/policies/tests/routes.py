@@ -60,7 +60,9 @@ def _made(path: str) -> Any:
 
 
 def _export(name: str, path: str) -> Route:
-    return Route(name, _made(path + "?export=xlsx"), allowed=READERS, label="export", export="policies.export_item")
+    return Route(
+        name, _made(path + "?export=xlsx"), allowed=READERS, label="export", export="policies.export_item"
+    )
 
 
 ROUTES += [

@@ -43,12 +43,42 @@ def _leaf() -> st.SearchStrategy[dict[str, Any]]:
     leaf = lambda f, op, v: {"field": f, "op": op, "value": v}  # noqa: E731
     numbers = st.integers(0, 60)
     return st.one_of(
-        st.builds(leaf, st.sampled_from(["employees", "labour.si_arrears"]), st.sampled_from(["eq", "ne", "lt", "lte", "gt", "gte"]), numbers),
-        st.builds(leaf, st.sampled_from(["employees", "labour.si_arrears"]), st.sampled_from(["in", "not_in"]), st.lists(numbers, min_size=1, max_size=3)),
-        st.builds(leaf, st.sampled_from(["employees", "registration_date", "industry_division", "street"]), st.just("isnull"), st.booleans()),
-        st.builds(leaf, st.just("registration_date"), st.sampled_from(["eq", "ne", "lt", "lte", "gt", "gte"]), st.sampled_from(DAYS).map(dt.date.isoformat)),
-        st.builds(leaf, st.sampled_from(["industry_division", "street"]), st.sampled_from(["eq", "ne"]), st.sampled_from(["39", "72", "street-a"])),
-        st.builds(leaf, st.just("size_class"), st.sampled_from(["in", "not_in"]), st.lists(st.sampled_from(SIZES[:4]), min_size=1, max_size=2)),
+        st.builds(
+            leaf,
+            st.sampled_from(["employees", "labour.si_arrears"]),
+            st.sampled_from(["eq", "ne", "lt", "lte", "gt", "gte"]),
+            numbers,
+        ),
+        st.builds(
+            leaf,
+            st.sampled_from(["employees", "labour.si_arrears"]),
+            st.sampled_from(["in", "not_in"]),
+            st.lists(numbers, min_size=1, max_size=3),
+        ),
+        st.builds(
+            leaf,
+            st.sampled_from(["employees", "registration_date", "industry_division", "street"]),
+            st.just("isnull"),
+            st.booleans(),
+        ),
+        st.builds(
+            leaf,
+            st.just("registration_date"),
+            st.sampled_from(["eq", "ne", "lt", "lte", "gt", "gte"]),
+            st.sampled_from(DAYS).map(dt.date.isoformat),
+        ),
+        st.builds(
+            leaf,
+            st.sampled_from(["industry_division", "street"]),
+            st.sampled_from(["eq", "ne"]),
+            st.sampled_from(["39", "72", "street-a"]),
+        ),
+        st.builds(
+            leaf,
+            st.just("size_class"),
+            st.sampled_from(["in", "not_in"]),
+            st.lists(st.sampled_from(SIZES[:4]), min_size=1, max_size=2),
+        ),
         st.builds(leaf, st.just(tag_field_name(TAG)), st.sampled_from(["eq", "isnull"]), st.booleans()),
     )
 
@@ -92,9 +122,15 @@ def _load(rows: list[tuple[Any, ...]]) -> None:
 
 
 @pytest.mark.django_db
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(rows=enterprise_rows, condition=conditions)
-def test_matching_equals_the_python_evaluation(db: Any, rows: list[tuple[Any, ...]], condition: dict[str, Any]) -> None:
+def test_matching_equals_the_python_evaluation(
+    db: Any, rows: list[tuple[Any, ...]], condition: dict[str, Any]
+) -> None:
     _load(rows)
     valid = rules.validate(ENTERPRISE_SUBJECT, condition)
     by_query = set(rules.matching(ENTERPRISE_SUBJECT, valid).values_list("pk", flat=True))
@@ -104,9 +140,15 @@ def test_matching_equals_the_python_evaluation(db: Any, rows: list[tuple[Any, ..
 
 
 @pytest.mark.django_db
-@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=50,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(rows=enterprise_rows, parts=st.lists(conditions, min_size=1, max_size=4))
-def test_near_misses_equal_the_python_evaluation(db: Any, rows: list[tuple[Any, ...]], parts: list[dict[str, Any]]) -> None:
+def test_near_misses_equal_the_python_evaluation(
+    db: Any, rows: list[tuple[Any, ...]], parts: list[dict[str, Any]]
+) -> None:
     _load(rows)
     valid = rules.validate(ENTERPRISE_SUBJECT, {"all": parts})
     by_query = dict(rules.near_misses(ENTERPRISE_SUBJECT, valid).values_list("pk", "near_miss"))

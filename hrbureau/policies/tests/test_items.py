@@ -37,14 +37,19 @@ def _client(user: Any) -> Client:
 def test_a_draft_is_reviewed_and_published_by_another_person(world: Any) -> None:
     staff, head = world.users["dept_staff"], world.users["dept_head"]
     item = make_item(staff, eligibility={"field": "employees", "op": "gte", "value": 10})
-    assert item.state == ItemState.DRAFTED and item.edited_by == staff
+    assert item.state == ItemState.DRAFTED
+    assert item.edited_by == staff
     assert item.eligibility == {"field": "employees", "op": "gte", "value": "10"}  # normalised
     library.item_review(actor=head, item=item)
     library.item_publish(actor=head, item=item, on=dt.date(2026, 3, 2))
     item.refresh_from_db()
     assert item.state == ItemState.PUBLISHED
     assert item.published_on == dt.date(2026, 3, 2)
-    steps = list(CaseEvent.objects.filter(case_type="policies.policyitem", case_id=item.pk).values_list("name", flat=True))
+    steps = list(
+        CaseEvent.objects.filter(case_type="policies.policyitem", case_id=item.pk).values_list(
+            "name", flat=True
+        )
+    )
     assert steps == ["create", "review", "publish"]
 
 
@@ -107,9 +112,13 @@ def test_the_sweep_expires_published_items_past_their_validity(world: Any) -> No
     assert any("policies: expired items" in line for line in done)
     states = dict(PolicyItem.objects.values_list("number", "state"))
     assert states == {"T-E": ItemState.EXPIRED, "T-R": ItemState.PUBLISHED, "T-D": ItemState.DRAFTED}
-    assert CaseEvent.objects.filter(case_id=ended.pk, case_type="policies.policyitem", name="expire").count() == 1
+    assert (
+        CaseEvent.objects.filter(case_id=ended.pk, case_type="policies.policyitem", name="expire").count()
+        == 1
+    )
     assert library.expire_due(today) is None  # nothing left to do
-    assert running and draft
+    assert running
+    assert draft
 
 
 def test_the_preview_counts_samples_and_says_each_condition(world: Any) -> None:
@@ -130,12 +139,16 @@ def test_the_preview_counts_samples_and_says_each_condition(world: Any) -> None:
 
 def test_the_library_pages_for_staff(world: Any) -> None:
     staff = _client(world.users["dept_staff"])
-    item = make_item(world.users["dept_staff"], eligibility={"all": [{"field": "employees", "op": "gte", "value": 10}]})
+    item = make_item(
+        world.users["dept_staff"], eligibility={"all": [{"field": "employees", "op": "gte", "value": 10}]}
+    )
     page = staff.get(reverse("policies:items"))
-    assert page.status_code == 200 and item.title in page.content.decode()
+    assert page.status_code == 200
+    assert item.title in page.content.decode()
     detail = staff.get(reverse("policies:item", args=[item.pk]))
     body = detail.content.decode()
-    assert 'data-testid="item-preview"' in body and 'data-testid="claim-guide"' in body
+    assert 'data-testid="item-preview"' in body
+    assert 'data-testid="claim-guide"' in body
     assert 'data-testid="near-miss-groups"' in body
     export = staff.get(reverse("policies:items") + "?export=xlsx")
     assert export.status_code == 200
@@ -160,14 +173,19 @@ def test_a_draft_is_written_and_previewed_through_its_form(world: Any) -> None:
         "guide_contact": "电话",
     }
     preview = staff.post(reverse("policies:item_create"), {**data, "preview": "1"})
-    assert preview.status_code == 200 and 'data-testid="preview-count"' in preview.content.decode()
+    assert preview.status_code == 200
+    assert 'data-testid="preview-count"' in preview.content.decode()
     assert not PolicyItem.objects.filter(number="F-1").exists()
     with translation.override("zh-hans"):
-        bad = staff.post(reverse("policies:item_create"), {**data, "eligibility": '{"field": "x", "op": "eq"}'})
-    assert bad.status_code == 200 and 'data-field-error="eligibility"' in bad.content.decode()
+        bad = staff.post(
+            reverse("policies:item_create"), {**data, "eligibility": '{"field": "x", "op": "eq"}'}
+        )
+    assert bad.status_code == 200
+    assert 'data-field-error="eligibility"' in bad.content.decode()
     saved = staff.post(reverse("policies:item_create"), data)
     item = PolicyItem.objects.get(number="F-1")
-    assert saved.status_code == 302 and item.edited_by == world.users["dept_staff"]
+    assert saved.status_code == 302
+    assert item.edited_by == world.users["dept_staff"]
     edit = staff.post(reverse("policies:item_edit", args=[item.pk]), {**data, "title": "稳岗返还"})
     assert edit.status_code == 302
     item.refresh_from_db()
@@ -176,9 +194,15 @@ def test_a_draft_is_written_and_previewed_through_its_form(world: Any) -> None:
 
 def test_documents_and_packages(world: Any) -> None:
     staff = _client(world.users["dept_staff"])
-    made = staff.post(reverse("policies:document_create"), {"title": "关于印发惠企政策的通知", "doc_number": "区人社〔2026〕1号"})
+    made = staff.post(
+        reverse("policies:document_create"),
+        {"title": "关于印发惠企政策的通知", "doc_number": "区人社〔2026〕1号"},
+    )
     assert made.status_code == 302
-    made = staff.post(reverse("policies:package_create"), {"code": "hui-11", "name": "助企纾困“惠十一条”", "announced_items": "11"})
+    made = staff.post(
+        reverse("policies:package_create"),
+        {"code": "hui-11", "name": "助企纾困“惠十一条”", "announced_items": "11"},
+    )
     assert made.status_code == 302
     package = PolicyPackage.objects.get(code="hui-11")
     assert staff.get(reverse("policies:package", args=[package.pk])).status_code == 200
@@ -193,8 +217,11 @@ def test_the_public_library_shows_published_items_only_without_sign_in(world: An
     hidden = make_item(world.users["dept_staff"], "P-2", title="草稿政策")
     page = Client().get(reverse("policies:public_library"))
     body = page.content.decode()
-    assert page.status_code == 200 and "公开的政策" in body and "草稿政策" not in body
+    assert page.status_code == 200
+    assert "公开的政策" in body
+    assert "草稿政策" not in body
     one = Client().get(reverse("policies:public_item", args=[shown.pk]))
-    assert one.status_code == 200 and "0571-12345678" in one.content.decode()
+    assert one.status_code == 200
+    assert "0571-12345678" in one.content.decode()
     assert Client().get(reverse("policies:public_item", args=[hidden.pk])).status_code == 404
     assert Client().get(reverse("policies:public_library") + "?q=公开").status_code == 200
