@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from hrbureau.core.models import Case, DatedTimeLimit, TimeStampedModel
@@ -50,6 +51,9 @@ class PolicyDocument(TimeStampedModel):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse("policies:document", args=[self.pk])
+
 
 class PolicyPackage(TimeStampedModel):
     """A package of measures the district announces together (政策包), such as 治欠保支“硬八条”: its
@@ -85,6 +89,9 @@ class PolicyPackage(TimeStampedModel):
         if self.name_en and (get_language() or "").startswith("en"):
             return self.name_en
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("policies:package", args=[self.pk])
 
 
 class PolicyItem(Case):
@@ -169,6 +176,9 @@ class PolicyItem(Case):
 
     def __str__(self) -> str:
         return f"{self.number} {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("policies:item", args=[self.pk])
 
     @property
     def subject_key(self) -> str:
