@@ -68,7 +68,8 @@ def test_write_preview_review_publish_and_read_in_public(
     act(page, "review")
     act(page, "publish")
     item.refresh_from_db()
-    assert item.state == "published" and item.published_on is not None
+    assert item.state == "published"
+    assert item.published_on is not None
     page.context.clear_cookies()
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(f"{base}/policies/library/")
