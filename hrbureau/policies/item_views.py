@@ -22,6 +22,7 @@ from hrbureau.core.recent import recent_visit_record
 from hrbureau.core.scoping import get_for_user_or_404
 from hrbureau.core.textsearch import substring_filter
 from hrbureau.core.views import permission_required
+from hrbureau.enterprises.models import Enterprise
 from hrbureau.policies import library, nearmiss
 from hrbureau.policies.choices import Beneficiary, ItemState
 from hrbureau.policies.item_forms import DocumentForm, ItemForm, PackageForm
@@ -53,8 +54,12 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
     recent_visit_record(user=request.user, target=item, label=str(item), url=request.path)
     context: dict[str, Any] = {
         "item": item,
-        "preview": library.preview(item),
-        "near_miss_groups": nearmiss.groups(item) if nearmiss.lists_near_misses(item) else None,
+        "preview": library.preview(item, user=request.user),
+        "near_miss_groups": (
+            nearmiss.groups(item, Enterprise.objects.for_user(request.user))
+            if nearmiss.lists_near_misses(item)
+            else None
+        ),
         "may_edit": item.state == ItemState.DRAFTED and request.user.has_perm("policies.manage_item"),
         **case_panel(case=item, user=request.user),
     }
@@ -68,7 +73,9 @@ def _item_form_page(request: HttpRequest, item: PolicyItem | None) -> HttpRespon
         values = {name: form.cleaned_data[name] for name in library.EDITABLE}
         if "preview" in request.POST:
             draft = PolicyItem(beneficiary=values["beneficiary"])
-            preview = library.preview(draft, condition=values["eligibility"] or {"all": []})
+            preview = library.preview(
+                draft, condition=values["eligibility"] or {"all": []}, user=request.user
+            )
         else:
             try:
                 if item is None:
@@ -82,7 +89,7 @@ def _item_form_page(request: HttpRequest, item: PolicyItem | None) -> HttpRespon
             else:
                 return redirect("policies:item", saved.pk)
     elif item is not None and request.method != "POST":
-        preview = library.preview(item)
+        preview = library.preview(item, user=request.user)
     context = {
         "form": form,
         "item": item,
@@ -114,7 +121,7 @@ def item_near_misses(request: HttpRequest, pk: int, index: int) -> HttpResponseB
     item = _item_of(request, pk)
     if not nearmiss.lists_near_misses(item):
         raise Http404
-    groups = nearmiss.groups(item)
+    groups = nearmiss.groups(item, Enterprise.objects.for_user(request.user))
     group = next((g for g in groups if g.index == index), None)
     if group is None:
         raise Http404

@@ -177,16 +177,19 @@ class Preview:
     error: str = ""
 
 
-def preview(item: PolicyItem, *, condition: dict[str, Any] | None = None) -> Preview:
-    """The authoring preview of ``item`` (or of ``condition`` for it, as the edit form holds it)."""
+def preview(item: PolicyItem, *, condition: dict[str, Any] | None = None, user: Any = None) -> Preview:
+    """The authoring preview of ``item`` (or of ``condition`` for it, as the edit form holds it): among
+    the enterprises or people ``user`` may see (all of them without a user)."""
     subject_key = item.subject_key
+    model = rules.subject(subject_key).model
+    rows = model._default_manager.for_user(user) if user is not None else None  # type: ignore[attr-defined]
     try:
         valid = rules.validate(
             subject_key, condition if condition is not None else item.eligibility or {"all": []}
         )
     except ValidationError as error:
         return Preview(subject_key, 0, [], [], error="; ".join(error.messages))
-    matching = rules.matching(subject_key, valid)
+    matching = rules.matching(subject_key, valid, rows)
     return Preview(
         subject_key=subject_key,
         count=matching.count(),

@@ -225,3 +225,18 @@ def test_the_public_library_shows_published_items_only_without_sign_in(world: An
     assert "0571-12345678" in one.content.decode()
     assert Client().get(reverse("policies:public_item", args=[hidden.pk])).status_code == 404
     assert Client().get(reverse("policies:public_library") + "?q=公开").status_code == 200
+
+
+def test_street_staff_see_the_preview_and_near_misses_of_their_street_only(world: Any) -> None:
+    ours = EnterpriseFactory(employees=50, street=world.units["street-a"], name="本街道企业")
+    theirs = EnterpriseFactory(employees=50, street=world.units["street-b"], name="外街道企业")
+    item = make_item(world.users["dept_staff"], eligibility={"field": "employees", "op": "gte", "value": 10})
+    street = library.preview(item, user=world.users["street_staff"])
+    district = library.preview(item, user=world.users["dept_staff"])
+    sampled = {e.pk for e in street.sample}
+    assert ours.pk in sampled
+    assert theirs.pk not in sampled
+    assert street.count < district.count
+    body = _client(world.users["street_staff"]).get(reverse("policies:item", args=[item.pk])).content.decode()
+    assert "本街道企业" in body
+    assert "外街道企业" not in body
