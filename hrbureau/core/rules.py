@@ -77,6 +77,9 @@ class RuleField:
     # A field computed by the database (an enterprise's tag as an EXISTS): the expression the subject's
     # queryset annotates as ``path`` when a condition names the field, and only then.
     annotation: Callable[[], Any] | None = None
+    # False for a value that is never missing (an EXISTS is true or false): the query then asks for the
+    # value alone, without "is given" (which would repeat the subquery).
+    nullable: bool = True
 
     def value_of(self, obj: Any) -> Any:
         if self.getter is not None:
@@ -347,7 +350,7 @@ def _to_q(fields: dict[str, RuleField], condition: dict[str, Any]) -> Q:
     if op == "isnull":
         return Q(**{f"{path}__isnull": condition["value"]})
     expected = _typed(rule_field, condition["value"])
-    present = Q(**{f"{path}__isnull": False})
+    present = Q(**{f"{path}__isnull": False}) if rule_field.nullable else _EVERYTHING
     if op == "eq":
         return present & Q(**{path: expected})
     if op == "ne":

@@ -42,6 +42,7 @@ def _tag_fields() -> dict[str, rules.RuleField]:
             rules.BOOL,
             "tag_" + tag.code.replace("-", "_"),
             annotation=_tag_exists(tag.code),
+            nullable=False,
         )
     return fields
 

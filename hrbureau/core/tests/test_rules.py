@@ -355,3 +355,18 @@ def test_near_misses_are_exactly_the_objects_failing_one_condition(
             in_python[c.case_id] = failing
     in_database = dict(rules.near_misses("test.clock", valid).values_list("case_id", "near_miss"))
     assert in_python == in_database, (rows, valid)
+
+
+def test_a_field_never_missing_is_asked_without_is_given(db: Any) -> None:
+    # An EXISTS is true or false: "is given" would only repeat the subquery.
+    rules.register_subject(
+        rules.RuleSubject(
+            key="test.clock_exists",
+            label="clock",
+            model=Clock,
+            fields={"overdue": rules.RuleField("overdue", rules.BOOL, "overdue", nullable=False)},
+        )
+    )
+    condition = rules.validate("test.clock_exists", {"field": "overdue", "op": "eq", "value": True})
+    sql = str(rules.matching("test.clock_exists", condition).query).upper()
+    assert '"OVERDUE" IS NOT NULL' not in sql
