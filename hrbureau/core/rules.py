@@ -22,6 +22,11 @@ Missing values (NULL) never satisfy a leaf, whatever the operator (``ne`` and ``
 ``isnull`` asks about them. There is no ``not``: under SQL's three-valued logic a negated NULL is still
 unknown, and the two evaluations would part ways. With these rules a row matches the query exactly when
 Python says the object matches (the property tests check it).
+
+A condition also reads without an object (``describe``: "employees is at least 10", for authoring), and
+``near_misses`` finds, in one query, the objects failing exactly one of its top-level conditions (the
+children of a top-level ``all``; a leaf or an ``any`` is one), with ``hint`` saying what each misses
+("employees 8, needs at least 10").
 """
 
 from __future__ import annotations
