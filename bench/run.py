@@ -318,6 +318,8 @@ def fill(enterprises: int, people: int) -> None:
     have = Enterprise.objects.count()
     if have != enterprises:
         print(f"loading {enterprises:,} enterprises …", flush=True)
+        # The tags the policies part gave some of them (bench/policies.py) go with them.
+        Enterprise.tags.through.objects.all()._raw_delete(Enterprise.objects.db)
         Enterprise.objects.all()._raw_delete(Enterprise.objects.db)
         started = time.perf_counter()
         _bulk_load(
@@ -974,7 +976,7 @@ def print_table(meta: str) -> None:
         )
 
 
-PARTS = ("registries", "workorders", "disputes", "labour")
+PARTS = ("registries", "workorders", "disputes", "labour", "policies")
 
 
 def main() -> int:
@@ -1031,6 +1033,12 @@ def main() -> int:
         current_part[0] = "labour"
 
         labour.run(args.inspections, args.risks)
+    if "policies" in parts:
+        from bench import policies
+
+        current_part[0] = "policies"
+
+        policies.run()
     # The sizes of what this run loaded and measured (a partial run loads only its own parts' data).
     sizes = [f"{args.enterprises:,} enterprises", f"{args.people:,} people"]
     sizes += [f"{args.work_orders:,} work orders"] if "workorders" in parts else []

@@ -22,6 +22,11 @@ Missing values (NULL) never satisfy a leaf, whatever the operator (``ne`` and ``
 ``isnull`` asks about them. There is no ``not``: under SQL's three-valued logic a negated NULL is still
 unknown, and the two evaluations would part ways. With these rules a row matches the query exactly when
 Python says the object matches (the property tests check it).
+
+A condition also reads without an object (``describe``: "employees is at least 10", for authoring), and
+``near_misses`` finds, in one query, the objects failing exactly one of its top-level conditions (the
+children of a top-level ``all``; a leaf or an ``any`` is one), with ``hint`` saying what each misses
+("employees 8, needs at least 10").
 """
 
 from __future__ import annotations
@@ -77,6 +82,9 @@ class RuleField:
     # A field computed by the database (an enterprise's tag as an EXISTS): the expression the subject's
     # queryset annotates as ``path`` when a condition names the field, and only then.
     annotation: Callable[[], Any] | None = None
+    # False for a value that is never missing (an EXISTS is true or false): the query then asks for the
+    # value alone, without "is given" (which would repeat the subquery).
+    nullable: bool = True
 
     def value_of(self, obj: Any) -> Any:
         if self.getter is not None:
@@ -347,7 +355,7 @@ def _to_q(fields: dict[str, RuleField], condition: dict[str, Any]) -> Q:
     if op == "isnull":
         return Q(**{f"{path}__isnull": condition["value"]})
     expected = _typed(rule_field, condition["value"])
-    present = Q(**{f"{path}__isnull": False})
+    present = Q(**{f"{path}__isnull": False}) if rule_field.nullable else _EVERYTHING
     if op == "eq":
         return present & Q(**{path: expected})
     if op == "ne":
@@ -463,6 +471,153 @@ def lines(subject_key: str, node: dict[str, Any]) -> list[dict[str, Any]]:
             yield from flatten(child, depth + 1)
 
     return list(flatten(words(subject_key, node), 0))
+
+
+# --- description without an object, and the near misses ----------------------------------------------
+
+# What a leaf asks for, after "needs": "employees 8, needs at least 10".
+NEEDS: dict[str, Promise] = {
+    "eq": gettext_lazy("to be"),
+    "ne": gettext_lazy("not to be"),
+    "lt": gettext_lazy("less than"),
+    "lte": gettext_lazy("at most"),
+    "gt": gettext_lazy("more than"),
+    "gte": gettext_lazy("at least"),
+    "in": gettext_lazy("one of"),
+    "not_in": gettext_lazy("none of"),
+}
+
+
+def _leaf_text(fields: dict[str, RuleField], condition: dict[str, Any]) -> str:
+    rule_field = fields.get(condition["field"])
+    label = rule_field.label if rule_field else condition["field"]
+    if condition["op"] == "isnull":
+        return str(
+            (_("%(field)s is missing") if condition["value"] else _("%(field)s is given")) % {"field": label}
+        )
+    shown = _display(rule_field, condition["value"]) if rule_field else str(condition["value"])
+    return str(
+        _("%(field)s %(op)s %(value)s") % {"field": label, "op": OPERATORS[condition["op"]], "value": shown}
+    )
+
+
+def _describe(
+    fields: dict[str, RuleField], condition: dict[str, Any], depth: int
+) -> Iterable[dict[str, Any]]:
+    if "all" in condition or "any" in condition:
+        key = "all" if "all" in condition else "any"
+        text = _("All of these hold") if key == "all" else _("At least one of these holds")
+        yield {"text": str(text), "depth": depth}
+        for child in condition[key]:
+            yield from _describe(fields, child, depth + 1)
+        return
+    yield {"text": _leaf_text(fields, condition), "depth": depth}
+
+
+def describe(subject_key: str, condition: dict[str, Any]) -> list[dict[str, Any]]:
+    """The validated ``condition`` in plain language without an object, as ``{"text", "depth"}`` lines
+    ("employees is at least 10")."""
+    return list(_describe(subject(subject_key).all_fields(), condition, 0))
+
+
+def summary(subject_key: str, condition: dict[str, Any]) -> str:
+    """The validated ``condition`` in one line: a leaf as :func:`describe` says it, a group joined by
+    "and" / "or" in brackets."""
+    return _summary(subject(subject_key).all_fields(), condition)
+
+
+def _summary(fields: dict[str, RuleField], condition: dict[str, Any]) -> str:
+    if "all" in condition or "any" in condition:
+        key = "all" if "all" in condition else "any"
+        joiner = str(_(" and ")) if key == "all" else str(_(" or "))
+        parts = [_summary(fields, c) for c in condition[key]]
+        return f"({joiner.join(parts)})" if len(parts) > 1 else (parts[0] if parts else "—")
+    return _leaf_text(fields, condition)
+
+
+def top_conditions(condition: dict[str, Any]) -> list[dict[str, Any]]:
+    """The conditions a near miss counts: the children of a top-level ``all``; a single leaf or an
+    ``any`` is one condition."""
+    if "all" in condition:
+        return list(condition["all"])
+    return [condition]
+
+
+def near_misses(
+    subject_key: str, condition: dict[str, Any], queryset: models.QuerySet[Any] | None = None
+) -> models.QuerySet[Any]:
+    """The objects of the subject (or of ``queryset``) that fail exactly one of the validated
+    ``condition``'s top-level conditions (:func:`top_conditions`), each annotated with ``near_miss``:
+    the index of the one it fails. One query: a 0/1 per condition and row (a missing value fails, as
+    :func:`evaluate` says), kept where the sum is one short."""
+    rule_subject = subject(subject_key)
+    fields = rule_subject.all_fields()
+    parts = top_conditions(condition)
+    qs = rule_subject.queryset(queryset, condition=condition)
+    if not parts:
+        return qs.none()
+    met = {
+        f"rule_met_{i}": models.Case(
+            models.When(_to_q(fields, part), then=models.Value(1)),
+            default=models.Value(0),
+            output_field=models.IntegerField(),
+        )
+        for i, part in enumerate(parts)
+    }
+    qs = qs.alias(**met)
+    total: Any = models.F("rule_met_0")
+    for i in range(1, len(parts)):
+        total = total + models.F(f"rule_met_{i}")
+    failed = models.Case(
+        *(models.When(**{f"rule_met_{i}": 0}, then=models.Value(i)) for i in range(len(parts))),
+        output_field=models.IntegerField(),
+    )
+    return (
+        qs.alias(rule_met=models.ExpressionWrapper(total, output_field=models.IntegerField()))
+        .filter(rule_met=len(parts) - 1)
+        .annotate(near_miss=failed)
+    )
+
+
+def near_miss_python(subject_key: str, condition: dict[str, Any], obj: Any) -> int | None:
+    """The index of the one top-level condition ``obj`` fails, by the Python evaluation; None when it
+    fails none or more than one (what :func:`near_misses` finds, one object at a time)."""
+    fields = subject(subject_key).all_fields()
+    failing = [i for i, part in enumerate(top_conditions(condition)) if not _evaluate(fields, part, obj)]
+    return failing[0] if len(failing) == 1 else None
+
+
+def hint(subject_key: str, condition: dict[str, Any], obj: Any) -> str:
+    """What ``obj`` misses of ``condition`` (one top-level condition), in words: "employees 8, needs at
+    least 10"; for a group, what it needs."""
+    return _hint(subject(subject_key).all_fields(), condition, obj)
+
+
+def hints(subject_key: str, condition: dict[str, Any], objs: Iterable[Any]) -> dict[Any, str]:
+    """:func:`hint` for each of ``objs`` (by primary key), the subject's fields read once."""
+    fields = subject(subject_key).all_fields()
+    return {obj.pk: _hint(fields, condition, obj) for obj in objs}
+
+
+def _hint(fields: dict[str, RuleField], condition: dict[str, Any], obj: Any) -> str:
+    if "all" in condition or "any" in condition:
+        return str(_("needs %(condition)s") % {"condition": _summary(fields, condition)})
+    rule_field = fields.get(condition["field"])
+    label = rule_field.label if rule_field else condition["field"]
+    actual = rule_field.value_of(obj) if rule_field else None
+    if actual is None or rule_field is None:
+        shown_actual = str(_("missing"))
+    else:
+        shown_actual = _display(rule_field, _json_safe(actual))
+    if condition["op"] == "isnull":
+        wanted = _("to be missing") if condition["value"] else _("to be given")
+    else:
+        shown = _display(rule_field, condition["value"]) if rule_field else str(condition["value"])
+        wanted = f"{NEEDS[condition['op']]} {shown}"
+    return str(
+        _("%(field)s %(actual)s, needs %(wanted)s")
+        % {"field": label, "actual": shown_actual, "wanted": wanted}
+    )
 
 
 def describe_fields(subject_key: str) -> Iterable[tuple[str, str, str]]:

@@ -10,13 +10,18 @@ class PoliciesConfig(AppConfig):
     verbose_name = _("Policy direct delivery")
 
     def ready(self) -> None:
-        # Registration: the workflows and rules subjects, matching (the publish and enterprise-edit hooks,
-        # the nightly job), applications, grant lists and grants, their lists and the menu.
+        from hrbureau.core import periodic
+
+        # Registration: the workflows and rules subjects, the library, matching (the publish and
+        # enterprise-edit hooks, the nightly job), applications, grant lists and grants, their lists and
+        # the menu.
         from hrbureau.policies import (  # noqa: F401 (registration)
             application_lists,
             applications,
             grant_imports,
             grants,
+            library,
+            lists,
             match_lists,
             matching,
             navigation,
@@ -24,3 +29,6 @@ class PoliciesConfig(AppConfig):
             rules,
             workflows,
         )
+
+        # Published items whose validity has ended expire through the workflow (library).
+        periodic.register("policies: expired items", library.expire_due)

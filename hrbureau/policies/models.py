@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from hrbureau.core.models import Case, DatedTimeLimit, TimeStampedModel
@@ -38,7 +39,8 @@ class PolicyDocument(TimeStampedModel):
     summary = models.TextField(_("summary"), blank=True)
     url = models.URLField(_("address of the full text"), blank=True)
 
-    scope_paths = ScopePaths(permission="policies.view_item")
+    # The library is the district's: everyone allowed to read it (the streets included) reads all of it.
+    scope_paths = ScopePaths(permission="policies.view_item", unrestricted=True)
     objects = ScopedManager()
 
     class Meta:
@@ -48,6 +50,9 @@ class PolicyDocument(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("policies:document", args=[self.pk])
 
 
 class PolicyPackage(TimeStampedModel):
@@ -69,7 +74,8 @@ class PolicyPackage(TimeStampedModel):
     )
     announced_items = models.PositiveSmallIntegerField(_("items announced"), default=0)
 
-    scope_paths = ScopePaths(permission="policies.view_item")
+    # The library is the district's: everyone allowed to read it (the streets included) reads all of it.
+    scope_paths = ScopePaths(permission="policies.view_item", unrestricted=True)
     objects = ScopedManager()
 
     class Meta:
@@ -83,6 +89,9 @@ class PolicyPackage(TimeStampedModel):
         if self.name_en and (get_language() or "").startswith("en"):
             return self.name_en
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("policies:package", args=[self.pk])
 
 
 class PolicyItem(Case):
@@ -144,8 +153,18 @@ class PolicyItem(Case):
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_to = models.DateField(_("valid until"), null=True, blank=True)
     published_on = models.DateField(_("published on"), null=True, blank=True)
+    # Who wrote the draft last (created or edited it): never its reviewer or publisher (maker ≠ checker).
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last edited by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
-    scope_paths = ScopePaths(permission="policies.view_item")
+    # The library is the district's: everyone allowed to read it (the streets included) reads all of it.
+    scope_paths = ScopePaths(permission="policies.view_item", unrestricted=True)
     text_index = TextIndex("policies_policyitem", ("number", "title", "benefit"))
     objects = ScopedManager()
 
@@ -157,6 +176,16 @@ class PolicyItem(Case):
 
     def __str__(self) -> str:
         return f"{self.number} {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("policies:item", args=[self.pk])
+
+    @property
+    def subject_key(self) -> str:
+        """The rules subject the item's eligibility speaks of (``policies.rules``)."""
+        from hrbureau.policies.rules import ENTERPRISE_SUBJECT, PERSON_SUBJECT
+
+        return PERSON_SUBJECT if self.beneficiary == Beneficiary.PERSON else ENTERPRISE_SUBJECT
 
     @property
     def has_guide(self) -> bool:

@@ -50,6 +50,7 @@ def _tag_fields() -> dict[str, rules.RuleField]:
             rules.BOOL,
             "tag_" + code.replace("-", "_"),
             annotation=_tag_exists(code),
+            nullable=False,
         )
         for code, name in tags
     }

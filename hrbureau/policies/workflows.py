@@ -9,6 +9,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from hrbureau.core.workflow import declare_workflow
+from hrbureau.policies import item_forms as F
 from hrbureau.policies.choices import ItemState
 from hrbureau.policies.models import PolicyItem
 
@@ -28,13 +29,28 @@ def needs_guide(item: Any, actor: Any, data: dict[str, Any]) -> Any:
     return None
 
 
+def not_the_drafter(item: Any, actor: Any) -> Any:
+    if (
+        actor is not None
+        and item.edited_by_id is not None
+        and item.edited_by_id == getattr(actor, "pk", None)
+    ):
+        return _("You wrote this draft: another person reviews and publishes it.")
+    return None
+
+
+def review_guard(item: Any, actor: Any, data: dict[str, Any]) -> Any:
+    return not_the_drafter(item, actor) or needs_guide(item, actor, data)
+
+
 ITEM_WORKFLOW.add(
     "review",
     _("Review"),
     source={ItemState.DRAFTED},
     target=ItemState.REVIEWED,
     permission="policies.review_item",
-    guard=needs_guide,
+    guard=review_guard,
+    form=F.ReviewForm,
 )
 ITEM_WORKFLOW.add(
     "send_back",
@@ -44,6 +60,7 @@ ITEM_WORKFLOW.add(
     permission="policies.review_item",
     requires_reason=True,
     button="secondary",
+    form=F.SendBackForm,
 )
 ITEM_WORKFLOW.add(
     "publish",
@@ -51,7 +68,8 @@ ITEM_WORKFLOW.add(
     source={ItemState.REVIEWED},
     target=ItemState.PUBLISHED,
     permission="policies.review_item",
-    guard=needs_guide,
+    guard=review_guard,
+    form=F.PublishForm,
 )
 ITEM_WORKFLOW.add(
     "withdraw",
@@ -61,6 +79,7 @@ ITEM_WORKFLOW.add(
     permission="policies.review_item",
     requires_reason=True,
     button="danger",
+    form=F.WithdrawForm,
 )
 # Taken by the nightly sweep when the item's validity has ended, never by hand.
 ITEM_WORKFLOW.add(
@@ -70,6 +89,7 @@ ITEM_WORKFLOW.add(
     target=ItemState.EXPIRED,
     permission=None,
     offered=False,
+    form=F.ExpireForm,
 )
 
 

@@ -27,6 +27,8 @@ from hrbureau.arbitration.tests.conftest import applicant, arb, file, respondent
 from hrbureau.core import filters as declared
 from hrbureau.core.lists import ListSpec, declared_lists
 from hrbureau.petitions.tests.conftest import office  # noqa: F401 - a fixture
+from hrbureau.policies.tests.items import makers as policy_makers
+from hrbureau.policies.tests.items import near_miss_kept, near_miss_samples, near_miss_url
 
 # A small alphabet makes shared fragments (and so non-trivial results) likely; it includes LIKE's
 # wildcards, which must be searched for literally.
@@ -120,6 +122,9 @@ def corpus(world: Any, office: dict[str, Any], arb: dict[str, Any]) -> dict[str,
         audit_record(kind=rng.choice(["login", "login_failed"]), username=rng.choice(["alpha", "beta"]))
     _labour_rows(world, rng)
     _compliance_and_market(world, rng, list(Enterprise.objects.order_by("id")))
+    from hrbureau.policies.tests.items import corpus_rows as policy_rows
+
+    policy_rows(world, rng)
     _policy_matches(world, rng, list(Enterprise.objects.order_by("id")))
     _enterprise_demand_rows(world, rng, list(Enterprise.objects.order_by("id")))
     _service_rows(world, rng, list(Enterprise.objects.order_by("id")))
@@ -376,35 +381,6 @@ def _policy_rows(world: Any, rng: random.Random, enterprises: list[Any]) -> None
 
 
 READERS = {
-    "workorder": "dept_staff",
-    "dispute": "arbitration_clerk",
-    "enterprise": "dept_staff",
-    "person": "dept_staff",
-    "orgunit": "dept_staff",
-    "audit": "sysadmin",
-    "import": "dept_staff",
-    "desk": "arbitration_clerk",
-    "risk": "dept_staff",
-    "inspection": "dept_staff",
-    "warning": "dept_staff",
-    "plan": "dept_staff",
-    "sample": "dept_staff",
-    "survey_task": "dept_staff",
-    "demand": "dept_staff",
-    "labourrecord": "dept_staff",
-    "evaluation": "dept_staff",
-    "employergrade": "dept_staff",
-    "complianceevent": "dept_staff",
-    "legalexpert": "dept_staff",
-    "agency": "dept_staff",
-    "enforcement": "dept_staff",
-    "policyapplication": "dept_staff",
-    "grantlist": "dept_staff",
-    "grant": "dept_staff",
-}
-
-
-READERS = {
     "keyenterprise": "dept_staff",
     "labourdemand": "dept_staff",
     "workorder": "dept_staff",
@@ -429,6 +405,10 @@ READERS = {
     "legalexpert": "dept_staff",
     "agency": "dept_staff",
     "enforcement": "dept_staff",
+    "policyitem": "dept_staff",
+    "policydocument": "dept_staff",
+    "policypackage": "dept_staff",
+    "nearmiss": "dept_staff",
     "policymatch": "dept_staff",
     "policyapplication": "dept_staff",
     "grantlist": "dept_staff",
@@ -517,6 +497,7 @@ def _kept_in_python(spec: ListSpec, f: Any, value: Any, rows: list[Any]) -> set[
             "sample": lambda r: r.sample_id == int(value),
             "year": lambda r: r.occurred_on.year == int(value),
             "listed": lambda r: (r.candidate and not r.withdrawn) == (value == "yes"),
+            "miss": lambda r: near_miss_kept(value, r),
             "item": lambda r: r.item_id == int(value),
             "flagged": lambda r: (not r.still_qualifies) == (value == "yes"),
             "key": lambda r: r.enterprise.tags.filter(code="key-enterprise").exists() == (value == "yes"),
@@ -536,6 +517,8 @@ def _samples(spec: ListSpec, f: Any, form: Any, rows: list[Any]) -> list[str]:
         return [timezone.localdate().isoformat(), "2026-03-03"]
     if isinstance(f, declared.Where) and f.name in ("enterprise", "sample", "item"):
         return sorted({str(getattr(r, f"{f.name}_id")) for r in rows if getattr(r, f"{f.name}_id")})[:3]
+    if isinstance(f, declared.Where) and f.name == "miss":
+        return near_miss_samples()
     if isinstance(f, declared.Where) and f.name == "year":
         return ["2024", "2025", "2026"]
     field = form.fields[f.name]
@@ -585,6 +568,7 @@ def test_each_filter_keeps_the_rows_its_condition_names(
         "agency",
         "labourrecord",
         "complianceevent",
+        "policyitem",
         "enterprise_demand",
     ],
 )
@@ -602,6 +586,8 @@ def test_the_page_shows_the_filtered_rows_total(corpus: dict[str, Any], world: A
 
 
 def spec_url(name: str) -> str:
+    if name == "nearmiss":  # one item's list of one condition
+        return near_miss_url()
     return {
         "keyenterprise": "/enterprises/key/",
         "labourdemand": "/enterprises/labour-demand/",
@@ -627,6 +613,9 @@ def spec_url(name: str) -> str:
         "legalexpert": "/compliance/experts/",
         "agency": "/hrmarket/agencies/",
         "enforcement": "/hrmarket/enforcement/",
+        "policyitem": "/policies/items/",
+        "policydocument": "/policies/documents/",
+        "policypackage": "/policies/packages/",
         "policymatch": "/policies/matches/",
         "policyapplication": "/policies/applications/",
         "grantlist": "/policies/grant-lists/",
@@ -680,6 +669,7 @@ def _texts(name: str, row: Any) -> list[str]:
         "agency",
         "labourrecord",
         "employergrade",
+        "policyitem",
         "enterprise_demand",
         "my_enterprise_demand",
         "keyenterprise",
@@ -774,6 +764,7 @@ def _more_rows(name: str, world: Any, office: dict[str, Any], arb: dict[str, Any
         **_policy_makers(world),
     }
     makers.update(_labour_makers(world))
+    makers.update(policy_makers(world))
     for _ in range(n):
         makers[name](next(_SERIAL))
 

@@ -121,6 +121,10 @@ def _case_of(label: str, world: Any) -> Any:
 
         data = _application_data(world)
         return data["own"] if label == "policies.policyapplication" else data["grant_list"]
+    if label == "policies.policyitem":
+        from hrbureau.policies.tests.routes import _library
+
+        return _library(world)["draft"]
     if label == "example.demand":
         from hrbureau.tests.example.tests.routes import _data as demands
 

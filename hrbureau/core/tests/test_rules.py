@@ -280,3 +280,93 @@ def test_a_rule_row_is_validated_and_the_one_in_force_applies(db: Any) -> None:
     with pytest.raises(ValidationError):
         reversed_dates.full_clean()
     assert Decimal(new.condition["value"]) == 12
+
+
+def test_describe_says_each_condition_without_an_object() -> None:
+    condition = rules.validate(
+        "test.clock",
+        {
+            "all": [
+                {"field": "period", "op": "gte", "value": 10},
+                {
+                    "any": [
+                        {"field": "overdue", "op": "eq", "value": True},
+                        {"field": "due", "op": "isnull", "value": True},
+                    ]
+                },
+                {"field": "kind", "op": "in", "value": [DayKind.WORKING]},
+            ]
+        },
+    )
+    with translation.override("en"):
+        described = rules.describe("test.clock", condition)
+        one_line = rules.summary("test.clock", condition["all"][1])
+    assert described == [
+        {"text": "All of these hold", "depth": 0},
+        {"text": "period is at least 10", "depth": 1},
+        {"text": "At least one of these holds", "depth": 1},
+        {"text": "overdue is yes", "depth": 2},
+        {"text": "due is missing", "depth": 2},
+        {"text": "counted in is one of working days", "depth": 1},
+    ]
+    assert one_line == "(overdue is yes or due is missing)"
+    with translation.override("zh-hans"):
+        assert rules.describe("test.clock", condition)[0]["text"] != "All of these hold"
+
+
+def test_a_near_miss_names_the_failing_condition_and_what_is_missing(db: Any) -> None:
+    _clock(1, 8, 0, DAYS[0], None, False, DayKind.CALENDAR, "Sign").save()  # fails the period only
+    _clock(2, 12, 0, DAYS[0], None, True, DayKind.CALENDAR, "Sign").save()  # fails "not overdue" only
+    _clock(3, 12, 0, DAYS[0], None, False, DayKind.CALENDAR, "Sign").save()  # qualifies
+    _clock(4, 3, 0, DAYS[0], None, True, DayKind.CALENDAR, "Sign").save()  # fails both
+    condition = rules.validate(
+        "test.clock",
+        {
+            "all": [
+                {"field": "period", "op": "gte", "value": 10},
+                {"field": "overdue", "op": "eq", "value": False},
+            ]
+        },
+    )
+    found = {c.case_id: c.near_miss for c in rules.near_misses("test.clock", condition)}
+    assert found == {1: 0, 2: 1}
+    one = rules.near_misses("test.clock", condition).get(case_id=1)
+    with translation.override("en"):
+        assert rules.hint("test.clock", condition["all"][0], one) == "period 8, needs at least 10"
+    # A single leaf is one condition: its near misses are the objects that fail it.
+    leaf = condition["all"][0]
+    assert {c.case_id for c in rules.near_misses("test.clock", leaf)} == {1, 4}
+    assert not rules.near_misses("test.clock", {"all": []}).exists()
+
+
+@pytest.mark.django_db
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=clock_rows, parts=st.lists(conditions, min_size=1, max_size=4))
+def test_near_misses_are_exactly_the_objects_failing_one_condition(
+    rows: list[tuple[Any, ...]], parts: list[dict[str, Any]]
+) -> None:
+    Clock.objects.filter(case_type="test.case").delete()
+    Clock.objects.bulk_create(_clock(i, *row) for i, row in enumerate(rows))
+    valid = rules.validate("test.clock", {"all": parts})
+    in_python = {}
+    for c in SUBJECT.queryset():
+        failing = rules.near_miss_python("test.clock", valid, c)
+        if failing is not None:
+            in_python[c.case_id] = failing
+    in_database = dict(rules.near_misses("test.clock", valid).values_list("case_id", "near_miss"))
+    assert in_python == in_database, (rows, valid)
+
+
+def test_a_field_never_missing_is_asked_without_is_given(db: Any) -> None:
+    # An EXISTS is true or false: "is given" would only repeat the subquery.
+    rules.register_subject(
+        rules.RuleSubject(
+            key="test.clock_exists",
+            label="clock",
+            model=Clock,
+            fields={"overdue": rules.RuleField("overdue", rules.BOOL, "overdue", nullable=False)},
+        )
+    )
+    condition = rules.validate("test.clock_exists", {"field": "overdue", "op": "eq", "value": True})
+    sql = str(rules.matching("test.clock_exists", condition).query).upper()
+    assert '"OVERDUE" IS NOT NULL' not in sql
