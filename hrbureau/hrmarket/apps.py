@@ -7,4 +7,8 @@ class HrmarketConfig(AppConfig):
     verbose_name = _("HR-service market")
 
     def ready(self) -> None:
-        from hrbureau.hrmarket import navigation, permissions, services, workflows  # noqa: F401 (registration)
+        from hrbureau.core import periodic
+        from hrbureau.hrmarket import navigation, permissions, reporting, services, workflows  # noqa: F401
+
+        # Opens each ended period's reports and reminds the late, once per enterprise and period.
+        periodic.register("hrmarket: industry reports", reporting.reporting_sweep)
