@@ -266,6 +266,8 @@ REPORTS = ListSpec(
         Column(gettext_lazy("Late"), value=lambda r: _("yes") if _is_late(r) else _("no"), page=False),
     ),
     page_related=("enterprise", "period"),
+    api_related=("period",),
+    api_ordering=("id",),
     export=Export(
         "hrmarket.export_industryreport", filename="hr-industry-reports", related=("enterprise", "period")
     ),
