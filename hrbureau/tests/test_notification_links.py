@@ -188,6 +188,19 @@ def _labour(world: Any) -> None:
     )
 
 
+def _hrmarket(world: Any) -> None:
+    """A reporting enterprise has not reported last month's figures by the due date: it is reminded."""
+    from hrbureau.core.workflow import SYSTEM
+    from hrbureau.enterprises.models import EnterpriseTag
+    from hrbureau.hrmarket import reporting
+    from hrbureau.hrmarket.models import REPORTING_TAG
+
+    world.enterprises["a1"].tags.add(EnterpriseTag.objects.get(code=REPORTING_TAG))
+    period = reporting.last_ended_period(timezone.localdate())
+    report = reporting.report_open(actor=SYSTEM, enterprise=world.enterprises["a1"], period=period)
+    assert reporting.reminders_send(report.period.due_on + dt.timedelta(days=1)) == 1
+
+
 def _recipients(notice: Notification) -> list[User]:
     if notice.recipient_id is not None:
         return [notice.recipient]  # type: ignore[list-item]
@@ -200,7 +213,8 @@ def _case_number(notice: Notification) -> str:
     from django.apps import apps
 
     case = apps.get_model(notice.case_type).objects.get(pk=notice.case_id)
-    return str(case.number)
+    # A case without a number (an enterprise's industry report) is named by its enterprise.
+    return str(case.number) if hasattr(case, "number") else case.enterprise.name
 
 
 def _open_digest(notice: Notification) -> None:
@@ -227,6 +241,7 @@ def test_every_notice_opens_the_page_meant_for_each_receiver(
         _arbitration(world)
         _petitions(world)
         _labour(world)
+        _hrmarket(world)
     # and the supervision ladder reaching leadership a month after everything fell due
     from hrbureau.core.clocks import sweep_deadlines
 
@@ -266,7 +281,9 @@ def test_every_notice_opens_the_page_meant_for_each_receiver(
             assert page.context["nav_area"] == area
             if user.is_portal_role:
                 # the party's own page in the portal, never the staff page that refuses them
-                assert response["Location"].startswith(("/arbitration/mine/", "/petitions/mine/"))
+                assert response["Location"].startswith(
+                    ("/arbitration/mine/", "/petitions/mine/", "/hrmarket/portal/")
+                )
             assert _case_number(notice) in page.content.decode(), (user.role, notice.title)
             roles.add(user.role)
             opened += 1

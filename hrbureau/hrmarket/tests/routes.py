@@ -52,6 +52,14 @@ def _report_url(template: str) -> Any:
     return lambda world: template.format(_report(world).pk)
 
 
+def _report_list(path: str) -> Any:
+    def url(world: Any) -> str:
+        _report(world)
+        return path
+
+    return url
+
+
 def _open_url(world: Any) -> str:
     return f"/hrmarket/portal/figures/open/{_report(world).period_id}/"
 
@@ -119,22 +127,22 @@ ROUTES = [
 # The HR-service industry's reports: the departments and leadership read them on the workbench; the
 # enterprise user reads and reports its own on the portal.
 ROUTES += [
-    Route("hrmarket:industry", _report_url("/hrmarket/industry/?x={}"), allowed=DISTRICT),
+    Route("hrmarket:industry", _report_list("/hrmarket/industry/"), allowed=DISTRICT),
     Route(
         "hrmarket:reports",
-        _report_url("/hrmarket/industry/reports/?x={}"),
+        _report_list("/hrmarket/industry/reports/"),
         allowed=DISTRICT,
         rows=lambda world: {"企业A1科技有限公司": DISTRICT},
     ),
     Route(
         "hrmarket:reports",
-        _report_url("/hrmarket/industry/reports/?export=xlsx&x={}"),
+        _report_list("/hrmarket/industry/reports/?export=xlsx"),
         allowed=DISTRICT,
         label="export",
         export="hrmarket.export_industryreport",
     ),
     Route("hrmarket:report", _report_url("/hrmarket/industry/reports/{}/"), allowed=DISTRICT),
-    Route("hrmarket:portal_reports", _report_url("/hrmarket/portal/figures/?x={}"), allowed={Role.ENTERPRISE}),
+    Route("hrmarket:portal_reports", _report_list("/hrmarket/portal/figures/"), allowed={Role.ENTERPRISE}),
     Route(
         "hrmarket:portal_report_open",
         _open_url,
@@ -154,7 +162,7 @@ ROUTES += [
     ),
     Route(
         "api:industryreport_list",
-        _report_url("/api/v1/industry-reports?x={}"),
+        _report_list("/api/v1/industry-reports"),
         api=True,
         allowed=DISTRICT,
         rows=lambda world: {f'"enterprise_id": {world.enterprises["a1"].pk}': DISTRICT},
