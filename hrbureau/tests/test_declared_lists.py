@@ -379,9 +379,9 @@ def _kept_in_python(spec: ListSpec, f: Any, value: Any, rows: list[Any]) -> set[
             "listed": lambda r: (r.candidate and not r.withdrawn) == (value == "yes"),
             # Figures not in by the due date: submitted after it, or not submitted once it passed.
             "late": lambda r: (
-                r.submitted_late or (r.submitted_at is None and r.period.due_on < timezone.localdate())
-            )
-            == (value == "yes"),
+                (r.submitted_late or (r.submitted_at is None and r.period.due_on < timezone.localdate()))
+                == (value == "yes")
+            ),
         }[f.name]
         return {r.pk for r in rows if plain(r)}
     return None
