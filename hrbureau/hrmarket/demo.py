@@ -120,7 +120,10 @@ def seed_reports(ctx: DemoContext, staff: Any) -> None:
         enterprises = list(tag.enterprises.order_by("id"))
     periods = [last]
     while len(periods) < PERIODS:
-        periods.append(period_ensure(containing=periods[-1].starts_on - dt.timedelta(days=1)))
+        earlier = period_ensure(containing=periods[-1].starts_on - dt.timedelta(days=1))
+        if earlier is None:  # no setting in force that far back
+            break
+        periods.append(earlier)
     periods.reverse()  # oldest first
     work = [(p, e) for p in periods for e in enterprises]
     ctx.cases(REPORTING_LINE, len(work), what="industry reports", started=IndustryReport.objects.exists).run(

@@ -197,6 +197,7 @@ def _hrmarket(world: Any) -> None:
 
     world.enterprises["a1"].tags.add(EnterpriseTag.objects.get(code=REPORTING_TAG))
     period = reporting.last_ended_period(timezone.localdate())
+    assert period is not None
     report = reporting.report_open(actor=SYSTEM, enterprise=world.enterprises["a1"], period=period)
     assert reporting.reminders_send(report.period.due_on + dt.timedelta(days=1)) == 1
 
