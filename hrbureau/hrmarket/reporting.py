@@ -154,7 +154,9 @@ def figures_clean(values: dict[str, Any], *, complete: bool) -> dict[str, Any]:
     revenue_text = values.get("revenue")
     if revenue_text not in (None, ""):
         revenue_text = unicodedata.normalize("NFKC", str(revenue_text)).replace(" ", "")
-    cleaned: dict[str, Any] = {"revenue": clean_amount(revenue_text, "revenue", errors, below=Decimal(10**14))}
+    cleaned: dict[str, Any] = {
+        "revenue": clean_amount(revenue_text, "revenue", errors, below=Decimal(10**14))
+    }
     for name in FIGURES[1:]:
         cleaned[name] = _count(values.get(name), name, errors)
     if complete:

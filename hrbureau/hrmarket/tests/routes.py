@@ -42,7 +42,7 @@ def _report(world: Any) -> Any:
 
         world.enterprises["a1"].tags.add(EnterpriseTag.objects.get(code=REPORTING_TAG))
         period = reporting.last_ended_period(timezone.localdate())
-    assert period is not None
+        assert period is not None
         world.people["hrmarket_report"] = reporting.report_open(
             actor=SYSTEM, enterprise=world.enterprises["a1"], period=period
         )
