@@ -8,7 +8,7 @@ class HrmarketConfig(AppConfig):
 
     def ready(self) -> None:
         from hrbureau.core import periodic
-        from hrbureau.hrmarket import navigation, permissions, reporting, services, workflows  # noqa: F401
+        from hrbureau.hrmarket import imports, navigation, permissions, reporting, services, workflows  # noqa: F401
 
         # Opens each ended period's reports and reminds the late, once per enterprise and period.
         periodic.register("hrmarket: industry reports", reporting.reporting_sweep)
