@@ -21,7 +21,7 @@ from hrbureau.core.imports import spec as imports
 from hrbureau.core.imports.spec import BatchResult, Column, ImportSpec
 from hrbureau.enterprises.models import Enterprise
 from hrbureau.hrmarket import reporting
-from hrbureau.hrmarket.choices import ReportingFrequency, ReportState
+from hrbureau.hrmarket.choices import ReportingFrequency
 from hrbureau.hrmarket.models import REPORTING_TAG, IndustryReport, ReportingPeriod
 
 KEY_SEPARATOR = "\x1f"

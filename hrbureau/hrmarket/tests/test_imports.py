@@ -62,7 +62,8 @@ def test_figures_on_paper_are_imported_onto_the_reports(world: Any) -> None:
     b1.tags.add(tag)
     september = reporting.period_ensure(containing=dt.date(2026, 9, 1))
     august = reporting.period_ensure(containing=dt.date(2026, 8, 1))
-    assert september is not None and august is not None
+    assert september is not None
+    assert august is not None
     staff = world.users["dept_staff"]
     opened = reporting.report_open(actor=SYSTEM, enterprise=a1, period=september)  # by the sweep
     done = reporting.report_open(actor=SYSTEM, enterprise=b1, period=august)
