@@ -1,13 +1,14 @@
 """What the HR-service market adds to the shared registries: its menu entries, the reporting
 enterprises' service on the portal home (with its guide), where a notice about a report opens for the
-enterprise, and the dashboard's figures of the industry's reports."""
+enterprise, the dashboard's figures of the industry's reports, and the enterprise's reports still to
+submit on its portal to-do."""
 
 from typing import Any
 
 from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from hrbureau.core import figures
@@ -15,6 +16,8 @@ from hrbureau.core.guides import Guide, PortalService
 from hrbureau.core.guides import register as guides_register
 from hrbureau.core.links import register_portal_page
 from hrbureau.core.navigation import NavItem, register
+from hrbureau.core.todo import TodoItem
+from hrbureau.core.todo import register as todo_register
 
 register(
     NavItem(
@@ -59,8 +62,8 @@ def _due() -> str:
 
     setting = setting_on(timezone.localdate())
     if setting is None:
-        return _gettext("The department announces each period's due date.")
-    return _gettext(
+        return gettext("The department announces each period's due date.")
+    return gettext(
         "%(frequency)s figures, due %(days)d working days after the period ends; an enterprise that has "
         "not reported by then is reminded by SMS and in its inbox."
     ) % {"frequency": setting.get_frequency_display(), "days": setting.due_working_days}
@@ -192,3 +195,37 @@ figures.register(
         by_street=_placements[1],
     )
 )
+
+
+# --- the enterprise's to-do in the portal ------------------------------------------------------------------
+
+
+def _to_report(user: Any) -> list[TodoItem]:
+    """A reporting enterprise's reports still to submit: not yet sent, or returned for correction."""
+    from hrbureau.core.workflow import workflow_for
+    from hrbureau.hrmarket import selectors
+    from hrbureau.hrmarket.reporting import NOT_IN
+
+    if not getattr(user, "is_portal_role", False) or not user.has_perm("hrmarket.submit_industryreport"):
+        return []
+    today = timezone.localdate()
+    reports = (
+        selectors.report_list(user=user)
+        .filter(state__in=NOT_IN)
+        .select_related("period")
+        .order_by("period__due_on", "id")[:20]
+    )
+    return [
+        TodoItem(
+            title=gettext("HR-service industry figures for %(period)s") % {"period": report.period},
+            url=reverse("hrmarket:portal_report", args=[report.pk]),
+            kind=gettext("Industry figures to report"),
+            due=report.period.due_on,
+            overdue=report.period.due_on < today,
+            state=workflow_for(report).party_state_label(report.state),
+        )
+        for report in reports
+    ]
+
+
+todo_register("hrmarket industry figures", _to_report, label=_("Industry figures to report"), portal=True)

@@ -371,3 +371,21 @@ def test_enterprise_users_of_other_roles_are_not_reminded(
     reporting.report_open(actor=SYSTEM, enterprise=reporting_world.enterprises["a1"], period=period)
     assert reporting.reminders_send(period.due_on + dt.timedelta(days=1)) == 1
     assert list(Notification.objects.values_list("recipient__username", flat=True)) == ["enterprise"]
+
+
+def test_the_enterprise_to_do_lists_its_reports_still_to_submit(
+    reporting_world: Any, period: ReportingPeriod
+) -> None:
+    from hrbureau.hrmarket.navigation import _to_report
+
+    user = reporting_world.users["enterprise"]
+    report = reporting.report_open(actor=SYSTEM, enterprise=reporting_world.enterprises["a1"], period=period)
+    reporting.report_open(
+        actor=SYSTEM, enterprise=reporting_world.enterprises["b1"], period=period
+    )  # not its own
+    items = _to_report(user)
+    assert [item.url for item in items] == [f"/hrmarket/portal/figures/{report.pk}/"]
+    assert items[0].due == period.due_on
+    reporting.report_figures(actor=user, report=report, submit=True, **FIGURES)
+    assert _to_report(user) == []
+    assert _to_report(reporting_world.users["dept_staff"]) == []
