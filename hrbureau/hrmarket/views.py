@@ -97,7 +97,12 @@ def portal_reports(request: HttpRequest) -> HttpResponseBase:
         if reporting
         else []
     )
-    context = {"reporting": reporting, "open_periods": open_periods, "reports": reports}
+    context = {
+        "reporting": reporting,
+        "open_periods": open_periods,
+        "reports": reports,
+        "today": timezone.localdate(),
+    }
     return render(request, "hrmarket/portal_reports.html", context)
 
 
