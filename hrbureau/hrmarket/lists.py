@@ -280,6 +280,14 @@ REPORTS = ListSpec(
             icon="chart-line",
             testid="industry",
         ),
+        Action(
+            gettext_lazy("Import figures given on paper"),
+            "imports:upload",
+            "hrmarket.review_industryreport",
+            args=("industry-reports",),
+            icon="upload",
+            testid="import",
+        ),
     ),
 )
 

@@ -389,3 +389,12 @@ def test_the_enterprise_to_do_lists_its_reports_still_to_submit(
     reporting.report_figures(actor=user, report=report, submit=True, **FIGURES)
     assert _to_report(user) == []
     assert _to_report(reporting_world.users["dept_staff"]) == []
+
+
+def test_the_department_imports_from_the_list_leadership_only_reads(reporting_world: Any) -> None:
+    staff = _client(reporting_world.users["dept_staff"])
+    assert 'data-testid="import"' in staff.get("/hrmarket/industry/reports/").content.decode()
+    assert staff.get("/imports/industry-reports/").status_code == 200
+    leader = _client(reporting_world.users["leader"])
+    assert 'data-testid="import"' not in leader.get("/hrmarket/industry/reports/").content.decode()
+    assert leader.get("/imports/industry-reports/").status_code == 403
