@@ -7,4 +7,16 @@ class HrmarketConfig(AppConfig):
     verbose_name = _("HR-service market")
 
     def ready(self) -> None:
-        from hrbureau.hrmarket import navigation, permissions, profile, services, workflows  # noqa: F401 (registration)
+        from hrbureau.core import periodic
+        from hrbureau.hrmarket import (  # noqa: F401 (registration)
+            imports,
+            navigation,
+            permissions,
+            profile,
+            reporting,
+            services,
+            workflows,
+        )
+
+        # Opens each ended period's reports and reminds the late, once per enterprise and period.
+        periodic.register("hrmarket: industry reports", reporting.reporting_sweep)

@@ -20,3 +20,17 @@ class ActionKind(models.TextChoices):
     FINE = "fine", _("Fine")  # 罚款
     SUSPENSION = "suspension", _("Business suspended")  # 责令停业
     REVOCATION = "revocation", _("Licence revoked")  # 吊销许可证
+
+
+class ReportingFrequency(models.TextChoices):
+    """How often the HR-service industry's reporting enterprises (纳统企业) report their figures."""
+
+    MONTHLY = "monthly", _("Monthly")  # 月报
+    QUARTERLY = "quarterly", _("Quarterly")  # 季报
+
+
+class ReportState(models.TextChoices):
+    DRAFT = "draft", _("Not submitted")  # opened for the period, figures not yet sent
+    SUBMITTED = "submitted", _("Submitted")  # sent by the enterprise, awaiting the department's check
+    ACCEPTED = "accepted", _("Accepted")  # checked and counted in the industry's figures
+    RETURNED = "returned", _("Returned for correction")  # sent back with the reason; the enterprise corrects

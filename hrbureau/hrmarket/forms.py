@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hrbureau.core.actions import ActDayField, ActionForm
-from hrbureau.core.forms import FixedChoiceField, StyledFormMixin
+from hrbureau.core.forms import AmountField, CountField, FixedChoiceField, StyledFormMixin
 from hrbureau.hrmarket.choices import ActionKind, LicenceKind
 
 # The actions that leave the licence as it is (a suspension or revocation is a step of its own).
@@ -62,3 +62,38 @@ class AgencyForm(StyledFormMixin, forms.Form):
     valid_until = forms.DateField(
         label=_("Valid until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
+
+
+class FiguresForm(ActionForm):
+    """An enterprise's figures for a period, as people type them ("1,250,000.00", full-width digits):
+    checked by the service (``reporting.figures_clean``). Filled in with what the report holds."""
+
+    revenue = AmountField(label=_("Revenue (yuan)"), max_length=40, required=False)
+    staff = CountField(
+        label=_("Staff"), max_length=20, required=False, help_text=_("At the end of the period.")
+    )
+    placements = CountField(
+        label=_("People placed in jobs"), max_length=20, required=False, help_text=_("In the period.")
+    )
+    people_served = CountField(
+        label=_("People served"), max_length=20, required=False, help_text=_("In the period.")
+    )
+    dispatched = CountField(
+        label=_("Dispatched or outsourced workers"),
+        max_length=20,
+        required=False,
+        help_text=_("At the end of the period; 0 if none."),
+    )
+
+    def setup(self) -> None:
+        for name in ("revenue", "staff", "placements", "people_served", "dispatched"):
+            value = getattr(self.case, name, None)
+            if value is not None:
+                self.fields[name].initial = str(value)
+
+
+class RecordFiguresForm(FiguresForm):
+    """Figures an enterprise gave on paper, entered by the department with the day they arrived (which
+    decides whether they were late)."""
+
+    received_on = ActDayField(label=_("Received on"))

@@ -7,20 +7,25 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from hrbureau.core.filters import Choice, DateFrom, DateTo, Figure, RelatedText, Search, of_record
+from hrbureau.accounts.choices import OrgUnitKind
+from hrbureau.accounts.forms import unit_filter
+from hrbureau.core.apiutil import Flag, Id
+from hrbureau.core.casepage import CasePage
+from hrbureau.core.filters import Choice, DateFrom, DateTo, Figure, RelatedText, Search, Where, of_record
 from hrbureau.core.lists import Action, Export, ListSpec
 from hrbureau.core.tables import Column, choice_labels, html_of, link
 from hrbureau.core.textsearch import TextIndex
 from hrbureau.enterprises.models import Enterprise
 from hrbureau.hrmarket import selectors
-from hrbureau.hrmarket.choices import ActionKind, AgencyStatus, LicenceKind
-from hrbureau.hrmarket.models import EnforcementAction, HRAgency
+from hrbureau.hrmarket.choices import ActionKind, AgencyStatus, LicenceKind, ReportState
+from hrbureau.hrmarket.models import EnforcementAction, HRAgency, IndustryReport, ReportingPeriod
 
 # An agency is found by what its row shows: the enterprise's name and USCC (the registry's text index).
 ENTERPRISE_NAME_AND_CODE = TextIndex(Enterprise.text_index.table, ("name", "uscc"))
@@ -138,4 +143,190 @@ ENFORCEMENT = ListSpec(
         "hrmarket.export_agency", filename="hr-agency-enforcement", related=("agency__enterprise",)
     ),
     empty=gettext_lazy("No inspections or sanctions match."),
+)
+
+
+# --- the HR-service industry's reports --------------------------------------------------------------------
+
+
+def _periods() -> list[tuple[Any, Any]]:
+    return [
+        ("", _("All periods")),
+        *((p.pk, str(p)) for p in ReportingPeriod.objects.order_by("-starts_on")[:36]),
+    ]
+
+
+def _report_enterprise(r: IndustryReport) -> Any:
+    late = _("late")  # translated outside the f-string, where makemessages finds it
+    badge = f' <span class="badge bg-red-lt">{html_of(late)}</span>' if _is_late(r) else ""
+    return mark_safe(  # noqa: S308 - escaped
+        f"{link('hrmarket:report', r.pk, r.enterprise.name)}{badge}"
+        f'<div class="small text-secondary text-code">{html_of(r.enterprise.uscc)}</div>'
+    )
+
+
+def _is_late(r: IndustryReport) -> bool:
+    return r.submitted_late or (r.submitted_at is None and r.period.due_on < timezone.localdate())
+
+
+def _late_filter() -> Where:
+    return Where(
+        "late",
+        lambda: forms.TypedChoiceField(
+            label=gettext_lazy("Late"),
+            choices=[
+                ("", gettext_lazy("Either")),
+                ("yes", gettext_lazy("Late")),
+                ("no", gettext_lazy("On time")),
+            ],
+            coerce=lambda v: v == "yes",
+            empty_value=None,
+            required=False,
+        ),
+        lambda late: (
+            selectors.late_condition(timezone.localdate())
+            if late
+            else ~selectors.late_condition(timezone.localdate())
+        ),
+        api=Flag,
+    )
+
+
+REPORTS = ListSpec(
+    name="industryreport",
+    title=gettext_lazy("HR-service industry reports"),
+    permission="hrmarket.view_industry",
+    rows=lambda user: selectors.report_list(user=user),
+    ordering=("-period__starts_on", "enterprise_id", "id"),
+    search=Search(
+        gettext_lazy("Enterprise name or USCC"),
+        related=(
+            RelatedText(ENTERPRISE_NAME_AND_CODE, lambda: Enterprise.objects.all(), "pk", "enterprise_id"),
+        ),
+        description="a fragment of the enterprise's name or USCC",
+    ),
+    filters=(
+        Choice("period", gettext_lazy("Period"), source=_periods, coerce=int, lookup="period_id", api=Id),
+        Choice("state", gettext_lazy("State"), ReportState, empty=gettext_lazy("All")),
+        _late_filter(),
+        unit_filter(
+            "street",
+            kind=OrgUnitKind.STREET,
+            label=gettext_lazy("Street"),
+            empty=gettext_lazy("All streets"),
+            lookup="enterprise__street_id",
+        ),
+        # The industry page's figures: the rows each number counts.
+        Figure({"submitted": selectors.SUBMITTED, "counted": selectors.COUNTED}),
+    ),
+    columns=(
+        Column(
+            gettext_lazy("Enterprise"),
+            key="enterprise",
+            value=lambda r: r.enterprise.name,
+            html=_report_enterprise,
+        ),
+        Column(gettext_lazy("USCC"), "text-code", value=lambda r: r.enterprise.uscc, page=False, text=True),
+        Column(gettext_lazy("Period"), "text-nowrap", key="period", value=lambda r: str(r.period)),
+        Column(gettext_lazy("State"), value=lambda r: choice_labels(ReportState).get(r.state, r.state)),
+        Column(
+            gettext_lazy("Revenue (yuan)"),
+            "text-end",
+            value=lambda r: r.revenue if r.revenue is not None else "",
+        ),
+        Column(
+            gettext_lazy("Staff"),
+            "text-end",
+            value=lambda r: r.staff if r.staff is not None else "",
+            card=False,
+        ),
+        Column(
+            gettext_lazy("Placed in jobs"),
+            "text-end",
+            value=lambda r: r.placements if r.placements is not None else "",
+        ),
+        Column(
+            gettext_lazy("People served"),
+            "text-end",
+            value=lambda r: r.people_served if r.people_served is not None else "",
+            card=False,
+        ),
+        Column(
+            gettext_lazy("Dispatched or outsourced"),
+            value=lambda r: r.dispatched if r.dispatched is not None else "",
+            page=False,
+        ),
+        Column(gettext_lazy("Due"), "text-nowrap", value=lambda r: r.period.due_on, card=False),
+        Column(
+            gettext_lazy("Submitted at"),
+            "text-nowrap",
+            value=lambda r: (
+                timezone.localtime(r.submitted_at).strftime("%Y-%m-%d %H:%M") if r.submitted_at else ""
+            ),
+        ),
+        Column(gettext_lazy("Late"), value=lambda r: _("yes") if _is_late(r) else _("no"), page=False),
+    ),
+    page_related=("enterprise", "period"),
+    api_related=("period",),
+    api_ordering=("id",),
+    export=Export(
+        "hrmarket.export_industryreport", filename="hr-industry-reports", related=("enterprise", "period")
+    ),
+    empty=gettext_lazy("No reports match."),
+    actions=(
+        Action(
+            gettext_lazy("Industry figures"),
+            "hrmarket:industry",
+            "hrmarket.view_industry",
+            icon="chart-line",
+            testid="industry",
+        ),
+        Action(
+            gettext_lazy("Import figures given on paper"),
+            "imports:upload",
+            "hrmarket.review_industryreport",
+            args=("industry-reports",),
+            icon="upload",
+            testid="import",
+        ),
+    ),
+)
+
+
+def _report_heading(r: IndustryReport) -> str:
+    return f"{r.enterprise.name} · {r.period}"
+
+
+REPORT_PAGE = CasePage(
+    kind=gettext_lazy("HR-service industry report"),
+    permission="hrmarket.view_industry",
+    model=IndustryReport,
+    heading=_report_heading,
+    related=("enterprise", "period"),
+    fields=(
+        Column(gettext_lazy("USCC"), value=lambda r: r.enterprise.uscc),
+        Column(gettext_lazy("Period"), value=lambda r: f"{r.period.starts_on} – {r.period.ends_on}"),
+        Column(gettext_lazy("Due"), value=lambda r: r.period.due_on),
+        Column(gettext_lazy("Revenue (yuan)"), value=lambda r: r.revenue if r.revenue is not None else "—"),
+        Column(gettext_lazy("Staff"), value=lambda r: r.staff if r.staff is not None else "—"),
+        Column(
+            gettext_lazy("People placed in jobs"),
+            value=lambda r: r.placements if r.placements is not None else "—",
+        ),
+        Column(
+            gettext_lazy("People served"),
+            value=lambda r: r.people_served if r.people_served is not None else "—",
+        ),
+        Column(
+            gettext_lazy("Dispatched or outsourced workers"),
+            value=lambda r: r.dispatched if r.dispatched is not None else "—",
+        ),
+        Column(
+            gettext_lazy("Submitted at"),
+            value=lambda r: (
+                timezone.localtime(r.submitted_at).strftime("%Y-%m-%d %H:%M") if r.submitted_at else "—"
+            ),
+        ),
+        Column(gettext_lazy("Late"), value=lambda r: _("yes") if _is_late(r) else _("no")),
+    ),
 )

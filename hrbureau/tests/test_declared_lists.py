@@ -276,6 +276,33 @@ def _compliance_and_market(world: Any, rng: random.Random, enterprises: list[Any
                 description=_text(rng, 2, 8),
                 recorded_by=staff,
             )
+    _industry_reports(rng, enterprises)
+
+
+def _industry_reports(rng: random.Random, enterprises: list[Any]) -> None:
+    """Industry reports over three months, in every state, some late, in every street."""
+    from hrbureau.hrmarket.models import IndustryReport, ReportingPeriod
+
+    for month in (6, 7, 8):
+        period = ReportingPeriod.objects.create(
+            frequency="monthly",
+            starts_on=dt.date(2026, month, 1),
+            ends_on=dt.date(2026, month, 28),
+            due_on=dt.date(2026, month + 1, 14),
+        )
+        for enterprise in rng.sample(enterprises, 8):
+            submitted = rng.random() < 0.7
+            IndustryReport.objects.create(
+                enterprise=enterprise,
+                period=period,
+                state=rng.choice(["submitted", "accepted", "returned"]) if submitted else "draft",
+                revenue=rng.randint(0, 10**7) if submitted else None,
+                staff=rng.randint(0, 300) if submitted else None,
+                placements=rng.randint(0, 300) if submitted else None,
+                people_served=rng.randint(0, 900) if submitted else None,
+                submitted_at=timezone.now() if submitted else None,
+                submitted_late=submitted and rng.random() < 0.3,
+            )
 
 
 def _enterprise_demand_rows(world: Any, rng: random.Random, enterprises: list[Any]) -> None:
@@ -405,6 +432,7 @@ READERS = {
     "legalexpert": "dept_staff",
     "agency": "dept_staff",
     "enforcement": "dept_staff",
+    "industryreport": "dept_staff",
     "policyitem": "dept_staff",
     "policydocument": "dept_staff",
     "policypackage": "dept_staff",
@@ -497,6 +525,11 @@ def _kept_in_python(spec: ListSpec, f: Any, value: Any, rows: list[Any]) -> set[
             "sample": lambda r: r.sample_id == int(value),
             "year": lambda r: r.occurred_on.year == int(value),
             "listed": lambda r: (r.candidate and not r.withdrawn) == (value == "yes"),
+            # Figures not in by the due date: submitted after it, or not submitted once it passed.
+            "late": lambda r: (
+                (r.submitted_late or (r.submitted_at is None and r.period.due_on < timezone.localdate()))
+                == (value == "yes")
+            ),
             "miss": lambda r: near_miss_kept(value, r),
             "item": lambda r: r.item_id == int(value),
             "flagged": lambda r: (not r.still_qualifies) == (value == "yes"),
@@ -568,6 +601,7 @@ def test_each_filter_keeps_the_rows_its_condition_names(
         "agency",
         "labourrecord",
         "complianceevent",
+        "industryreport",
         "policyitem",
         "enterprise_demand",
     ],
@@ -613,6 +647,7 @@ def spec_url(name: str) -> str:
         "legalexpert": "/compliance/experts/",
         "agency": "/hrmarket/agencies/",
         "enforcement": "/hrmarket/enforcement/",
+        "industryreport": "/hrmarket/industry/reports/",
         "policyitem": "/policies/items/",
         "policydocument": "/policies/documents/",
         "policypackage": "/policies/packages/",
@@ -669,6 +704,7 @@ def _texts(name: str, row: Any) -> list[str]:
         "agency",
         "labourrecord",
         "employergrade",
+        "industryreport",
         "policyitem",
         "enterprise_demand",
         "my_enterprise_demand",
@@ -980,6 +1016,16 @@ def _compliance_and_market_makers(world: Any) -> dict[str, Callable[[int], Any]]
             licensed_on=dt.date(2024, 1, 1),
         )
 
+    def report(i: int) -> Any:
+        from hrbureau.hrmarket.models import IndustryReport, ReportingPeriod
+
+        period, _created = ReportingPeriod.objects.get_or_create(
+            frequency="monthly",
+            starts_on=dt.date(2026, 1, 1),
+            defaults={"ends_on": dt.date(2026, 1, 31), "due_on": dt.date(2026, 2, 14)},
+        )
+        return IndustryReport.objects.create(enterprise=EnterpriseFactory(), period=period, state="draft")
+
     def evaluation() -> Any:
         return Evaluation.objects.get_or_create(year=2024, defaults={"state": "draft", "created_by": staff})[
             0
@@ -1002,6 +1048,7 @@ def _compliance_and_market_makers(world: Any) -> dict[str, Callable[[int], Any]]
         ),
         "legalexpert": lambda i: LegalExpert.objects.create(name=f"专家{i}", organisation="律所"),
         "agency": agency,
+        "industryreport": report,
         "enforcement": lambda i: EnforcementAction.objects.create(
             agency=agency(i),
             kind="inspection",

@@ -215,6 +215,20 @@ def _enterprise_demands(world: Any) -> None:
     replied(world, demand)
 
 
+def _hrmarket(world: Any) -> None:
+    """A reporting enterprise has not reported last month's figures by the due date: it is reminded."""
+    from hrbureau.core.workflow import SYSTEM
+    from hrbureau.enterprises.models import EnterpriseTag
+    from hrbureau.hrmarket import reporting
+    from hrbureau.hrmarket.models import REPORTING_TAG
+
+    world.enterprises["a1"].tags.add(EnterpriseTag.objects.get(code=REPORTING_TAG))
+    period = reporting.last_ended_period(timezone.localdate())
+    assert period is not None
+    report = reporting.report_open(actor=SYSTEM, enterprise=world.enterprises["a1"], period=period)
+    assert reporting.reminders_send(report.period.due_on + dt.timedelta(days=1)) == 1
+
+
 def _recipients(notice: Notification) -> list[User]:
     if notice.recipient_id is not None:
         return [notice.recipient]  # type: ignore[list-item]
@@ -227,7 +241,8 @@ def _case_number(notice: Notification) -> str:
     from django.apps import apps
 
     case = apps.get_model(notice.case_type).objects.get(pk=notice.case_id)
-    return str(case.number)
+    # A case without a number (an enterprise's industry report) is named by its enterprise.
+    return str(case.number) if hasattr(case, "number") else case.enterprise.name
 
 
 def _open_digest(notice: Notification) -> None:
@@ -256,6 +271,7 @@ def test_every_notice_opens_the_page_meant_for_each_receiver(
         _labour(world)
         _policies(world)
         _enterprise_demands(world)
+        _hrmarket(world)
     if Notification.objects.filter(url="/policies/mine/").exists():
         recorded.add("hrbureau.policies.matching:push_new_matches")
     # and the supervision ladder reaching leadership a month after everything fell due
@@ -303,6 +319,7 @@ def test_every_notice_opens_the_page_meant_for_each_receiver(
                         "/petitions/mine/",
                         "/policies/mine/",
                         "/enterprises/demands/mine/",
+                        "/hrmarket/portal/",
                     )
                 )
             assert _case_number(notice) in page.content.decode(), (user.role, notice.title)

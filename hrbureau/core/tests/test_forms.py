@@ -112,6 +112,10 @@ def _case_of(label: str, world: Any) -> Any:
         from hrbureau.hrmarket.tests.routes import _agency
 
         return _agency(world)
+    if label == "hrmarket.industryreport":
+        from hrbureau.hrmarket.tests.routes import _report
+
+        return _report(world)
     if label in ("arbitration.hearing", "arbitration.appointment"):
         from hrbureau.arbitration.tests.routes import _appointment_record, _hearing
 

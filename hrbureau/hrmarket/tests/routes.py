@@ -30,6 +30,41 @@ def _agency(world: Any) -> Any:
     return world.people["hrmarket"]
 
 
+def _report(world: Any) -> Any:
+    """Enterprise A1 (the enterprise user's own) reports; its report for the last ended month."""
+    if "hrmarket_report" not in world.people:
+        from django.utils import timezone
+
+        from hrbureau.core.workflow import SYSTEM
+        from hrbureau.enterprises.models import EnterpriseTag
+        from hrbureau.hrmarket import reporting
+        from hrbureau.hrmarket.models import REPORTING_TAG
+
+        world.enterprises["a1"].tags.add(EnterpriseTag.objects.get(code=REPORTING_TAG))
+        period = reporting.last_ended_period(timezone.localdate())
+        assert period is not None
+        world.people["hrmarket_report"] = reporting.report_open(
+            actor=SYSTEM, enterprise=world.enterprises["a1"], period=period
+        )
+    return world.people["hrmarket_report"]
+
+
+def _report_url(template: str) -> Any:
+    return lambda world: template.format(_report(world).pk)
+
+
+def _report_list(path: str) -> Any:
+    def url(world: Any) -> str:
+        _report(world)
+        return path
+
+    return url
+
+
+def _open_url(world: Any) -> str:
+    return f"/hrmarket/portal/figures/open/{_report(world).period_id}/"
+
+
 def _url(template: str) -> Any:
     return lambda world: template.format(_agency(world).pk)
 
@@ -89,6 +124,52 @@ ROUTES = [
     Route("moved:labour_agencies", "/labour/agencies/", allowed=EVERYONE, ok_status=301),
     Route("moved:labour_agency", _url("/labour/agencies/{}/"), allowed=EVERYONE, ok_status=301),
 ]
+
+# The HR-service industry's reports: the departments and leadership read them on the workbench; the
+# enterprise user reads and reports its own on the portal.
+ROUTES += [
+    Route("hrmarket:industry", _report_list("/hrmarket/industry/"), allowed=DISTRICT),
+    Route(
+        "hrmarket:reports",
+        _report_list("/hrmarket/industry/reports/"),
+        allowed=DISTRICT,
+        rows=lambda world: {"企业A1科技有限公司": DISTRICT},
+    ),
+    Route(
+        "hrmarket:reports",
+        _report_list("/hrmarket/industry/reports/?export=xlsx"),
+        allowed=DISTRICT,
+        label="export",
+        export="hrmarket.export_industryreport",
+    ),
+    Route("hrmarket:report", _report_url("/hrmarket/industry/reports/{}/"), allowed=DISTRICT),
+    Route("hrmarket:portal_reports", _report_list("/hrmarket/portal/figures/"), allowed={Role.ENTERPRISE}),
+    Route(
+        "hrmarket:portal_report_open",
+        _open_url,
+        method="POST",
+        ok_status=302,
+        allowed={Role.ENTERPRISE},
+    ),
+    Route("hrmarket:portal_report", _report_url("/hrmarket/portal/figures/{}/"), allowed={Role.ENTERPRISE}),
+    Route(
+        "core:case_action",
+        _report_url("/core/cases/hrmarket.industryreport/{}/actions/record/"),
+        method="POST",
+        ok_status=200,
+        data={"revenue": "x"},
+        allowed=PLANNERS,
+        label="industry report: record",
+    ),
+    Route(
+        "api:industryreport_list",
+        _report_list("/api/v1/industry-reports"),
+        api=True,
+        allowed=DISTRICT,
+        rows=lambda world: {f'"enterprise_id": {world.enterprises["a1"].pk}': DISTRICT},
+    ),
+]
+ROUTES += action_routes("hrmarket.industryreport", _report, ALL_ROLES)
 
 # Every licence step as an API action: its permission's holders who may see the agency are let through to
 # the form (hrbureau.tests.matrix.action_routes).

@@ -19,6 +19,23 @@
           { name: el.dataset.labelPeople, type: "bar", data: data.people }
         ]
       };
+    },
+    // The HR-service industry's figures by period (hrmarket's industry page): counts as bars, revenue and
+    // the submission rate as lines on their own axes.
+    "industry-trend": function (el, data) {
+      return {
+        tooltip: { trigger: "axis" },
+        legend: { top: 0 },
+        grid: { left: 64, right: 64, bottom: 48, top: 48 },
+        xAxis: { type: "category", data: data.periods },
+        yAxis: [{ type: "value" }, { type: "value", position: "right" }, { type: "value", show: false, max: 100 }],
+        series: [
+          { name: el.dataset.labelPlacements, type: "bar", data: data.placements },
+          { name: el.dataset.labelServed, type: "bar", data: data.people_served },
+          { name: el.dataset.labelRevenue, type: "line", yAxisIndex: 1, data: data.revenue },
+          { name: el.dataset.labelRate, type: "line", yAxisIndex: 2, data: data.rate }
+        ]
+      };
     }
   };
   function draw() {
