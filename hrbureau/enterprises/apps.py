@@ -8,7 +8,16 @@ class EnterprisesConfig(AppConfig):
 
     def ready(self) -> None:
         from hrbureau.core.choicecache import renew_on_change
-        from hrbureau.enterprises import permissions, plan_registry, plan_services, registry  # noqa: F401  (registration)  # noqa: F401  (issue 17: plans, labour demand)
+
+        # Registration: permissions, the registry's timeline, the service plans and labour demand, the
+        # enterprise's page's parts (profile).
+        from hrbureau.enterprises import (  # noqa: F401 (registration)
+            permissions,
+            plan_registry,
+            plan_services,
+            profile,
+            registry,
+        )
         from hrbureau.enterprises.models import EnterpriseTag
         from hrbureau.enterprises.selectors import TAG_CHOICES
 

@@ -16,7 +16,7 @@ from hrbureau.accounts.forms import unit_filter
 from hrbureau.accounts.selectors import unit_choices
 from hrbureau.core.apiutil import Id
 from hrbureau.core.casepage import CasePage
-from hrbureau.core.filters import ALL, Choice, RelatedText, Search, Where, YesNo
+from hrbureau.core.filters import ALL, Choice, RelatedText, Search, Where, YesNo, of_record
 from hrbureau.core.forms import FixedChoiceField
 from hrbureau.core.lists import Action, Export, ListSpec
 from hrbureau.core.tables import Column, choice_labels, html_of, link
@@ -88,6 +88,7 @@ DEMANDS = ListSpec(
         "address or USCC",
     ),
     filters=(
+        of_record("enterprise", "enterprise_id"),
         Choice("state", gettext_lazy("State"), DemandState),
         Choice("kind", gettext_lazy("Kind"), DemandKind),
         YesNo("key", gettext_lazy("Key demand"), lookup="is_key"),

@@ -15,7 +15,7 @@ from hrbureau.accounts.choices import OrgUnitKind
 from hrbureau.accounts.forms import unit_filter
 from hrbureau.core.apiutil import Flag
 from hrbureau.core.casepage import CasePage
-from hrbureau.core.filters import Choice, DateFrom, DateTo, Search, Where, YesNo
+from hrbureau.core.filters import Choice, DateFrom, DateTo, Search, Where, YesNo, of_record
 from hrbureau.core.lists import Action, Export, ListSpec
 from hrbureau.core.tables import Column, choice_labels, html_of, link
 from hrbureau.enterprises import plan_selectors
@@ -146,6 +146,7 @@ LABOUR_DEMANDS = ListSpec(
     ordering=("-id",),
     search=Search(gettext_lazy("Post or skills"), index=LabourDemand.text_index),
     filters=(
+        of_record("enterprise", "enterprise_id"),
         unit_filter(
             "street",
             kind=OrgUnitKind.STREET,

@@ -206,6 +206,7 @@ REPORTS = ListSpec(
         description="a fragment of the enterprise's name or USCC",
     ),
     filters=(
+        of_record("enterprise", "enterprise_id"),
         Choice("period", gettext_lazy("Period"), source=_periods, coerce=int, lookup="period_id", api=Id),
         Choice("state", gettext_lazy("State"), ReportState, empty=gettext_lazy("All")),
         _late_filter(),

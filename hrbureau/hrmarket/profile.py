@@ -10,6 +10,12 @@ from django.utils.translation import gettext_lazy as _
 from hrbureau.core import profile
 
 
+def _reports() -> Any:
+    from hrbureau.hrmarket.lists import REPORTS
+
+    return REPORTS
+
+
 def _agencies() -> Any:
     from hrbureau.hrmarket.lists import AGENCIES
 
@@ -20,5 +26,16 @@ profile.register(
     "enterprises.Enterprise",
     profile.Section(
         "hrmarket.agencies", _("HR-service licence"), _agencies, "hrmarket:agencies", icon="license", order=70
+    ),
+)
+profile.register(
+    "enterprises.Enterprise",
+    profile.Section(
+        "hrmarket.reports",
+        _("Industry figures reported"),
+        _reports,
+        "hrmarket:reports",
+        icon="chart-line",
+        order=71,
     ),
 )

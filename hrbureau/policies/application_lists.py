@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hrbureau.core import figures
 from hrbureau.core.casepage import CasePage
-from hrbureau.core.filters import Choice, DateFrom, DateTo, RelatedText, Search
+from hrbureau.core.filters import Choice, DateFrom, DateTo, RelatedText, Search, of_record
 from hrbureau.core.lists import Action, Export, ListSpec
 from hrbureau.core.models import Clock
 from hrbureau.core.tables import Column, choice_labels, link
@@ -44,6 +44,7 @@ APPLICATIONS = ListSpec(
         description="the application's number or a fragment of the enterprise's name",
     ),
     filters=(
+        of_record("enterprise", "enterprise_id"),
         Choice("state", _("State"), ApplicationState, empty=_("All states")),
         DateFrom("complete_from", _("Complete from"), "complete_on"),
         DateTo("complete_to", _("Complete until"), "complete_on"),
@@ -139,6 +140,7 @@ GRANTS = ListSpec(
         description="a fragment of the enterprise's name",
     ),
     filters=(
+        of_record("enterprise", "enterprise_id"),
         Choice("channel", _("Channel"), GrantChannel, empty=_("All channels")),
         DateFrom("granted_from", _("Granted from"), "granted_on"),
         DateTo("granted_to", _("Granted until"), "granted_on"),

@@ -26,6 +26,7 @@ class PoliciesConfig(AppConfig):
             matching,
             navigation,
             permissions,
+            profile,
             rules,
             workflows,
         )

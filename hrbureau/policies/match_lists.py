@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from hrbureau.accounts.choices import OrgUnitKind
 from hrbureau.accounts.forms import unit_filter
-from hrbureau.core.filters import Choice, Where
+from hrbureau.core.filters import Choice, Where, of_record
 from hrbureau.core.lists import Action, Export, ListSpec
 from hrbureau.core.tables import Column, choice_labels
 from hrbureau.policies.choices import MatchState
@@ -43,6 +43,7 @@ MATCHES = ListSpec(
     rows=lambda user: PolicyMatch.objects.for_user(user),
     ordering=("-matched_on", "-id"),
     filters=(
+        of_record("enterprise", "enterprise_id"),
         Where("item", _item_field, lambda pk: Q(item_id=pk), api=int, hidden=True),
         Choice("state", gettext_lazy("State"), MatchState, empty=gettext_lazy("All states")),
         Where("flagged", _flagged_field, lambda flagged: Q(still_qualifies=not flagged), api=bool),
