@@ -7,4 +7,12 @@ class ComplianceConfig(AppConfig):
     verbose_name = _("Employer labour compliance")
 
     def ready(self) -> None:
-        from hrbureau.compliance import navigation, permissions, profile, rules, services, workflows  # noqa: F401 (registration)
+        from hrbureau.compliance import (  # noqa: F401 (registration)
+            facts,
+            navigation,
+            permissions,
+            profile,
+            rules,
+            services,
+            workflows,
+        )

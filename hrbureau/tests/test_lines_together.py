@@ -78,6 +78,12 @@ def test_every_fact_reads_the_same_as_a_column_a_grouped_query_and_one_value(
         enterprise=e["b2"],
     )
     make_order(actor=world.users["dept_staff"], category=kinds["wages"], day=today, person=world.people["a2"])
+    # last year's record, rated and published: A2 rated C, B1 on the honest employer list
+    from hrbureau.compliance.models import EmployerGrade, Evaluation
+
+    rating = Evaluation.objects.create(year=today.year - 1, state="published", created_by=lab["staff"])
+    EmployerGrade.objects.create(evaluation=rating, enterprise=e["a2"], grade=Grade.C, penalties=3)
+    EmployerGrade.objects.create(evaluation=rating, enterprise=e["b1"], grade=Grade.A, candidate=True)
     for subject, model in ((facts.ENTERPRISE, Enterprise), (facts.PERSON, Person)):
         declared = facts.about(subject)
         assert declared, subject
