@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from hrbureau.core import rules
@@ -23,11 +24,11 @@ from hrbureau.core.scoping import get_for_user_or_404
 from hrbureau.core.textsearch import substring_filter
 from hrbureau.core.views import permission_required
 from hrbureau.enterprises.models import Enterprise
-from hrbureau.policies import library, nearmiss
-from hrbureau.policies.choices import Beneficiary, ItemState
+from hrbureau.policies import library, matching, nearmiss
+from hrbureau.policies.choices import Beneficiary, ItemState, MatchState
 from hrbureau.policies.item_forms import DocumentForm, ItemForm, PackageForm
 from hrbureau.policies.lists import NEAR_MISSES
-from hrbureau.policies.models import PolicyDocument, PolicyItem, PolicyPackage
+from hrbureau.policies.models import PolicyDocument, PolicyItem, PolicyMatch, PolicyPackage
 from hrbureau.policies.rules import ENTERPRISE_SUBJECT, PERSON_SUBJECT
 
 
@@ -61,9 +62,34 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
             else None
         ),
         "may_edit": item.state == ItemState.DRAFTED and request.user.has_perm("policies.manage_item"),
+        "delivery": _delivery(request, item),
         **case_panel(case=item, user=request.user),
     }
     return render(request, "policies/item_detail.html", context)
+
+
+def _delivery(request: HttpRequest, item: PolicyItem) -> list[dict[str, Any]] | None:
+    """What became of the item for those it was pushed to (read → applied → granted / refused, and the
+    flagged), over the matches the reader may see, each count a link to the matches it counts."""
+    if not request.user.has_perm("policies.view_policymatch"):
+        return None
+    found = matching.counts(PolicyMatch.objects.for_user(request.user).filter(item=item))
+    base = f"{reverse('policies:matches')}?item={item.pk}"
+    rows = [{"label": _("Matched"), "count": found["total"], "url": base, "key": "total"}]
+    labels = dict(MatchState.choices)
+    rows += [
+        {"label": labels[state], "count": found[state], "url": f"{base}&state={state}", "key": state}
+        for state in matching.COUNTED
+    ]
+    rows.append(
+        {
+            "label": _("No longer qualifies"),
+            "count": found["flagged"],
+            "url": f"{base}&flagged=yes",
+            "key": "flagged",
+        }
+    )
+    return rows
 
 
 def _item_form_page(request: HttpRequest, item: PolicyItem | None) -> HttpResponseBase:

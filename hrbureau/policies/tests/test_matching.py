@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from typing import Any
 
 import pytest
@@ -314,3 +315,31 @@ def test_an_edit_of_the_person_rematches_them(
             actor=world.users["dept_staff"], person=person, data={"employment_status": "unemployed"}
         )
     assert list(PolicyMatch.objects.filter(item=item).values_list("person_id", flat=True)) == [person.pk]
+
+
+def test_the_item_page_counts_what_became_of_its_matches_each_linked_to_its_list(world: Any) -> None:
+    from django.test import Client
+
+    from hrbureau.policies.match_lists import MATCHES
+
+    # Given an item matched to two enterprises, one of which read it
+    Enterprise.objects.filter(pk__in=[world.enterprises["a1"].pk, world.enterprises["b1"].pk]).update(
+        employees=300
+    )
+    item = make_item()
+    matching.match_item(item=item, push=False)
+    read = PolicyMatch.objects.filter(item=item, enterprise=world.enterprises["a1"]).get()
+    matching.match_mark_read(read)
+    # When department staff open the item's page
+    staff = world.users["dept_staff"]
+    client = Client()
+    client.force_login(staff)
+    page = client.get(f"/policies/items/{item.pk}/").content.decode()
+    # Then each count is the total of the matches list its link opens
+    for key, expected in (("total", 2), ("read", 1), ("pushed", 1), ("granted", 0)):
+        found = re.search(rf'href="([^"]+)" data-testid="delivery-{key}" data-count="(\d+)"', page)
+        assert found, key
+        assert int(found.group(2)) == expected, key
+        listed = client.get(found.group(1).replace("&amp;", "&")).content.decode()
+        total = re.search(rf'data-testid="{MATCHES.name}-total" data-total="(\d+)"', listed)
+        assert total and int(total.group(1)) == expected, key
