@@ -91,3 +91,72 @@ def test_apply_on_the_portal_approve_at_two_levels_pay_and_the_enterprise_sees_i
     enterprise.goto(f"{base}/policies/my/grants/")
     expect(enterprise.locator("[data-testid=portal-grants]")).to_contain_text("小微企业社保补贴")
     expect(enterprise.locator("[data-testid=portal-grants]")).to_contain_text("5000.00")
+
+
+def test_a_policy_published_in_the_page_reaches_the_enterprise_which_applies_and_is_paid(
+    transactional_db: Any, world: Any, live_server: Any, pages: Any, settings: Any
+) -> None:
+    """The whole line in one walk: a department head publishes a reviewed draft on its page; matching runs
+    after the publication commits (the task, run at once here as the worker would); the enterprise finds
+    it pushed in "policies for you" with why it qualifies, applies, and is paid."""
+    import importlib
+
+    from django.apps import apps
+
+    from hrbureau.enterprises.models import Enterprise
+    from hrbureau.policies.models import PolicyMatch
+    from hrbureau.policies.tests.items import make_item
+
+    importlib.import_module("hrbureau.policies.migrations.0003_time_limits").forward(apps, None)
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    base = live_server.url
+    a1 = world.enterprises["a1"]  # the world's enterprise user speaks for A1
+    Enterprise.objects.filter(pk=a1.pk).update(employees=40)
+    draft = make_item(
+        world.users["dept_staff"],
+        "ZC-E2E-1",
+        title="稳岗留工补贴",
+        benefit="在岗员工30人以上的企业一次性补贴3000元。",
+        kind="apply",
+        amount_rule="fixed",
+        amount=Decimal("3000"),
+        eligibility={"all": [{"field": "employees", "op": "gte", "value": 30}]},
+    )
+    # The head reviews and publishes it on its page.
+    head = pages(base, "dept_head")
+    head.goto(f"{base}/policies/items/{draft.pk}/")
+    act(head, "review")
+    act(head, "publish")
+    draft.refresh_from_db()
+    assert draft.state == "published"
+    match = PolicyMatch.objects.get(item=draft, enterprise=a1)
+    # The enterprise finds it among its policies, with why it qualifies, and applies.
+    enterprise = pages(base, "enterprise")
+    enterprise.goto(f"{base}/policies/mine/")
+    card = enterprise.locator(f"[data-testid=match-{match.pk}]")
+    expect(card).to_contain_text("稳岗留工补贴")
+    expect(card.locator("[data-testid=why]")).to_contain_text("40")
+    with enterprise.expect_navigation():
+        card.locator("[data-testid=apply]").click()
+    form = enterprise.locator("[data-testid=apply-form]")
+    form.locator("[name=statement]").fill("在岗员工40人，申请稳岗留工补贴。")
+    form.locator("[name=materials]").set_input_files(
+        files=[{"name": "社保缴费清单.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4 list"}]
+    )
+    with enterprise.expect_navigation():
+        enterprise.click("[data-testid=apply-submit]")
+    application = PolicyApplication.objects.get(item=draft)
+    match.refresh_from_db()
+    assert match.state == "applied"
+    # The department reviews, approves (one level) and pays.
+    staff = pages(base, "dept_staff")
+    staff.goto(f"{base}/policies/applications/{application.pk}/")
+    act(staff, "start_review")
+    head.goto(f"{base}/policies/applications/{application.pk}/")
+    act(head, "approve", opinion="同意。", amount_approved="3000")
+    act(head, "pay", amount="3000", reference="GK-E2E-1")
+    application.refresh_from_db()
+    match.refresh_from_db()
+    assert (application.state, match.state) == ("paid", "granted")
+    enterprise.goto(f"{base}/policies/my/applications/{application.pk}/")
+    expect(enterprise.locator("[data-testid=paid-amount]")).to_have_text("3000.00")

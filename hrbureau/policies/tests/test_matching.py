@@ -342,4 +342,5 @@ def test_the_item_page_counts_what_became_of_its_matches_each_linked_to_its_list
         assert int(found.group(2)) == expected, key
         listed = client.get(found.group(1).replace("&amp;", "&")).content.decode()
         total = re.search(rf'data-testid="{MATCHES.name}-total" data-total="(\d+)"', listed)
-        assert total and int(total.group(1)) == expected, key
+        assert total, key
+        assert int(total.group(1)) == expected, key
