@@ -27,7 +27,16 @@ READERS = [
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # A search box that is a page's main action (the quick search, the grid worker's "find an enterprise",
 # the public look-ups) is not a filter panel.
-NOT_FILTERS = ("quick_search", "visit-search", "honest-search", "grade-search", "query-form", "track-form")
+# Forms that ask rather than filter a list: the quick search, look-ups, the policy calculator's questions.
+NOT_FILTERS = (
+    "quick_search",
+    "visit-search",
+    "honest-search",
+    "grade-search",
+    "query-form",
+    "track-form",
+    "calculator-form",
+)
 
 
 def _pages(world: Any) -> list[tuple[str, str]]:

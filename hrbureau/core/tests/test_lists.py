@@ -168,9 +168,22 @@ def test_a_filter_default_applies_when_the_address_names_none(world: Any, client
     [
         (
             "/workorders",
-            {"q", "state", "channel", "category", "unit", "street", "received_from", "received_to"},
+            {
+                "q",
+                "state",
+                "channel",
+                "category",
+                "unit",
+                "street",
+                "received_from",
+                "received_to",
+                "enterprise",
+            },
         ),
-        ("/disputes", {"q", "state", "procedure", "collective", "filed_from", "filed_to", "claim"}),
+        (
+            "/disputes",
+            {"q", "state", "procedure", "collective", "filed_from", "filed_to", "claim", "enterprise"},
+        ),
         ("/enterprises", {"q", "street", "grid", "industry_section", "size_class", "status", "tag"}),
         ("/people", {"q", "street", "grid", "employment_status", "education"}),
         ("/org-units", {"kind"}),
