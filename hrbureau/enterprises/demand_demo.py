@@ -109,6 +109,8 @@ def _portal_accounts(ctx: DemoContext) -> None:
     filed; the demo's own enterprise login is ``enterprise``)."""
     from hrbureau.enterprises.models import EnterpriseTag
 
+    if User.objects.filter(username__startswith="demo-ent-").exists():
+        return  # made on the first run (the key enterprises change after it: the service plans' demo)
     tag = EnterpriseTag.objects.filter(code="key-enterprise").first()
     chosen = Enterprise.objects.filter(status="active", street__isnull=False)
     if tag is not None:

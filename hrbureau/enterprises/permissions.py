@@ -39,7 +39,7 @@ DEMAND_ROUTING_DEPARTMENTS = {
 declare(
     "enterprises.view_enterprisedemand",
     _("See enterprise demands (within one's scope; an enterprise its own)"),
-    roles={Role.SYSADMIN, Role.LEADER, Role.ENTERPRISE} | DEMAND_HANDLERS,
+    roles={Role.LEADER, Role.ENTERPRISE} | DEMAND_HANDLERS,
 )
 declare(
     "enterprises.add_enterprisedemand",
@@ -75,13 +75,13 @@ declare(
 declare(
     "enterprises.export_enterprisedemand",
     _("Export the enterprise demand list"),
-    roles={Role.SYSADMIN, Role.LEADER} | DEMAND_HANDLERS,
+    roles={Role.LEADER} | DEMAND_HANDLERS,
 )
 
 
 # --- Key enterprises' service plans (一企一策) and labour-demand lists (issue 17) -------------------------
-SERVICE_READERS = {Role.SYSADMIN, Role.LEADER, Role.DEPT_HEAD, Role.DEPT_STAFF, Role.STREET_STAFF}
-SERVICE_EDITORS = {Role.SYSADMIN, Role.DEPT_HEAD, Role.DEPT_STAFF, Role.STREET_STAFF}
+SERVICE_READERS = {Role.LEADER, Role.DEPT_HEAD, Role.DEPT_STAFF, Role.STREET_STAFF}
+SERVICE_EDITORS = {Role.DEPT_HEAD, Role.DEPT_STAFF, Role.STREET_STAFF}
 declare(
     "enterprises.view_serviceplan",
     _("See key enterprises' service plans, items and visits (within one's scope)"),

@@ -36,7 +36,7 @@ def test_two_roles_language_switch_navigation_and_refusal(
     expect(page).to_have_url(f"{base}/workbench/")
     expect(page.locator("h2.page-title")).to_have_text("工作台")
     nav = page.locator("[data-testid=main-nav] [data-nav]")
-    expect(nav).to_have_count(14)
+    expect(nav).to_have_count(20)
     assert set(nav.evaluate_all("links => links.map(l => l.dataset.nav)")) == {
         "workbench",
         "todo",
@@ -53,6 +53,13 @@ def test_two_roles_language_switch_navigation_and_refusal(
         "early_warning",
         "samples",
         "screening_statistics",
+        # enterprise services and policies, read for the street
+        "key_enterprises",
+        "labour_demand",
+        "enterprise_demands",
+        "policy_library",
+        "policy_matches",
+        "policy_grants",
     }
 
     # Switching to English reloads the page in English and is remembered.

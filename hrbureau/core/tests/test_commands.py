@@ -38,7 +38,8 @@ def test_seed_demo_loads_one_login_per_role_and_a_second_run_changes_nothing(db:
     assert OrgUnit.objects.filter(kind="street").count() == 10
     assert "Demo logins" in out.getvalue()
     assert "Demo@2026" in out.getvalue()
-    enterprise_user = User.objects.get(role=Role.ENTERPRISE)
+    # (the demo's own enterprise login; the demands' demo adds portal accounts of other enterprises)
+    enterprise_user = User.objects.get(username="enterprise", role=Role.ENTERPRISE)
     assert enterprise_user.enterprise is not None
     citizen = User.objects.get(role=Role.INDIVIDUAL)
     assert citizen.person is not None

@@ -94,7 +94,7 @@ ROUTES = [
 # enterprise A2's user (COMPLAINED_ABOUT: here simply another enterprise) is refused A1's.
 from hrbureau.tests.matrix import COMPLAINED_ABOUT, action_routes  # noqa: E402
 
-DEMAND_DISTRICT = {Role.SYSADMIN, Role.LEADER, Role.DEPT_HEAD, Role.DEPT_STAFF}
+DEMAND_DISTRICT = {Role.LEADER, Role.DEPT_HEAD, Role.DEPT_STAFF}
 DEMAND_STAFF = DEMAND_DISTRICT | {Role.STREET_STAFF}
 DEMAND_HANDLERS = {Role.DEPT_HEAD, Role.DEPT_STAFF, Role.STREET_STAFF}
 
@@ -178,9 +178,9 @@ ROUTES += [
 from hrbureau.enterprises.tests.plan_data import plan_data  # noqa: E402
 from hrbureau.tests.matrix import action_routes  # noqa: E402
 
-SERVICE_DISTRICT = {Role.SYSADMIN, Role.LEADER, Role.DEPT_HEAD, Role.DEPT_STAFF}
+SERVICE_DISTRICT = {Role.LEADER, Role.DEPT_HEAD, Role.DEPT_STAFF}
 SERVICE_READERS = SERVICE_DISTRICT | {Role.STREET_STAFF}
-SERVICE_EDITORS = {Role.SYSADMIN, Role.DEPT_HEAD, Role.DEPT_STAFF, Role.STREET_STAFF}
+SERVICE_EDITORS = {Role.DEPT_HEAD, Role.DEPT_STAFF, Role.STREET_STAFF}
 
 
 def _made(url):  # type: ignore[no-untyped-def]
