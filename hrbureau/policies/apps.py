@@ -17,6 +17,7 @@ class PoliciesConfig(AppConfig):
         # the menu.
         from hrbureau.policies import (  # noqa: F401 (registration)
             application_lists,
+            application_notices,
             applications,
             grant_imports,
             grants,

@@ -202,6 +202,17 @@ def _policies(world: Any) -> None:
         eligibility={"field": "employees", "op": "gte", "value": 100},
     )
     match_item(item=item)
+    # A1 applies for a 快申快享 item; the department asks for more materials (A1 told on its portal).
+    from hrbureau.policies import applications
+    from hrbureau.policies.tests.conftest import published_item
+
+    application = applications.application_submit(
+        actor=world.users["enterprise"], item=published_item(), enterprise=world.enterprises["a1"]
+    )
+    applications.application_start_review(actor=world.users["dept_staff"], application=application)
+    applications.application_request_supplement(
+        actor=world.users["dept_staff"], application=application, reason="请补充社保缴费清单"
+    )
 
 
 def _enterprise_demands(world: Any) -> None:
@@ -318,6 +329,7 @@ def test_every_notice_opens_the_page_meant_for_each_receiver(
                         "/arbitration/mine/",
                         "/petitions/mine/",
                         "/policies/mine/",
+                        "/policies/my/",
                         "/enterprises/demands/mine/",
                         "/hrmarket/portal/",
                     )

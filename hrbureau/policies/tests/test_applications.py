@@ -407,3 +407,24 @@ def test_the_applicant_supplies_and_withdraws_from_its_portal_page(world, item, 
     client.post(f"{actions}/withdraw/", {"reason": "不申请了"})
     application.refresh_from_db()
     assert application.state == AS.WITHDRAWN
+
+
+def test_the_applicant_is_told_of_a_payout_and_of_a_refusal(world, item, django_capture_on_commit_callbacks):
+    from hrbureau.core.models import Notification
+
+    # Given two applications of A1's (the world's enterprise user speaks for A1), one per period
+    paid = _review(world, _apply(world, item, on=dt.date(2025, 3, 2)))
+    refused = _review(world, _apply(world, item, on=dt.date(2026, 3, 2)))
+    svc.application_approve(actor=world.user("dept_head"), application=paid, final=True)
+    # When one is paid and the other refused
+    with django_capture_on_commit_callbacks(execute=True):
+        svc.application_pay(actor=world.user("dept_staff"), application=paid, amount="5000", reference="ZF-9")
+        svc.application_refuse(actor=world.user("dept_head"), application=refused, reason="材料不实")
+    # Then the enterprise's account is told of each, the refusal with its reason
+    told = Notification.objects.filter(recipient=world.user("enterprise")).order_by("id")
+    assert [n.title for n in told] == [
+        f"Your application {paid.number} has been paid.",
+        f"Your application {refused.number} was not granted.",
+    ]
+    assert told[1].body == "材料不实"
+    assert all(str(n.url).startswith("/policies/") for n in told)
