@@ -416,8 +416,10 @@ def test_the_applicant_is_told_of_a_payout_and_of_a_refusal(world, item, django_
     paid = _review(world, _apply(world, item, on=dt.date(2025, 3, 2)))
     refused = _review(world, _apply(world, item, on=dt.date(2026, 3, 2)))
     svc.application_approve(actor=world.user("dept_head"), application=paid, final=True)
-    # When one is paid and the other refused
-    with django_capture_on_commit_callbacks(execute=True):
+    # When one is paid and the other refused (the notices written in English here)
+    from django.utils import translation
+
+    with translation.override("en"), django_capture_on_commit_callbacks(execute=True):
         svc.application_pay(actor=world.user("dept_staff"), application=paid, amount="5000", reference="ZF-9")
         svc.application_refuse(actor=world.user("dept_head"), application=refused, reason="材料不实")
     # Then the enterprise's account is told of each, the refusal with its reason
