@@ -25,7 +25,7 @@ from hrbureau.core.attachments import attachment_add
 from hrbureau.core.dated import in_force
 from hrbureau.core.forms import clean_amount
 from hrbureau.core.workflow import create_case, transition
-from hrbureau.policies import grants
+from hrbureau.policies import grants, matching
 from hrbureau.policies.choices import (
     ApplicationState,
     Beneficiary,
@@ -33,7 +33,6 @@ from hrbureau.policies.choices import (
     GrantChannel,
     GrantPeriod,
     ItemState,
-    MatchState,
 )
 from hrbureau.policies.models import (
     ApplicationDecision,
@@ -162,11 +161,8 @@ def application_submit(
             unit=item.department,
             actor=actor,
         )
-        if application.match_id:
-            # The match follows its application (the matching line's match_mark_applied, unified at merge).
-            PolicyMatch.objects.filter(pk=application.match_id).update(
-                state=MatchState.APPLIED, applied_at=timezone.now()
-            )
+        if application.match is not None:
+            matching.match_mark_applied(application.match)  # the match follows its application
     return application
 
 
@@ -282,11 +278,8 @@ def application_refuse(*, actor: Any, application: PolicyApplication, reason: st
             application, actor=actor, level=application.levels_approved + 1, decision="refused", reason=reason
         )
         clocks.clock_stop(case=application, name=PAYOUT_CLOCK, on=on, actor=actor)
-        if application.match_id:
-            # The matching line's match_mark_decided(match, granted=False), unified at merge.
-            PolicyMatch.objects.filter(pk=application.match_id).update(
-                state=MatchState.REFUSED, decided_at=timezone.now()
-            )
+        if application.match is not None:
+            matching.match_mark_decided(application.match, granted=False)
     return event
 
 
@@ -341,11 +334,8 @@ def application_pay(
             application=application,
         )
         clocks.clock_stop(case=application, name=PAYOUT_CLOCK, on=paid_on, actor=actor)
-        if application.match_id:
-            # The matching line's match_mark_decided(match, granted=True), unified at merge.
-            PolicyMatch.objects.filter(pk=application.match_id).update(
-                state=MatchState.GRANTED, decided_at=timezone.now()
-            )
+        if application.match is not None:
+            matching.match_mark_decided(application.match, granted=True)
     return event
 
 
