@@ -115,7 +115,7 @@ DEMANDS = ListSpec(
             text=True,
         ),
         Column(gettext_lazy("Title"), value=lambda d: d.title),
-        Column(gettext_lazy("Enterprise"), value=lambda d: d.enterprise.name),
+        Column(gettext_lazy("Enterprise"), key="enterprise", value=lambda d: d.enterprise.name),
         Column(gettext_lazy("USCC"), value=lambda d: d.enterprise.uscc, page=False, text=True),
         Column(gettext_lazy("Street"), value=lambda d: d.street.name if d.street else "", page=False),
         Column(gettext_lazy("Kind"), value=lambda d: choice_labels(DemandKind).get(d.kind, d.kind)),

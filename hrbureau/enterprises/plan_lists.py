@@ -178,7 +178,7 @@ LABOUR_DEMANDS = ListSpec(
             value=lambda d: d.post,
             html=lambda d: link("enterprises:labour_demand", d.pk, d.post),
         ),
-        Column(gettext_lazy("Enterprise"), value=lambda d: d.enterprise.name),
+        Column(gettext_lazy("Enterprise"), key="enterprise", value=lambda d: d.enterprise.name),
         Column(
             gettext_lazy("Street"), value=lambda d: d.enterprise.street.name if d.enterprise.street_id else ""
         ),

@@ -58,7 +58,7 @@ APPLICATIONS = ListSpec(
             text=True,
         ),
         Column(_("Policy item"), value=lambda a: str(a.item)),
-        Column(_("Applicant"), value=_beneficiary),
+        Column(_("Applicant"), key="enterprise", value=_beneficiary),
         Column(_("State"), value=lambda a: choice_labels(ApplicationState).get(a.state, a.state)),
         Column(_("Complete on"), "text-nowrap", value=lambda a: a.complete_on),
         Column(_("Payout due"), "text-nowrap", value=lambda a: a.due_on),
@@ -148,7 +148,7 @@ GRANTS = ListSpec(
     columns=(
         Column(_("Granted on"), "text-nowrap", value=lambda g: g.granted_on),
         Column(_("Policy item"), value=lambda g: str(g.item)),
-        Column(_("Beneficiary"), value=_beneficiary),
+        Column(_("Beneficiary"), key="enterprise", value=_beneficiary),
         Column(_("Period"), value=lambda g: g.period),
         Column(_("Amount (yuan)"), "text-end", value=lambda g: g.amount),
         Column(_("Channel"), value=lambda g: choice_labels(GrantChannel).get(g.channel, g.channel)),
