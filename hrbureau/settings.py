@@ -181,6 +181,8 @@ INSTALLED_APPS = [
     "hrbureau.compliance",
     "hrbureau.hrmarket",
     "hrbureau.policies",
+    "hrbureau.talent",
+    "hrbureau.personnel",
     "hrbureau.reports",
 ]
 

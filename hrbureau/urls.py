@@ -32,6 +32,8 @@ urlpatterns = [
     path("compliance/", include("hrbureau.compliance.urls")),
     path("hrmarket/", include("hrbureau.hrmarket.urls")),
     path("policies/", include("hrbureau.policies.urls")),
+    path("talent/", include("hrbureau.talent.urls")),
+    path("personnel/", include("hrbureau.personnel.urls")),
     path("imports/", include("hrbureau.core.imports.urls")),
     # The admin signs in through our login page, so lockout and audit apply to it as well.
     path("admin/login/", RedirectView.as_view(pattern_name="accounts:login", query_string=True)),

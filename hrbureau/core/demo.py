@@ -53,6 +53,8 @@ CASE_STEPS = [
     "hrbureau.enterprises.demo.seed_demands",
     "hrbureau.enterprises.demo.seed_service_plans",
     "hrbureau.policies.demo.seed",
+    "hrbureau.talent.demo.seed",
+    "hrbureau.personnel.demo.seed",
 ]
 STEPS = REGISTRY_STEPS + CASE_STEPS
 

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PersonnelConfig(AppConfig):
+    """Personnel work (人事): public-institution recruitment (事业单位招聘) from plans to the medical-check
+    shortlist, 三龄一历 certification, grade promotion of street management staff, and staff deployment
+    to emergency duty."""
+
+    name = "hrbureau.personnel"
+    verbose_name = _("Personnel")
+
+    def ready(self) -> None:
+        from hrbureau.personnel import permissions  # noqa: F401 (registration)

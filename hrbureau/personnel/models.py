@@ -1,0 +1,2 @@
+"""Personnel work's records: public-institution recruitment, 三龄一历 certification, grade promotion and
+emergency deployment (each part's models in its own module, imported here)."""
