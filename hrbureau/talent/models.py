@@ -354,6 +354,8 @@ class Payment(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.batch} {self.line}"
+
+
 # --- registers ---
 from hrbureau.talent.registers_models import (  # noqa: E402,F401 (the registers' models, registers)
     ActionProgress,

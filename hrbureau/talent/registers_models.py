@@ -17,10 +17,12 @@ from django.utils.translation import gettext_lazy as _
 
 from hrbureau.core.models import TimeStampedModel
 from hrbureau.core.scoping import ScopedManager, ScopePaths
+from hrbureau.core.textsearch import TextIndex
 from hrbureau.talent.registers_choices import ActionState, AssessmentResult, StationKind, StationLevel
 
 REGISTERS = "talent.view_register"  # department, leadership, streets (for their street)
 PARK = "talent.view_parkresidency"  # the same, and an enterprise its own residency
+COOPERATION = "talent.view_cooperation"  # agreements and contests: department and leadership
 
 _STREET: dict[str, Any] = {
     "verbose_name": _("street"),
@@ -101,6 +103,7 @@ class Postdoc(TimeStampedModel):
     left_on = models.DateField(_("left on"), null=True, blank=True)
 
     scope_paths = ScopePaths(street="street_id", permission=REGISTERS)
+    text_index = TextIndex("talent_postdoc", ("name", "topic", "supervisor"))
     objects = ScopedManager()
 
     class Meta:
@@ -205,8 +208,8 @@ class ParkResidency(TimeStampedModel):
 
 class CooperationAgreement(TimeStampedModel):
     """A talent cooperation agreement (人才合作协议), such as the strategic talent agreement with a partner
-    zone: its parties, signing, term and terms, and the actions that carry it out. District-wide: it
-    has no street, so the streets do not read it."""
+    zone: its parties, signing, term and terms, and the actions that carry it out. The district's: the
+    department and leadership read it, not the streets."""
 
     title = models.CharField(_("title"), max_length=200)
     parties = models.TextField(_("parties (one per line)"))
@@ -214,7 +217,8 @@ class CooperationAgreement(TimeStampedModel):
     ends_on = models.DateField(_("in force until"), null=True, blank=True)
     terms = models.TextField(_("terms"), blank=True)
 
-    scope_paths = ScopePaths(permission=REGISTERS)
+    scope_paths = ScopePaths(permission=COOPERATION)
+    text_index = TextIndex("talent_cooperationagreement", ("title", "parties", "terms"))
     objects = ScopedManager()
 
     class Meta:
@@ -256,7 +260,8 @@ class AgreementAction(TimeStampedModel):
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
     done_on = models.DateField(_("done on"), null=True, blank=True)
 
-    scope_paths = ScopePaths(permission=REGISTERS)
+    scope_paths = ScopePaths(permission=COOPERATION)
+    text_index = TextIndex("talent_agreementaction", ("title", "owner"))
     objects = ScopedManager()
 
     class Meta:
@@ -298,9 +303,7 @@ class ActionProgress(TimeStampedModel):
         verbose_name = _("progress update")
         verbose_name_plural = _("progress updates")
         ordering = ["action", "-reported_on", "-id"]
-        constraints = [
-            models.CheckConstraint(condition=Q(percent__lte=100), name="talent_progress_percent")
-        ]
+        constraints = [models.CheckConstraint(condition=Q(percent__lte=100), name="talent_progress_percent")]
 
     def __str__(self) -> str:
         return f"{self.action} {self.reported_on} {self.percent}%"
@@ -314,7 +317,7 @@ class TalentContest(TimeStampedModel):
     organiser = models.CharField(_("organiser"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True)
 
-    scope_paths = ScopePaths(permission=REGISTERS)
+    scope_paths = ScopePaths(permission=COOPERATION)
     objects = ScopedManager()
 
     class Meta:
@@ -377,6 +380,7 @@ class ContestEntrant(TimeStampedModel):
     street = models.ForeignKey("accounts.OrgUnit", **_STREET)
 
     scope_paths = ScopePaths(street="street_id", permission=REGISTERS)
+    text_index = TextIndex("talent_contestentrant", ("project", "leader", "field"))
     objects = ScopedManager()
 
     class Meta:

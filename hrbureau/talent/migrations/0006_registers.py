@@ -3,6 +3,27 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
+from hrbureau.core.textsearch import TextIndex, create_text_index, drop_text_index
+
+# The registers' searches through the Chinese text index (core.textsearch).
+INDEXES = (
+    TextIndex("talent_postdoc", ("name", "topic", "supervisor")),
+    TextIndex("talent_cooperationagreement", ("title", "parties", "terms")),
+    TextIndex("talent_agreementaction", ("title", "owner")),
+    TextIndex("talent_contestentrant", ("project", "leader", "field")),
+)
+
+
+def forward(apps, schema_editor):
+    for index in INDEXES:
+        create_text_index(schema_editor, index)
+
+
+def backward(apps, schema_editor):
+    for index in INDEXES:
+        drop_text_index(schema_editor, index)
+
+
 
 class Migration(migrations.Migration):
 
@@ -309,4 +330,5 @@ class Migration(migrations.Migration):
             model_name='contestentrant',
             constraint=models.CheckConstraint(condition=models.Q(('enterprise__isnull', True), ('settled_on__isnull', False), _connector='OR'), name='talent_entrant_settles_with_a_date'),
         ),
+        migrations.RunPython(forward, backward),
     ]
