@@ -116,8 +116,6 @@ POSTDOCS = ListSpec(
     filters=(
         Where("in_station", _yes_no_field(_("In station now")), _present),
         Choice("kind", _("Kind of station"), StationKind, lookup="station__kind", empty=_("All kinds")),
-        of_record("station", "station_id"),
-        of_record("enterprise", "station__enterprise_id"),
     ),
     columns=(
         Column(
@@ -223,7 +221,6 @@ ACTIONS = ListSpec(
         Where(
             "state", _state_field, lambda state: action_state_q(state, timezone.localdate()), api=ActionState
         ),
-        of_record("agreement", "agreement_id"),
     ),
     columns=(
         Column(_("Action"), value=lambda a: a.title, html=lambda a: link("talent:action", a.pk, a.title)),
@@ -273,7 +270,6 @@ ENTRANTS = ListSpec(
         Where(
             "settled", _yes_no_field(_("Settled in the district")), lambda yes: Q(settled_on__isnull=not yes)
         ),
-        of_record("contest", "contest_id"),
         of_record("enterprise", "enterprise_id"),
     ),
     columns=(
