@@ -6,15 +6,6 @@ from hrbureau.core.demo import DemoContext
 
 
 def seed(ctx: DemoContext) -> None:
-    pass
+    from hrbureau.talent import demo_registers  # --- registers ---
 
-
-# --- registers ---
-_seed_before_registers = seed
-
-
-def seed(ctx: DemoContext) -> None:
-    _seed_before_registers(ctx)
-    from hrbureau.talent import demo_registers
-
-    demo_registers.seed(ctx)
+    demo_registers.seed(ctx)  # --- registers ---
