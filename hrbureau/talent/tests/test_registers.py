@@ -309,3 +309,25 @@ def test_the_enterprise_page_lists_its_stations_park_residency_and_settled_proje
         for f in profile.sections_for(user=world.users["enterprise"], record=world.enterprises["a1"])
     }
     assert "talent.stations" not in own
+
+
+def test_an_enterprise_sees_its_own_park_residency_on_the_portal_and_nothing_else(
+    world: Any, client_for: Any
+) -> None:
+    own = _park(world, "a1")  # enterprise A1 is the enterprise user's
+    other = _save(
+        world,
+        ParkResidency(),
+        enterprise=world.enterprises["b1"],
+        founder_name="孙雅琪",
+        entered_on=dt.date(2025, 1, 1),
+    )
+    s = station(world, "a1")
+    client = client_for("enterprise")
+    page = client.get("/talent/portal/park/").content.decode()
+    assert own.founder_name in page
+    assert other.founder_name not in page
+    assert client.get("/talent/park/").status_code == 403
+    assert client.get(f"/talent/park/{own.pk}/").status_code == 403  # the register's page is the bureau's
+    assert client.get(f"/talent/stations/{s.pk}/").status_code == 403
+    assert client_for("individual").get("/talent/portal/park/").status_code == 403
