@@ -119,7 +119,7 @@ def _stations(keeper: Any, chosen: list[Any], today: dt.date) -> None:
         for j in range(2 if i < 4 else 1):
             name, topic = POSTDOCS[(2 * i + j) % len(POSTDOCS)]
             entered = today - dt.timedelta(days=200 + 300 * j + 30 * i)
-            left = entered + dt.timedelta(days=730) if entered + dt.timedelta(days=730) < today else None
+            left = entered + dt.timedelta(days=365)  # the second has done a year and left
             _save(
                 keeper,
                 Postdoc(station=station),

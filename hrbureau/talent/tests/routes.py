@@ -153,7 +153,7 @@ ROUTES += [
     Route("talent:action_create", _reg("/talent/agreements/{}/actions/new/", "agreement"), allowed=_KEEPERS),
     Route(
         "talent:actions",
-        _reg("/talent/actions/?state=overdue"),
+        _reg("/talent/actions/"),
         allowed=_DISTRICT,
         rows=lambda world: {"共建人才驿站": _DISTRICT},
     ),
