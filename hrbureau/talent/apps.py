@@ -14,3 +14,7 @@ class TalentConfig(AppConfig):
     def ready(self) -> None:
         # Registration: permissions, workflows, rules subjects, lists, menu — one module per part.
         from hrbureau.talent import permissions  # noqa: F401 (registration)
+
+        # --- registers ---
+        for module in ("registers_imports", "registers_lists", "registers_navigation", "registers_profile"):
+            __import__(f"hrbureau.talent.{module}")  # registration (no import statement: one block per part)

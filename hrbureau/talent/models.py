@@ -354,3 +354,19 @@ class Payment(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.batch} {self.line}"
+
+
+# --- registers ---
+from hrbureau.talent.registers_models import (  # noqa: E402,F401 (the registers' models, registers)
+    ActionProgress,
+    AgreementAction,
+    ContestEntrant,
+    ContestRound,
+    CooperationAgreement,
+    ParkResidency,
+    Postdoc,
+    PostdocStation,
+    RoundResult,
+    StationAssessment,
+    TalentContest,
+)

@@ -30,3 +30,26 @@ declare(
     "talent.manage_payment", _("Build payment batches and reconcile the bank's results"), roles=DEPARTMENT
 )
 declare("talent.export_payment", _("Export payments and bank files"), roles=DEPARTMENT | {Role.LEADER})
+
+# --- registers ---
+# The registers (postdoctoral stations, the returned-students park, cooperation agreements, contests): the
+# department keeps them; leadership reads them all, a street the records that lie in it (stations,
+# postdocs, park residencies, contest projects settled there; agreements and contests are the district's,
+# read by the department and leadership only); an enterprise reads only its own park residency, nothing else of these.
+declare(
+    "talent.view_register",
+    _("See the talent registers (stations, park, agreements, contests)"),
+    roles=READERS,
+)
+declare(
+    "talent.view_parkresidency",
+    _("See returned-students park residencies (an enterprise its own)"),
+    roles=READERS | {Role.ENTERPRISE},
+)
+declare(
+    "talent.view_cooperation",
+    _("See talent cooperation agreements and talent contests"),
+    roles=DEPARTMENT | {Role.LEADER},
+)
+declare("talent.manage_register", _("Keep the talent registers"), roles=DEPARTMENT)
+declare("talent.export_register", _("Export the talent registers"), roles=DEPARTMENT | {Role.LEADER})

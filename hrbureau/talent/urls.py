@@ -5,3 +5,50 @@ from django.urls import path  # noqa: F401 (the parts' blocks use it)
 app_name = "talent"
 
 urlpatterns: list = []
+
+# --- registers ---
+from hrbureau.talent import registers_views as rv  # noqa: E402
+from hrbureau.talent.registers_lists import (  # noqa: E402
+    ACTIONS,
+    AGREEMENTS,
+    CONTESTS,
+    ENTRANTS,
+    PARK,
+    POSTDOCS,
+    STATIONS,
+)
+
+urlpatterns += [
+    path("stations/", STATIONS.view, name="stations"),
+    path("stations/new/", rv.station_create, name="station_create"),
+    path("stations/<int:pk>/", rv.station_detail, name="station"),
+    path("stations/<int:pk>/edit/", rv.station_edit, name="station_edit"),
+    path("stations/<int:pk>/postdocs/new/", rv.postdoc_create, name="postdoc_create"),
+    path("stations/<int:pk>/assessments/new/", rv.assessment_create, name="assessment_create"),
+    path("postdocs/", POSTDOCS.view, name="postdocs"),
+    path("postdocs/<int:pk>/edit/", rv.postdoc_edit, name="postdoc_edit"),
+    path("park/", PARK.view, name="park"),
+    path("park/new/", rv.park_create, name="park_create"),
+    path("park/<int:pk>/", rv.park_detail, name="park_residency"),
+    path("park/<int:pk>/edit/", rv.park_edit, name="park_edit"),
+    path("portal/park/", rv.portal_park, name="portal_park"),
+    path("agreements/", AGREEMENTS.view, name="agreements"),
+    path("agreements/new/", rv.agreement_create, name="agreement_create"),
+    path("agreements/<int:pk>/", rv.agreement_detail, name="agreement"),
+    path("agreements/<int:pk>/edit/", rv.agreement_edit, name="agreement_edit"),
+    path("agreements/<int:pk>/actions/new/", rv.action_create, name="action_create"),
+    path("actions/", ACTIONS.view, name="actions"),
+    path("actions/<int:pk>/", rv.action_detail, name="action"),
+    path("actions/<int:pk>/edit/", rv.action_edit, name="action_edit"),
+    path("actions/<int:pk>/progress/", rv.action_progress, name="action_progress"),
+    path("contests/", CONTESTS.view, name="contests"),
+    path("contests/new/", rv.contest_create, name="contest_create"),
+    path("contests/<int:pk>/", rv.contest_detail, name="contest"),
+    path("contests/<int:pk>/edit/", rv.contest_edit, name="contest_edit"),
+    path("contests/<int:pk>/rounds/new/", rv.round_create, name="round_create"),
+    path("contests/<int:pk>/entrants/new/", rv.entrant_create, name="entrant_create"),
+    path("entrants/", ENTRANTS.view, name="entrants"),
+    path("entrants/<int:pk>/", rv.entrant_detail, name="entrant"),
+    path("entrants/<int:pk>/edit/", rv.entrant_edit, name="entrant_edit"),
+    path("registers/<slug:kind>/<int:pk>/delete/", rv.register_delete, name="register_delete"),
+]

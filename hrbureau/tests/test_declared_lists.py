@@ -29,6 +29,9 @@ from hrbureau.core.lists import ListSpec, declared_lists
 from hrbureau.petitions.tests.conftest import office  # noqa: F401 - a fixture
 from hrbureau.policies.tests.items import makers as policy_makers
 from hrbureau.policies.tests.items import near_miss_kept, near_miss_samples, near_miss_url
+from hrbureau.talent.tests.registers_items import corpus_rows as register_rows  # --- registers ---
+from hrbureau.talent.tests.registers_items import kept as register_kept
+from hrbureau.talent.tests.registers_items import makers as register_makers
 
 # A small alphabet makes shared fragments (and so non-trivial results) likely; it includes LIKE's
 # wildcards, which must be searched for literally.
@@ -129,6 +132,7 @@ def corpus(world: Any, office: dict[str, Any], arb: dict[str, Any]) -> dict[str,
     _enterprise_demand_rows(world, rng, list(Enterprise.objects.order_by("id")))
     _service_rows(world, rng, list(Enterprise.objects.order_by("id")))
     _policy_rows(world, rng, list(Enterprise.objects.order_by("id")))
+    register_rows(world, rng)  # --- registers ---
     return {"rng": rng, "enterprises": Enterprise.objects.count()}
 
 
@@ -443,6 +447,14 @@ READERS = {
     "grant": "dept_staff",
     "enterprise_demand": "dept_staff",
     "my_enterprise_demand": "enterprise",
+    # --- registers ---
+    "postdocstation": "dept_staff",
+    "postdoc": "dept_staff",
+    "parkresidency": "dept_staff",
+    "cooperationagreement": "dept_staff",
+    "agreementaction": "dept_staff",
+    "talentcontest": "dept_staff",
+    "contestentrant": "dept_staff",
 }
 
 
@@ -504,6 +516,10 @@ def _kept_in_python(spec: ListSpec, f: Any, value: Any, rows: list[Any]) -> set[
     if isinstance(f, declared.DateFrom):
         day = dt.date.fromisoformat(value)
         return {r.pk for r in rows if _local_day(_follow(r, f.column)[0]) >= day}
+    if isinstance(f, declared.Where) and spec.name in REGISTER_LISTS:  # --- registers ---
+        keeps = register_kept(f.name, value)
+        if keeps is not None:
+            return {r.pk for r in rows if keeps(r)}
     if isinstance(f, declared.Where):
         plain = {
             "claim": lambda r: value in {c.kind for c in r.claims.all()},
@@ -657,6 +673,14 @@ def spec_url(name: str) -> str:
         "grant": "/policies/grants/",
         "enterprise_demand": "/enterprises/demands/",
         "my_enterprise_demand": "/enterprises/demands/mine/",
+        # --- registers ---
+        "postdocstation": "/talent/stations/",
+        "postdoc": "/talent/postdocs/",
+        "parkresidency": "/talent/park/",
+        "cooperationagreement": "/talent/agreements/",
+        "agreementaction": "/talent/actions/",
+        "talentcontest": "/talent/contests/",
+        "contestentrant": "/talent/entrants/",
     }[name]
 
 
@@ -712,6 +736,13 @@ def _texts(name: str, row: Any) -> list[str]:
         "labourdemand",
         "policyapplication",
         "grant",
+        # --- registers ---
+        "postdocstation",
+        "postdoc",
+        "parkresidency",
+        "cooperationagreement",
+        "agreementaction",
+        "contestentrant",
     ],
 )
 def test_search_returns_what_a_substring_scan_returns(corpus: dict[str, Any], world: Any, name: str) -> None:
@@ -801,6 +832,7 @@ def _more_rows(name: str, world: Any, office: dict[str, Any], arb: dict[str, Any
     }
     makers.update(_labour_makers(world))
     makers.update(policy_makers(world))
+    makers.update(register_makers(world))  # --- registers ---
     for _ in range(n):
         makers[name](next(_SERIAL))
 
@@ -1079,3 +1111,7 @@ def test_a_list_page_costs_the_same_queries_for_few_and_many_rows(
 
     few = queries(2)
     assert queries(25 if name != "dispute" else 8) == few, name
+
+
+# --- registers ---
+REGISTER_LISTS = {"postdoc", "parkresidency", "agreementaction", "contestentrant"}

@@ -5,3 +5,215 @@ from __future__ import annotations
 from hrbureau.tests.matrix import ALL_ROLES, ANONYMOUS, Route, action_routes  # noqa: F401
 
 ROUTES: list = []
+
+# --- registers ---
+# The registers: the department keeps them; leadership reads all; a street reads the stations, postdocs,
+# park residencies and settled contest projects in it (the world's records lie in street A, the street
+# user's; a second station in street B is not theirs); agreements and contests are the department's and
+# leadership's; an enterprise sees only its own park residency, on the portal.
+from typing import Any  # noqa: E402
+
+from hrbureau.accounts.choices import Role  # noqa: E402
+
+_KEEPERS = {Role.DEPT_HEAD, Role.DEPT_STAFF}
+_DISTRICT = _KEEPERS | {Role.LEADER}
+_STREETS = _DISTRICT | {Role.STREET_STAFF}
+
+
+def _registers(world: Any) -> dict[str, Any]:
+    if "talent_registers" not in world.people:
+        import datetime as dt
+
+        from hrbureau.talent import registers as services
+        from hrbureau.talent import registers_models as m
+
+        staff = world.users["dept_staff"]
+
+        def save(record: Any, **values: Any) -> Any:
+            return services.register_save(actor=staff, record=record, values=values)
+
+        a1, b1 = world.enterprises["a1"], world.enterprises["b1"]
+        station = save(
+            m.PostdocStation(),
+            enterprise=a1,
+            kind="station",
+            level="national",
+            approved_on=dt.date(2020, 1, 1),
+        )
+        save(m.PostdocStation(), enterprise=b1, kind="base", level="city", approved_on=dt.date(2021, 1, 1))
+        postdoc = save(
+            m.Postdoc(station=station), name="博士后甲", topic="储能材料", entered_on=dt.date(2025, 1, 1)
+        )
+        park = save(m.ParkResidency(), enterprise=a1, founder_name="赵明轩", entered_on=dt.date(2025, 1, 1))
+        agreement = save(
+            m.CooperationAgreement(),
+            title="战略人才合作协议",
+            parties="甲\n乙",
+            signed_on=dt.date(2025, 1, 1),
+        )
+        action = save(
+            m.AgreementAction(agreement=agreement),
+            title="共建人才驿站",
+            owner="人才科",
+            due_on=dt.date(2025, 6, 1),
+        )
+        contest = save(m.TalentContest(), name="国际人才大赛", year=2026)
+        entrant = save(
+            m.ContestEntrant(contest=contest),
+            project="柔性电子皮肤",
+            leader="高远",
+            settled_on=dt.date(2026, 1, 1),
+            enterprise=a1,
+        )
+        world.people["talent_registers"] = {
+            "station": station,
+            "postdoc": postdoc,
+            "park": park,
+            "agreement": agreement,
+            "action": action,
+            "contest": contest,
+            "entrant": entrant,
+        }
+    records: dict[str, Any] = world.people["talent_registers"]
+    return records
+
+
+def _reg(template: str, key: str = "") -> Any:
+    def url(world: Any) -> str:
+        records = _registers(world)
+        return template.format(records[key].pk) if key else template
+
+    return url
+
+
+_B1_STATION = "企业B1科技有限公司"
+ROUTES += [
+    Route(
+        "talent:stations",
+        _reg("/talent/stations/"),
+        allowed=_STREETS,
+        rows=lambda world: {"企业A1科技有限公司": _STREETS, _B1_STATION: _DISTRICT},
+    ),
+    Route(
+        "talent:stations",
+        _reg("/talent/stations/?export=xlsx"),
+        allowed=_DISTRICT,
+        label="export",
+        export="talent.export_register",
+    ),
+    Route("talent:station_create", _reg("/talent/stations/new/"), allowed=_KEEPERS),
+    Route("talent:station", _reg("/talent/stations/{}/", "station"), allowed=_STREETS),
+    Route("talent:station_edit", _reg("/talent/stations/{}/edit/", "station"), allowed=_KEEPERS),
+    Route("talent:postdoc_create", _reg("/talent/stations/{}/postdocs/new/", "station"), allowed=_KEEPERS),
+    Route(
+        "talent:assessment_create", _reg("/talent/stations/{}/assessments/new/", "station"), allowed=_KEEPERS
+    ),
+    Route(
+        "talent:postdocs",
+        _reg("/talent/postdocs/"),
+        allowed=_STREETS,
+        rows=lambda world: {"储能材料": _STREETS},
+    ),
+    Route(
+        "talent:postdocs",
+        _reg("/talent/postdocs/?export=xlsx"),
+        allowed=_DISTRICT,
+        label="export",
+        export="talent.export_register",
+    ),
+    Route("talent:postdoc_edit", _reg("/talent/postdocs/{}/edit/", "postdoc"), allowed=_KEEPERS),
+    Route("talent:park", _reg("/talent/park/"), allowed=_STREETS, rows=lambda world: {"赵明轩": _STREETS}),
+    Route(
+        "talent:park",
+        _reg("/talent/park/?export=xlsx"),
+        allowed=_DISTRICT,
+        label="export",
+        export="talent.export_register",
+    ),
+    Route("talent:park_create", _reg("/talent/park/new/"), allowed=_KEEPERS),
+    Route("talent:park_residency", _reg("/talent/park/{}/", "park"), allowed=_STREETS),
+    Route("talent:park_edit", _reg("/talent/park/{}/edit/", "park"), allowed=_KEEPERS),
+    Route("talent:portal_park", _reg("/talent/portal/park/"), allowed={Role.ENTERPRISE}),
+    Route(
+        "talent:agreements",
+        _reg("/talent/agreements/"),
+        allowed=_DISTRICT,
+        rows=lambda world: {"战略人才合作协议": _DISTRICT},
+    ),
+    Route(
+        "talent:agreements",
+        _reg("/talent/agreements/?export=xlsx"),
+        allowed=_DISTRICT,
+        label="export",
+        export="talent.export_register",
+    ),
+    Route("talent:agreement_create", _reg("/talent/agreements/new/"), allowed=_KEEPERS),
+    Route("talent:agreement", _reg("/talent/agreements/{}/", "agreement"), allowed=_DISTRICT),
+    Route("talent:agreement_edit", _reg("/talent/agreements/{}/edit/", "agreement"), allowed=_KEEPERS),
+    Route("talent:action_create", _reg("/talent/agreements/{}/actions/new/", "agreement"), allowed=_KEEPERS),
+    Route(
+        "talent:actions",
+        _reg("/talent/actions/"),
+        allowed=_DISTRICT,
+        rows=lambda world: {"共建人才驿站": _DISTRICT},
+    ),
+    Route(
+        "talent:actions",
+        _reg("/talent/actions/?export=xlsx"),
+        allowed=_DISTRICT,
+        label="export",
+        export="talent.export_register",
+    ),
+    Route("talent:action", _reg("/talent/actions/{}/", "action"), allowed=_DISTRICT),
+    Route("talent:action_edit", _reg("/talent/actions/{}/edit/", "action"), allowed=_KEEPERS),
+    Route("talent:action_progress", _reg("/talent/actions/{}/progress/", "action"), allowed=_KEEPERS),
+    Route(
+        "talent:action_progress",
+        _reg("/talent/actions/{}/progress/", "action"),
+        method="POST",
+        data={"reported_on": "", "percent": ""},
+        allowed=_KEEPERS,
+        label="record",
+    ),
+    Route(
+        "talent:contests",
+        _reg("/talent/contests/"),
+        allowed=_DISTRICT,
+        rows=lambda world: {"国际人才大赛": _DISTRICT},
+    ),
+    Route(
+        "talent:contests",
+        _reg("/talent/contests/?export=xlsx"),
+        allowed=_DISTRICT,
+        label="export",
+        export="talent.export_register",
+    ),
+    Route("talent:contest_create", _reg("/talent/contests/new/"), allowed=_KEEPERS),
+    Route("talent:contest", _reg("/talent/contests/{}/", "contest"), allowed=_DISTRICT),
+    Route("talent:contest_edit", _reg("/talent/contests/{}/edit/", "contest"), allowed=_KEEPERS),
+    Route("talent:round_create", _reg("/talent/contests/{}/rounds/new/", "contest"), allowed=_KEEPERS),
+    Route("talent:entrant_create", _reg("/talent/contests/{}/entrants/new/", "contest"), allowed=_KEEPERS),
+    Route(
+        "talent:entrants",
+        _reg("/talent/entrants/"),
+        allowed=_STREETS,
+        rows=lambda world: {"柔性电子皮肤": _STREETS},
+    ),
+    Route(
+        "talent:entrants",
+        _reg("/talent/entrants/?export=xlsx"),
+        allowed=_DISTRICT,
+        label="export",
+        export="talent.export_register",
+    ),
+    Route("talent:entrant", _reg("/talent/entrants/{}/", "entrant"), allowed=_STREETS),
+    Route("talent:entrant_edit", _reg("/talent/entrants/{}/edit/", "entrant"), allowed=_KEEPERS),
+    # Deleting a station with a postdoc is refused with its reason (the keeper is sent back to it).
+    Route(
+        "talent:register_delete",
+        _reg("/talent/registers/station/{}/delete/", "station"),
+        method="POST",
+        ok_status=302,
+        allowed=_KEEPERS,
+    ),
+]
