@@ -14,3 +14,11 @@ class TalentConfig(AppConfig):
     def ready(self) -> None:
         # Registration: permissions, workflows, rules subjects, lists, menu — one module per part.
         from hrbureau.talent import permissions  # noqa: F401 (registration)
+
+        # --- internship ---
+        from hrbureau.talent import (  # noqa: F401 (registration)
+            internship_imports,
+            internship_lists,
+            internship_navigation,
+            internship_workflow,
+        )

@@ -354,3 +354,4 @@ class Payment(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.batch} {self.line}"
+from hrbureau.talent.internship_models import *  # noqa: E402,F401,F403 (internship)

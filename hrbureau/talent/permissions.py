@@ -30,3 +30,21 @@ declare(
     "talent.manage_payment", _("Build payment batches and reconcile the bank's results"), roles=DEPARTMENT
 )
 declare("talent.export_payment", _("Export payments and bank files"), roles=DEPARTMENT | {Role.LEADER})
+
+# --- internship ---
+declare(
+    "talent.view_internship",
+    _("See internship bases and internships (an enterprise, its own base's interns)"),
+    roles=READERS | {Role.ENTERPRISE},
+)
+declare(
+    "talent.manage_internship",
+    _("Register and decide internships, keep the internship bases, approve monthly claims"),
+    roles=DEPARTMENT,
+)
+declare(
+    "talent.record_internship_month",
+    _("Record the months an internship base paid its interns"),
+    roles=DEPARTMENT | {Role.ENTERPRISE},
+)
+declare("talent.export_internship", _("Export internship bases and internships"), roles=DEPARTMENT | {Role.LEADER})
