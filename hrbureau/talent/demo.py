@@ -6,4 +6,6 @@ from hrbureau.core.demo import DemoContext
 
 
 def seed(ctx: DemoContext) -> None:
-    pass
+    from hrbureau.talent import demo_internship  # --- internship ---
+
+    demo_internship.seed(ctx)
