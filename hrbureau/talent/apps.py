@@ -16,9 +16,13 @@ class TalentConfig(AppConfig):
         from hrbureau.talent import permissions  # noqa: F401 (registration)
 
         # --- internship ---
-        from hrbureau.talent import (  # noqa: F401 (registration)
-            internship_imports,
-            internship_lists,
-            internship_navigation,
-            internship_workflow,
-        )
+        _ready_internship()
+
+
+def _ready_internship() -> None:
+    from hrbureau.talent import (  # noqa: F401 (registration)
+        internship_imports,
+        internship_lists,
+        internship_navigation,
+        internship_workflow,
+    )

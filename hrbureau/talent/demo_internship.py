@@ -58,13 +58,14 @@ def seed(ctx: DemoContext) -> None:
             approved_on=today - dt.timedelta(days=400 + 30 * n),
             posts="\n".join(POSTS[n : n + 3]),
             places=10 + 5 * n,
-            contact="人事部 0755-8888000%d" % n,
+            contact=f"人事部 0755-8888000{n}",
             state=BaseState.SUSPENDED if n == 2 else BaseState.ACTIVE,
         )
         bases.append(service.base_save(actor=staff, base=base))
     youth = list(
-        Person.objects.filter(birth_date__gt=_years_ago(start, 24), birth_date__lte=_years_ago(start, 18))
-        .order_by("pk")[:8]
+        Person.objects.filter(
+            birth_date__gt=_years_ago(start, 24), birth_date__lte=_years_ago(start, 18)
+        ).order_by("pk")[:8]
     )
     if len(youth) < 6:
         ctx.log("internships: too few young people in the demo; bases only")
@@ -93,7 +94,9 @@ def seed(ctx: DemoContext) -> None:
     for month_index in range(3):
         month = _months_back(start, -month_index)
         wage = service.minimum_wage_of(month)
-        row = service.month_record(actor=staff, internship=running[0], month=month, paid=wage + Decimal("300"))
+        row = service.month_record(
+            actor=staff, internship=running[0], month=month, paid=wage + Decimal("300")
+        )
         service.month_approve(actor=staff, month=row)
         low = month_index == 2
         paid = (wage * Decimal("0.7")).quantize(Decimal("1")) if low else wage

@@ -94,7 +94,9 @@ def eligibility(*, person: Any, starts_on: dt.date, graduated_on: dt.date | None
     if not unemployed:
         reasons.append(_("not registered unemployed"))
     else:
-        reasons.append(_("aged %(age)d on the start day, not %(low)d–%(high)d") % {"age": age, "low": low, "high": high})
+        reasons.append(
+            _("aged %(age)d on the start day, not %(low)d–%(high)d") % {"age": age, "low": low, "high": high}
+        )
     return Eligibility("", _("Not eligible: %(reasons)s.") % {"reasons": "; ".join(reasons)})
 
 
@@ -220,9 +222,7 @@ def internship_register(
         raise ValidationError(errors)
     with transaction.atomic():
         found = eligibility(person=person, starts_on=starts_on, graduated_on=graduated_on)
-        held = (
-            Internship.objects.filter(person=person).exclude(state__in=CLOSED).first()
-        )
+        held = Internship.objects.filter(person=person).exclude(state__in=CLOSED).first()
         internship = Internship(
             number=f"JX{starts_on.year}{counters.next_value(f'internship-{starts_on.year}'):05d}",
             person=person,
@@ -239,7 +239,9 @@ def internship_register(
         create_case(internship, actor=actor, data={"ground": found.ground})
         reason = found.reason
         if not reason and held is not None:
-            reason = _("Not eligible: the person already has internship %(number)s.") % {"number": held.number}
+            reason = _("Not eligible: the person already has internship %(number)s.") % {
+                "number": held.number
+            }
         if reason:
             internship.refusal_reason = reason
             internship.save(update_fields=["refusal_reason"])
@@ -258,7 +260,9 @@ def internship_approve(*, actor: Any, internship: Internship, reason: str = "") 
             raise ValidationError(found.reason)
         today = timezone.localdate()
         scheme = internship_scheme()
-        if SubsidyApplication.objects.filter(LIVE_APPLICATION, scheme=scheme, person=internship.person).exists():
+        if SubsidyApplication.objects.filter(
+            LIVE_APPLICATION, scheme=scheme, person=internship.person
+        ).exists():
             raise ValidationError(_("This person already holds the internship subsidy."))
         application = SubsidyApplication.objects.create(
             number=f"SA{today.year}{counters.next_value(f'subsidy-application-{today.year}'):06d}",
@@ -274,7 +278,9 @@ def internship_approve(*, actor: Any, internship: Internship, reason: str = "") 
             filed_by=actor,
             state=ApplicationState.APPROVED,
         )
-        transition(internship, "approve", actor=actor, reason=reason, fields={"application_id": application.pk})
+        transition(
+            internship, "approve", actor=actor, reason=reason, fields={"application_id": application.pk}
+        )
     return internship
 
 
@@ -285,9 +291,7 @@ def claimable(internship: Internship) -> bool:
     return internship.state in (InternshipState.APPROVED, InternshipState.ENDED)
 
 
-def month_record(
-    *, actor: Any, internship: Internship, month: dt.date, paid: Decimal
-) -> InternshipMonth:
+def month_record(*, actor: Any, internship: Internship, month: dt.date, paid: Decimal) -> InternshipMonth:
     """Record what the base paid its intern in ``month`` (the base on the portal, or the department),
     with the minimum wage in force that month and the subsidy it gives. A month already approved is
     never changed; one only recorded is corrected."""
@@ -338,9 +342,13 @@ def month_approve(*, actor: Any, month: InternshipMonth) -> InternshipMonth:
         if not claimable(internship) or internship.application_id is None:
             raise ValidationError(_("Only an approved internship's months are paid."))
         if month.subsidy <= 0:
-            raise ValidationError(_("Nothing is payable for this month: %(reason)s") % {"reason": month.zero_reason})
+            raise ValidationError(
+                _("Nothing is payable for this month: %(reason)s") % {"reason": month.zero_reason}
+            )
         application = SubsidyApplication.objects.select_for_update().get(pk=internship.application_id)
-        number = (application.instalments.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+        number = (
+            application.instalments.order_by("-number").values_list("number", flat=True).first() or 0
+        ) + 1
         today = timezone.localdate()
         month.instalment = Instalment.objects.create(
             application=application,

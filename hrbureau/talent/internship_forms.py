@@ -18,7 +18,10 @@ class BaseForm(StyledFormMixin, forms.ModelForm):
     class Meta:
         model = InternshipBase
         fields = ["level", "approved_on", "posts", "places", "contact", "state"]
-        widgets = {"approved_on": forms.DateInput(attrs={"type": "date"}), "posts": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "approved_on": forms.DateInput(attrs={"type": "date"}),
+            "posts": forms.Textarea(attrs={"rows": 3}),
+        }
 
 
 class RegisterForm(StyledFormMixin, forms.Form):
@@ -43,7 +46,10 @@ class RegisterForm(StyledFormMixin, forms.Form):
 
 class MonthForm(StyledFormMixin, forms.Form):
     month = forms.CharField(
-        label=_("Month"), max_length=7, widget=forms.TextInput(attrs={"type": "month"}), help_text=_("e.g. 2026-03")
+        label=_("Month"),
+        max_length=7,
+        widget=forms.TextInput(attrs={"type": "month"}),
+        help_text=_("e.g. 2026-03"),
     )
     paid = forms.DecimalField(label=_("Amount paid (yuan)"), min_value=0, max_digits=12, decimal_places=2)
 

@@ -52,7 +52,11 @@ def _clean(values: dict[str, Any], context: dict[str, Any]) -> dict[str, Any]:
     found: Internship | None = None
     if id_number and month is not None:
         for candidate in _internships_of(context, id_number):
-            if service.first_of_month(candidate.starts_on) <= month <= service.first_of_month(candidate.ends_on):
+            if (
+                service.first_of_month(candidate.starts_on)
+                <= month
+                <= service.first_of_month(candidate.ends_on)
+            ):
                 found = candidate
         if found is None:
             errors["id_number"] = [_("no approved internship of this person at your base in that month")]
@@ -65,7 +69,9 @@ def _clean(values: dict[str, Any], context: dict[str, Any]) -> dict[str, Any]:
             errors["month"] = [_("no minimum wage is in force in that month")]
     if errors:
         raise ValidationError(errors)
-    assert found is not None and month is not None and paid is not None
+    assert found is not None
+    assert month is not None
+    assert paid is not None
     return {
         "id_number": id_number,
         "internship_id": found.pk,
@@ -123,7 +129,12 @@ PAYROLL_IMPORT = ImportSpec(
             kind="code",
         ),
         Column("name", gettext_lazy("Name"), ("姓名", "见习人员", "见习人员姓名", "学员姓名")),
-        Column("month", gettext_lazy("Month"), ("月份", "见习月份", "发放月份", "所属月份", "年月"), required=True),
+        Column(
+            "month",
+            gettext_lazy("Month"),
+            ("月份", "见习月份", "发放月份", "所属月份", "年月"),
+            required=True,
+        ),
         Column(
             "paid",
             gettext_lazy("Amount paid (yuan)"),

@@ -17,7 +17,9 @@ from hrbureau.people.models import Person
 from hrbureau.talent.internship_choices import BaseLevel, BaseState, InternGround, InternshipState
 from hrbureau.talent.models import Internship, InternshipBase
 
-ENTERPRISE_NAME = RelatedText(Enterprise.text_index, lambda: Enterprise.objects.all(), "pk", through="enterprise_id")
+ENTERPRISE_NAME = RelatedText(
+    Enterprise.text_index, lambda: Enterprise.objects.all(), "pk", through="enterprise_id"
+)
 
 BASES = ListSpec(
     name="internshipbase",
@@ -25,7 +27,9 @@ BASES = ListSpec(
     permission="talent.view_internship",
     rows=lambda user: InternshipBase.objects.for_user(user),
     ordering=("-id",),
-    search=Search(_("Enterprise"), related=(ENTERPRISE_NAME,), description="a fragment of the enterprise's name"),
+    search=Search(
+        _("Enterprise"), related=(ENTERPRISE_NAME,), description="a fragment of the enterprise's name"
+    ),
     filters=(
         of_record("enterprise", "enterprise_id"),
         Choice("level", _("Level"), BaseLevel, empty=_("All levels")),
@@ -48,7 +52,10 @@ BASES = ListSpec(
     export=Export("talent.export_internship", filename="internship-bases", related=("enterprise",)),
     actions=(
         Action(
-            _("Add a base"), "talent:internship_base_create", "talent.manage_internship", primary=True,
+            _("Add a base"),
+            "talent:internship_base_create",
+            "talent.manage_internship",
+            primary=True,
             testid="base-create",
         ),
     ),
@@ -89,19 +96,28 @@ INTERNSHIPS = ListSpec(
         Column(_("Post"), value=lambda i: i.post),
         Column(_("Starts on"), "text-nowrap", value=lambda i: i.starts_on),
         Column(_("Ends on"), "text-nowrap", value=lambda i: i.ends_on),
-        Column(_("Qualifies as"), value=lambda i: choice_labels(InternGround).get(i.ground, i.ground), card=False),
+        Column(
+            _("Qualifies as"), value=lambda i: choice_labels(InternGround).get(i.ground, i.ground), card=False
+        ),
         Column(_("State"), value=lambda i: choice_labels(InternshipState).get(i.state, i.state)),
     ),
     page_related=("person", "employer"),
     export=Export("talent.export_internship", filename="internships", related=("person", "employer")),
     actions=(
         Action(
-            _("Register an intern"), "talent:internship_register", "talent.manage_internship", primary=True,
+            _("Register an intern"),
+            "talent:internship_register",
+            "talent.manage_internship",
+            primary=True,
             testid="internship-register",
         ),
         Action(
-            _("Import a month's pay"), "imports:upload", "talent.manage_internship",
-            args=("internship-months",), icon="upload", testid="internship-import",
+            _("Import a month's pay"),
+            "imports:upload",
+            "talent.manage_internship",
+            args=("internship-months",),
+            icon="upload",
+            testid="internship-import",
         ),
     ),
     empty=_("No internships match."),

@@ -41,7 +41,9 @@ class InternshipBase(TimeStampedModel):
     contact = models.CharField(_("contact"), max_length=100, blank=True)
     state = models.CharField(_("state"), max_length=20, choices=BaseState.choices, default=BaseState.ACTIVE)
 
-    scope_paths = ScopePaths(street="street_id", enterprise="enterprise_id", permission="talent.view_internship")
+    scope_paths = ScopePaths(
+        street="street_id", enterprise="enterprise_id", permission="talent.view_internship"
+    )
     objects = ScopedManager()
 
     class Meta:
@@ -72,7 +74,10 @@ class Internship(Case):
         "people.Person", verbose_name=_("intern"), on_delete=models.PROTECT, related_name="+"
     )
     base = models.ForeignKey(
-        InternshipBase, verbose_name=_("internship base"), on_delete=models.PROTECT, related_name="internships"
+        InternshipBase,
+        verbose_name=_("internship base"),
+        on_delete=models.PROTECT,
+        related_name="internships",
     )
     # The base's enterprise and street, copied so that scoping reads the case's own columns.
     employer = models.ForeignKey(
@@ -144,7 +149,9 @@ class InternshipMonth(TimeStampedModel):
     minimum_wage = models.DecimalField(_("minimum wage (yuan)"), **MONEY)
     subsidy = models.DecimalField(_("subsidy (yuan)"), default=Decimal("0.00"), **MONEY)
     zero_reason = models.CharField(_("why no subsidy"), max_length=300, blank=True)
-    state = models.CharField(_("state"), max_length=20, choices=MonthState.choices, default=MonthState.RECORDED)
+    state = models.CharField(
+        _("state"), max_length=20, choices=MonthState.choices, default=MonthState.RECORDED
+    )
     instalment = models.OneToOneField(
         "talent.Instalment",
         verbose_name=_("instalment"),

@@ -7,7 +7,9 @@ from hrbureau.core.navigation import NavItem, register
 
 # --- internship ---
 register(
-    NavItem("internships", _("Internships"), "talent:internships", "school", "talent.view_internship", order=70)
+    NavItem(
+        "internships", _("Internships"), "talent:internships", "school", "talent.view_internship", order=70
+    )
 )
 register(
     NavItem(

@@ -46,7 +46,9 @@ def base_create(request: HttpRequest) -> HttpResponseBase:
             else:
                 messages.success(request, _("Saved."))
                 return redirect("talent:internship_bases")
-    return render(request, "talent/internship/form.html", {"form": form, "title": _("Add an internship base")})
+    return render(
+        request, "talent/internship/form.html", {"form": form, "title": _("Add an internship base")}
+    )
 
 
 @permission_required("talent.manage_internship")
@@ -107,7 +109,10 @@ def _record(request: HttpRequest, form: Any, internship: Internship | None) -> b
         return False
     try:
         row = service.month_record(
-            actor=request.user, internship=internship, month=form.cleaned_data["month"], paid=form.cleaned_data["paid"]
+            actor=request.user,
+            internship=internship,
+            month=form.cleaned_data["month"],
+            paid=form.cleaned_data["paid"],
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
@@ -116,7 +121,8 @@ def _record(request: HttpRequest, form: Any, internship: Internship | None) -> b
         messages.warning(request, row.zero_reason)
     else:
         messages.success(
-            request, _("Recorded %(month)s: subsidy %(amount)s yuan.") % {"month": row.period, "amount": row.subsidy}
+            request,
+            _("Recorded %(month)s: subsidy %(amount)s yuan.") % {"month": row.period, "amount": row.subsidy},
         )
     return True
 

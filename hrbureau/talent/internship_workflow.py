@@ -24,7 +24,9 @@ INTERNSHIP_WORKFLOW = declare_workflow(
 
 
 def _eligible(case: Any, actor: Any, data: dict[str, Any]) -> Any:
-    found = internship.eligibility(person=case.person, starts_on=case.starts_on, graduated_on=case.graduated_on)
+    found = internship.eligibility(
+        person=case.person, starts_on=case.starts_on, graduated_on=case.graduated_on
+    )
     return None if found.eligible else found.reason
 
 

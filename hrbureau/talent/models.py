@@ -354,4 +354,6 @@ class Payment(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.batch} {self.line}"
-from hrbureau.talent.internship_models import *  # noqa: E402,F401,F403 (internship)
+
+
+from hrbureau.talent.internship_models import *  # noqa: E402, F403 (internship)

@@ -47,4 +47,6 @@ declare(
     _("Record the months an internship base paid its interns"),
     roles=DEPARTMENT | {Role.ENTERPRISE},
 )
-declare("talent.export_internship", _("Export internship bases and internships"), roles=DEPARTMENT | {Role.LEADER})
+declare(
+    "talent.export_internship", _("Export internship bases and internships"), roles=DEPARTMENT | {Role.LEADER}
+)

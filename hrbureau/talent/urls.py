@@ -1,6 +1,6 @@
 """Talent services' pages, one block per part of the line."""
 
-from django.urls import path  # noqa: F401 (the parts' blocks use it)
+from django.urls import path
 
 app_name = "talent"
 
@@ -17,6 +17,10 @@ urlpatterns += [
     path("internships/new/", internship_views.register, name="internship_register"),
     path("internships/<int:pk>/", internship_views.internship_detail, name="internship"),
     path("internships/<int:pk>/months/", internship_views.month_record, name="internship_month_record"),
-    path("internships/months/<int:pk>/approve/", internship_views.month_approve, name="internship_month_approve"),
+    path(
+        "internships/months/<int:pk>/approve/",
+        internship_views.month_approve,
+        name="internship_month_approve",
+    ),
     path("my/internships/", internship_views.portal, name="internship_portal"),
 ]

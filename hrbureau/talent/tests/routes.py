@@ -75,7 +75,12 @@ def _base_rows(world: _Any) -> dict[str, _Any]:
 
 
 ROUTES += [
-    Route("talent:internship_bases", _intern_at("/talent/internship/bases/"), allowed=_INTERN_READERS, rows=_base_rows),
+    Route(
+        "talent:internship_bases",
+        _intern_at("/talent/internship/bases/"),
+        allowed=_INTERN_READERS,
+        rows=_base_rows,
+    ),
     Route(
         "talent:internship_bases",
         _intern_at("/talent/internship/bases/?export=xlsx"),
@@ -84,7 +89,9 @@ ROUTES += [
         export="talent.export_internship",
     ),
     Route("talent:internship_base_create", "/talent/internship/bases/new/", allowed=_INTERN_DEPARTMENT),
-    Route("talent:internships", _intern_at("/talent/internships/"), allowed=_INTERN_READERS, rows=_intern_rows),
+    Route(
+        "talent:internships", _intern_at("/talent/internships/"), allowed=_INTERN_READERS, rows=_intern_rows
+    ),
     Route(
         "talent:internships",
         _intern_at("/talent/internships/?export=xlsx"),

@@ -33,7 +33,10 @@ def person(*, born: dt.date, status: str = EmploymentStatus.OTHER, name: str = "
 def base_of(world: Any, key: str = "a1") -> InternshipBase:
     enterprise = world.enterprises[key]
     return InternshipBase.objects.create(
-        enterprise=enterprise, street_id=enterprise.street_id, approved_on=dt.date(2024, 1, 1), posts="文员\n助理"
+        enterprise=enterprise,
+        street_id=enterprise.street_id,
+        approved_on=dt.date(2024, 1, 1),
+        posts="文员\n助理",
     )
 
 
@@ -85,8 +88,10 @@ def test_months_on_either_side_of_a_minimum_wage_change_give_different_subsidies
     mar_low = service.month_record(
         actor=world.user("dept_staff"), internship=internship, month=dt.date(2025, 3, 1), paid=Decimal("1900")
     )
-    assert feb_low.subsidy == Decimal("1900.00") and feb_low.zero_reason == ""
-    assert mar_low.subsidy == Decimal("0.00") and mar_low.zero_reason
+    assert feb_low.subsidy == Decimal("1900.00")
+    assert feb_low.zero_reason == ""
+    assert mar_low.subsidy == Decimal("0.00")
+    assert mar_low.zero_reason
 
 
 # --- eligibility ---------------------------------------------------------------------------------------
@@ -95,9 +100,23 @@ def test_months_on_either_side_of_a_minimum_wage_change_give_different_subsidies
 def test_a_graduate_qualifies_for_2_years_and_is_refused_a_day_later(world):
     base = base_of(world)
     graduated = dt.date(2023, 6, 30)
-    ok = register(world, base, person(born=dt.date(1995, 1, 1)), starts_on=dt.date(2025, 6, 30), ends_on=dt.date(2025, 12, 31), graduated_on=graduated)
+    ok = register(
+        world,
+        base,
+        person(born=dt.date(1995, 1, 1)),
+        starts_on=dt.date(2025, 6, 30),
+        ends_on=dt.date(2025, 12, 31),
+        graduated_on=graduated,
+    )
     assert (ok.state, ok.ground) == (InternshipState.REGISTERED, InternGround.GRADUATE)
-    late = register(world, base, person(born=dt.date(1995, 1, 1)), starts_on=dt.date(2025, 7, 1), ends_on=dt.date(2025, 12, 31), graduated_on=graduated)
+    late = register(
+        world,
+        base,
+        person(born=dt.date(1995, 1, 1)),
+        starts_on=dt.date(2025, 7, 1),
+        ends_on=dt.date(2025, 12, 31),
+        graduated_on=graduated,
+    )
     late.refresh_from_db()
     assert late.state == InternshipState.REFUSED
     assert "2 years" in late.refusal_reason
@@ -116,7 +135,10 @@ def test_a_registered_unemployed_person_qualifies_aged_16_to_24_on_the_start_day
     internship = register(world, base_of(world), person(born=born, status=EmploymentStatus.UNEMPLOYED))
     internship.refresh_from_db()
     if eligible:
-        assert (internship.state, internship.ground) == (InternshipState.REGISTERED, InternGround.UNEMPLOYED_YOUTH)
+        assert (internship.state, internship.ground) == (
+            InternshipState.REGISTERED,
+            InternGround.UNEMPLOYED_YOUTH,
+        )
     else:
         assert internship.state == InternshipState.REFUSED
         assert "aged" in internship.refusal_reason
@@ -183,8 +205,11 @@ def test_an_approved_month_is_a_due_instalment_of_the_internships_application_pa
 def test_a_month_paid_below_80_percent_is_recorded_with_its_reason_and_never_payable(world):
     internship = approved(world, base_of(world))
     staff = world.user("dept_staff")
-    row = service.month_record(actor=staff, internship=internship, month=dt.date(2025, 5, 1), paid=Decimal("1500"))
-    assert row.subsidy == Decimal("0.00") and "80" in row.zero_reason
+    row = service.month_record(
+        actor=staff, internship=internship, month=dt.date(2025, 5, 1), paid=Decimal("1500")
+    )
+    assert row.subsidy == Decimal("0.00")
+    assert "80" in row.zero_reason
     with pytest.raises(ValidationError):
         service.month_approve(actor=staff, month=row)
     assert not Instalment.objects.exists()
@@ -198,7 +223,9 @@ def test_months_outside_the_internship_or_of_an_unapproved_one_are_refused(world
     internship = approved(world, base, starts_on=dt.date(2025, 3, 10), ends_on=dt.date(2025, 8, 31))
     staff = world.user("dept_staff")
     with pytest.raises(ValidationError):
-        service.month_record(actor=staff, internship=internship, month=dt.date(2025, 2, 1), paid=Decimal("2500"))
+        service.month_record(
+            actor=staff, internship=internship, month=dt.date(2025, 2, 1), paid=Decimal("2500")
+        )
     service.month_record(actor=staff, internship=internship, month=dt.date(2025, 3, 1), paid=Decimal("2500"))
     pending = register(world, base, person(born=dt.date(2002, 1, 1)), graduated_on=dt.date(2024, 6, 30))
     with pytest.raises(ValidationError):
@@ -209,10 +236,15 @@ def test_a_base_records_months_of_its_own_interns_only(world):
     own = approved(world, base_of(world, "a1"))
     other = approved(world, base_of(world, "b1"))
     enterprise = world.user("enterprise")  # bound to a1
-    row = service.month_record(actor=enterprise, internship=own, month=dt.date(2025, 3, 1), paid=Decimal("2520"))
-    assert row.state == MonthState.RECORDED and row.recorded_by == enterprise
+    row = service.month_record(
+        actor=enterprise, internship=own, month=dt.date(2025, 3, 1), paid=Decimal("2520")
+    )
+    assert row.state == MonthState.RECORDED
+    assert row.recorded_by == enterprise
     with pytest.raises(PermissionDenied):
-        service.month_record(actor=enterprise, internship=other, month=dt.date(2025, 3, 1), paid=Decimal("2520"))
+        service.month_record(
+            actor=enterprise, internship=other, month=dt.date(2025, 3, 1), paid=Decimal("2520")
+        )
     with pytest.raises(PermissionDenied):
         service.month_approve(actor=enterprise, month=row)  # the department approves
 
@@ -223,11 +255,16 @@ def test_the_portal_page_shows_the_base_its_own_interns_and_records_a_month(worl
     client = client_for("enterprise")
     page = client.get("/talent/my/internships/")
     assert page.status_code == 200
-    assert own.number in page.text and other.number not in page.text
-    posted = client.post("/talent/my/internships/", {"internship": own.pk, "month": "2025-04", "paid": "2400"})
+    assert own.number in page.text
+    assert other.number not in page.text
+    posted = client.post(
+        "/talent/my/internships/", {"internship": own.pk, "month": "2025-04", "paid": "2400"}
+    )
     assert posted.status_code == 302
     assert InternshipMonth.objects.get(internship=own).subsidy == Decimal("2400.00")
-    refused = client.post("/talent/my/internships/", {"internship": other.pk, "month": "2025-04", "paid": "2400"})
+    refused = client.post(
+        "/talent/my/internships/", {"internship": other.pk, "month": "2025-04", "paid": "2400"}
+    )
     assert refused.status_code == 200  # not a choice of this base
     assert not InternshipMonth.objects.filter(internship=other).exists()
 
@@ -235,16 +272,20 @@ def test_the_portal_page_shows_the_base_its_own_interns_and_records_a_month(worl
 def test_the_case_page_shows_the_months_and_staff_approve_one(world, client_for):
     internship = approved(world, base_of(world))
     staff = world.user("dept_staff")
-    row = service.month_record(actor=staff, internship=internship, month=dt.date(2025, 3, 1), paid=Decimal("1000"))
+    row = service.month_record(
+        actor=staff, internship=internship, month=dt.date(2025, 3, 1), paid=Decimal("1000")
+    )
     client = client_for("dept_staff")
     page = client.get(f"/talent/internships/{internship.pk}/")
-    assert page.status_code == 200 and "2025-03" in page.text
+    assert page.status_code == 200
+    assert "2025-03" in page.text
     client.post(f"/talent/internships/{internship.pk}/months/", {"month": "2025-04", "paid": "2520"})
     april = InternshipMonth.objects.get(month=dt.date(2025, 4, 1))
     client.post(f"/talent/internships/months/{april.pk}/approve/")
     april.refresh_from_db()
     row.refresh_from_db()
-    assert april.state == MonthState.APPROVED and april.instalment.amount == Decimal("2520.00")
+    assert april.state == MonthState.APPROVED
+    assert april.instalment.amount == Decimal("2520.00")
     assert row.state == MonthState.RECORDED
 
 
@@ -253,10 +294,17 @@ def test_registering_at_the_counter_page_finds_the_person_by_id_number(world, cl
     who = person(born=dt.date(2001, 3, 3), status=EmploymentStatus.UNEMPLOYED)
     response = client_for("dept_staff").post(
         "/talent/internships/new/",
-        {"id_number": who.id_number.lower(), "base": base.pk, "post": "文员", "starts_on": "2025-01-01", "ends_on": "2025-06-30"},
+        {
+            "id_number": who.id_number.lower(),
+            "base": base.pk,
+            "post": "文员",
+            "starts_on": "2025-01-01",
+            "ends_on": "2025-06-30",
+        },
     )
     internship = Internship.objects.get(person=who)
-    assert response.status_code == 302 and internship.ground == InternGround.UNEMPLOYED_YOUTH
+    assert response.status_code == 302
+    assert internship.ground == InternGround.UNEMPLOYED_YOUTH
 
 
 # --- the payroll import --------------------------------------------------------------------------------
@@ -295,5 +343,6 @@ def test_a_months_payroll_imports_as_claims_numbers_as_text_and_rejects_stranger
     assert (job.created_count, job.rejected_count) == (2, 2)
     months = {m.internship_id: m for m in InternshipMonth.objects.all()}
     assert months[first.pk].subsidy == Decimal("2520.00")
-    assert months[second.pk].subsidy == Decimal("0.00") and months[second.pk].zero_reason
+    assert months[second.pk].subsidy == Decimal("0.00")
+    assert months[second.pk].zero_reason
     assert outsider.pk not in months

@@ -23,9 +23,15 @@ def test_the_demo_covers_every_state_and_is_idempotent(world):
     demo_internship.seed(ctx)
     assert set(Internship.objects.values_list("state", flat=True)) == set(InternshipState.values)
     assert InternshipMonth.objects.filter(subsidy=0).exclude(zero_reason="").exists()
-    assert InternshipMonth.objects.filter(state=MonthState.APPROVED).count() == Instalment.objects.count() == 3
+    assert (
+        InternshipMonth.objects.filter(state=MonthState.APPROVED).count() == Instalment.objects.count() == 3
+    )
     # The demo enterprise login (the world's enterprise user, A1) has the first base.
     assert InternshipBase.objects.filter(enterprise=world.enterprises["a1"]).exists()
     counts = (InternshipBase.objects.count(), Internship.objects.count(), InternshipMonth.objects.count())
     demo_internship.seed(DemoContext(out=io.StringIO()))
-    assert (InternshipBase.objects.count(), Internship.objects.count(), InternshipMonth.objects.count()) == counts
+    assert (
+        InternshipBase.objects.count(),
+        Internship.objects.count(),
+        InternshipMonth.objects.count(),
+    ) == counts
