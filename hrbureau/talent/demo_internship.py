@@ -46,7 +46,7 @@ def seed(ctx: DemoContext) -> None:
         return
     owner = User.objects.filter(role=Role.ENTERPRISE, enterprise__isnull=False).order_by("pk").first()
     enterprises = list(Enterprise.objects.order_by("pk")[:3])
-    if owner is not None and owner.enterprise not in enterprises:
+    if owner is not None and owner.enterprise is not None and owner.enterprise not in enterprises:
         enterprises = [owner.enterprise, *enterprises[:2]]
     if not enterprises:
         return

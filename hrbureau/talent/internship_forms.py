@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hrbureau.core.forms import StyledFormMixin
 from hrbureau.talent.internship_choices import BaseState
-from hrbureau.talent.models import InternshipBase
+from hrbureau.talent.models import Internship, InternshipBase
 
 
 class BaseForm(StyledFormMixin, forms.ModelForm):
@@ -39,9 +39,8 @@ class RegisterForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["base"].queryset = InternshipBase.objects.filter(state=BaseState.ACTIVE).select_related(
-            "enterprise"
-        )
+        base: Any = self.fields["base"]
+        base.queryset = InternshipBase.objects.filter(state=BaseState.ACTIVE).select_related("enterprise")
 
 
 class MonthForm(StyledFormMixin, forms.Form):
@@ -63,12 +62,12 @@ class MonthForm(StyledFormMixin, forms.Form):
 
 
 class PortalMonthForm(MonthForm):
-    internship = forms.ModelChoiceField(label=_("Intern"), queryset=InternshipBase.objects.none())
+    internship = forms.ModelChoiceField(label=_("Intern"), queryset=Internship.objects.none())
 
     field_order = ["internship", "month", "paid"]
 
     def __init__(self, *args: Any, internships: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["internship"]
+        field: Any = self.fields["internship"]
         field.queryset = internships
         field.label_from_instance = lambda i: f"{i.person.name}（{i.post}）"

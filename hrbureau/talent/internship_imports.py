@@ -33,7 +33,7 @@ def _internships_of(context: dict[str, Any], id_number: str) -> list[Internship]
             .filter(person__id_number=id_number, state__in=[InternshipState.APPROVED, InternshipState.ENDED])
             .select_related("person")
         )
-    return cache[id_number]  # type: ignore[no-any-return]
+    return cache[id_number]
 
 
 def _clean(values: dict[str, Any], context: dict[str, Any]) -> dict[str, Any]:
@@ -89,8 +89,8 @@ def _existing(keys: Sequence[str]) -> dict[str, int]:
     for start in range(0, len(keys), 300):
         condition = Q(pk__in=[])
         for key in keys[start : start + 300]:
-            internship_id, month = key.split("|", 1)
-            condition |= Q(internship_id=int(internship_id), month=month)
+            wanted, period = key.split("|", 1)
+            condition |= Q(internship_id=int(wanted), month=period)
         for pk, internship_id, month in InternshipMonth.objects.filter(condition).values_list(
             "pk", "internship_id", "month"
         ):
