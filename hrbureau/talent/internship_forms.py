@@ -66,8 +66,8 @@ class PortalMonthForm(MonthForm):
 
     field_order = ["internship", "month", "paid"]
 
-    def __init__(self, *args: Any, internships: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, internships: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field: Any = self.fields["internship"]
-        field.queryset = internships
+        field.queryset = internships if internships is not None else Internship.objects.none()
         field.label_from_instance = lambda i: f"{i.person.name}（{i.post}）"

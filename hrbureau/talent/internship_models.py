@@ -135,6 +135,11 @@ class Internship(Case):
     def get_absolute_url(self) -> str:
         return reverse("talent:internship", args=[self.pk])
 
+    @property
+    def enterprise_id(self) -> int:
+        """The enterprise the internship is about (its base's), as the lists' ``enterprise`` filter names it."""
+        return self.employer_id
+
 
 class InternshipMonth(TimeStampedModel):
     """One month of an internship as the base claims it (见习补贴月度申领): what the base paid the intern,

@@ -129,6 +129,10 @@ def corpus(world: Any, office: dict[str, Any], arb: dict[str, Any]) -> dict[str,
     _enterprise_demand_rows(world, rng, list(Enterprise.objects.order_by("id")))
     _service_rows(world, rng, list(Enterprise.objects.order_by("id")))
     _policy_rows(world, rng, list(Enterprise.objects.order_by("id")))
+    # --- internship ---
+    from hrbureau.talent.tests.internship_lists_data import corpus_rows as internship_rows
+
+    internship_rows(world, rng)
     return {"rng": rng, "enterprises": Enterprise.objects.count()}
 
 
@@ -443,6 +447,9 @@ READERS = {
     "grant": "dept_staff",
     "enterprise_demand": "dept_staff",
     "my_enterprise_demand": "enterprise",
+    # --- internship ---
+    "internshipbase": "dept_staff",
+    "internship": "dept_staff",
 }
 
 
@@ -534,6 +541,8 @@ def _kept_in_python(spec: ListSpec, f: Any, value: Any, rows: list[Any]) -> set[
             "item": lambda r: r.item_id == int(value),
             "flagged": lambda r: (not r.still_qualifies) == (value == "yes"),
             "key": lambda r: r.enterprise.tags.filter(code="key-enterprise").exists() == (value == "yes"),
+            # --- internship ---
+            "base": lambda r: r.base_id == int(value),
         }[f.name]
         return {r.pk for r in rows if plain(r)}
     return None
@@ -657,6 +666,9 @@ def spec_url(name: str) -> str:
         "grant": "/policies/grants/",
         "enterprise_demand": "/enterprises/demands/",
         "my_enterprise_demand": "/enterprises/demands/mine/",
+        # --- internship ---
+        "internshipbase": "/talent/internship/bases/",
+        "internship": "/talent/internships/",
     }[name]
 
 
@@ -712,6 +724,9 @@ def _texts(name: str, row: Any) -> list[str]:
         "labourdemand",
         "policyapplication",
         "grant",
+        # --- internship ---
+        "internshipbase",
+        "internship",
     ],
 )
 def test_search_returns_what_a_substring_scan_returns(corpus: dict[str, Any], world: Any, name: str) -> None:
@@ -801,6 +816,10 @@ def _more_rows(name: str, world: Any, office: dict[str, Any], arb: dict[str, Any
     }
     makers.update(_labour_makers(world))
     makers.update(policy_makers(world))
+    # --- internship ---
+    from hrbureau.talent.tests.internship_lists_data import makers as internship_makers
+
+    makers.update(internship_makers(world))
     for _ in range(n):
         makers[name](next(_SERIAL))
 
