@@ -71,3 +71,10 @@ class PortalMonthForm(MonthForm):
         field: Any = self.fields["internship"]
         field.queryset = internships if internships is not None else Internship.objects.none()
         field.label_from_instance = lambda i: f"{i.person.name}（{i.post}）"
+
+
+class PayrollUploadForm(StyledFormMixin, forms.Form):
+    file = forms.FileField(
+        label=_("Payroll spreadsheet"),
+        help_text=_("One row per intern: ID number, name, month, amount paid (a title row above is fine)."),
+    )

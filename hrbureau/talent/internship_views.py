@@ -21,7 +21,13 @@ from hrbureau.enterprises.models import Enterprise
 from hrbureau.people.models import Person
 from hrbureau.talent import internship as service
 from hrbureau.talent.internship_choices import InternshipState
-from hrbureau.talent.internship_forms import BaseForm, MonthForm, PortalMonthForm, RegisterForm
+from hrbureau.talent.internship_forms import (
+    BaseForm,
+    MonthForm,
+    PayrollUploadForm,
+    PortalMonthForm,
+    RegisterForm,
+)
 from hrbureau.talent.internship_lists import INTERNSHIP_PAGE
 from hrbureau.talent.models import Internship, InternshipBase, InternshipMonth
 
@@ -155,4 +161,55 @@ def portal(request: HttpRequest) -> HttpResponseBase:
         valid = form.is_valid()
         if _record(request, form, form.cleaned_data.get("internship") if valid else None):
             return redirect("talent:internship_portal")
-    return render(request, "talent/internship/portal.html", {"internships": list(rows[:200]), "form": form})
+    context = {"internships": list(rows[:200]), "form": form, "upload_form": PayrollUploadForm()}
+    return render(request, "talent/internship/portal.html", context)
+
+
+@require_POST
+@permission_required("talent.record_internship_month", area="portal")
+def portal_import(request: HttpRequest) -> HttpResponseBase:
+    """A month's payroll uploaded by the base on the portal, through the platform's import (the same
+    spec and checks as the workbench's import page): rows imported, rows rejected with their reasons.
+    A month already recorded and not yet approved is corrected; an approved one refuses the file."""
+    from hrbureau.core.imports import services as imports
+    from hrbureau.core.models import ImportJob
+    from hrbureau.talent.internship_imports import PAYROLL_IMPORT
+
+    form = PayrollUploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Choose the spreadsheet to upload."))
+        return redirect("talent:internship_portal")
+    try:
+        job = imports.import_job_create(
+            actor=request.user,
+            spec=PAYROLL_IMPORT,
+            upload=form.cleaned_data["file"],
+            mode=ImportJob.Mode.UPDATE,
+        )
+        if job.status == ImportJob.Status.UPLOADED:
+            job = imports.import_job_commit(actor=request.user, job=job)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("talent:internship_portal")
+    job.refresh_from_db()
+    if job.status == ImportJob.Status.DONE:
+        messages.success(
+            request,
+            _("Imported: %(created)d months recorded, %(updated)d corrected, %(rejected)d rows rejected.")
+            % {"created": job.created_count, "updated": job.updated_count, "rejected": job.rejected_count},
+        )
+        for line in _rejections(job):
+            messages.warning(request, line)
+    else:
+        messages.error(request, job.message or _("The file could not be imported."))
+    return redirect("talent:internship_portal")
+
+
+def _rejections(job: Any) -> list[str]:
+    """The first rejected rows and why, from the job's preview (the error file is a workbench download)."""
+    rows = (job.preview or {}).get("rows") or []
+    return [
+        _("Row %(row)s: %(reasons)s") % {"row": row[0], "reasons": "；".join(str(r) for r in row[3])}
+        for row in rows
+        if row[1] == "reject"
+    ][:10]

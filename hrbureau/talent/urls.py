@@ -23,4 +23,5 @@ urlpatterns += [
         name="internship_month_approve",
     ),
     path("my/internships/", internship_views.portal, name="internship_portal"),
+    path("my/internships/import/", internship_views.portal_import, name="internship_portal_import"),
 ]

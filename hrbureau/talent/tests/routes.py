@@ -145,3 +145,12 @@ ROUTES += [
         viewers=_INTERN_READERS | {_Role.ENTERPRISE},
     ),
 ]
+ROUTES += [
+    Route(
+        "talent:internship_portal_import",
+        "/talent/my/internships/import/",
+        method="POST",
+        ok_status=302,
+        allowed={_Role.ENTERPRISE},
+    ),
+]

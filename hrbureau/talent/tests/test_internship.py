@@ -346,3 +346,29 @@ def test_a_months_payroll_imports_as_claims_numbers_as_text_and_rejects_stranger
     assert months[second.pk].subsidy == Decimal("0.00")
     assert months[second.pk].zero_reason
     assert outsider.pk not in months
+
+
+def test_the_base_uploads_its_payroll_on_the_portal_and_is_told_what_was_rejected(world, client_for):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    base = base_of(world)
+    own = approved(world, base, who=person(born=dt.date(2002, 2, 2), name="张见习"))
+    other = approved(world, base_of(world, "b1"), who=person(born=dt.date(2002, 4, 4), name="王见习"))
+    content = _payroll(
+        [
+            ["张见习", own.person.id_number, "2025-03", "2520"],
+            ["王见习", other.person.id_number, "2025-03", "2520"],
+        ]
+    )
+    client = client_for("enterprise")
+    response = client.post(
+        "/talent/my/internships/import/", {"file": SimpleUploadedFile("payroll.xlsx", content)}, follow=True
+    )
+    assert response.status_code == 200
+    assert InternshipMonth.objects.get(internship=own).subsidy == Decimal("2520.00")
+    assert not InternshipMonth.objects.filter(internship=other).exists()
+    from django.contrib import messages
+
+    shown = [(m.level, str(m)) for m in response.context["messages"]]
+    assert [level for level, _text in shown] == [messages.SUCCESS, messages.WARNING]  # the rejected row told
+    assert other.person.id_number not in shown[1][1]  # the reason, never the ID number in full
