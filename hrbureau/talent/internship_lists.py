@@ -15,6 +15,7 @@ from hrbureau.core.tables import Column, choice_labels, link
 from hrbureau.enterprises.models import Enterprise
 from hrbureau.people.models import Person
 from hrbureau.talent.internship_choices import BaseLevel, BaseState, InternGround, InternshipState
+from hrbureau.talent.internship_forms import MonthForm
 from hrbureau.talent.models import Internship, InternshipBase
 
 ENTERPRISE_NAME = RelatedText(
@@ -129,8 +130,6 @@ class InternshipPage(CasePage):
     """The internship's case page with its months: what the base paid, the minimum wage, the subsidy."""
 
     def context(self, *, case: Any, user: Any) -> dict[str, Any]:
-        from hrbureau.talent.internship_forms import MonthForm
-
         return {
             **super().context(case=case, user=user),
             "months": list(case.months.select_related("instalment")),
