@@ -12,6 +12,7 @@ from typing import Any
 import openpyxl
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from hrbureau.core.identifiers import generate_resident_id
 from hrbureau.people.choices import EmploymentStatus
@@ -22,6 +23,13 @@ from hrbureau.talent.internship_choices import BaseState, InternGround, Internsh
 from hrbureau.talent.models import Instalment, Internship, InternshipBase, InternshipMonth
 
 _rng = random.Random(18)
+
+
+@pytest.fixture(autouse=True)
+def _in_english():
+    """The reasons are written in the language of the request that registers; these tests read English."""
+    with translation.override("en"):
+        yield
 
 
 def person(*, born: dt.date, status: str = EmploymentStatus.OTHER, name: str = "") -> Any:
