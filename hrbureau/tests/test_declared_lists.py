@@ -559,6 +559,8 @@ def _samples(spec: ListSpec, f: Any, form: Any, rows: list[Any]) -> list[str]:
         return [timezone.localdate().isoformat(), "2026-03-03"]
     if isinstance(f, declared.Where) and f.name in ("enterprise", "sample", "item"):
         return sorted({str(getattr(r, f"{f.name}_id")) for r in rows if getattr(r, f"{f.name}_id")})[:3]
+    if isinstance(f, declared.Where) and f.name == "base":  # --- internship ---
+        return sorted({str(r.base_id) for r in rows})[:3]
     if isinstance(f, declared.Where) and f.name == "miss":
         return near_miss_samples()
     if isinstance(f, declared.Where) and f.name == "year":
