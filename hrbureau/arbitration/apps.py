@@ -20,3 +20,10 @@ class ArbitrationConfig(AppConfig):
             triage,
             workflows,
         )
+
+        # --- internship (reference values) ---
+        # The minimum wage in force is read by other lines (the internship subsidy) through core.
+        from hrbureau.arbitration.rules import minimum_wage_on
+        from hrbureau.core import references
+
+        references.register("minimum_wage", lambda day: minimum_wage_on(day).monthly_amount)

@@ -18,3 +18,14 @@ class TalentConfig(AppConfig):
         # --- registers ---
         for module in ("registers_imports", "registers_lists", "registers_navigation", "registers_profile"):
             __import__(f"hrbureau.talent.{module}")  # registration (no import statement: one block per part)
+        # --- internship ---
+        _ready_internship()
+
+
+def _ready_internship() -> None:
+    from hrbureau.talent import (  # noqa: F401 (registration)
+        internship_imports,
+        internship_lists,
+        internship_navigation,
+        internship_workflow,
+    )

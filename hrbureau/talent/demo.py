@@ -9,3 +9,6 @@ def seed(ctx: DemoContext) -> None:
     from hrbureau.talent import demo_registers  # --- registers ---
 
     demo_registers.seed(ctx)  # --- registers ---
+    from hrbureau.talent import demo_internship  # --- internship ---
+
+    demo_internship.seed(ctx)

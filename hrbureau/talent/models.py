@@ -357,6 +357,7 @@ class Payment(TimeStampedModel):
 
 
 # --- registers ---
+from hrbureau.talent.internship_models import *  # noqa: E402, F403 (internship)
 from hrbureau.talent.registers_models import (  # noqa: E402,F401 (the registers' models, registers)
     ActionProgress,
     AgreementAction,

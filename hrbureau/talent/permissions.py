@@ -53,3 +53,23 @@ declare(
 )
 declare("talent.manage_register", _("Keep the talent registers"), roles=DEPARTMENT)
 declare("talent.export_register", _("Export the talent registers"), roles=DEPARTMENT | {Role.LEADER})
+
+# --- internship ---
+declare(
+    "talent.view_internship",
+    _("See internship bases and internships (an enterprise, its own base's interns)"),
+    roles=READERS | {Role.ENTERPRISE},
+)
+declare(
+    "talent.manage_internship",
+    _("Register and decide internships, keep the internship bases, approve monthly claims"),
+    roles=DEPARTMENT,
+)
+declare(
+    "talent.record_internship_month",
+    _("Record the months an internship base paid its interns"),
+    roles=DEPARTMENT | {Role.ENTERPRISE},
+)
+declare(
+    "talent.export_internship", _("Export internship bases and internships"), roles=DEPARTMENT | {Role.LEADER}
+)

@@ -36,7 +36,7 @@ def test_two_roles_language_switch_navigation_and_refusal(
     expect(page).to_have_url(f"{base}/workbench/")
     expect(page.locator("h2.page-title")).to_have_text("工作台")
     nav = page.locator("[data-testid=main-nav] [data-nav]")
-    expect(nav).to_have_count(23)
+    expect(nav).to_have_count(24)  # registers +3, internship +1
     assert set(nav.evaluate_all("links => links.map(l => l.dataset.nav)")) == {
         "workbench",
         "todo",
@@ -64,6 +64,8 @@ def test_two_roles_language_switch_navigation_and_refusal(
         "talent_stations",
         "talent_park",
         "talent_entrants",
+        # --- internship ---
+        "internships",
     }
 
     # Switching to English reloads the page in English and is remembered.

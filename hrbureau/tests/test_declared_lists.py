@@ -133,6 +133,10 @@ def corpus(world: Any, office: dict[str, Any], arb: dict[str, Any]) -> dict[str,
     _service_rows(world, rng, list(Enterprise.objects.order_by("id")))
     _policy_rows(world, rng, list(Enterprise.objects.order_by("id")))
     register_rows(world, rng)  # --- registers ---
+    # --- internship ---
+    from hrbureau.talent.tests.internship_lists_data import corpus_rows as internship_rows
+
+    internship_rows(world, rng)
     return {"rng": rng, "enterprises": Enterprise.objects.count()}
 
 
@@ -455,6 +459,9 @@ READERS = {
     "agreementaction": "dept_staff",
     "talentcontest": "dept_staff",
     "contestentrant": "dept_staff",
+    # --- internship ---
+    "internshipbase": "dept_staff",
+    "internship": "dept_staff",
 }
 
 
@@ -550,6 +557,8 @@ def _kept_in_python(spec: ListSpec, f: Any, value: Any, rows: list[Any]) -> set[
             "item": lambda r: r.item_id == int(value),
             "flagged": lambda r: (not r.still_qualifies) == (value == "yes"),
             "key": lambda r: r.enterprise.tags.filter(code="key-enterprise").exists() == (value == "yes"),
+            # --- internship ---
+            "base": lambda r: r.base_id == int(value),
         }[f.name]
         return {r.pk for r in rows if plain(r)}
     return None
@@ -566,6 +575,8 @@ def _samples(spec: ListSpec, f: Any, form: Any, rows: list[Any]) -> list[str]:
         return [timezone.localdate().isoformat(), "2026-03-03"]
     if isinstance(f, declared.Where) and f.name in ("enterprise", "sample", "item"):
         return sorted({str(getattr(r, f"{f.name}_id")) for r in rows if getattr(r, f"{f.name}_id")})[:3]
+    if isinstance(f, declared.Where) and f.name == "base":  # --- internship ---
+        return sorted({str(r.base_id) for r in rows})[:3]
     if isinstance(f, declared.Where) and f.name == "miss":
         return near_miss_samples()
     if isinstance(f, declared.Where) and f.name == "year":
@@ -681,6 +692,9 @@ def spec_url(name: str) -> str:
         "agreementaction": "/talent/actions/",
         "talentcontest": "/talent/contests/",
         "contestentrant": "/talent/entrants/",
+        # --- internship ---
+        "internshipbase": "/talent/internship/bases/",
+        "internship": "/talent/internships/",
     }[name]
 
 
@@ -743,6 +757,9 @@ def _texts(name: str, row: Any) -> list[str]:
         "cooperationagreement",
         "agreementaction",
         "contestentrant",
+        # --- internship ---
+        "internshipbase",
+        "internship",
     ],
 )
 def test_search_returns_what_a_substring_scan_returns(corpus: dict[str, Any], world: Any, name: str) -> None:
@@ -833,6 +850,10 @@ def _more_rows(name: str, world: Any, office: dict[str, Any], arb: dict[str, Any
     makers.update(_labour_makers(world))
     makers.update(policy_makers(world))
     makers.update(register_makers(world))  # --- registers ---
+    # --- internship ---
+    from hrbureau.talent.tests.internship_lists_data import makers as internship_makers
+
+    makers.update(internship_makers(world))
     for _ in range(n):
         makers[name](next(_SERIAL))
 
