@@ -356,7 +356,7 @@ class Payment(TimeStampedModel):
         return f"{self.batch} {self.line}"
 
 
-# --- registers ---
+# --- the parts' models (internship, registers, …) ---
 from hrbureau.talent.internship_models import *  # noqa: E402, F403 (internship)
 from hrbureau.talent.registers_models import (  # noqa: E402,F401 (the registers' models, registers)
     ActionProgress,
