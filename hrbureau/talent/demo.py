@@ -7,3 +7,7 @@ from hrbureau.core.demo import DemoContext
 
 def seed(ctx: DemoContext) -> None:
     pass
+    # --- certification ---
+    from hrbureau.talent import demo_certification
+
+    demo_certification.seed(ctx)
