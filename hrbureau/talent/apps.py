@@ -14,7 +14,11 @@ class TalentConfig(AppConfig):
     def ready(self) -> None:
         # Registration: permissions, workflows, rules subjects, lists, menu — one module per part.
         from hrbureau.talent import permissions  # noqa: F401 (registration)
+
         # --- certification ---
-        from hrbureau.talent import certification  # noqa: F401 (workflows, services, sweep, rules subject)
-        from hrbureau.talent import certification_lists  # noqa: F401 (figures)
-        from hrbureau.talent import certification_navigation  # noqa: F401 (menu)
+        # isort: split
+        from hrbureau.talent import (
+            certification,  # noqa: F401 (workflows, services, sweep, rules subject)
+            certification_lists,  # noqa: F401 (figures)
+            certification_navigation,  # noqa: F401 (menu)
+        )

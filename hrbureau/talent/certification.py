@@ -97,7 +97,9 @@ def intake_submit(
             family_members=family_members or 0,
             statement=statement,
             submitted_on=on,
-            filed_by=actor if getattr(actor, "is_authenticated", False) and actor.person_id != person.pk else None,
+            filed_by=actor
+            if getattr(actor, "is_authenticated", False) and actor.person_id != person.pk
+            else None,
         )
         event = create_case(application, actor=actor, data={"on": on})
         for upload in materials or []:
@@ -111,17 +113,26 @@ def intake_review(*, actor: Any, application: IntakeApplication, opinion: str = 
 
 
 @INTAKE_WORKFLOW.performs("approve", case="application")
-def intake_approve(*, actor: Any, application: IntakeApplication, opinion: str = "", on: dt.date | None = None) -> Any:
+def intake_approve(
+    *, actor: Any, application: IntakeApplication, opinion: str = "", on: dt.date | None = None
+) -> Any:
     on = on or timezone.localdate()
     return transition(
-        application, "approve", actor=actor, reason=opinion,
+        application,
+        "approve",
+        actor=actor,
+        reason=opinion,
         fields={"approved_by_id": actor.pk, "approved_on": on},
     )
 
 
 @INTAKE_WORKFLOW.performs("register", case="application")
 def intake_register(
-    *, actor: Any, application: IntakeApplication, registration_number: str, registered_on: dt.date | None = None
+    *,
+    actor: Any,
+    application: IntakeApplication,
+    registration_number: str,
+    registered_on: dt.date | None = None,
 ) -> Any:
     """Record the public-security side's acceptance of the household move: its date and number."""
     registered_on = registered_on or timezone.localdate()
@@ -131,7 +142,9 @@ def intake_register(
     if registered_on < (application.approved_on or application.submitted_on):
         raise ValidationError({"registered_on": [_("The acceptance cannot come before the approval.")]})
     return transition(
-        application, "register", actor=actor,
+        application,
+        "register",
+        actor=actor,
         data={"on": registered_on, "number": number},
         fields={"registered_on": registered_on, "registration_number": number},
     )
@@ -139,8 +152,9 @@ def intake_register(
 
 @INTAKE_WORKFLOW.performs("request_supplement", case="application")
 def intake_request_supplement(*, actor: Any, application: IntakeApplication, reason: str) -> Any:
-    return transition(application, "request_supplement", actor=actor, reason=reason,
-                      fields={"reviewed_by_id": None})
+    return transition(
+        application, "request_supplement", actor=actor, reason=reason, fields={"reviewed_by_id": None}
+    )
 
 
 @INTAKE_WORKFLOW.performs("resubmit", case="application")
@@ -154,7 +168,7 @@ def intake_resubmit(
     return event
 
 
-INTAKE_WORKFLOW.performs_plainly("refuse", "withdraw")
+INTAKE_WORKFLOW.performs_plainly("refuse", "withdraw", "withdraw_at_counter")
 
 
 # --- certification: filing ----------------------------------------------------------------------------
@@ -209,7 +223,9 @@ def certification_submit(
             raise ValidationError({"evidence_kind": [_("Unknown kind of evidence.")]})
     with transaction.atomic():
         type(person).objects.select_for_update().filter(pk=person.pk).first()
-        if Certification.objects.filter(person=person, category=category, state__in=OPEN_CERTIFICATION).exists():
+        if Certification.objects.filter(
+            person=person, category=category, state__in=OPEN_CERTIFICATION
+        ).exists():
             raise ValidationError(_("An application for this category is already in progress."))
         number = counters.next_value(f"talent-certification-{on.year}")
         certification = Certification(
@@ -224,17 +240,30 @@ def certification_submit(
             annual_salary=annual_salary,
             annual_tax=annual_tax,
             statement=statement,
-            filed_by=actor if getattr(actor, "is_authenticated", False) and actor.person_id != person.pk else None,
+            filed_by=actor
+            if getattr(actor, "is_authenticated", False) and actor.person_id != person.pk
+            else None,
         )
         event = create_case(certification, actor=actor, data={"on": on})
         for kind, description, upload in evidence or []:
-            evidence_add(certification=certification, kind=kind, description=description, upload=upload,
-                         actor=actor, event=event)
+            evidence_add(
+                certification=certification,
+                kind=kind,
+                description=description,
+                upload=upload,
+                actor=actor,
+                event=event,
+            )
     return certification
 
 
 def evidence_add(
-    *, certification: Certification, kind: str, description: str = "", upload: Any = None, actor: Any,
+    *,
+    certification: Certification,
+    kind: str,
+    description: str = "",
+    upload: Any = None,
+    actor: Any,
     event: Any = None,
 ) -> CertificationEvidence:
     """One piece of evidence, its file stored and checked as every case file is (``core.attachments``)."""
@@ -262,7 +291,9 @@ def criteria_check(certification: Certification) -> tuple[bool, dict[str, Any], 
     )
     trace = rules.trace(CANDIDATE_SUBJECT, validated, loaded)
     failed = [
-        line["text"] for line in rules.lines(CANDIDATE_SUBJECT, trace) if not line["met"] and line["depth"] > 0
+        line["text"]
+        for line in rules.lines(CANDIDATE_SUBJECT, trace)
+        if not line["met"] and line["depth"] > 0
     ]
     if not trace["met"] and not failed:
         failed = [line["text"] for line in rules.lines(CANDIDATE_SUBJECT, trace) if not line["met"]]
@@ -277,7 +308,11 @@ def certification_send_to_experts(*, actor: Any, certification: Certification, e
     if not met:
         reason = _("The criteria of the category are not met: %(failed)s") % {"failed": "；".join(failed)}
         return transition(
-            certification, "criteria_unmet", actor=actor, reason=reason, data={"criteria": trace},
+            certification,
+            "criteria_unmet",
+            actor=actor,
+            reason=reason,
+            data={"criteria": trace},
             fields={"criteria_trace": trace},
         )
     chosen = list(dict.fromkeys(experts or []))
@@ -288,7 +323,9 @@ def certification_send_to_experts(*, actor: Any, certification: Certification, e
         raise ValidationError({"experts": [_("The person who filed the application cannot score it.")]})
     with transaction.atomic():
         event = transition(
-            certification, "send_to_experts", actor=actor,
+            certification,
+            "send_to_experts",
+            actor=actor,
             data={"experts": [e.pk for e in chosen]},
             fields={"criteria_trace": trace, "sent_by_id": actor.pk},
         )
@@ -321,12 +358,16 @@ def certification_score(
         ).update(score=int(score), opinion=opinion, scored_on=on, updated_at=timezone.now())
         if updated != 1:
             raise ValidationError(_("You have already scored this application."))
-        reviews = list(ExpertReview.objects.filter(certification=certification).values_list("score", flat=True))
+        reviews = list(
+            ExpertReview.objects.filter(certification=certification).values_list("score", flat=True)
+        )
         if all(s is not None for s in reviews):
             mean = mean_score([int(s) for s in reviews])  # type: ignore[arg-type]
             passed = mean >= certification.category.pass_mark
             transition(
-                certification, "experts_done", actor=actor,
+                certification,
+                "experts_done",
+                actor=actor,
                 data={"mean": mean, "pass_mark": certification.category.pass_mark, "passed": passed},
                 fields={"expert_mean": mean, "experts_passed": passed},
             )
@@ -368,11 +409,18 @@ def certification_certify(
     with transaction.atomic():
         number = certificate_number(on.year)
         return transition(
-            certification, "certify", actor=actor, reason=opinion,
+            certification,
+            "certify",
+            actor=actor,
+            reason=opinion,
             data={"on": on, "certificate": number, "valid_until": valid_until},
             fields={
-                "decided_by_id": actor.pk, "decided_on": on, "decision_reason": opinion,
-                "certificate_number": number, "valid_from": valid_from, "valid_until": valid_until,
+                "decided_by_id": actor.pk,
+                "decided_on": on,
+                "decision_reason": opinion,
+                "certificate_number": number,
+                "valid_from": valid_from,
+                "valid_until": valid_until,
             },
         )
 
@@ -380,12 +428,15 @@ def certification_certify(
 @CERTIFICATION_WORKFLOW.performs("refuse", case="certification")
 def certification_refuse(*, actor: Any, certification: Certification, reason: str) -> Any:
     return transition(
-        certification, "refuse", actor=actor, reason=reason,
+        certification,
+        "refuse",
+        actor=actor,
+        reason=reason,
         fields={"decided_by_id": actor.pk, "decided_on": timezone.localdate(), "decision_reason": reason},
     )
 
 
-CERTIFICATION_WORKFLOW.performs_plainly("withdraw")
+CERTIFICATION_WORKFLOW.performs_plainly("withdraw", "withdraw_at_counter")
 
 
 def certifications_expire(today: dt.date) -> str | None:
@@ -422,4 +473,3 @@ def renewable(user: Any, *, on: dt.date | None = None) -> list[Certification]:
 
 def visible(user: Any) -> Any:
     return Certification.objects.for_user(user)
-

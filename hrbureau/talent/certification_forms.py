@@ -31,10 +31,12 @@ class IntakeApplyForm(StyledFormMixin, forms.Form):
         help_text=_("For example: Master of Engineering, Senior Engineer, Senior Technician."),
     )
     employer_uscc = forms.CharField(label=_("Employer's USCC"), max_length=18, required=False)
-    family_members = forms.IntegerField(label=_("Family members moving along"), min_value=0, max_value=20,
-                                        initial=0)
-    statement = forms.CharField(label=_("Statement"), widget=forms.Textarea(attrs={"rows": 3}),
-                                max_length=4000, required=False)
+    family_members = forms.IntegerField(
+        label=_("Family members moving along"), min_value=0, max_value=20, initial=0
+    )
+    statement = forms.CharField(
+        label=_("Statement"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000, required=False
+    )
     materials = MultipleFilesField(
         label=_("Documents"), help_text=_("Degree or title certificate, labour contract, household booklet.")
     )
@@ -55,8 +57,10 @@ class CertificationApplyForm(StyledFormMixin, forms.Form):
     employer_uscc = forms.CharField(label=_("Employer's USCC"), max_length=18, required=False)
     annual_salary = AmountField(label=_("Annual salary (yuan)"), required=False, max_length=20)
     annual_tax = AmountField(label=_("Income tax paid last year (yuan)"), required=False, max_length=20)
-    statement = forms.CharField(label=_("Statement"), widget=forms.Textarea(attrs={"rows": 3}),
-                                max_length=4000, required=False)
+    statement = forms.CharField(
+        label=_("Statement"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000, required=False
+    )
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = TalentCategory.objects.filter(active=True)  # type: ignore[attr-defined]
@@ -69,7 +73,9 @@ class CertificationApplyForm(StyledFormMixin, forms.Form):
             self.fields[f"evidence_description_{i}"] = forms.CharField(
                 label=_("What evidence %(n)d is") % {"n": i}, max_length=300, required=False
             )
-            self.fields[f"evidence_file_{i}"] = MultipleFilesField(label=_("File of evidence %(n)d") % {"n": i})
+            self.fields[f"evidence_file_{i}"] = MultipleFilesField(
+                label=_("File of evidence %(n)d") % {"n": i}
+            )
         self.apply_styles()
 
     def evidence(self) -> list[tuple[str, str, Any]]:
@@ -86,7 +92,7 @@ class CertificationApplyForm(StyledFormMixin, forms.Form):
         return rows
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         for i in range(1, EVIDENCE_ROWS + 1):
             if data.get(f"evidence_file_{i}") and not data.get(f"evidence_kind_{i}"):
                 self.add_error(f"evidence_kind_{i}", _("Say what this evidence is."))
@@ -106,14 +112,25 @@ class CategoryForm(StyledFormMixin, forms.ModelForm):
     class Meta:
         model = TalentCategory
         fields = [
-            "code", "name", "name_en", "level", "description", "materials", "experts_required", "pass_mark",
-            "validity_years", "renewal_window_days", "active",
+            "code",
+            "name",
+            "name_en",
+            "level",
+            "description",
+            "materials",
+            "experts_required",
+            "pass_mark",
+            "validity_years",
+            "renewal_window_days",
+            "active",
         ]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.instance.pk and self.instance.criteria:
-            self.fields["criteria_text"].initial = json.dumps(self.instance.criteria, ensure_ascii=False, indent=2)
+            self.fields["criteria_text"].initial = json.dumps(
+                self.instance.criteria, ensure_ascii=False, indent=2
+            )
         self.apply_styles()
 
     def clean_criteria_text(self) -> dict[str, Any]:
@@ -135,8 +152,9 @@ class CategoryForm(StyledFormMixin, forms.ModelForm):
 
 
 class OpinionForm(ActionForm):
-    opinion = forms.CharField(label=_("Opinion"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000,
-                              required=False)
+    opinion = forms.CharField(
+        label=_("Opinion"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000, required=False
+    )
 
 
 class SupplementForm(ActionForm):
@@ -144,8 +162,12 @@ class SupplementForm(ActionForm):
 
 
 class ResubmitForm(ActionForm):
-    statement = forms.CharField(label=_("What was supplied"), widget=forms.Textarea(attrs={"rows": 3}),
-                                max_length=4000, required=False)
+    statement = forms.CharField(
+        label=_("What was supplied"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=4000,
+        required=False,
+    )
     materials = MultipleFilesField(label=_("Documents"))
 
 
@@ -168,13 +190,16 @@ class SendToExpertsForm(ActionForm):
     """The criteria are checked by the rules first; an application that meets them goes to the experts
     named here (as many as the category asks)."""
 
-    experts = ExpertChoiceField(label=_("Experts"), queryset=get_user_model().objects.none(),
-                                widget=forms.CheckboxSelectMultiple)
+    experts = ExpertChoiceField(
+        label=_("Experts"), queryset=get_user_model().objects.none(), widget=forms.CheckboxSelectMultiple
+    )
 
     def setup(self) -> None:
-        users = get_user_model().objects.filter(
-            role__in=[Role.DEPT_HEAD, Role.DEPT_STAFF], is_active=True
-        ).order_by("username")
+        users = (
+            get_user_model()
+            .objects.filter(role__in=[Role.DEPT_HEAD, Role.DEPT_STAFF], is_active=True)
+            .order_by("username")
+        )
         self.fields["experts"].queryset = users  # type: ignore[attr-defined]
         if isinstance(self.case, Certification):
             self.fields["experts"].help_text = _("Choose %(n)d.") % {"n": self.case.category.experts_required}
@@ -187,5 +212,6 @@ class ScoreForm(ActionForm):
 
 class CertifyForm(ActionForm):
     on = ActDayField(label=_("Decided on"))
-    opinion = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000,
-                              required=False)
+    opinion = forms.CharField(
+        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000, required=False
+    )

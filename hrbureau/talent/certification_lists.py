@@ -66,12 +66,21 @@ INTAKES = ListSpec(
     ),
     columns=(
         Column(
-            _("Number"), "text-code", value=lambda a: a.number,
-            html=lambda a: link("talent:intake", a.pk, a.number), text=True,
+            _("Number"),
+            "text-code",
+            value=lambda a: a.number,
+            html=lambda a: link("talent:intake", a.pk, a.number),
+            text=True,
         ),
         Column(_("Name"), value=lambda a: a.person.name),
-        Column(_("ID number"), "text-code", value=_masked, export_label=_("ID number (masked)"), text=True,
-               card=False),
+        Column(
+            _("ID number"),
+            "text-code",
+            value=_masked,
+            export_label=_("ID number (masked)"),
+            text=True,
+            card=False,
+        ),
         Column(_("Basis"), value=lambda a: choice_labels(IntakeBasis).get(a.basis, a.basis)),
         Column(_("Degree, title or skill level"), value=lambda a: a.qualification, card=False),
         Column(_("Family members"), "text-end", value=lambda a: a.family_members, card=False),
@@ -98,15 +107,20 @@ CERTIFICATIONS = ListSpec(
     ),
     filters=(
         Choice("state", _("State"), CertificationState, empty=_("All states")),
-        Choice("category", _("Category"), source=_category_choices, coerce=int, lookup="category_id", api=int),
+        Choice(
+            "category", _("Category"), source=_category_choices, coerce=int, lookup="category_id", api=int
+        ),
         unit_filter("street", kind=OrgUnitKind.STREET, label=_("Street"), empty=_("All streets")),
         DateFrom("submitted_from", _("Submitted from"), "submitted_on"),
         DateTo("submitted_to", _("Submitted until"), "submitted_on"),
     ),
     columns=(
         Column(
-            _("Number"), "text-code", value=lambda c: c.number,
-            html=lambda c: link("talent:certification", c.pk, c.number), text=True,
+            _("Number"),
+            "text-code",
+            value=lambda c: c.number,
+            html=lambda c: link("talent:certification", c.pk, c.number),
+            text=True,
         ),
         Column(_("Name"), value=lambda c: c.person.name),
         Column(_("Category"), value=lambda c: str(c.category)),
@@ -117,9 +131,16 @@ CERTIFICATIONS = ListSpec(
         Column(_("Valid until"), "text-nowrap", value=lambda c: c.valid_until, card=False),
     ),
     page_related=("person", "category"),
-    export=Export("talent.export_certification", filename="talent-certifications", related=("person", "category")),
+    export=Export(
+        "talent.export_certification", filename="talent-certifications", related=("person", "category")
+    ),
     actions=(
-        Action(_("My expert reviews"), "talent:expert_reviews", "talent.score_certification", testid="expert-reviews"),
+        Action(
+            _("My expert reviews"),
+            "talent:expert_reviews",
+            "talent.score_certification",
+            testid="expert-reviews",
+        ),
         Action(_("Categories"), "talent:categories", "talent.manage_category", testid="categories"),
     ),
     empty=_("No certifications match."),
@@ -157,15 +178,20 @@ REGISTER = ListSpec(
             _in_force,
             api=str,
         ),
-        Choice("category", _("Category"), source=_category_choices, coerce=int, lookup="category_id", api=int),
+        Choice(
+            "category", _("Category"), source=_category_choices, coerce=int, lookup="category_id", api=int
+        ),
         Choice("level", _("Level"), TalentLevel, empty=_("All levels"), lookup="category__level"),
         unit_filter("street", kind=OrgUnitKind.STREET, label=_("Street"), empty=_("All streets")),
         DateFrom("valid_from", _("Valid until, from"), "valid_until"),
         DateTo("valid_to", _("Valid until, to"), "valid_until"),
     ),
     columns=(
-        Column(_("Name"), value=lambda c: c.person.name,
-               html=lambda c: link("talent:certification", c.pk, c.person.name)),
+        Column(
+            _("Name"),
+            value=lambda c: c.person.name,
+            html=lambda c: link("talent:certification", c.pk, c.person.name),
+        ),
         Column(_("ID number"), "text-code", value=_masked, export_label=_("ID number (masked)"), text=True),
         Column(_("Category"), value=lambda c: str(c.category)),
         Column(_("Level"), value=lambda c: c.category.level),
@@ -176,7 +202,8 @@ REGISTER = ListSpec(
     ),
     page_related=("person", "category", "employer", "street"),
     export=Export(
-        "talent.export_certification", filename="talent-register",
+        "talent.export_certification",
+        filename="talent-register",
         related=("person", "category", "employer", "street"),
     ),
     empty=_("No certified talents match."),
@@ -190,8 +217,13 @@ CATEGORIES = ListSpec(
     ordering=("level", "code"),
     filters=(Choice("level", _("Level"), TalentLevel, empty=_("All levels")),),
     columns=(
-        Column(_("Code"), "text-code", value=lambda c: c.code,
-               html=lambda c: link("talent:category_edit", c.pk, c.code), text=True),
+        Column(
+            _("Code"),
+            "text-code",
+            value=lambda c: c.code,
+            html=lambda c: link("talent:category_edit", c.pk, c.code),
+            text=True,
+        ),
         Column(_("Name"), value=lambda c: str(c)),
         Column(_("Level"), value=lambda c: c.level),
         Column(_("Experts"), "text-end", value=lambda c: c.experts_required),
@@ -200,8 +232,13 @@ CATEGORIES = ListSpec(
         Column(_("Active"), value=lambda c: _("yes") if c.active else _("no"), card=False),
     ),
     actions=(
-        Action(_("New category"), "talent:category_create", "talent.manage_category", primary=True,
-               testid="category-create"),
+        Action(
+            _("New category"),
+            "talent:category_create",
+            "talent.manage_category",
+            primary=True,
+            testid="category-create",
+        ),
     ),
     empty=_("No categories yet."),
 )
@@ -298,7 +335,9 @@ figures.register(
     figures.Figure(
         "talent.intakes_registered",
         _("Talent intakes registered"),
-        count=lambda user: IntakeApplication.objects.for_user(user).filter(state=IntakeState.REGISTERED).count(),
+        count=lambda user: (
+            IntakeApplication.objects.for_user(user).filter(state=IntakeState.REGISTERED).count()
+        ),
         by_street=lambda user: _by_street(
             IntakeApplication.objects.for_user(user).filter(state=IntakeState.REGISTERED)
         ),

@@ -24,7 +24,6 @@ from hrbureau.core.models import Case, TimeStampedModel
 from hrbureau.core.scoping import ScopedManager, ScopePaths
 from hrbureau.core.textsearch import TextIndex
 from hrbureau.talent.certification_choices import (
-    CertificationState,
     EvidenceKind,
     IntakeBasis,
     TalentLevel,
@@ -51,7 +50,11 @@ class IntakeApplication(Case):
         related_name="+",
     )
     street = models.ForeignKey(
-        "accounts.OrgUnit", verbose_name=_("street"), null=True, blank=True, on_delete=models.PROTECT,
+        "accounts.OrgUnit",
+        verbose_name=_("street"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     basis = models.CharField(_("basis"), max_length=20, choices=IntakeBasis.choices)
@@ -60,20 +63,32 @@ class IntakeApplication(Case):
     statement = models.TextField(_("statement"), blank=True)
     submitted_on = models.DateField(_("submitted on"))
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("reviewed by"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("approved by"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approved by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     approved_on = models.DateField(_("approved on"), null=True, blank=True)
     # The public-security side's acceptance of the household move (公安受理).
     registered_on = models.DateField(_("registered on"), null=True, blank=True)
     registration_number = models.CharField(_("registration number"), max_length=60, blank=True)
     filed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("filed by"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("filed by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
 
     scope_paths = ScopePaths(street="street_id", person="person_id")
@@ -114,13 +129,18 @@ class TalentCategory(TimeStampedModel):
         _("experts per application"), default=3, validators=[MinValueValidator(1), MaxValueValidator(15)]
     )
     pass_mark = models.DecimalField(
-        _("pass mark (mean score)"), max_digits=5, decimal_places=2, default=Decimal("60.00"),
+        _("pass mark (mean score)"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("60.00"),
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
     validity_years = models.PositiveSmallIntegerField(
         _("validity (years)"), default=3, validators=[MinValueValidator(1)]
     )
-    renewal_window_days = models.PositiveSmallIntegerField(_("renewal window before expiry (days)"), default=90)
+    renewal_window_days = models.PositiveSmallIntegerField(
+        _("renewal window before expiry (days)"), default=90
+    )
     active = models.BooleanField(_("active"), default=True)
 
     # The categories are the district's: everyone who may read certifications reads them all.
@@ -156,39 +176,61 @@ class Certification(Case):
         "people.Person", verbose_name=_("person"), on_delete=models.PROTECT, related_name="+"
     )
     employer = models.ForeignKey(
-        "enterprises.Enterprise", verbose_name=_("employer"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
+        "enterprises.Enterprise",
+        verbose_name=_("employer"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     street = models.ForeignKey(
-        "accounts.OrgUnit", verbose_name=_("street"), null=True, blank=True, on_delete=models.PROTECT,
+        "accounts.OrgUnit",
+        verbose_name=_("street"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     category = models.ForeignKey(
         TalentCategory, verbose_name=_("category"), on_delete=models.PROTECT, related_name="certifications"
     )
     renewal_of = models.ForeignKey(
-        "self", verbose_name=_("renewal of"), null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name=_("renewal of"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="renewals",
     )
     submitted_on = models.DateField(_("submitted on"))
     # The candidate's age on the day of filing and the figures they state (the criteria read them).
     age = models.PositiveSmallIntegerField(_("age when filed"), null=True, blank=True)
     annual_salary = models.DecimalField(_("annual salary (yuan)"), null=True, blank=True, **MONEY_CT)
-    annual_tax = models.DecimalField(_("individual income tax paid last year (yuan)"), null=True, blank=True,
-                                     **MONEY_CT)
+    annual_tax = models.DecimalField(
+        _("individual income tax paid last year (yuan)"), null=True, blank=True, **MONEY_CT
+    )
     statement = models.TextField(_("statement"), blank=True)
     # What the rules found (core.rules.trace), kept with the decision it led to.
     criteria_trace = models.JSONField(_("criteria check"), default=dict, blank=True)
     sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("sent to the experts by"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sent to the experts by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
-    expert_mean = models.DecimalField(_("experts' mean score"), max_digits=5, decimal_places=2, null=True,
-                                      blank=True)
+    expert_mean = models.DecimalField(
+        _("experts' mean score"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
     experts_passed = models.BooleanField(_("the experts' mean reaches the pass mark"), null=True, blank=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("decided by"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     decided_on = models.DateField(_("decided on"), null=True, blank=True)
     decision_reason = models.TextField(_("reason of the decision"), blank=True)
@@ -196,8 +238,12 @@ class Certification(Case):
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
     filed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("filed by"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("filed by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
 
     scope_paths = ScopePaths(street="street_id", person="person_id")
@@ -240,7 +286,11 @@ class CertificationEvidence(TimeStampedModel):
     kind = models.CharField(_("kind"), max_length=20, choices=EvidenceKind.choices)
     description = models.CharField(_("description"), max_length=300, blank=True)
     attachment = models.ForeignKey(
-        "core.CaseAttachment", verbose_name=_("file"), null=True, blank=True, on_delete=models.PROTECT,
+        "core.CaseAttachment",
+        verbose_name=_("file"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
 
@@ -259,7 +309,9 @@ class ExpertReview(TimeStampedModel):
     the opinion; empty until the expert scores."""
 
     certification = models.ForeignKey(
-        Certification, verbose_name=_("certification"), on_delete=models.CASCADE,
+        Certification,
+        verbose_name=_("certification"),
+        on_delete=models.CASCADE,
         related_name="expert_reviews",
     )
     expert = models.ForeignKey(

@@ -26,9 +26,7 @@ def evidence_field_name(kind: str) -> str:
 
 
 def _holds(kind: str) -> Any:
-    return lambda: Exists(
-        CertificationEvidence.objects.filter(certification_id=OuterRef("pk"), kind=kind)
-    )
+    return lambda: Exists(CertificationEvidence.objects.filter(certification_id=OuterRef("pk"), kind=kind))
 
 
 def _evidence_fields() -> dict[str, rules.RuleField]:
@@ -54,12 +52,19 @@ rules.register_subject(
             "education": rules.RuleField(
                 _("education"), rules.TEXT, "person__education", choices=tuple(Education.choices)
             ),
-            "gender": rules.RuleField(_("gender"), rules.TEXT, "person__gender", choices=tuple(Gender.choices)),
+            "gender": rules.RuleField(
+                _("gender"), rules.TEXT, "person__gender", choices=tuple(Gender.choices)
+            ),
             "annual_salary": rules.RuleField(_("annual salary (yuan)"), rules.NUMBER, "annual_salary"),
             "annual_tax": rules.RuleField(_("income tax paid last year (yuan)"), rules.NUMBER, "annual_tax"),
-            "employer.employees": rules.RuleField(_("employer's employees"), rules.NUMBER, "employer__employees"),
+            "employer.employees": rules.RuleField(
+                _("employer's employees"), rules.NUMBER, "employer__employees"
+            ),
             "employer.size_class": rules.RuleField(
-                _("employer's size class"), rules.TEXT, "employer__size_class", choices=tuple(SizeClass.choices)
+                _("employer's size class"),
+                rules.TEXT,
+                "employer__size_class",
+                choices=tuple(SizeClass.choices),
             ),
             "employer.industry_section": rules.RuleField(
                 _("employer's industry section"),
@@ -67,7 +72,9 @@ rules.register_subject(
                 "employer__industry_section",
                 choices=tuple(IndustrySection.choices),
             ),
-            "employer.street": rules.RuleField(_("employer's street (code)"), rules.TEXT, "employer__street__code"),
+            "employer.street": rules.RuleField(
+                _("employer's street (code)"), rules.TEXT, "employer__street__code"
+            ),
             "renewal": rules.RuleField(
                 _("is a renewal"),
                 rules.BOOL,

@@ -62,7 +62,10 @@ def intake_apply(request: HttpRequest) -> HttpResponseBase:
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, _("Submitted. Your application number is %(number)s.") % {"number": application.number})
+            messages.success(
+                request,
+                _("Submitted. Your application number is %(number)s.") % {"number": application.number},
+            )
             return redirect("talent:portal_intake", pk=application.pk)
     return render(request, "talent/certification/intake_apply.html", {"form": form})
 
@@ -83,7 +86,9 @@ def portal_intakes(request: HttpRequest) -> HttpResponseBase:
 
 @permission_required("talent.view_intakeapplication", area="portal")
 def portal_intake(request: HttpRequest, pk: int) -> HttpResponseBase:
-    application = get_for_user_or_404(IntakeApplication.objects.select_related("employer"), request.user, pk=pk)
+    application = get_for_user_or_404(
+        IntakeApplication.objects.select_related("employer"), request.user, pk=pk
+    )
     context = {
         "application": application,
         **case_panel(case=application, user=request.user, area="portal", internal=False),
@@ -101,7 +106,9 @@ def certification_apply(request: HttpRequest) -> HttpResponseBase:
     previous = None
     renew = request.GET.get("renew") or request.POST.get("renew")
     if renew and str(renew).isdigit():
-        previous = get_for_user_or_404(Certification.objects.select_related("category"), request.user, pk=int(renew))
+        previous = get_for_user_or_404(
+            Certification.objects.select_related("category"), request.user, pk=int(renew)
+        )
     initial = {"category": previous.category_id} if previous is not None else None
     form = CertificationApplyForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -120,7 +127,10 @@ def certification_apply(request: HttpRequest) -> HttpResponseBase:
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, _("Submitted. Your application number is %(number)s.") % {"number": certification.number})
+            messages.success(
+                request,
+                _("Submitted. Your application number is %(number)s.") % {"number": certification.number},
+            )
             return redirect("talent:portal_certification", pk=certification.pk)
     categories = TalentCategory.objects.filter(active=True)
     return render(
@@ -141,7 +151,9 @@ def portal_certifications(request: HttpRequest) -> HttpResponseBase:
     rows = Certification.objects.for_user(request.user).select_related("category")
     page = keyset_page_or_first(rows, ordering=("-id",), cursor=request.GET.get("cursor"), per_page=20)
     renewable = services.renewable(request.user)
-    return render(request, "talent/certification/portal_certifications.html", {"page": page, "renewable": renewable})
+    return render(
+        request, "talent/certification/portal_certifications.html", {"page": page, "renewable": renewable}
+    )
 
 
 @permission_required("talent.view_certification", area="portal")
@@ -191,5 +203,7 @@ def _category_form(request: HttpRequest, category: TalentCategory) -> HttpRespon
 def register_figures(request: HttpRequest) -> HttpResponseBase:
     """Certificates granted by category and year."""
     return render(
-        request, "talent/certification/register_figures.html", {"rows": certified_by_category_and_year(request.user)}
+        request,
+        "talent/certification/register_figures.html",
+        {"rows": certified_by_category_and_year(request.user)},
     )

@@ -36,7 +36,11 @@ INTAKE_WORKFLOW = declare_workflow(
 
 
 def _not_the_reviewer(application: Any, actor: Any, data: dict[str, Any]) -> Any:
-    if actor is not None and application.reviewed_by_id is not None and application.reviewed_by_id == actor.pk:
+    if (
+        actor is not None
+        and application.reviewed_by_id is not None
+        and application.reviewed_by_id == actor.pk
+    ):
         return _("You reviewed this application; another person approves it.")
     if actor is not None and application.filed_by_id is not None and application.filed_by_id == actor.pk:
         return _("You filed this application; another person approves it.")
@@ -90,7 +94,7 @@ INTAKE_WORKFLOW.add(
 INTAKE_WORKFLOW.add(
     "refuse",
     _("Refuse"),
-    source={IS.SUBMITTED, IS.REVIEWED},
+    source={IS.SUBMITTED, IS.SUPPLEMENT, IS.REVIEWED},
     target=IS.REFUSED,
     permission="talent.review_intake",
     requires_reason=True,
@@ -105,6 +109,16 @@ INTAKE_WORKFLOW.add(
     requires_reason=True,
     area="portal",
     button="outline-danger",
+)
+# The person's written withdrawal brought to the counter.
+INTAKE_WORKFLOW.add(
+    "withdraw_at_counter",
+    _("Record the withdrawal brought to the counter"),
+    source={IS.SUBMITTED, IS.SUPPLEMENT, IS.REVIEWED},
+    target=IS.WITHDRAWN,
+    permission="talent.review_intake",
+    requires_reason=True,
+    button="secondary",
 )
 INTAKE_WORKFLOW.for_parties(
     states={
@@ -123,6 +137,7 @@ INTAKE_WORKFLOW.for_parties(
         "register": _("Household move accepted"),
         "refuse": _("Refused"),
         "withdraw": None,
+        "withdraw_at_counter": None,
     },
     clocks=(),
 )
@@ -220,6 +235,16 @@ CERTIFICATION_WORKFLOW.add(
     area="portal",
     button="outline-danger",
 )
+# The person's written withdrawal brought to the counter.
+CERTIFICATION_WORKFLOW.add(
+    "withdraw_at_counter",
+    _("Record the withdrawal brought to the counter"),
+    source={CS.SUBMITTED, CS.EXPERT_REVIEW},
+    target=CS.WITHDRAWN,
+    permission="talent.review_certification",
+    requires_reason=True,
+    button="secondary",
+)
 # Taken by the nightly sweep when the validity has ended, never by hand.
 CERTIFICATION_WORKFLOW.add(
     "expire",
@@ -245,6 +270,7 @@ CERTIFICATION_WORKFLOW.for_parties(
         "refuse": _("Refused"),
         "expire": _("Expired"),
         "withdraw": None,
+        "withdraw_at_counter": None,
     },
     clocks=(),
 )

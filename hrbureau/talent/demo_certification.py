@@ -10,6 +10,7 @@ Idempotent: the categories are kept by code and each case line continues where i
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from decimal import Decimal
 from typing import Any
@@ -27,12 +28,36 @@ from hrbureau.talent import certification as services
 from hrbureau.talent.certification_models import Certification, IntakeApplication, TalentCategory
 
 INTAKES, CERTIFICATIONS = 30, 36
-INTAKE_COURSES = ("submitted", "reviewed", "approved", "registered", "registered", "supplement",
-                  "resubmitted", "refused", "withdrawn")
-CERTIFICATION_COURSES = ("submitted", "expert_review", "reviewed", "certified", "certified", "unmet",
-                         "refused", "withdrawn", "expired", "renewal", "below_mark", "certified")
-QUALIFICATIONS = {"degree": ("工学博士", "理学硕士", "管理学硕士"), "title": ("高级工程师", "副主任医师", "高级经济师"),
-                  "skill": ("高级技师", "技师")}
+INTAKE_COURSES = (
+    "submitted",
+    "reviewed",
+    "approved",
+    "registered",
+    "registered",
+    "supplement",
+    "resubmitted",
+    "refused",
+    "withdrawn",
+)
+CERTIFICATION_COURSES = (
+    "submitted",
+    "expert_review",
+    "reviewed",
+    "certified",
+    "certified",
+    "unmet",
+    "refused",
+    "withdrawn",
+    "expired",
+    "renewal",
+    "below_mark",
+    "certified",
+)
+QUALIFICATIONS = {
+    "degree": ("工学博士", "理学硕士", "管理学硕士"),
+    "title": ("高级工程师", "副主任医师", "高级经济师"),
+    "skill": ("高级技师", "技师"),
+}
 
 CATEGORIES = (
     {
@@ -41,14 +66,22 @@ CATEGORIES = (
         "name_en": "A: leading talents",
         "level": "A",
         "description": "国家级奖项获得者或重大人才计划入选者，年薪不低于100万元。",
-        "criteria": {"all": [
-            {"field": "education", "op": "eq", "value": "doctor"},
-            {"any": [{"field": "evidence.award", "op": "eq", "value": True},
-                     {"field": "evidence.project", "op": "eq", "value": True}]},
-            {"field": "annual_salary", "op": "gte", "value": "1000000"},
-        ]},
+        "criteria": {
+            "all": [
+                {"field": "education", "op": "eq", "value": "doctor"},
+                {
+                    "any": [
+                        {"field": "evidence.award", "op": "eq", "value": True},
+                        {"field": "evidence.project", "op": "eq", "value": True},
+                    ]
+                },
+                {"field": "annual_salary", "op": "gte", "value": "1000000"},
+            ]
+        },
         "materials": "学位证书\n获奖证书或人才计划入选文件\n劳动合同\n近一年个税记录",
-        "experts_required": 3, "pass_mark": Decimal("80.00"), "validity_years": 5,
+        "experts_required": 3,
+        "pass_mark": Decimal("80.00"),
+        "validity_years": 5,
     },
     {
         "code": "district-b",
@@ -56,14 +89,22 @@ CATEGORIES = (
         "name_en": "B: outstanding young talents",
         "level": "B",
         "description": "45周岁以下的博士或硕士，持有发明专利或高级职称。",
-        "criteria": {"all": [
-            {"field": "education", "op": "in", "value": ["doctor", "master"]},
-            {"field": "age", "op": "lt", "value": 45},
-            {"any": [{"field": "evidence.patent", "op": "eq", "value": True},
-                     {"field": "evidence.title", "op": "eq", "value": True}]},
-        ]},
+        "criteria": {
+            "all": [
+                {"field": "education", "op": "in", "value": ["doctor", "master"]},
+                {"field": "age", "op": "lt", "value": 45},
+                {
+                    "any": [
+                        {"field": "evidence.patent", "op": "eq", "value": True},
+                        {"field": "evidence.title", "op": "eq", "value": True},
+                    ]
+                },
+            ]
+        },
         "materials": "学位证书\n发明专利证书或高级职称证书\n劳动合同",
-        "experts_required": 3, "pass_mark": Decimal("75.00"), "validity_years": 3,
+        "experts_required": 3,
+        "pass_mark": Decimal("75.00"),
+        "validity_years": 3,
     },
     {
         "code": "district-c",
@@ -71,27 +112,33 @@ CATEGORIES = (
         "name_en": "C: key talents",
         "level": "C",
         "description": "本科以上学历，高级职称，上年度缴纳个人所得税不低于5万元。",
-        "criteria": {"all": [
-            {"field": "education", "op": "in", "value": ["bachelor", "master", "doctor"]},
-            {"field": "evidence.title", "op": "eq", "value": True},
-            {"field": "annual_tax", "op": "gte", "value": "50000"},
-        ]},
+        "criteria": {
+            "all": [
+                {"field": "education", "op": "in", "value": ["bachelor", "master", "doctor"]},
+                {"field": "evidence.title", "op": "eq", "value": True},
+                {"field": "annual_tax", "op": "gte", "value": "50000"},
+            ]
+        },
         "materials": "学历证书\n高级职称证书\n个税完税证明",
-        "experts_required": 3, "pass_mark": Decimal("70.00"), "validity_years": 3,
+        "experts_required": 3,
+        "pass_mark": Decimal("70.00"),
+        "validity_years": 3,
     },
 )
 
 
 def _categories() -> dict[str, TalentCategory]:
-    found = {}
+    found: dict[str, TalentCategory] = {}
     for spec in CATEGORIES:
-        category, _created = TalentCategory.objects.get_or_create(code=spec["code"], defaults=spec)
-        found[spec["level"]] = category
+        category, _created = TalentCategory.objects.get_or_create(code=str(spec["code"]), defaults=spec)
+        found[str(spec["level"])] = category
     return found
 
 
 def _people() -> tuple[Any, Any, list[User]] | None:
-    users = {u.username: u for u in User.objects.filter(is_active=True, role__in=[Role.DEPT_STAFF, Role.DEPT_HEAD])}
+    users = {
+        u.username: u for u in User.objects.filter(is_active=True, role__in=[Role.DEPT_STAFF, Role.DEPT_HEAD])
+    }
     staff, head = users.get("talent_staff"), users.get("talent_head")
     panel = [users[n] for n in ("employment_staff", "labour_staff", "petitions_staff") if n in users]
     if staff is None or head is None or len(panel) < 3:
@@ -102,7 +149,9 @@ def _people() -> tuple[Any, Any, list[User]] | None:
 def seed(ctx: DemoContext) -> None:
     found = _people()
     if found is None:
-        ctx.log("talent certification: the talent department's staff, head and three experts are missing; skipped")
+        ctx.log(
+            "talent certification: the talent department's staff, head and three experts are missing; skipped"
+        )
         return
     staff, head, panel = found
     categories = _categories()
@@ -115,7 +164,7 @@ def seed(ctx: DemoContext) -> None:
     citizen = User.objects.filter(role=Role.INDIVIDUAL, person__isnull=False).order_by("id").first()
 
     def person_for(number: int, line: str) -> Person:
-        if number == 0 and citizen is not None:
+        if number == 0 and citizen is not None and citizen.person is not None:
             return citizen.person
         rng = ctx.case_rng(line, number)
         return Person.objects.get(pk=rng.choice(people))
@@ -128,18 +177,29 @@ def seed(ctx: DemoContext) -> None:
         try:
             application = services.intake_submit(
                 actor=citizen if citizen is not None and citizen.person_id == person.pk else staff,
-                person=person, basis=basis, qualification=rng.choice(QUALIFICATIONS[basis]),
+                person=person,
+                basis=basis,
+                qualification=rng.choice(QUALIFICATIONS[basis]),
                 employer=Enterprise.objects.get(pk=rng.choice(employers)) if employers else None,
-                family_members=rng.randint(0, 3), statement="申请人才引进入户，材料已上传。", on=on,
+                family_members=rng.randint(0, 3),
+                statement="申请人才引进入户，材料已上传。",
+                on=on,
             )
         except ValidationError:  # the person already has one in progress: this number makes none
             return
-        _intake_course(application, INTAKE_COURSES[number % len(INTAKE_COURSES)], staff=staff, head=head,
-                       owner=citizen if citizen is not None and citizen.person_id == person.pk else None,
-                       on=on, today=today)
+        _intake_course(
+            application,
+            INTAKE_COURSES[number % len(INTAKE_COURSES)],
+            staff=staff,
+            head=head,
+            owner=citizen if citizen is not None and citizen.person_id == person.pk else None,
+            on=on,
+            today=today,
+        )
 
-    ctx.cases("talent-intakes", INTAKES, what="talent intake applications",
-              started=IntakeApplication.objects.exists).run(make_intake)
+    ctx.cases(
+        "talent-intakes", INTAKES, what="talent intake applications", started=IntakeApplication.objects.exists
+    ).run(make_intake)
 
     def make_certification(number: int) -> None:
         rng = ctx.case_rng("talent-certifications", number)
@@ -154,24 +214,46 @@ def seed(ctx: DemoContext) -> None:
             on = today - dt.timedelta(days=365 * categories[level].validity_years + rng.randint(30, 200))
         if course == "renewal":
             on = today - dt.timedelta(days=365 * categories[level].validity_years - 30)
-        evidence = {"A": ["degree", "award", "contract"], "B": ["degree", "patent"], "C": ["degree", "title", "tax"]}
+        evidence = {
+            "A": ["degree", "award", "contract"],
+            "B": ["degree", "patent"],
+            "C": ["degree", "title", "tax"],
+        }
         owner = citizen if citizen is not None and citizen.person_id == person.pk else None
         try:
             certification = services.certification_submit(
-                actor=owner or staff, person=person, category=categories[level],
+                actor=owner or staff,
+                person=person,
+                category=categories[level],
                 employer=Enterprise.objects.get(pk=rng.choice(employers)) if employers else None,
-                annual_salary=Decimal(rng.choice(["1200000", "1500000", "450000"])) if level == "A" else Decimal("360000"),
+                annual_salary=Decimal(rng.choice(["1200000", "1500000", "450000"]))
+                if level == "A"
+                else Decimal("360000"),
                 annual_tax=Decimal(rng.choice(["62000", "85000"])) if level == "C" else Decimal("40000"),
                 statement="申请区高层次人才认定。",
-                evidence=[(kind, "", None) for kind in evidence[level]], on=on,
+                evidence=[(kind, "", None) for kind in evidence[level]],
+                on=on,
             )
         except ValidationError:
             return
-        _certification_course(certification, course, staff=staff, head=head, panel=panel, owner=owner, on=on,
-                              today=today, rng=rng)
+        _certification_course(
+            certification,
+            course,
+            staff=staff,
+            head=head,
+            panel=panel,
+            owner=owner,
+            on=on,
+            today=today,
+            rng=rng,
+        )
 
-    ctx.cases("talent-certifications", CERTIFICATIONS, what="talent certifications",
-              started=Certification.objects.exists).run(make_certification)
+    ctx.cases(
+        "talent-certifications",
+        CERTIFICATIONS,
+        what="talent certifications",
+        started=Certification.objects.exists,
+    ).run(make_certification)
     services.certifications_expire(today)
 
 
@@ -185,18 +267,21 @@ def _qualify(person: Person, *, level: str, fail: bool, today: dt.date) -> None:
     person.education, person.birth_date = education, born
 
 
-def _intake_course(application: Any, course: str, *, staff: Any, head: Any, owner: Any, on: dt.date,
-                   today: dt.date) -> None:
+def _intake_course(
+    application: Any, course: str, *, staff: Any, head: Any, owner: Any, on: dt.date, today: dt.date
+) -> None:
     if course == "submitted":
         return
     if course == "withdrawn":
         if owner is not None:
             transition(application, "withdraw", actor=owner, reason="个人原因，暂不迁入。")
-        else:  # a withdrawal is the person's own act; at the counter it ends as a refusal on their word
-            transition(application, "refuse", actor=staff, reason="申请人书面撤回，窗口办结。")
+        else:
+            transition(application, "withdraw_at_counter", actor=staff, reason="申请人到窗口书面撤回。")
         return
     if course in ("supplement", "resubmitted"):
-        services.intake_request_supplement(actor=staff, application=application, reason="请补充随迁家属户口簿。")
+        services.intake_request_supplement(
+            actor=staff, application=application, reason="请补充随迁家属户口簿。"
+        )
         if course == "supplement":
             return
         if owner is None:
@@ -214,18 +299,33 @@ def _intake_course(application: Any, course: str, *, staff: Any, head: Any, owne
     services.intake_approve(actor=head, application=application, opinion="同意引进。", on=approved_on)
     if course == "approved":
         return
-    services.intake_register(actor=staff, application=application,
-                             registration_number=f"公户受〔{approved_on.year}〕{application.pk:05d}号",
-                             registered_on=min(approved_on + dt.timedelta(days=7), today))
+    services.intake_register(
+        actor=staff,
+        application=application,
+        registration_number=f"公户受〔{approved_on.year}〕{application.pk:05d}号",
+        registered_on=min(approved_on + dt.timedelta(days=7), today),
+    )
 
 
-def _certification_course(certification: Any, course: str, *, staff: Any, head: Any, panel: list[Any],
-                          owner: Any, on: dt.date, today: dt.date, rng: Any) -> None:
+def _certification_course(
+    certification: Any,
+    course: str,
+    *,
+    staff: Any,
+    head: Any,
+    panel: list[Any],
+    owner: Any,
+    on: dt.date,
+    today: dt.date,
+    rng: Any,
+) -> None:
     if course == "submitted":
         return
     if course == "withdrawn":
         if owner is not None:
             transition(certification, "withdraw", actor=owner, reason="个人原因撤回。")
+        else:
+            transition(certification, "withdraw_at_counter", actor=staff, reason="申请人到窗口书面撤回。")
         return
     services.certification_send_to_experts(actor=staff, certification=certification, experts=panel)
     certification.refresh_from_db()
@@ -236,26 +336,39 @@ def _certification_course(certification: Any, course: str, *, staff: Any, head: 
         if course == "expert_review" and index == len(panel) - 1:
             return
         score = rng.randint(82, 95) if high else rng.randint(50, 68)
-        services.certification_score(actor=expert, certification=certification, score=score,
-                                     opinion="业绩突出，符合认定条件。" if high else "业绩支撑不足。", on=on)
+        services.certification_score(
+            actor=expert,
+            certification=certification,
+            score=score,
+            opinion="业绩突出，符合认定条件。" if high else "业绩支撑不足。",
+            on=on,
+        )
         certification.refresh_from_db()
     if course == "reviewed":
         return
     decided_on = min(on + dt.timedelta(days=10), today)
     if course in ("refused", "below_mark"):
-        services.certification_refuse(actor=head, certification=certification, reason="专家评审意见未达认定标准。"
-                                      if course == "below_mark" else "用人单位不在本区，不予认定。")
+        services.certification_refuse(
+            actor=head,
+            certification=certification,
+            reason="专家评审意见未达认定标准。" if course == "below_mark" else "用人单位不在本区，不予认定。",
+        )
         return
-    services.certification_certify(actor=head, certification=certification, opinion="同意认定。", on=decided_on)
+    services.certification_certify(
+        actor=head, certification=certification, opinion="同意认定。", on=decided_on
+    )
     certification.refresh_from_db()
     if course == "renewal" and certification.valid_until is not None and certification.valid_until >= today:
-        try:
+        with contextlib.suppress(ValidationError):  # a renewal already filed: none more
             services.certification_submit(
-                actor=owner or staff, person=certification.person, category=certification.category,
-                employer=certification.employer, annual_salary=certification.annual_salary,
-                annual_tax=certification.annual_tax, statement="认定期满续期申请。",
+                actor=owner or staff,
+                person=certification.person,
+                category=certification.category,
+                employer=certification.employer,
+                annual_salary=certification.annual_salary,
+                annual_tax=certification.annual_tax,
+                statement="认定期满续期申请。",
                 evidence=[(e.kind, "", None) for e in certification.evidence.all()],
-                renewal_of=certification, on=today,
+                renewal_of=certification,
+                on=today,
             )
-        except ValidationError:
-            pass

@@ -355,6 +355,7 @@ class Payment(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.batch} {self.line}"
 
+
 # --- certification ---
 from hrbureau.talent.certification_models import (  # noqa: E402,F401 (certification)
     Certification,

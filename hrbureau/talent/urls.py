@@ -1,6 +1,6 @@
 """Talent services' pages, one block per part of the line."""
 
-from django.urls import path  # noqa: F401 (the parts' blocks use it)
+from django.urls import path
 
 app_name = "talent"
 
@@ -26,5 +26,7 @@ urlpatterns += [
     path("register/figures/", certification_views.register_figures, name="register_figures"),
     path("my/certifications/", certification_views.portal_certifications, name="portal_certifications"),
     path("my/certifications/new/", certification_views.certification_apply, name="certification_apply"),
-    path("my/certifications/<int:pk>/", certification_views.portal_certification, name="portal_certification"),
+    path(
+        "my/certifications/<int:pk>/", certification_views.portal_certification, name="portal_certification"
+    ),
 ]

@@ -58,8 +58,15 @@ def pdf(name: str = "patent.pdf") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, b"%PDF-1.4 evidence", content_type="application/pdf")
 
 
-def filed(world: Any, cat: TalentCategory, *, on: dt.date, kinds: tuple[str, ...] = ("patent",), person: Any = None,
-          **kwargs: Any) -> Certification:
+def filed(
+    world: Any,
+    cat: TalentCategory,
+    *,
+    on: dt.date,
+    kinds: tuple[str, ...] = ("patent",),
+    person: Any = None,
+    **kwargs: Any,
+) -> Certification:
     person = person or doctor(world.people["a1"])
     return services.certification_submit(
         actor=world.users["individual"],
@@ -72,8 +79,9 @@ def filed(world: Any, cat: TalentCategory, *, on: dt.date, kinds: tuple[str, ...
 
 
 def scored(world: Any, certification: Certification, panel: list[User], scores: list[int]) -> Certification:
-    services.certification_send_to_experts(actor=world.users["dept_staff"], certification=certification,
-                                           experts=panel)
+    services.certification_send_to_experts(
+        actor=world.users["dept_staff"], certification=certification, experts=panel
+    )
     for expert, score in zip(panel, scores, strict=True):
         certification.refresh_from_db()
         services.certification_score(actor=expert, certification=certification, score=score, opinion="意见")
@@ -81,7 +89,9 @@ def scored(world: Any, certification: Certification, panel: list[User], scores: 
     return certification
 
 
-def certified(world: Any, cat: TalentCategory, panel: list[User], *, on: dt.date, **kwargs: Any) -> Certification:
+def certified(
+    world: Any, cat: TalentCategory, panel: list[User], *, on: dt.date, **kwargs: Any
+) -> Certification:
     certification = scored(world, filed(world, cat, on=on, **kwargs), panel, [80, 85, 90])
     services.certification_certify(actor=world.users["dept_head"], certification=certification, on=on)
     certification.refresh_from_db()

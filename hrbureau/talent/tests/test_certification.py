@@ -44,8 +44,9 @@ def test_criteria_met_sends_to_the_experts(world: Any, cat: Any, panel: Any) -> 
     certification = filed(world, cat, on=DAY)
     assert certification.age == 35
     # When staff send it on
-    services.certification_send_to_experts(actor=world.users["dept_staff"], certification=certification,
-                                           experts=panel)
+    services.certification_send_to_experts(
+        actor=world.users["dept_staff"], certification=certification, experts=panel
+    )
     # Then the rules found the criteria met and each expert has a review to make
     certification.refresh_from_db()
     assert certification.state == CS.EXPERT_REVIEW
@@ -57,8 +58,9 @@ def test_criteria_unmet_is_refused_with_the_plain_reason(world: Any, cat: Any, p
     # Given a doctor whose evidence holds no patent (only a degree)
     certification = filed(world, cat, on=DAY, kinds=("degree",))
     # When staff send it on
-    services.certification_send_to_experts(actor=world.users["dept_staff"], certification=certification,
-                                           experts=panel)
+    services.certification_send_to_experts(
+        actor=world.users["dept_staff"], certification=certification, experts=panel
+    )
     # Then it is refused, the reason naming the unmet condition, and no expert is asked
     certification.refresh_from_db()
     assert certification.state == CS.REFUSED
@@ -78,11 +80,16 @@ def test_age_criterion_fails_for_an_older_candidate(world: Any, cat: Any, panel:
 
 def test_rules_python_and_query_agree_on_evidence_fields(world: Any, cat: Any) -> None:
     with_patent = filed(world, cat, on=DAY)
-    without = filed(world, category(code="c", level="C"), on=DAY, kinds=("award",),
-                    person=doctor(world.people["b1"]))
+    without = filed(
+        world, category(code="c", level="C"), on=DAY, kinds=("award",), person=doctor(world.people["b1"])
+    )
     condition = rules.validate(CANDIDATE_SUBJECT, DOCTOR_WITH_PATENT)
-    found = set(rules.subject(CANDIDATE_SUBJECT).queryset(condition=condition)
-                .filter(rules.to_q(CANDIDATE_SUBJECT, condition)).values_list("pk", flat=True))
+    found = set(
+        rules.subject(CANDIDATE_SUBJECT)
+        .queryset(condition=condition)
+        .filter(rules.to_q(CANDIDATE_SUBJECT, condition))
+        .values_list("pk", flat=True)
+    )
     assert found == {with_patent.pk}
     loaded = rules.subject(CANDIDATE_SUBJECT).queryset(condition=condition).get(pk=without.pk)
     assert rules.evaluate(CANDIDATE_SUBJECT, condition, loaded) is False
@@ -91,8 +98,9 @@ def test_rules_python_and_query_agree_on_evidence_fields(world: Any, cat: Any) -
 def test_staff_choose_as_many_experts_as_the_category_asks(world: Any, cat: Any, panel: Any) -> None:
     certification = filed(world, cat, on=DAY)
     with pytest.raises(ValidationError):
-        services.certification_send_to_experts(actor=world.users["dept_staff"], certification=certification,
-                                               experts=panel[:2])
+        services.certification_send_to_experts(
+            actor=world.users["dept_staff"], certification=certification, experts=panel[:2]
+        )
     certification.refresh_from_db()
     assert certification.state == CS.SUBMITTED
 
@@ -110,32 +118,36 @@ def test_mean_below_the_pass_mark_cannot_be_certified(world: Any, cat: Any, pane
     assert certification.experts_passed is False
     with pytest.raises(TransitionError):
         services.certification_certify(actor=world.users["dept_head"], certification=certification, on=DAY)
-    services.certification_refuse(actor=world.users["dept_head"], certification=certification,
-                                  reason="专家评分未达合格线")
+    services.certification_refuse(
+        actor=world.users["dept_head"], certification=certification, reason="专家评分未达合格线"
+    )
     certification.refresh_from_db()
     assert certification.state == CS.REFUSED
 
 
 def test_an_expert_scores_once_and_only_their_own(world: Any, cat: Any, panel: Any) -> None:
     certification = filed(world, cat, on=DAY)
-    services.certification_send_to_experts(actor=world.users["dept_staff"], certification=certification,
-                                           experts=panel)
+    services.certification_send_to_experts(
+        actor=world.users["dept_staff"], certification=certification, experts=panel
+    )
     certification.refresh_from_db()
     services.certification_score(actor=panel[0], certification=certification, score=90, opinion="好")
     certification.refresh_from_db()
     with pytest.raises(TransitionError):
         services.certification_score(actor=panel[0], certification=certification, score=10, opinion="改")
     with pytest.raises(TransitionError):  # not assigned
-        services.certification_score(actor=world.users["dept_head"], certification=certification, score=10,
-                                     opinion="无")
+        services.certification_score(
+            actor=world.users["dept_head"], certification=certification, score=10, opinion="无"
+        )
     assert ExpertReview.objects.get(certification=certification, expert=panel[0]).score == 90
 
 
 def test_maker_is_not_checker(world: Any, cat: Any, panel: Any) -> None:
     # Given a passing application sent on by the department head themselves
     certification = filed(world, cat, on=DAY)
-    services.certification_send_to_experts(actor=world.users["dept_head"], certification=certification,
-                                           experts=panel)
+    services.certification_send_to_experts(
+        actor=world.users["dept_head"], certification=certification, experts=panel
+    )
     for expert in panel:
         certification.refresh_from_db()
         services.certification_score(actor=expert, certification=certification, score=90, opinion="好")
@@ -148,8 +160,12 @@ def test_maker_is_not_checker(world: Any, cat: Any, panel: Any) -> None:
     from hrbureau.accounts.choices import Role
     from hrbureau.accounts.models import User
 
-    other = User.objects.create_user(username="head2", password="Secret#2026", role=Role.DEPT_HEAD,
-                                     org_unit=world.units["labour_relations"])
+    other = User.objects.create_user(
+        username="head2",
+        password="Secret#2026",
+        role=Role.DEPT_HEAD,
+        org_unit=world.units["labour_relations"],
+    )
     services.certification_certify(actor=other, certification=certification, on=DAY)
     certification.refresh_from_db()
     assert certification.state == CS.CERTIFIED
@@ -159,10 +175,16 @@ def test_certificate_numbers_are_sequential_per_year_and_validity_follows_the_ca
     world: Any, cat: Any, panel: Any
 ) -> None:
     first = certified(world, cat, panel, on=DAY)
-    second = certified(world, category(code="a", level="A", validity_years=5), panel, on=DAY,
-                       person=doctor(world.people["b1"]))
-    next_year = certified(world, category(code="c", level="C"), panel, on=dt.date(2027, 1, 4),
-                          person=doctor(world.people["a2"]))
+    second = certified(
+        world,
+        category(code="a", level="A", validity_years=5),
+        panel,
+        on=DAY,
+        person=doctor(world.people["b1"]),
+    )
+    next_year = certified(
+        world, category(code="c", level="C"), panel, on=dt.date(2027, 1, 4), person=doctor(world.people["a2"])
+    )
     assert first.certificate_number == "区高层次人才〔2026〕第0001号"
     assert second.certificate_number == "区高层次人才〔2026〕第0002号"
     assert next_year.certificate_number == "区高层次人才〔2027〕第0001号"
@@ -193,7 +215,9 @@ def test_renewal_only_within_the_window_before_expiry(world: Any, cat: Any, pane
     assert services.renewal_refusal(previous, on=dt.date(2028, 12, 2))
     # certified, the renewal runs on from the day after the previous ends
     renewal = scored(world, renewal, panel, [90, 90, 90])
-    services.certification_certify(actor=world.users["dept_head"], certification=renewal, on=dt.date(2029, 1, 5))
+    services.certification_certify(
+        actor=world.users["dept_head"], certification=renewal, on=dt.date(2029, 1, 5)
+    )
     renewal.refresh_from_db()
     assert renewal.valid_from == dt.date(2029, 3, 2)
     assert renewal.valid_until == dt.date(2032, 3, 1)

@@ -20,7 +20,12 @@ def test_person_applies_for_intake_on_the_portal(world: Any, client_for: Any) ->
     client = client_for("individual")
     response = client.post(
         reverse("talent:intake_apply"),
-        {"basis": "title", "qualification": "高级工程师", "family_members": "1", "materials": [pdf("证书.pdf")]},
+        {
+            "basis": "title",
+            "qualification": "高级工程师",
+            "family_members": "1",
+            "materials": [pdf("证书.pdf")],
+        },
     )
     application = IntakeApplication.objects.get()
     assert response.status_code == 302
@@ -36,8 +41,13 @@ def test_person_applies_for_certification_with_evidence(world: Any, client_for: 
     client = client_for("individual")
     response = client.post(
         reverse("talent:certification_apply"),
-        {"category": str(cat.pk), "annual_salary": "500000", "evidence_kind_1": "patent",
-         "evidence_description_1": "发明专利", "evidence_file_1": [pdf()]},
+        {
+            "category": str(cat.pk),
+            "annual_salary": "500000",
+            "evidence_kind_1": "patent",
+            "evidence_description_1": "发明专利",
+            "evidence_file_1": [pdf()],
+        },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     certification = Certification.objects.get()
@@ -50,11 +60,17 @@ def test_a_person_sees_only_their_own(world: Any, client_for: Any) -> None:
     cat = category()
     mine = filed(world, cat, on=DAY)
     theirs = filed(world, cat, on=DAY, person=doctor(world.people["b1"]))
-    other_intake = services.intake_submit(actor=world.users["dept_staff"], person=world.people["b1"],
-                                          basis="degree", qualification="硕士", on=DAY)
+    other_intake = services.intake_submit(
+        actor=world.users["dept_staff"],
+        person=world.people["b1"],
+        basis="degree",
+        qualification="硕士",
+        on=DAY,
+    )
     client = client_for("individual")
     listing = client.get(reverse("talent:portal_certifications")).content.decode()
-    assert mine.number in listing and theirs.number not in listing
+    assert mine.number in listing
+    assert theirs.number not in listing
     assert client.get(reverse("talent:portal_certification", args=[mine.pk])).status_code == 200
     assert client.get(reverse("talent:portal_certification", args=[theirs.pk])).status_code == 403
     assert client.get(reverse("talent:portal_intake", args=[other_intake.pk])).status_code == 403
@@ -79,8 +95,9 @@ def test_an_expert_sees_what_is_assigned_to_them(world: Any, client: Any) -> Non
     panel = experts(3)
     cat = category()
     certification = filed(world, cat, on=DAY)
-    services.certification_send_to_experts(actor=world.users["dept_staff"], certification=certification,
-                                           experts=panel)
+    services.certification_send_to_experts(
+        actor=world.users["dept_staff"], certification=certification, experts=panel
+    )
     client.force_login(panel[0])
     page = client.get(reverse("talent:expert_reviews")).content.decode()
     assert certification.number in page
@@ -93,15 +110,31 @@ def test_categories_are_the_heads(world: Any, client_for: Any) -> None:
     client = client_for("dept_head")
     response = client.post(
         reverse("talent:category_create"),
-        {"code": "a-top", "name": "A类", "level": "A", "experts_required": "5", "pass_mark": "80",
-         "validity_years": "5", "renewal_window_days": "60", "active": "on",
-         "criteria_text": '{"all": [{"field": "evidence.award", "op": "eq", "value": true}]}'},
+        {
+            "code": "a-top",
+            "name": "A类",
+            "level": "A",
+            "experts_required": "5",
+            "pass_mark": "80",
+            "validity_years": "5",
+            "renewal_window_days": "60",
+            "active": "on",
+            "criteria_text": '{"all": [{"field": "evidence.award", "op": "eq", "value": true}]}',
+        },
     )
     assert response.status_code == 302
     bad = client.post(
         reverse("talent:category_create"),
-        {"code": "a-bad", "name": "A类", "level": "A", "experts_required": "5", "pass_mark": "80",
-         "validity_years": "5", "renewal_window_days": "60", "criteria_text": '{"field": "nope", "op": "eq", "value": 1}'},
+        {
+            "code": "a-bad",
+            "name": "A类",
+            "level": "A",
+            "experts_required": "5",
+            "pass_mark": "80",
+            "validity_years": "5",
+            "renewal_window_days": "60",
+            "criteria_text": '{"field": "nope", "op": "eq", "value": 1}',
+        },
     )
     assert bad.status_code == 200
     from hrbureau.talent.certification_models import TalentCategory

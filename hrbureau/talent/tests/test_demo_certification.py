@@ -25,6 +25,14 @@ def test_demo_certification_in_every_state(db: Any) -> None:
     citizen = User.objects.get(role=Role.INDIVIDUAL, username="citizen")
     assert Certification.objects.for_user(citizen).exists()
     assert IntakeApplication.objects.for_user(citizen).exists()
-    before = (IntakeApplication.objects.count(), Certification.objects.count(), TalentCategory.objects.count())
+    before = (
+        IntakeApplication.objects.count(),
+        Certification.objects.count(),
+        TalentCategory.objects.count(),
+    )
     call_command("seed_demo", *ARGS, stdout=StringIO())
-    assert (IntakeApplication.objects.count(), Certification.objects.count(), TalentCategory.objects.count()) == before
+    assert (
+        IntakeApplication.objects.count(),
+        Certification.objects.count(),
+        TalentCategory.objects.count(),
+    ) == before

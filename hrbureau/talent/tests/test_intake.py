@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from hrbureau.accounts.choices import Role
 from hrbureau.accounts.models import User
@@ -20,8 +20,12 @@ DAY = dt.date(2026, 3, 2)
 
 def _submit(world: Any, person_key: str = "a1") -> Any:
     return services.intake_submit(
-        actor=world.users["individual"], person=world.people[person_key], basis="degree",
-        qualification="工学硕士", family_members=2, on=DAY,
+        actor=world.users["individual"],
+        person=world.people[person_key],
+        basis="degree",
+        qualification="工学硕士",
+        family_members=2,
+        on=DAY,
     )
 
 
@@ -31,8 +35,12 @@ def test_review_approve_register(world: Any) -> None:
     assert application.street_id == world.people["a1"].street_id
     services.intake_review(actor=world.users["dept_staff"], application=application, opinion="材料齐全")
     services.intake_approve(actor=world.users["dept_head"], application=application, on=DAY)
-    services.intake_register(actor=world.users["dept_staff"], application=application,
-                             registration_number="公安受理2026-0101", registered_on=dt.date(2026, 3, 9))
+    services.intake_register(
+        actor=world.users["dept_staff"],
+        application=application,
+        registration_number="公安受理2026-0101",
+        registered_on=dt.date(2026, 3, 9),
+    )
     application.refresh_from_db()
     assert application.state == IS.REGISTERED
     assert application.registration_number == "公安受理2026-0101"
@@ -55,15 +63,16 @@ def test_the_reviewer_does_not_approve(world: Any) -> None:
 def test_staff_cannot_approve(world: Any) -> None:
     application = _submit(world)
     services.intake_review(actor=world.users["dept_staff"], application=application)
-    with pytest.raises(Exception):  # noqa: B017 - PermissionDenied: approval is the head's
+    with pytest.raises(PermissionDenied):  # approval is the head's
         services.intake_approve(actor=world.users["dept_staff"], application=application)
 
 
 def test_supplement_and_resubmit_clear_the_review(world: Any) -> None:
     application = _submit(world)
     services.intake_review(actor=world.users["dept_head"], application=application)
-    services.intake_request_supplement(actor=world.users["dept_staff"], application=application,
-                                       reason="缺少户口簿")
+    services.intake_request_supplement(
+        actor=world.users["dept_staff"], application=application, reason="缺少户口簿"
+    )
     services.intake_resubmit(actor=world.users["individual"], application=application, statement="已补")
     application.refresh_from_db()
     assert application.state == IS.SUBMITTED
@@ -79,7 +88,9 @@ def test_registration_needs_its_number(world: Any) -> None:
     services.intake_review(actor=world.users["dept_staff"], application=application)
     services.intake_approve(actor=world.users["dept_head"], application=application, on=DAY)
     with pytest.raises(ValidationError):
-        services.intake_register(actor=world.users["dept_staff"], application=application, registration_number=" ")
+        services.intake_register(
+            actor=world.users["dept_staff"], application=application, registration_number=" "
+        )
 
 
 def test_refuse_and_withdraw(world: Any) -> None:
