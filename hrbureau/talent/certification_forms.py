@@ -15,7 +15,7 @@ from hrbureau.accounts.choices import Role
 from hrbureau.core import rules
 from hrbureau.core.actions import ActDayField, ActionForm
 from hrbureau.core.attachments import MultipleFilesField
-from hrbureau.core.forms import AmountField, StyledFormMixin
+from hrbureau.core.forms import EMPTY_CHOICE, AmountField, StyledFormMixin
 from hrbureau.talent.certification_choices import EvidenceKind, IntakeBasis
 from hrbureau.talent.certification_models import Certification, TalentCategory
 from hrbureau.talent.certification_rules import CANDIDATE_SUBJECT
@@ -67,7 +67,7 @@ class CertificationApplyForm(StyledFormMixin, forms.Form):
         for i in range(1, EVIDENCE_ROWS + 1):
             self.fields[f"evidence_kind_{i}"] = forms.ChoiceField(
                 label=_("Kind of evidence %(n)d") % {"n": i},
-                choices=[("", "—"), *EvidenceKind.choices],
+                choices=[EMPTY_CHOICE, *EvidenceKind.choices],
                 required=False,
             )
             self.fields[f"evidence_description_{i}"] = forms.CharField(
