@@ -129,6 +129,10 @@ def corpus(world: Any, office: dict[str, Any], arb: dict[str, Any]) -> dict[str,
     _enterprise_demand_rows(world, rng, list(Enterprise.objects.order_by("id")))
     _service_rows(world, rng, list(Enterprise.objects.order_by("id")))
     _policy_rows(world, rng, list(Enterprise.objects.order_by("id")))
+    # --- certification ---
+    from hrbureau.talent.tests.certification_lists_data import corpus_rows as certification_rows
+
+    certification_rows(world, rng)
     return {"rng": rng, "enterprises": Enterprise.objects.count()}
 
 
@@ -443,6 +447,11 @@ READERS = {
     "grant": "dept_staff",
     "enterprise_demand": "dept_staff",
     "my_enterprise_demand": "enterprise",
+    # --- certification ---
+    "intakeapplication": "dept_staff",
+    "certification": "dept_staff",
+    "talentregister": "dept_staff",
+    "talentcategory": "dept_head",
 }
 
 
@@ -534,6 +543,8 @@ def _kept_in_python(spec: ListSpec, f: Any, value: Any, rows: list[Any]) -> set[
             "item": lambda r: r.item_id == int(value),
             "flagged": lambda r: (not r.still_qualifies) == (value == "yes"),
             "key": lambda r: r.enterprise.tags.filter(code="key-enterprise").exists() == (value == "yes"),
+            # --- certification ---
+            "in_force": lambda r: r.state == ("certified" if value == "yes" else "expired"),
         }[f.name]
         return {r.pk for r in rows if plain(r)}
     return None
@@ -657,6 +668,11 @@ def spec_url(name: str) -> str:
         "grant": "/policies/grants/",
         "enterprise_demand": "/enterprises/demands/",
         "my_enterprise_demand": "/enterprises/demands/mine/",
+        # --- certification ---
+        "intakeapplication": "/talent/intakes/",
+        "certification": "/talent/certifications/",
+        "talentregister": "/talent/register/",
+        "talentcategory": "/talent/categories/",
     }[name]
 
 
@@ -712,6 +728,10 @@ def _texts(name: str, row: Any) -> list[str]:
         "labourdemand",
         "policyapplication",
         "grant",
+        # --- certification ---
+        "intakeapplication",
+        "certification",
+        "talentregister",
     ],
 )
 def test_search_returns_what_a_substring_scan_returns(corpus: dict[str, Any], world: Any, name: str) -> None:
@@ -801,6 +821,10 @@ def _more_rows(name: str, world: Any, office: dict[str, Any], arb: dict[str, Any
     }
     makers.update(_labour_makers(world))
     makers.update(policy_makers(world))
+    # --- certification ---
+    from hrbureau.talent.tests.certification_lists_data import list_makers as certification_makers
+
+    makers.update(certification_makers(world))
     for _ in range(n):
         makers[name](next(_SERIAL))
 
