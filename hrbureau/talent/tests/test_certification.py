@@ -241,3 +241,34 @@ def certification_events(certification: Certification) -> list[Any]:
     from hrbureau.core.workflow import case_events
 
     return list(case_events(certification))
+
+
+def test_no_override_of_unmet_criteria(world: Any, cat: Any, panel: Any) -> None:
+    from hrbureau.talent.certification_workflows import CERTIFICATION_WORKFLOW
+
+    certification = filed(world, cat, on=DAY, kinds=("award",))
+    services.certification_send_to_experts(
+        actor=world.users["dept_staff"], certification=certification, experts=panel
+    )
+    certification.refresh_from_db()
+    for who in ("dept_staff", "dept_head"):
+        assert CERTIFICATION_WORKFLOW.available(certification, world.users[who]) == []
+    with pytest.raises(TransitionError):
+        services.certification_send_to_experts(
+            actor=world.users["dept_head"], certification=certification, experts=panel
+        )
+
+
+def test_register_figures_count_certificates_by_category_and_year(world: Any, cat: Any, panel: Any) -> None:
+    from hrbureau.talent.certification_lists import certified_by_category_and_year
+
+    certified(world, cat, panel, on=DAY)
+    certified(world, cat, panel, on=dt.date(2027, 2, 1), person=doctor(world.people["b1"]))
+    rows = certified_by_category_and_year(world.users["dept_staff"])
+    assert [(r["category__code"], r["decided_on__year"], r["n"]) for r in rows] == [
+        ("b-doctor", 2026, 1),
+        ("b-doctor", 2027, 1),
+    ]
+    # the street's staff count only their street's (person B1 lives in street B)
+    street_rows = certified_by_category_and_year(world.users["street_staff"])
+    assert [(r["decided_on__year"], r["n"]) for r in street_rows] == [(2026, 1)]
