@@ -207,8 +207,13 @@ def seed(ctx: DemoContext) -> None:
         if number == 0:
             course = "certified"
         level = rng.choice("ABC")
-        person = person_for(number, "talent-certifications")
-        _qualify(person, level=level, fail=course == "unmet", today=today)
+        if number == 0 and citizen is not None and citizen.person is not None:
+            person = citizen.person
+        else:
+            found = _candidate(rng, level=level, fail=course == "unmet", today=today)
+            if found is None:  # no one in the register fits this case: this number makes none
+                return
+            person = found
         on = today - dt.timedelta(days=rng.randint(20, 150))
         if course == "expired":
             on = today - dt.timedelta(days=365 * categories[level].validity_years + rng.randint(30, 200))
@@ -257,14 +262,23 @@ def seed(ctx: DemoContext) -> None:
     services.certifications_expire(today)
 
 
-def _qualify(person: Person, *, level: str, fail: bool, today: dt.date) -> None:
-    """The demo person's education and age made to fit the category (or to miss it, for a refusal)."""
-    education = "bachelor" if fail else {"A": "doctor", "B": "master", "C": "master"}[level]
-    born = person.birth_date
-    if not fail and level == "B" and (today.year - born.year) >= 44:
-        born = born.replace(year=today.year - 36)
-    Person.objects.filter(pk=person.pk).update(education=education, birth_date=born)
-    person.education, person.birth_date = education, born
+# Who fits each level's criteria by education (the register's own data: the demo changes no person,
+# so the other lines' matching over people is not disturbed).
+FITS = {"A": ["doctor"], "B": ["doctor", "master"], "C": ["bachelor", "master", "doctor"]}
+
+
+def _candidate(rng: Any, *, level: str, fail: bool, today: dt.date) -> Person | None:
+    """A person of the register who meets the level's criteria on education and age (or, ``fail``,
+    misses them on education)."""
+    rows = Person.objects.all()
+    if fail:
+        rows = rows.exclude(education__in=FITS[level])
+    else:
+        rows = rows.filter(education__in=FITS[level])
+        if level == "B":
+            rows = rows.filter(birth_date__gt=today.replace(year=today.year - 44))
+    ids = list(rows.order_by("id").values_list("pk", flat=True)[:300])
+    return Person.objects.get(pk=rng.choice(ids)) if ids else None
 
 
 def _intake_course(
