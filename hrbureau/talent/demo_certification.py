@@ -210,7 +210,12 @@ def seed(ctx: DemoContext) -> None:
         if number == 0 and citizen is not None and citizen.person is not None:
             person = citizen.person
         else:
-            found = _candidate(rng, level=level, fail=course == "unmet", today=today)
+            found = None
+            for option in dict.fromkeys([level, "C", "B", "A"]):  # the drawn level, else one that has someone
+                found = _candidate(rng, level=option, fail=course == "unmet", today=today)
+                if found is not None:
+                    level = option
+                    break
             if found is None:  # no one in the register fits this case: this number makes none
                 return
             person = found
@@ -231,7 +236,7 @@ def seed(ctx: DemoContext) -> None:
                 person=person,
                 category=categories[level],
                 employer=Enterprise.objects.get(pk=rng.choice(employers)) if employers else None,
-                annual_salary=Decimal(rng.choice(["1200000", "1500000", "450000"]))
+                annual_salary=Decimal("450000" if course == "unmet" else rng.choice(["1200000", "1500000"]))
                 if level == "A"
                 else Decimal("360000"),
                 annual_tax=Decimal(rng.choice(["62000", "85000"])) if level == "C" else Decimal("40000"),
