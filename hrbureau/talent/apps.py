@@ -20,6 +20,8 @@ class TalentConfig(AppConfig):
             __import__(f"hrbureau.talent.{module}")  # registration (no import statement: one block per part)
         # --- internship ---
         _ready_internship()
+        # --- certification ---
+        _ready_certification()
 
 
 def _ready_internship() -> None:
@@ -28,4 +30,12 @@ def _ready_internship() -> None:
         internship_lists,
         internship_navigation,
         internship_workflow,
+    )
+
+
+def _ready_certification() -> None:
+    from hrbureau.talent import (  # noqa: F401 (registration)
+        certification,  # workflows, services, sweep, rules subject
+        certification_lists,  # figures
+        certification_navigation,  # menu
     )

@@ -12,3 +12,7 @@ def seed(ctx: DemoContext) -> None:
     from hrbureau.talent import demo_internship  # --- internship ---
 
     demo_internship.seed(ctx)
+    # --- certification ---
+    from hrbureau.talent import demo_certification
+
+    demo_certification.seed(ctx)

@@ -357,6 +357,14 @@ class Payment(TimeStampedModel):
 
 
 # --- the parts' models (internship, registers, …) ---
+# --- certification ---
+from hrbureau.talent.certification_models import (  # noqa: E402,F401 (certification)
+    Certification,
+    CertificationEvidence,
+    ExpertReview,
+    IntakeApplication,
+    TalentCategory,
+)
 from hrbureau.talent.internship_models import *  # noqa: E402, F403 (internship)
 from hrbureau.talent.registers_models import (  # noqa: E402,F401 (the registers' models, registers)
     ActionProgress,

@@ -73,3 +73,38 @@ declare(
 declare(
     "talent.export_internship", _("Export internship bases and internships"), roles=DEPARTMENT | {Role.LEADER}
 )
+
+# --- certification ---
+# Talent intake (人才引进入户) and high-level talent certification (区高层次人才认定): the department's staff
+# review and send to the experts (the department's people named on each application), its head approves
+# and decides (never the same person as the reviewer); a person applies and follows their own.
+declare(
+    "talent.view_intakeapplication",
+    _("See talent intake applications (one's own, as a person)"),
+    roles=READERS | {Role.INDIVIDUAL},
+)
+declare("talent.apply_talent", _("Apply for talent intake or certification"), roles={Role.INDIVIDUAL})
+declare("talent.review_intake", _("Review talent intake applications"), roles=DEPARTMENT)
+declare("talent.approve_intake", _("Approve talent intake applications"), roles={Role.DEPT_HEAD})
+declare(
+    "talent.export_intakeapplication",
+    _("Export talent intake applications"),
+    roles=DEPARTMENT | {Role.LEADER},
+)
+declare(
+    "talent.view_certification",
+    _("See talent certifications (one's own, as a person)"),
+    roles=READERS | {Role.INDIVIDUAL},
+)
+declare(
+    "talent.review_certification", _("Check certifications and send them to the experts"), roles=DEPARTMENT
+)
+declare("talent.score_certification", _("Score certifications as an assigned expert"), roles=DEPARTMENT)
+declare("talent.decide_certification", _("Decide talent certifications"), roles={Role.DEPT_HEAD})
+declare("talent.manage_category", _("Configure talent certification categories"), roles={Role.DEPT_HEAD})
+declare("talent.view_register", _("See the certified-talent register"), roles=READERS)
+declare(
+    "talent.export_certification",
+    _("Export certifications and the register"),
+    roles=DEPARTMENT | {Role.LEADER},
+)

@@ -36,7 +36,7 @@ def test_two_roles_language_switch_navigation_and_refusal(
     expect(page).to_have_url(f"{base}/workbench/")
     expect(page.locator("h2.page-title")).to_have_text("工作台")
     nav = page.locator("[data-testid=main-nav] [data-nav]")
-    expect(nav).to_have_count(24)  # registers +3, internship +1
+    expect(nav).to_have_count(27)  # registers +3, internship +1, certification +3
     assert set(nav.evaluate_all("links => links.map(l => l.dataset.nav)")) == {
         "workbench",
         "todo",
@@ -66,6 +66,10 @@ def test_two_roles_language_switch_navigation_and_refusal(
         "talent_entrants",
         # --- internship ---
         "internships",
+        # --- certification: talent intake and certification, read for the street ---
+        "talent_intakes",
+        "talent_certifications",
+        "talent_register",
     }
 
     # Switching to English reloads the page in English and is remembered.

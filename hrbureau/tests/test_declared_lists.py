@@ -137,6 +137,10 @@ def corpus(world: Any, office: dict[str, Any], arb: dict[str, Any]) -> dict[str,
     from hrbureau.talent.tests.internship_lists_data import corpus_rows as internship_rows
 
     internship_rows(world, rng)
+    # --- certification ---
+    from hrbureau.talent.tests.certification_lists_data import corpus_rows as certification_rows
+
+    certification_rows(world, rng)
     return {"rng": rng, "enterprises": Enterprise.objects.count()}
 
 
@@ -462,6 +466,11 @@ READERS = {
     # --- internship ---
     "internshipbase": "dept_staff",
     "internship": "dept_staff",
+    # --- certification ---
+    "intakeapplication": "dept_staff",
+    "certification": "dept_staff",
+    "talentregister": "dept_staff",
+    "talentcategory": "dept_head",
 }
 
 
@@ -559,6 +568,8 @@ def _kept_in_python(spec: ListSpec, f: Any, value: Any, rows: list[Any]) -> set[
             "key": lambda r: r.enterprise.tags.filter(code="key-enterprise").exists() == (value == "yes"),
             # --- internship ---
             "base": lambda r: r.base_id == int(value),
+            # --- certification ---
+            "in_force": lambda r: r.state == ("certified" if value == "yes" else "expired"),
         }[f.name]
         return {r.pk for r in rows if plain(r)}
     return None
@@ -695,6 +706,11 @@ def spec_url(name: str) -> str:
         # --- internship ---
         "internshipbase": "/talent/internship/bases/",
         "internship": "/talent/internships/",
+        # --- certification ---
+        "intakeapplication": "/talent/intakes/",
+        "certification": "/talent/certifications/",
+        "talentregister": "/talent/register/",
+        "talentcategory": "/talent/categories/",
     }[name]
 
 
@@ -760,6 +776,10 @@ def _texts(name: str, row: Any) -> list[str]:
         # --- internship ---
         "internshipbase",
         "internship",
+        # --- certification ---
+        "intakeapplication",
+        "certification",
+        "talentregister",
     ],
 )
 def test_search_returns_what_a_substring_scan_returns(corpus: dict[str, Any], world: Any, name: str) -> None:
@@ -854,6 +874,10 @@ def _more_rows(name: str, world: Any, office: dict[str, Any], arb: dict[str, Any
     from hrbureau.talent.tests.internship_lists_data import makers as internship_makers
 
     makers.update(internship_makers(world))
+    # --- certification ---
+    from hrbureau.talent.tests.certification_lists_data import list_makers as certification_makers
+
+    makers.update(certification_makers(world))
     for _ in range(n):
         makers[name](next(_SERIAL))
 

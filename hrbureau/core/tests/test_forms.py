@@ -137,6 +137,12 @@ def _case_of(label: str, world: Any) -> Any:
         from hrbureau.enterprises.tests.plan_data import plan_data
 
         return plan_data(world)["item_a1" if label == "enterprises.serviceplanitem" else "demand_a1"]
+    # --- certification ---
+    if label in ("talent.intakeapplication", "talent.certification"):
+        from hrbureau.talent.tests.routes import _certification_data
+
+        found = _certification_data(world)
+        return found["intake" if label == "talent.intakeapplication" else "cert"]["a1"]
     raise AssertionError(f"no case of {label} to build its actions' forms on: add one here")
 
 

@@ -169,6 +169,9 @@ def test_tidying_folds_the_index_and_every_answer_stays_the_scans() -> None:
         "talent_cooperationagreement",
         "talent_agreementaction",
         "talent_contestentrant",
+        # --- certification ---
+        "talent_intakeapplication",
+        "talent_certification",
     }
     rng = random.Random(11)
     for _ in range(60):  # one transaction each: one b-tree each in the FTS5 index
