@@ -158,7 +158,7 @@ def _in_force(value: Any) -> Q:
 REGISTER = ListSpec(
     name="talentregister",
     title=_("Certified-talent register"),
-    permission="talent.view_register",
+    permission="talent.view_certified",
     rows=_register_rows,
     ordering=("-valid_until", "-id"),
     search=Search(

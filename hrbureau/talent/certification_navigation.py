@@ -32,7 +32,7 @@ register(
         _("Certified-talent register"),
         "talent:register",
         "id-badge-2",
-        "talent.view_register",
+        "talent.view_certified",
         order=62,
     )
 )

@@ -199,7 +199,7 @@ def _category_form(request: HttpRequest, category: TalentCategory) -> HttpRespon
     return render(request, "talent/certification/category_form.html", {"form": form, "category": category})
 
 
-@permission_required("talent.view_register")
+@permission_required("talent.view_certified")
 def register_figures(request: HttpRequest) -> HttpResponseBase:
     """Certificates granted by category and year."""
     return render(

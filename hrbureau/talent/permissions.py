@@ -102,7 +102,7 @@ declare(
 declare("talent.score_certification", _("Score certifications as an assigned expert"), roles=DEPARTMENT)
 declare("talent.decide_certification", _("Decide talent certifications"), roles={Role.DEPT_HEAD})
 declare("talent.manage_category", _("Configure talent certification categories"), roles={Role.DEPT_HEAD})
-declare("talent.view_register", _("See the certified-talent register"), roles=READERS)
+declare("talent.view_certified", _("See the certified-talent register"), roles=READERS)
 declare(
     "talent.export_certification",
     _("Export certifications and the register"),
