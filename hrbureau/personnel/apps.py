@@ -12,3 +12,12 @@ class PersonnelConfig(AppConfig):
 
     def ready(self) -> None:
         from hrbureau.personnel import permissions  # noqa: F401 (registration)
+
+        # --- recruitment ---
+        from hrbureau.personnel import (  # noqa: F401 (registration)
+            recruitment_imports,
+            recruitment_lists,
+            recruitment_navigation,
+            recruitment_rules,
+            recruitment_workflow,
+        )
