@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hrbureau.core.models import Case, TimeStampedModel
 from hrbureau.core.scoping import ScopedManager, ScopePaths
+from hrbureau.core.textsearch import TextIndex
 from hrbureau.people.choices import Education
 from hrbureau.personnel.recruitment_choices import (
     Degree,
@@ -85,6 +86,7 @@ class RecruitmentPlan(TimeStampedModel):
     ranked_at = models.DateTimeField(_("ranked at"), null=True, blank=True)
 
     scope_paths = ScopePaths(unrestricted=True, permission="personnel.view_recruitment")
+    text_index = TextIndex("personnel_recruitmentplan", ("number", "name", "organiser"))
     objects = ScopedManager()
 
     class Meta:
@@ -209,6 +211,7 @@ class Registration(Case):
     )
 
     scope_paths = ScopePaths(person="person_id", permission="personnel.view_registration")
+    text_index = TextIndex("personnel_registration", ("number", "ticket_number"))
     objects = ScopedManager()
 
     class Meta:
