@@ -332,7 +332,7 @@ def test_a_person_sees_only_their_own_registration(world, client_for):
     assert list(Registration.objects.for_user(user)) == [mine]
     client = client_for("individual")
     assert client.get(f"/personnel/recruitment/portal/registrations/{mine.pk}/").status_code == 200
-    assert client.get(f"/personnel/recruitment/portal/registrations/{theirs.pk}/").status_code == 404
+    assert client.get(f"/personnel/recruitment/portal/registrations/{theirs.pk}/").status_code == 403  # outside the scope: refused, audited
     assert not Registration.objects.for_user(world.users["street_staff"]).exists()
 
 
