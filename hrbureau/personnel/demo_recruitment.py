@@ -13,8 +13,7 @@ from typing import Any
 from django.utils import timezone
 
 from hrbureau.accounts.choices import Role
-from hrbureau.accounts.models import User
-from hrbureau.accounts.models import OrgUnit
+from hrbureau.accounts.models import OrgUnit, User
 from hrbureau.core.demo import DemoContext
 from hrbureau.people.models import Person
 from hrbureau.personnel import recruitment
@@ -63,8 +62,10 @@ def _post(staff: Any, plan: RecruitmentPlan, **fields: Any) -> RecruitmentPost:
     return recruitment.post_save(actor=staff, post=RecruitmentPost(plan=plan, **fields))
 
 
-def _register(staff: Any, post: RecruitmentPost, person: Person, at: dt.datetime, **fields: Any) -> Registration:
-    values = {"education": "master", "degree": "master", "major": "临床医学"}
+def _register(
+    staff: Any, post: RecruitmentPost, person: Person, at: dt.datetime, **fields: Any
+) -> Registration:
+    values: dict[str, Any] = {"education": "master", "degree": "master", "major": "临床医学"}
     values.update(fields)
     return recruitment.registration_submit(actor=staff, post=post, person=person, now=at, **values)
 
@@ -120,21 +121,41 @@ def seed(ctx: DemoContext) -> None:
         notes="笔试占40%，面试占60%；按岗位1:1等额确定入围体检人员。",
     )
     doctor = _post(
-        staff, health, unit="区人民医院", code="WJ01", title="临床医师", headcount=2, requirements=MASTER_CLINICAL
+        staff,
+        health,
+        unit="区人民医院",
+        code="WJ01",
+        title="临床医师",
+        headcount=2,
+        requirements=MASTER_CLINICAL,
     )
-    nurse = _post(staff, health, unit="区妇幼保健院", code="WJ02", title="护士", headcount=2, requirements=BACHELOR_35)
+    nurse = _post(
+        staff, health, unit="区妇幼保健院", code="WJ02", title="护士", headcount=2, requirements=BACHELOR_35
+    )
     doctors = [_register(staff, doctor, p, at(opens, 9 + i)) for i, p in enumerate(people[0:6])]
     nurses = [
-        _register(staff, nurse, p, at(opens + dt.timedelta(days=1), 9 + i), education="bachelor", degree="bachelor", major="护理学")
+        _register(
+            staff,
+            nurse,
+            p,
+            at(opens + dt.timedelta(days=1), 9 + i),
+            education="bachelor",
+            degree="bachelor",
+            major="护理学",
+        )
         for i, p in enumerate(people[6:12])
     ]
     _qualify(staff, doctors[:5] + nurses[:5])
     recruitment.registration_fail(actor=staff, registration=doctors[5], reason="所学专业不符合岗位要求。")
     recruitment.registration_fail(actor=staff, registration=nurses[5], reason="未按时提交护士执业资格证书。")
     # Doctors: two with the same total (80.00) split by the written score; one absent.
-    for r, (w, i) in zip(doctors[:5], [("88", "84"), ("85", "76.67"), ("80", "80"), ("72", "70"), (None, None)], strict=True):
+    for r, (w, i) in zip(
+        doctors[:5], [("88", "84"), ("85", "76.67"), ("80", "80"), ("72", "70"), (None, None)], strict=True
+    ):
         _scores(r, w, i)
-    for r, (w, i) in zip(nurses[:5], [("90", "86"), ("78.5", "82"), ("76", "80.5"), ("70", "72"), ("66", "88")], strict=True):
+    for r, (w, i) in zip(
+        nurses[:5], [("90", "86"), ("78.5", "82"), ("76", "80.5"), ("70", "72"), ("66", "88")], strict=True
+    ):
         _scores(r, w, i)
     RecruitmentPlan.objects.filter(pk=health.pk).update(scores_imported_by=staff)
     health.refresh_from_db()
@@ -159,19 +180,43 @@ def seed(ctx: DemoContext) -> None:
         shortlist_ratio=Decimal("1"),
         notes="赴华中师范大学、东北师范大学等地现场招聘。",
     )
-    math_post = _post(staff, teachers, unit="区实验中学", code="JY01", title="高中数学教师", headcount=2, requirements=TEACHER)
-    chinese = _post(staff, teachers, unit="区第二小学", code="JY02", title="小学语文教师", headcount=3, requirements=BACHELOR_35)
+    math_post = _post(
+        staff,
+        teachers,
+        unit="区实验中学",
+        code="JY01",
+        title="高中数学教师",
+        headcount=2,
+        requirements=TEACHER,
+    )
+    chinese = _post(
+        staff,
+        teachers,
+        unit="区第二小学",
+        code="JY02",
+        title="小学语文教师",
+        headcount=3,
+        requirements=BACHELOR_35,
+    )
     regs = [
         _register(
-            staff, math_post if i % 2 else chinese, p, at(opens + dt.timedelta(days=i % 5), 10),
-            education="bachelor" if i % 3 else "master", degree="bachelor", major="数学与应用数学" if i % 2 else "汉语言文学",
-            professional_title="intermediate" if i % 4 else "junior", years_experience=Decimal(str(2 + i % 6)),
+            staff,
+            math_post if i % 2 else chinese,
+            p,
+            at(opens + dt.timedelta(days=i % 5), 10),
+            education="bachelor" if i % 3 else "master",
+            degree="bachelor",
+            major="数学与应用数学" if i % 2 else "汉语言文学",
+            professional_title="intermediate" if i % 4 else "junior",
+            years_experience=Decimal(str(2 + i % 6)),
         )
         for i, p in enumerate(people[12:22])
     ]
     _qualify(staff, regs[:5])
     recruitment.registration_fail(actor=staff, registration=regs[5], reason="专业技术职称不符合岗位要求。")
-    recruitment.registration_request_supplement(actor=staff, registration=regs[6], reason="请补充教师资格证扫描件。")
+    recruitment.registration_request_supplement(
+        actor=staff, registration=regs[6], reason="请补充教师资格证扫描件。"
+    )
     recruitment.registration_request_supplement(actor=staff, registration=regs[7], reason="请补充学位证书。")
     recruitment.plan_publish(actor=head, plan=teachers, kind=PublishedList.QUALIFIED)
     made += len(regs)
@@ -191,16 +236,36 @@ def seed(ctx: DemoContext) -> None:
         shortlist_ratio=Decimal("1.5"),
     )
     research = _post(
-        staff, jucai, unit="区产业发展研究中心", code="JC01", title="产业研究员", headcount=2,
-        requirements={"all": [{"field": "degree_level", "op": "gte", "value": 3}, {"field": "age", "op": "lte", "value": 40}]},
+        staff,
+        jucai,
+        unit="区产业发展研究中心",
+        code="JC01",
+        title="产业研究员",
+        headcount=2,
+        requirements={
+            "all": [
+                {"field": "degree_level", "op": "gte", "value": 3},
+                {"field": "age", "op": "lte", "value": 40},
+            ]
+        },
     )
-    _post(staff, jucai, unit="区人才发展服务中心", code="JC02", title="人才服务专员", headcount=1, requirements=BACHELOR_35)
+    _post(
+        staff,
+        jucai,
+        unit="区人才发展服务中心",
+        code="JC02",
+        title="人才服务专员",
+        headcount=1,
+        requirements=BACHELOR_35,
+    )
     now = timezone.now()
     for p in people[22:28]:
         _register(staff, research, p, now, education="doctor", degree="doctor", major="区域经济学")
     citizen = User.objects.filter(username="citizen", person__isnull=False).select_related("person").first()
-    if citizen is not None and not Registration.objects.filter(plan=jucai, person=citizen.person).exists():
-        _register(citizen, research, citizen.person, now, education="master", degree="master", major="应用经济学")
+    if citizen is not None and citizen.person is not None and not Registration.objects.filter(plan=jucai, person=citizen.person).exists():
+        _register(
+            citizen, research, citizen.person, now, education="master", degree="master", major="应用经济学"
+        )
     made += 7
 
     # 4. 500 excellent talents: ranked under a rule that leaves equal scores equal — two tied at the cut-off.
@@ -219,10 +284,25 @@ def seed(ctx: DemoContext) -> None:
         tie_rule=TieRule.WRITTEN_INTERVIEW,
         shortlist_ratio=Decimal("1"),
     )
-    analyst = _post(staff, excellent, unit="区数据资源中心", code="YX01", title="数据分析岗", headcount=2, requirements=BACHELOR_35)
-    regs = [_register(staff, analyst, p, at(opens, 9 + i), education="master", degree="master", major="统计学") for i, p in enumerate(people[28:34])]
+    analyst = _post(
+        staff,
+        excellent,
+        unit="区数据资源中心",
+        code="YX01",
+        title="数据分析岗",
+        headcount=2,
+        requirements=BACHELOR_35,
+    )
+    regs = [
+        _register(staff, analyst, p, at(opens, 9 + i), education="master", degree="master", major="统计学")
+        for i, p in enumerate(people[28:34])
+    ]
     _qualify(staff, regs)
-    for r, (w, i) in zip(regs, [("92", "90"), ("84", "82"), ("84", "82"), ("80", "79"), ("75", "70"), ("70", None)], strict=True):
+    for r, (w, i) in zip(
+        regs,
+        [("92", "90"), ("84", "82"), ("84", "82"), ("80", "79"), ("75", "70"), ("70", None)],
+        strict=True,
+    ):
         _scores(r, w, i)
     RecruitmentPlan.objects.filter(pk=excellent.pk).update(scores_imported_by=staff)
     excellent.refresh_from_db()

@@ -2,4 +2,4 @@
 emergency deployment (each part's models in its own module, imported here)."""
 
 # --- recruitment ---
-from hrbureau.personnel.recruitment_models import *  # noqa: E402,F401,F403
+from hrbureau.personnel.recruitment_models import *  # noqa: F403

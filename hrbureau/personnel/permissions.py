@@ -1,9 +1,9 @@
 """Who may do what in personnel work; one block per part of the line."""
 
-from django.utils.translation import gettext_lazy as _  # noqa: F401 (the parts' blocks use it)
+from django.utils.translation import gettext_lazy as _
 
-from hrbureau.accounts.choices import Role  # noqa: F401
-from hrbureau.core.permissions import declare  # noqa: F401
+from hrbureau.accounts.choices import Role
+from hrbureau.core.permissions import declare
 
 # --- recruitment ---
 # The talent department runs public-institution recruitment: its staff set up plans and posts, review

@@ -45,12 +45,12 @@ HUNDRED = Decimal("100")
 def plan_check(plan: RecruitmentPlan) -> None:
     """The plan's own rules: the weights sum to 100 and the window is in order."""
     errors: dict[str, list[str]] = {}
-    if plan.written_weight is not None and plan.interview_weight is not None:
-        if plan.written_weight + plan.interview_weight != HUNDRED:
-            errors["interview_weight"] = [
-                _("The written exam and interview weights must sum to 100 (here %(sum)s).")
-                % {"sum": plan.written_weight + plan.interview_weight}
-            ]
+    weights = (plan.written_weight, plan.interview_weight)
+    if None not in weights and sum(weights) != HUNDRED:
+        errors["interview_weight"] = [
+            _("The written exam and interview weights must sum to 100 (here %(sum)s).")
+            % {"sum": sum(weights)}
+        ]
     if plan.opens_on and plan.closes_on and plan.closes_on < plan.opens_on:
         errors["closes_on"] = [_("The registration window closes before it opens.")]
     if errors:
@@ -321,7 +321,9 @@ def plan_rank(*, plan: RecruitmentPlan) -> int:
                 registration.rank, registration.shortlisted = None, False
             by_post.setdefault(registration.post_id, []).append(registration)
         for post in plan.posts.all():
-            rank_post(plan, post, [r for r in by_post.get(post.pk, []) if r.state == RegistrationState.QUALIFIED])
+            rank_post(
+                plan, post, [r for r in by_post.get(post.pk, []) if r.state == RegistrationState.QUALIFIED]
+            )
         Registration.objects.bulk_update(candidates, ["rank", "shortlisted"], batch_size=500)
         plan.ranked_at = timezone.now()
         plan.save(update_fields=["ranked_at", "updated_at"])
@@ -344,9 +346,10 @@ def publication_refusal(plan: RecruitmentPlan, kind: str, actor: Any) -> str | N
             return _("The scores are published by a person other than the one who imported them.")
     if kind == PublishedList.SHORTLIST and not plan.publications.filter(kind=PublishedList.SCORES).exists():
         return _("Publish the scores and ranks before the shortlist.")
-    if kind == PublishedList.QUALIFIED and not plan.registrations.filter(
-        state=RegistrationState.QUALIFIED
-    ).exists():
+    if (
+        kind == PublishedList.QUALIFIED
+        and not plan.registrations.filter(state=RegistrationState.QUALIFIED).exists()
+    ):
         return _("No registration has passed the qualification review yet.")
     return None
 

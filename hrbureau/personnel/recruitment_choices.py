@@ -18,14 +18,17 @@ class TieRule(models.TextChoices):
     """How candidates with the same total are ordered within a post. Whoever is still equal after the
     rule shares the rank, and at the shortlist's cut-off everyone sharing the last place is included."""
 
-    WRITTEN_INTERVIEW_REGISTRATION = "written_interview_registration", _(
-        "Higher written score first, then higher interview score, then earlier registration"
+    WRITTEN_INTERVIEW_REGISTRATION = (
+        "written_interview_registration",
+        _("Higher written score first, then higher interview score, then earlier registration"),
     )
-    WRITTEN_INTERVIEW = "written_interview", _(
-        "Higher written score first, then higher interview score; still equal: the same rank"
+    WRITTEN_INTERVIEW = (
+        "written_interview",
+        _("Higher written score first, then higher interview score; still equal: the same rank"),
     )
-    INTERVIEW_WRITTEN = "interview_written", _(
-        "Higher interview score first, then higher written score; still equal: the same rank"
+    INTERVIEW_WRITTEN = (
+        "interview_written",
+        _("Higher interview score first, then higher written score; still equal: the same rank"),
     )
 
 

@@ -42,7 +42,7 @@ class PlanForm(StyledFormMixin, forms.ModelForm):
         }
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         keys = ("opens_on", "closes_on", "written_weight", "interview_weight")
         try:
             recruitment.plan_check(RecruitmentPlan(**{k: cleaned.get(k) for k in keys}))
@@ -86,7 +86,15 @@ class PostForm(StyledFormMixin, forms.ModelForm):
 
     class Meta:
         model = RecruitmentPost
-        fields = ["unit", "code", "title", "headcount", "requirements", "requirements_text", "shortlist_ratio"]
+        fields = [
+            "unit",
+            "code",
+            "title",
+            "headcount",
+            "requirements",
+            "requirements_text",
+            "shortlist_ratio",
+        ]
         widgets = {"requirements_text": forms.Textarea(attrs={"rows": 3})}
 
 
@@ -102,12 +110,15 @@ class RegisterForm(StyledFormMixin, forms.Form):
     )
     materials = MultipleFilesField(
         label=_("Materials"),
-        help_text=_("Diplomas, degree certificates, ID card, title certificates (PDF, images, Word; 10 MB each)."),
+        help_text=_(
+            "Diplomas, degree certificates, ID card, title certificates (PDF, images, Word; 10 MB each)."
+        ),
     )
 
     def __init__(self, *args: Any, plan: RecruitmentPlan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["post"].queryset = plan.posts.order_by("code")
+        post_field: Any = self.fields["post"]
+        post_field.queryset = plan.posts.order_by("code")
         self.apply_styles()
 
 

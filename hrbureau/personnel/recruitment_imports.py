@@ -120,7 +120,9 @@ def _write(
     actor: Any, creates: list[dict[str, Any]], updates: list[tuple[int, dict[str, Any]]], reference: str
 ) -> BatchResult:
     rows = creates + [row for _pk, row in updates]
-    registrations = Registration.objects.select_related("plan").in_bulk([row["registration_id"] for row in rows])
+    registrations = Registration.objects.select_related("plan").in_bulk(
+        [row["registration_id"] for row in rows]
+    )
     plans: set[int] = set()
     for row in rows:
         recruitment.registration_set_scores(

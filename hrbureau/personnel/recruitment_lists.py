@@ -150,23 +150,32 @@ REGISTRATIONS = ListSpec(
         Column(_("State"), value=lambda r: choice_labels(RegistrationState).get(r.state, r.state)),
         Column(_("Requirements (automatic check)"), value=_precheck, card=False),
         Column(_("Exam ticket"), "text-code", value=lambda r: r.ticket_number or "", text=True, card=False),
-        Column(_("Written"), "text-end", value=lambda r: _score(r.written_score, r.written_absent), card=False),
         Column(
-            _("Interview"), "text-end", value=lambda r: _score(r.interview_score, r.interview_absent), card=False
+            _("Written"), "text-end", value=lambda r: _score(r.written_score, r.written_absent), card=False
+        ),
+        Column(
+            _("Interview"),
+            "text-end",
+            value=lambda r: _score(r.interview_score, r.interview_absent),
+            card=False,
         ),
         Column(_("Total"), "text-end", value=lambda r: r.total_score),
         Column(_("Rank"), "text-end", value=lambda r: r.rank),
         Column(
             _("Medical check"),
             value=lambda r: _("Shortlisted") if r.shortlisted else "",
-            html=lambda r: format_html('<span class="badge bg-green-lt">{}</span>', _("Shortlisted"))
-            if r.shortlisted
-            else "",
+            html=lambda r: (
+                format_html('<span class="badge bg-green-lt">{}</span>', _("Shortlisted"))
+                if r.shortlisted
+                else ""
+            ),
         ),
     ),
     page_related=("person", "plan", "post"),
     export=Export(
-        "personnel.export_registration", filename="recruitment-registrations", related=("person", "plan", "post")
+        "personnel.export_registration",
+        filename="recruitment-registrations",
+        related=("person", "plan", "post"),
     ),
     actions=(
         Action(
@@ -219,6 +228,8 @@ REGISTRATION_PAGE = CasePage(
         Column(_("Interview"), value=lambda r: _score(r.interview_score, r.interview_absent)),
         Column(_("Total"), value=lambda r: r.total_score),
         Column(_("Rank in the post"), value=lambda r: r.rank),
-        Column(_("Shortlisted for the medical check"), value=lambda r: _("yes") if r.shortlisted else _("no")),
+        Column(
+            _("Shortlisted for the medical check"), value=lambda r: _("yes") if r.shortlisted else _("no")
+        ),
     ),
 )

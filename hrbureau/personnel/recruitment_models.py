@@ -5,6 +5,7 @@ lists (each publication a recorded step)."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -24,7 +25,7 @@ from hrbureau.personnel.recruitment_choices import (
     TieRule,
 )
 
-SCORE = {"max_digits": 6, "decimal_places": 2}
+SCORE: dict[str, Any] = {"max_digits": 6, "decimal_places": 2}
 PERCENT = [MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))]
 
 
@@ -193,7 +194,9 @@ class Registration(Case):
     precheck_met = models.BooleanField(_("requirements met (automatic check)"), null=True)
     precheck_trace = models.JSONField(_("automatic check"), default=dict, blank=True)
     review_reason = models.TextField(_("review reason"), blank=True)
-    ticket_number = models.CharField(_("exam ticket number"), max_length=30, null=True, blank=True, unique=True)
+    ticket_number = models.CharField(
+        _("exam ticket number"), max_length=30, null=True, blank=True, unique=True
+    )
     written_score = models.DecimalField(_("written exam score"), null=True, blank=True, **SCORE)
     written_absent = models.BooleanField(_("absent from the written exam"), default=False)
     interview_score = models.DecimalField(_("interview score"), null=True, blank=True, **SCORE)

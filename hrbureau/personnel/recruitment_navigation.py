@@ -61,13 +61,17 @@ guides_register(
     PortalService(
         "recruitment_register",
         _("Public-institution recruitment"),
-        _("Register for a post of an open recruitment plan, follow the review, see your exam ticket and results."),
+        _(
+            "Register for a post of an open recruitment plan, follow the review, see your exam ticket and results."
+        ),
         "school",
         "personnel:recruitment_portal",
         "personnel.register",
         guide=Guide(
             who=(_("Residents with a personal account on the portal; one registration per plan."),),
-            materials=(_("Diplomas, degree certificates, ID card and title certificates, as the plan asks."),),
+            materials=(
+                _("Diplomas, degree certificates, ID card and title certificates, as the plan asks."),
+            ),
             time_limits=(_("Within the plan's registration window; age is counted on its closing day."),),
             where=(_("On the portal; the qualification review is done by the talent department."),),
         ),

@@ -61,9 +61,11 @@ def _steps(plan: RecruitmentPlan) -> dict[str, Any]:
     states = dict(plan.registrations.values_list("state").annotate(n=Count("id")).order_by())
     published = {p.kind: p for p in plan.publications.select_related("published_by")}
     scored = plan.registrations.filter(total_score__isnull=False).count()
-    absent = plan.registrations.filter(state=RegistrationState.QUALIFIED).exclude(
-        written_absent=False, interview_absent=False
-    ).count()
+    absent = (
+        plan.registrations.filter(state=RegistrationState.QUALIFIED)
+        .exclude(written_absent=False, interview_absent=False)
+        .count()
+    )
     return {
         "states": [(label, states.get(value, 0)) for value, label in RegistrationState.choices],
         "registered": sum(states.values()),
@@ -160,7 +162,9 @@ def _ranked(post: RecruitmentPost) -> list[Registration]:
 def plan_ranking(request: HttpRequest, pk: int) -> HttpResponseBase:
     """Every post's candidates by rank, the shortlist marked, the tie rule written out."""
     plan = get_object_or_404(RecruitmentPlan, pk=pk)
-    posts = [(post, recruitment.shortlist_size(plan, post), _ranked(post)) for post in plan.posts.order_by("code")]
+    posts = [
+        (post, recruitment.shortlist_size(plan, post), _ranked(post)) for post in plan.posts.order_by("code")
+    ]
     return render(
         request,
         "personnel/recruitment/ranking.html",
@@ -210,7 +214,9 @@ def registration_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
 def portal_plans(request: HttpRequest) -> HttpResponseBase:
     """The plans open for registration today, each with its posts and requirements."""
     today = timezone.localdate()
-    plans = RecruitmentPlan.objects.filter(opens_on__lte=today, closes_on__gte=today).prefetch_related("posts")
+    plans = RecruitmentPlan.objects.filter(opens_on__lte=today, closes_on__gte=today).prefetch_related(
+        "posts"
+    )
     user: Any = request.user
     mine = set(Registration.objects.for_user(user).values_list("plan_id", flat=True))
     return render(request, "personnel/recruitment/portal_plans.html", {"plans": plans, "mine": mine})
@@ -244,10 +250,14 @@ def portal_register(request: HttpRequest, pk: int) -> HttpResponseBase:
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, _("Registered. Your number is %(number)s.") % {"number": registration.number})
+            messages.success(
+                request, _("Registered. Your number is %(number)s.") % {"number": registration.number}
+            )
             return redirect("personnel:recruitment_portal_registration", pk=registration.pk)
     return render(
-        request, "personnel/recruitment/portal_register.html", {"plan": plan, "form": form, "refusal": refusal}
+        request,
+        "personnel/recruitment/portal_register.html",
+        {"plan": plan, "form": form, "refusal": refusal},
     )
 
 
@@ -285,7 +295,9 @@ def _public_rate_limit(request: HttpRequest) -> None:
 
 def public_plans(request: HttpRequest) -> HttpResponseBase:
     _public_rate_limit(request)
-    plans = RecruitmentPlan.objects.filter(publications__isnull=False).distinct().prefetch_related("publications")
+    plans = (
+        RecruitmentPlan.objects.filter(publications__isnull=False).distinct().prefetch_related("publications")
+    )
     return render(request, "personnel/recruitment/public_plans.html", {"plans": plans})
 
 

@@ -32,7 +32,10 @@ class SupplementForm(ActionForm):
 
 class ResupplyForm(ActionForm):
     note = forms.CharField(
-        label=_("What was supplied"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000, required=False
+        label=_("What was supplied"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+        required=False,
     )
     materials = MultipleFilesField(label=_("Materials"))
 

@@ -1,6 +1,6 @@
 """Personnel work's pages, one block per part of the line."""
 
-from django.urls import path  # noqa: F401 (the parts' blocks use it)
+from django.urls import path
 
 app_name = "personnel"
 
@@ -15,7 +15,9 @@ urlpatterns += [
     path("recruitment/plans/new/", recruitment_views.plan_create, name="recruitment_plan_create"),
     path("recruitment/plans/<int:pk>/", recruitment_views.plan_detail, name="recruitment_plan"),
     path("recruitment/plans/<int:pk>/edit/", recruitment_views.plan_edit, name="recruitment_plan_edit"),
-    path("recruitment/plans/<int:pk>/posts/new/", recruitment_views.post_create, name="recruitment_post_create"),
+    path(
+        "recruitment/plans/<int:pk>/posts/new/", recruitment_views.post_create, name="recruitment_post_create"
+    ),
     path("recruitment/plans/<int:pk>/ranking/", recruitment_views.plan_ranking, name="recruitment_ranking"),
     path("recruitment/plans/<int:pk>/rank/", recruitment_views.plan_rank, name="recruitment_rank"),
     path(
@@ -33,7 +35,11 @@ urlpatterns += [
         name="recruitment_registration",
     ),
     path("recruitment/portal/", recruitment_views.portal_plans, name="recruitment_portal"),
-    path("recruitment/portal/plans/<int:pk>/register/", recruitment_views.portal_register, name="recruitment_register"),
+    path(
+        "recruitment/portal/plans/<int:pk>/register/",
+        recruitment_views.portal_register,
+        name="recruitment_register",
+    ),
     path(
         "recruitment/portal/registrations/",
         recruitment_views.portal_registrations,
@@ -45,5 +51,9 @@ urlpatterns += [
         name="recruitment_portal_registration",
     ),
     path("recruitment/public/", recruitment_views.public_plans, name="recruitment_public"),
-    path("recruitment/public/<int:pk>/<slug:kind>/", recruitment_views.public_list, name="recruitment_public_list"),
+    path(
+        "recruitment/public/<int:pk>/<slug:kind>/",
+        recruitment_views.public_list,
+        name="recruitment_public_list",
+    ),
 ]

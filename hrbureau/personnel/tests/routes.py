@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hrbureau.tests.matrix import ALL_ROLES, ANONYMOUS, Route, action_routes  # noqa: F401
+from hrbureau.tests.matrix import ALL_ROLES, ANONYMOUS, Route, action_routes
 
 ROUTES: list = []
 
@@ -39,12 +39,16 @@ def _recruitment(world: Any) -> dict[str, Any]:
             written_weight=Decimal("40"),
             interview_weight=Decimal("60"),
         )
-        post = RecruitmentPost.objects.create(plan=plan, unit="区人民医院", code="R01", title="护士", headcount=1)
+        post = RecruitmentPost.objects.create(
+            plan=plan, unit="区人民医院", code="R01", title="护士", headcount=1
+        )
         staff = world.users["dept_staff"]
         own = recruitment.registration_submit(
             actor=world.users["individual"], post=post, person=world.people["a1"], education="bachelor"
         )
-        other = recruitment.registration_submit(actor=staff, post=post, person=world.people["b1"], education="master")
+        other = recruitment.registration_submit(
+            actor=staff, post=post, person=world.people["b1"], education="master"
+        )
         world.people["recruitment"] = {"plan": plan, "post": post, "own": own, "other": other}
     return world.people["recruitment"]  # type: ignore[no-any-return]
 
@@ -71,13 +75,21 @@ ROUTES += [
         allowed=_RECRUITERS,
         label="save",
     ),
-    Route("personnel:recruitment_plan", _rt("/personnel/recruitment/plans/{}/"), allowed=_RECRUITMENT_READERS),
-    Route("personnel:recruitment_plan_edit", _rt("/personnel/recruitment/plans/{}/edit/"), allowed=_RECRUITERS),
     Route(
-        "personnel:recruitment_post_create", _rt("/personnel/recruitment/plans/{}/posts/new/"), allowed=_RECRUITERS
+        "personnel:recruitment_plan", _rt("/personnel/recruitment/plans/{}/"), allowed=_RECRUITMENT_READERS
     ),
     Route(
-        "personnel:recruitment_ranking", _rt("/personnel/recruitment/plans/{}/ranking/"), allowed=_RECRUITMENT_READERS
+        "personnel:recruitment_plan_edit", _rt("/personnel/recruitment/plans/{}/edit/"), allowed=_RECRUITERS
+    ),
+    Route(
+        "personnel:recruitment_post_create",
+        _rt("/personnel/recruitment/plans/{}/posts/new/"),
+        allowed=_RECRUITERS,
+    ),
+    Route(
+        "personnel:recruitment_ranking",
+        _rt("/personnel/recruitment/plans/{}/ranking/"),
+        allowed=_RECRUITMENT_READERS,
     ),
     Route(
         "personnel:recruitment_rank",
@@ -102,10 +114,14 @@ ROUTES += [
         export="personnel.export_recruitmentplan",
     ),
     Route(
-        "personnel:recruitment_post", _rt("/personnel/recruitment/posts/{}/", "post"), allowed=_RECRUITMENT_READERS
+        "personnel:recruitment_post",
+        _rt("/personnel/recruitment/posts/{}/", "post"),
+        allowed=_RECRUITMENT_READERS,
     ),
     Route(
-        "personnel:recruitment_post_edit", _rt("/personnel/recruitment/posts/{}/edit/", "post"), allowed=_RECRUITERS
+        "personnel:recruitment_post_edit",
+        _rt("/personnel/recruitment/posts/{}/edit/", "post"),
+        allowed=_RECRUITERS,
     ),
     Route(
         "personnel:recruitment_registrations",

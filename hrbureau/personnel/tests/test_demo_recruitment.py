@@ -55,6 +55,8 @@ def test_the_demo_covers_every_state_and_seeding_twice_adds_nothing(world: Any) 
     assert health.registrations.filter(shortlisted=True).count() == 4  # 2 posts × 2 places × 1:1
     assert health.registrations.filter(written_absent=True, rank__isnull=True).exists()
     excellent = RecruitmentPlan.objects.get(kind=PlanKind.EXCELLENT_500)
-    ranks = list(excellent.registrations.filter(rank__isnull=False).order_by("rank").values_list("rank", "shortlisted"))
+    ranks = list(
+        excellent.registrations.filter(rank__isnull=False).order_by("rank").values_list("rank", "shortlisted")
+    )
     assert ranks[:4] == [(1, True), (2, True), (2, True), (4, False)]  # the tie at the cut-off: both in
     assert Registration.objects.filter(person=citizen.person).exists()

@@ -11,7 +11,6 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from hrbureau.core import rules
 from hrbureau.people.tests.factories import PersonFactory
@@ -38,7 +37,9 @@ def make_plan(**fields: Any) -> RecruitmentPlan:
     return RecruitmentPlan.objects.create(**defaults)
 
 
-def make_post(plan: RecruitmentPlan, *, code: str = "A01", headcount: int = 1, **fields: Any) -> RecruitmentPost:
+def make_post(
+    plan: RecruitmentPlan, *, code: str = "A01", headcount: int = 1, **fields: Any
+) -> RecruitmentPost:
     return RecruitmentPost.objects.create(
         plan=plan, unit="区人民医院", code=code, title="临床医生", headcount=headcount, **fields
     )
@@ -78,22 +79,31 @@ REQUIREMENTS = {
 def test_the_posts_requirements_are_checked_by_the_rules_with_the_reason_in_plain_words(world):
     # Given a post for a master in clinical medicine aged at most 35 on the closing day (2026-03-20)
     plan = make_plan()
-    post = recruitment.post_save(actor=world.users["dept_staff"], post=RecruitmentPost(
-        plan=plan, unit="区人民医院", code="A01", title="临床医生", headcount=1, requirements=REQUIREMENTS
-    ))
+    post = recruitment.post_save(
+        actor=world.users["dept_staff"],
+        post=RecruitmentPost(
+            plan=plan, unit="区人民医院", code="A01", title="临床医生", headcount=1, requirements=REQUIREMENTS
+        ),
+    )
     young = PersonFactory(birth_date=dt.date(1990, 3, 20))  # 36 on the closing day exactly
     younger = PersonFactory(birth_date=dt.date(1990, 3, 21))  # still 35 on the closing day
     # When both register
     old_one = register(world, post, person=young)
     fits = register(world, post, person=younger)
-    bachelor = register(world, post, person=PersonFactory(birth_date=dt.date(1995, 1, 1)), education="bachelor")
+    bachelor = register(
+        world, post, person=PersonFactory(birth_date=dt.date(1995, 1, 1)), education="bachelor"
+    )
     # Then the automatic check agrees with the database query and says what is missing
     assert (old_one.age_at_close, fits.age_at_close) == (36, 35)
-    assert fits.precheck_met is True and old_one.precheck_met is False and bachelor.precheck_met is False
+    assert fits.precheck_met is True
+    assert old_one.precheck_met is False
+    assert bachelor.precheck_met is False
     matched = set(rules.matching(REGISTRANT_SUBJECT, post.requirements, Registration.objects.all()))
     assert matched == {fits}
     words = recruitment.unmet_requirements(old_one)
-    assert len(words) == 1 and "36" in words[0] and "35" in words[0]
+    assert len(words) == 1
+    assert "36" in words[0]
+    assert "35" in words[0]
     assert post.requirements_text  # the requirements in words, for the public notice
 
 
@@ -103,7 +113,11 @@ def test_a_requirement_on_an_undeclared_field_is_refused(world):
         recruitment.post_save(
             actor=world.users["dept_staff"],
             post=RecruitmentPost(
-                plan=plan, unit="u", code="X", title="t", headcount=1,
+                plan=plan,
+                unit="u",
+                code="X",
+                title="t",
+                headcount=1,
                 requirements={"field": "salary", "op": "gte", "value": 1},
             ),
         )
@@ -137,8 +151,13 @@ def test_the_weights_must_sum_to_100(world):
         recruitment.plan_save(
             actor=world.users["dept_staff"],
             plan=RecruitmentPlan(
-                number="X", name="x", organiser="x", opens_on=dt.date(2026, 1, 1),
-                closes_on=dt.date(2026, 1, 2), written_weight=Decimal("40"), interview_weight=Decimal("50"),
+                number="X",
+                name="x",
+                organiser="x",
+                opens_on=dt.date(2026, 1, 1),
+                closes_on=dt.date(2026, 1, 2),
+                written_weight=Decimal("40"),
+                interview_weight=Decimal("50"),
             ),
         )
     # The database refuses it too.
@@ -151,11 +170,16 @@ def test_the_weights_must_sum_to_100(world):
 def test_review_pass_issues_a_ticket_fail_keeps_the_reason(world):
     post = make_post(make_plan())
     passed = qualified(world, post)
-    assert passed.state == RegistrationState.QUALIFIED and passed.ticket_number == "ZP2026010000" + "1"
+    assert passed.state == RegistrationState.QUALIFIED
+    assert passed.ticket_number == "ZP2026010000" + "1"
     failed = register(world, post)
     recruitment.registration_fail(actor=world.users["dept_staff"], registration=failed, reason="专业不符")
     failed.refresh_from_db()
-    assert (failed.state, failed.review_reason, failed.ticket_number) == (RegistrationState.FAILED, "专业不符", None)
+    assert (failed.state, failed.review_reason, failed.ticket_number) == (
+        RegistrationState.FAILED,
+        "专业不符",
+        None,
+    )
     asked = register(world, post, person=world.people["a1"])  # the individual's own
     recruitment.registration_request_supplement(
         actor=world.users["dept_staff"], registration=asked, reason="缺学位证"
@@ -183,7 +207,9 @@ def test_the_total_is_weighted_and_rounded_half_up_to_two_places():
     assert recruitment.total_of(plan, None, Decimal("80")) is None
 
 
-def _scored(world: Any, post: RecruitmentPost, written: str | None, interview: str | None, **kw: Any) -> Registration:
+def _scored(
+    world: Any, post: RecruitmentPost, written: str | None, interview: str | None, **kw: Any
+) -> Registration:
     registration = qualified(world, post, **kw)
     return recruitment.registration_set_scores(
         registration=registration,
@@ -208,7 +234,9 @@ def test_ranking_breaks_ties_by_the_stated_rule_and_absent_candidates_are_not_ra
         r.refresh_from_db()
     # Then higher written first, then (equal scores) earlier registration
     assert (top.rank, early.rank, late.rank, lower_written.rank) == (1, 2, 3, 4)
-    assert absent.total_score is None and absent.rank is None and not absent.shortlisted
+    assert absent.total_score is None
+    assert absent.rank is None
+    assert not absent.shortlisted
     # Under the interview-first rule the lower written score but higher interview goes ahead
     plan.tie_rule = TieRule.INTERVIEW_WRITTEN
     plan.save()
@@ -216,12 +244,15 @@ def test_ranking_breaks_ties_by_the_stated_rule_and_absent_candidates_are_not_ra
     lower_written.refresh_from_db()
     early.refresh_from_db()
     late.refresh_from_db()
-    assert lower_written.rank == 2 and early.rank == late.rank == 3  # still equal: the same rank
+    assert lower_written.rank == 2
+    assert early.rank == late.rank == 3
 
 
 def test_the_shortlist_is_places_times_the_ratio_and_takes_everyone_tied_at_the_cut_off(world):
     # Given a post of 2 places at 1:1 and a rule that leaves equal scores equal
-    plan = make_plan(tie_rule=TieRule.WRITTEN_INTERVIEW, written_weight=Decimal("50"), interview_weight=Decimal("50"))
+    plan = make_plan(
+        tie_rule=TieRule.WRITTEN_INTERVIEW, written_weight=Decimal("50"), interview_weight=Decimal("50")
+    )
     post = make_post(plan, headcount=2)
     first = _scored(world, post, "95", "95")
     tied_a = _scored(world, post, "80", "80")
@@ -279,15 +310,19 @@ def test_scores_import_from_xlsx_with_a_title_row_text_scores_and_absent(world):
     workbook.save(buffer)
     job = commit(world, upload(world, "recruitment-scores", buffer.getvalue()))
     job.refresh_from_db()
-    assert job.created_count == 3 and job.rejected_count == 1
+    assert job.created_count == 3
+    assert job.rejected_count == 1
     for r in (a, b, c):
         r.refresh_from_db()
     assert a.total_score == Decimal("86.60")  # 81.5 × 0.4 + 90 × 0.6 = 32.6 + 54
     assert b.total_score == Decimal("82.80")  # 30 + 52.8
-    assert c.written_absent and c.total_score is None and c.rank is None
+    assert c.written_absent
+    assert c.total_score is None
+    assert c.rank is None
     assert (a.rank, a.shortlisted, b.rank, b.shortlisted) == (1, True, 2, False)
     plan.refresh_from_db()
-    assert plan.scores_imported_by == world.users["dept_staff"] and plan.ranked_at is not None
+    assert plan.scores_imported_by == world.users["dept_staff"]
+    assert plan.ranked_at is not None
 
 
 # --- publication and the published lists -----------------------------------------------------------
@@ -306,8 +341,8 @@ def test_scores_are_published_by_a_head_other_than_the_importer_and_the_lists_ar
     plan.refresh_from_db()
     with pytest.raises(ValidationError):
         recruitment.plan_publish(actor=head, plan=plan, kind=PublishedList.SCORES)
+    RecruitmentPlan.objects.filter(pk=plan.pk).update(scores_imported_by=None)
     with pytest.raises(ValidationError):  # staff do not publish
-        RecruitmentPlan.objects.filter(pk=plan.pk).update(scores_imported_by=None)
         recruitment.plan_publish(actor=world.users["dept_staff"], plan=plan, kind=PublishedList.SCORES)
     with pytest.raises(ValidationError):  # the shortlist after the scores
         recruitment.plan_publish(actor=head, plan=plan, kind=PublishedList.SHORTLIST)
@@ -315,9 +350,12 @@ def test_scores_are_published_by_a_head_other_than_the_importer_and_the_lists_ar
     assert "80.00" not in client.get(recruitment_public.url(plan, PublishedList.SCORES)).content.decode()
     recruitment.plan_publish(actor=head, plan=plan, kind=PublishedList.SCORES)
     page = client.get(recruitment_public.url(plan, PublishedList.SCORES)).content.decode()
-    assert "80.00" in page and r.ticket_number in page
-    assert person.id_number not in page and "张三丰" not in page
-    assert person.id_number[:6] + "********" + person.id_number[-4:] in page and "张*丰" in page
+    assert "80.00" in page
+    assert r.ticket_number in page
+    assert person.id_number not in page
+    assert "张三丰" not in page
+    assert person.id_number[:6] + "********" + person.id_number[-4:] in page
+    assert "张*丰" in page
     assert plan.publications.get(kind=PublishedList.SCORES).published_by == head
 
 
@@ -332,7 +370,9 @@ def test_a_person_sees_only_their_own_registration(world, client_for):
     assert list(Registration.objects.for_user(user)) == [mine]
     client = client_for("individual")
     assert client.get(f"/personnel/recruitment/portal/registrations/{mine.pk}/").status_code == 200
-    assert client.get(f"/personnel/recruitment/portal/registrations/{theirs.pk}/").status_code == 403  # outside the scope: refused, audited
+    assert (
+        client.get(f"/personnel/recruitment/portal/registrations/{theirs.pk}/").status_code == 403
+    )  # outside the scope: refused, audited
     assert not Registration.objects.for_user(world.users["street_staff"]).exists()
 
 
@@ -340,5 +380,8 @@ def test_mask_name_shows_the_first_and_last_character():
     from hrbureau.core.identifiers import mask_name
 
     assert (mask_name("张三"), mask_name("张三丰"), mask_name("欧阳娜娜"), mask_name("")) == (
-        "张*", "张*丰", "欧**娜", "",
+        "张*",
+        "张*丰",
+        "欧**娜",
+        "",
     )
