@@ -125,7 +125,6 @@ REGISTRATIONS = ListSpec(
         of_record("plan", "plan_id"),
         of_record("post", "post_id"),
         Choice("state", _("State"), RegistrationState, empty=_("All states")),
-        YesNo("precheck_met", _("Requirements met")),
         YesNo("shortlisted", _("Shortlisted for the medical check")),
     ),
     columns=(

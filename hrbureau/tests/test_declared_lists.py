@@ -129,6 +129,10 @@ def corpus(world: Any, office: dict[str, Any], arb: dict[str, Any]) -> dict[str,
     _enterprise_demand_rows(world, rng, list(Enterprise.objects.order_by("id")))
     _service_rows(world, rng, list(Enterprise.objects.order_by("id")))
     _policy_rows(world, rng, list(Enterprise.objects.order_by("id")))
+    # --- recruitment ---
+    from hrbureau.personnel.tests.recruitment_corpus import corpus_rows as recruitment_rows
+
+    recruitment_rows(world, rng)
     return {"rng": rng, "enterprises": Enterprise.objects.count()}
 
 
@@ -443,6 +447,10 @@ READERS = {
     "grant": "dept_staff",
     "enterprise_demand": "dept_staff",
     "my_enterprise_demand": "enterprise",
+    # --- recruitment ---
+    "recruitmentplan": "dept_staff",
+    "recruitmentpost": "dept_staff",
+    "registration": "dept_staff",
 }
 
 
@@ -534,6 +542,9 @@ def _kept_in_python(spec: ListSpec, f: Any, value: Any, rows: list[Any]) -> set[
             "item": lambda r: r.item_id == int(value),
             "flagged": lambda r: (not r.still_qualifies) == (value == "yes"),
             "key": lambda r: r.enterprise.tags.filter(code="key-enterprise").exists() == (value == "yes"),
+            # --- recruitment ---
+            "plan": lambda r: r.plan_id == int(value),
+            "post": lambda r: r.post_id == int(value),
         }[f.name]
         return {r.pk for r in rows if plain(r)}
     return None
@@ -554,6 +565,9 @@ def _samples(spec: ListSpec, f: Any, form: Any, rows: list[Any]) -> list[str]:
         return near_miss_samples()
     if isinstance(f, declared.Where) and f.name == "year":
         return ["2024", "2025", "2026"]
+    # --- recruitment ---
+    if isinstance(f, declared.Where) and f.name in ("plan", "post"):
+        return sorted({str(getattr(r, f"{f.name}_id")) for r in rows})[:3]
     field = form.fields[f.name]
     return [str(v) for v, _label in field.choices if str(v)]
 
@@ -657,6 +671,10 @@ def spec_url(name: str) -> str:
         "grant": "/policies/grants/",
         "enterprise_demand": "/enterprises/demands/",
         "my_enterprise_demand": "/enterprises/demands/mine/",
+        # --- recruitment ---
+        "recruitmentplan": "/personnel/recruitment/plans/",
+        "recruitmentpost": "/personnel/recruitment/posts/",
+        "registration": "/personnel/recruitment/registrations/",
     }[name]
 
 
@@ -712,6 +730,9 @@ def _texts(name: str, row: Any) -> list[str]:
         "labourdemand",
         "policyapplication",
         "grant",
+        # --- recruitment ---
+        "recruitmentplan",
+        "registration",
     ],
 )
 def test_search_returns_what_a_substring_scan_returns(corpus: dict[str, Any], world: Any, name: str) -> None:
@@ -801,6 +822,10 @@ def _more_rows(name: str, world: Any, office: dict[str, Any], arb: dict[str, Any
     }
     makers.update(_labour_makers(world))
     makers.update(policy_makers(world))
+    # --- recruitment ---
+    from hrbureau.personnel.tests.recruitment_corpus import makers as recruitment_makers
+
+    makers.update(recruitment_makers(world))
     for _ in range(n):
         makers[name](next(_SERIAL))
 

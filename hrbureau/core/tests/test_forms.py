@@ -137,6 +137,11 @@ def _case_of(label: str, world: Any) -> Any:
         from hrbureau.enterprises.tests.plan_data import plan_data
 
         return plan_data(world)["item_a1" if label == "enterprises.serviceplanitem" else "demand_a1"]
+    # --- recruitment ---
+    if label == "personnel.registration":
+        from hrbureau.personnel.tests.routes import _recruitment
+
+        return _recruitment(world)["own"]
     raise AssertionError(f"no case of {label} to build its actions' forms on: add one here")
 
 
