@@ -262,7 +262,11 @@ def seed(ctx: DemoContext) -> None:
     for p in people[22:28]:
         _register(staff, research, p, now, education="doctor", degree="doctor", major="区域经济学")
     citizen = User.objects.filter(username="citizen", person__isnull=False).select_related("person").first()
-    if citizen is not None and citizen.person is not None and not Registration.objects.filter(plan=jucai, person=citizen.person).exists():
+    if (
+        citizen is not None
+        and citizen.person is not None
+        and not Registration.objects.filter(plan=jucai, person=citizen.person).exists()
+    ):
         _register(
             citizen, research, citizen.person, now, education="master", degree="master", major="应用经济学"
         )
