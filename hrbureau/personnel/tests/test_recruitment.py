@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from hrbureau.core import rules
 from hrbureau.people.tests.factories import PersonFactory
@@ -385,3 +386,60 @@ def test_mask_name_shows_the_first_and_last_character():
         "欧**娜",
         "",
     )
+
+
+# --- pages ------------------------------------------------------------------------------------------
+
+
+def test_a_person_registers_on_the_portal_with_materials_and_a_wrong_file_is_refused(world, client_for):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from hrbureau.core.attachments import attachments_of
+
+    today = timezone.localdate()
+    plan = make_plan(opens_on=today, closes_on=today + dt.timedelta(days=3))
+    post = make_post(plan)
+    client = client_for("individual")
+    url = f"/personnel/recruitment/portal/plans/{plan.pk}/register/"
+    form = {
+        "post": post.pk,
+        "education": "master",
+        "degree": "master",
+        "major": "临床医学",
+        "professional_title": "none",
+        "years_experience": "2",
+    }
+    # A renamed executable is refused by its content, nothing registered
+    bad = SimpleUploadedFile("degree.pdf", b"MZ\x90\x00", content_type="application/pdf")
+    response = client.post(url, {**form, "materials": [bad]})
+    assert response.status_code == 200
+    assert not Registration.objects.exists()
+    good = SimpleUploadedFile("degree.pdf", b"%PDF-1.4 demo", content_type="application/pdf")
+    response = client.post(url, {**form, "materials": [good]})
+    registration = Registration.objects.get()
+    assert response.status_code == 302
+    assert registration.person == world.people["a1"]
+    assert [a.original_name for a in attachments_of(registration)] == ["degree.pdf"]
+    # A second registration for the same plan is refused on the page
+    again = client.post(url, form)
+    assert again.status_code == 200
+    assert Registration.objects.count() == 1
+    # The staff's plan page states the weights and the tie rule
+    page = client_for("dept_staff").get(f"/personnel/recruitment/plans/{plan.pk}/").content.decode()
+    assert 'data-testid="plan-tie-rule"' in page
+    assert 'data-testid="plan-steps"' in page
+
+
+def test_the_public_lists_are_rate_limited_like_other_public_lookups(world, client, settings):
+    from django.core.cache import cache
+
+    from hrbureau.personnel import recruitment_public
+
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "public-lookup-address": "2/h"}
+    cache.clear()
+    plan = make_plan()
+    url = recruitment_public.url(plan, PublishedList.QUALIFIED)
+    assert client.get(url).status_code == 200
+    assert client.get(url).status_code == 200
+    assert client.get(url).status_code == 429
+    cache.clear()
