@@ -47,12 +47,13 @@ def _registration(post: Any, n: int, rng: random.Random) -> Any:
     from hrbureau.people.tests.factories import PersonFactory
     from hrbureau.personnel.recruitment_models import Registration
 
+    person: Any = PersonFactory(name=_text(rng, 2, 4))
     state = rng.choice(["submitted", "supplement", "qualified", "failed", "withdrawn"])
     return Registration.objects.create(
         number=f"BMC{n:06d}",
         plan=post.plan,
         post=post,
-        person=PersonFactory(name=_text(rng, 2, 4)),
+        person=person,
         registered_at=timezone.now(),
         education="bachelor",
         age_at_close=30,

@@ -50,7 +50,7 @@ def _recruitment(world: Any) -> dict[str, Any]:
             actor=staff, post=post, person=world.people["b1"], education="master"
         )
         world.people["recruitment"] = {"plan": plan, "post": post, "own": own, "other": other}
-    return world.people["recruitment"]  # type: ignore[no-any-return]
+    return world.people["recruitment"]
 
 
 def _rt(template: str, key: str = "plan") -> Any:
