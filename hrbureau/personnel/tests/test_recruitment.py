@@ -200,7 +200,7 @@ def test_the_total_is_weighted_and_rounded_half_up_to_two_places():
     assert recruitment.total_of(plan, Decimal("81.25"), Decimal("77.33")) == Decimal("78.90")
     # 70.01 × 0.4 + 80.01 × 0.6 = 28.004 + 48.006 = 76.010
     assert recruitment.total_of(plan, Decimal("70.01"), Decimal("80.01")) == Decimal("76.01")
-    # half up: 0.5 × 1.25 … 33.33/66.67 weights: 80 × 0.3333 + 90 × 0.6667 = 26.664 + 60.003 = 86.667
+    # 33.33/66.67 weights: 80 × 0.3333 + 90 × 0.6667 = 26.664 + 60.003 = 86.667 → 86.67
     thirds = RecruitmentPlan(written_weight=Decimal("33.33"), interview_weight=Decimal("66.67"))
     assert recruitment.total_of(thirds, Decimal("80"), Decimal("90")) == Decimal("86.67")
     half = RecruitmentPlan(written_weight=Decimal("50"), interview_weight=Decimal("50"))
@@ -265,7 +265,7 @@ def test_the_shortlist_is_places_times_the_ratio_and_takes_everyone_tied_at_the_
     # Then the two tied for the second place both go to the medical check: 3 for 2 places
     assert [rows[r.pk].rank for r in (first, tied_a, tied_b, fourth)] == [1, 2, 2, 4]
     assert [rows[r.pk].shortlisted for r in (first, tied_a, tied_b, fourth)] == [True, True, True, False]
-    # A ratio of 1.5 on the post: 3 places rounded up from 2 × 1.5 = 3 → the fourth still out
+    # A ratio of 2 set on the post itself: 2 × 2 = 4 candidates, the fourth is in
     post.shortlist_ratio = Decimal("2")
     post.save()
     recruitment.plan_rank(plan=plan)
