@@ -11,12 +11,9 @@ class PersonnelConfig(AppConfig):
     verbose_name = _("Personnel")
 
     def ready(self) -> None:
+        from hrbureau.personnel import permissions  # noqa: F401 (registration)
+
         # --- recruitment ---
-        from hrbureau.personnel import (  # noqa: F401 (registration)
-            permissions,
-            recruitment_imports,
-            recruitment_lists,
-            recruitment_navigation,
-            recruitment_rules,
-            recruitment_workflow,
-        )
+        from hrbureau.personnel.recruitment_app import register as register_recruitment
+
+        register_recruitment()
