@@ -272,3 +272,14 @@ def mask_phone(value: str) -> str:
     if len(value) <= 4:
         return "*" * len(value)
     return "*" * (len(value) - 4) + value[-4:]
+
+
+def mask_name(value: str) -> str:
+    """A name as a published list shows it (公示名单): the first and the last character, the rest
+    starred — 张*, 张*丰, 欧**娜."""
+    value = (value or "").strip()
+    if len(value) <= 1:
+        return value
+    if len(value) == 2:
+        return value[0] + "*"
+    return value[0] + "*" * (len(value) - 2) + value[-1]

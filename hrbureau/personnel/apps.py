@@ -12,3 +12,8 @@ class PersonnelConfig(AppConfig):
 
     def ready(self) -> None:
         from hrbureau.personnel import permissions  # noqa: F401 (registration)
+
+        # --- recruitment ---
+        from hrbureau.personnel.recruitment_app import register as register_recruitment
+
+        register_recruitment()

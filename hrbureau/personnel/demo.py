@@ -7,3 +7,8 @@ from hrbureau.core.demo import DemoContext
 
 def seed(ctx: DemoContext) -> None:
     pass
+
+    # --- recruitment ---
+    from hrbureau.personnel import demo_recruitment
+
+    demo_recruitment.seed(ctx)

@@ -141,6 +141,10 @@ def corpus(world: Any, office: dict[str, Any], arb: dict[str, Any]) -> dict[str,
     from hrbureau.talent.tests.certification_lists_data import corpus_rows as certification_rows
 
     certification_rows(world, rng)
+    # --- recruitment ---
+    from hrbureau.personnel.tests.recruitment_corpus import corpus_rows as recruitment_rows
+
+    recruitment_rows(world, rng)
     return {"rng": rng, "enterprises": Enterprise.objects.count()}
 
 
@@ -471,6 +475,10 @@ READERS = {
     "certification": "dept_staff",
     "talentregister": "dept_staff",
     "talentcategory": "dept_head",
+    # --- recruitment ---
+    "recruitmentplan": "dept_staff",
+    "recruitmentpost": "dept_staff",
+    "registration": "dept_staff",
 }
 
 
@@ -570,6 +578,9 @@ def _kept_in_python(spec: ListSpec, f: Any, value: Any, rows: list[Any]) -> set[
             "base": lambda r: r.base_id == int(value),
             # --- certification ---
             "in_force": lambda r: r.state == ("certified" if value == "yes" else "expired"),
+            # --- recruitment ---
+            "plan": lambda r: r.plan_id == int(value),
+            "post": lambda r: r.post_id == int(value),
         }[f.name]
         return {r.pk for r in rows if plain(r)}
     return None
@@ -592,6 +603,9 @@ def _samples(spec: ListSpec, f: Any, form: Any, rows: list[Any]) -> list[str]:
         return near_miss_samples()
     if isinstance(f, declared.Where) and f.name == "year":
         return ["2024", "2025", "2026"]
+    # --- recruitment ---
+    if isinstance(f, declared.Where) and f.name in ("plan", "post"):
+        return sorted({str(getattr(r, f"{f.name}_id")) for r in rows})[:3]
     field = form.fields[f.name]
     return [str(v) for v, _label in field.choices if str(v)]
 
@@ -711,6 +725,10 @@ def spec_url(name: str) -> str:
         "certification": "/talent/certifications/",
         "talentregister": "/talent/register/",
         "talentcategory": "/talent/categories/",
+        # --- recruitment ---
+        "recruitmentplan": "/personnel/recruitment/plans/",
+        "recruitmentpost": "/personnel/recruitment/posts/",
+        "registration": "/personnel/recruitment/registrations/",
     }[name]
 
 
@@ -780,6 +798,9 @@ def _texts(name: str, row: Any) -> list[str]:
         "intakeapplication",
         "certification",
         "talentregister",
+        # --- recruitment ---
+        "recruitmentplan",
+        "registration",
     ],
 )
 def test_search_returns_what_a_substring_scan_returns(corpus: dict[str, Any], world: Any, name: str) -> None:
@@ -878,6 +899,10 @@ def _more_rows(name: str, world: Any, office: dict[str, Any], arb: dict[str, Any
     from hrbureau.talent.tests.certification_lists_data import list_makers as certification_makers
 
     makers.update(certification_makers(world))
+    # --- recruitment ---
+    from hrbureau.personnel.tests.recruitment_corpus import makers as recruitment_makers
+
+    makers.update(recruitment_makers(world))
     for _ in range(n):
         makers[name](next(_SERIAL))
 

@@ -143,6 +143,11 @@ def _case_of(label: str, world: Any) -> Any:
 
         found = _certification_data(world)
         return found["intake" if label == "talent.intakeapplication" else "cert"]["a1"]
+    # --- recruitment ---
+    if label == "personnel.registration":
+        from hrbureau.personnel.tests.routes import _recruitment
+
+        return _recruitment(world)["own"]
     raise AssertionError(f"no case of {label} to build its actions' forms on: add one here")
 
 

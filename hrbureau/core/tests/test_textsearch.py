@@ -172,6 +172,9 @@ def test_tidying_folds_the_index_and_every_answer_stays_the_scans() -> None:
         # --- certification ---
         "talent_intakeapplication",
         "talent_certification",
+        # --- recruitment ---
+        "personnel_recruitmentplan",
+        "personnel_registration",
     }
     rng = random.Random(11)
     for _ in range(60):  # one transaction each: one b-tree each in the FTS5 index
