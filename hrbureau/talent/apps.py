@@ -14,3 +14,9 @@ class TalentConfig(AppConfig):
     def ready(self) -> None:
         # Registration: permissions, workflows, rules subjects, lists, menu — one module per part.
         from hrbureau.talent import permissions  # noqa: F401 (registration)
+
+        # --- subsidies ---
+        # isort: split
+        from hrbureau.talent.subsidy_setup import ready as subsidies_ready
+
+        subsidies_ready()

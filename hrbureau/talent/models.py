@@ -354,3 +354,7 @@ class Payment(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.batch} {self.line}"
+
+
+# --- subsidies ---
+from hrbureau.talent.subsidy_models import ObjectionOutcome, SubsidyObjection  # noqa: E402, F401

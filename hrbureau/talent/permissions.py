@@ -30,3 +30,10 @@ declare(
     "talent.manage_payment", _("Build payment batches and reconcile the bank's results"), roles=DEPARTMENT
 )
 declare("talent.export_payment", _("Export payments and bank files"), roles=DEPARTMENT | {Role.LEADER})
+
+# --- subsidies ---
+declare(
+    "talent.confirm_subsidy",
+    _("Confirm or decline one's employees' subsidy applications (as their employer)"),
+    roles={Role.ENTERPRISE},
+)
