@@ -7,3 +7,8 @@ from hrbureau.core.demo import DemoContext
 
 def seed(ctx: DemoContext) -> None:
     pass
+
+    # --- subsidies ---
+    from hrbureau.talent import demo_subsidies
+
+    demo_subsidies.seed(ctx)

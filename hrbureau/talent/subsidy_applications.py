@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
@@ -199,6 +199,8 @@ def application_submit(
     the amount worked out by the scheme's rule, the scheme's conditions met. It then waits for the
     employer's confirmation where the scheme asks, else is at the first level."""
     on = on or timezone.localdate()
+    if getattr(actor, "role", None) == Role.INDIVIDUAL and actor.person_id != person.pk:
+        raise PermissionDenied("a person applies for themselves only")
     if scheme.employer_confirms and employer is None:
         raise ValidationError({"employer_uscc": [_("This scheme asks the employer to confirm: name it.")]})
     worked_out = amounts.amount_for(
