@@ -29,6 +29,13 @@ pytestmark = pytest.mark.django_db
 AS = ApplicationState
 
 
+@pytest.fixture(autouse=True)
+def _in_english():
+    # The refusals are matched by their English words.
+    with translation.override("en"):
+        yield
+
+
 def test_an_application_goes_to_the_first_level_with_its_amount(world):
     scheme = make_scheme(fixed_amount=Decimal("8000"))
     application = submit(world, scheme)
@@ -166,11 +173,11 @@ def test_another_employer_cannot_confirm_and_a_decline_refuses(world):
     application = submit(world, scheme, employer=world.enterprises["a2"])
     with pytest.raises((TransitionError, PermissionDenied)):
         svc.application_employer_confirm(actor=world.user("enterprise"), application=application)
-    world.user("enterprise").enterprise = world.enterprises["a2"]
-    world.user("enterprise").save()
-    svc.application_employer_decline(
-        actor=world.user("enterprise"), application=application, reason="非本单位员工"
-    )
+    employer = another(Role.ENTERPRISE, "hr-a2", world)
+    employer.org_unit = None
+    employer.enterprise = world.enterprises["a2"]
+    employer.save()
+    svc.application_employer_decline(actor=employer, application=application, reason="非本单位员工")
     application.refresh_from_db()
     assert application.state == AS.REFUSED
     assert application.decisions.get().reason == "非本单位员工"
