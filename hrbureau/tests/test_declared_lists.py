@@ -129,6 +129,9 @@ def corpus(world: Any, office: dict[str, Any], arb: dict[str, Any]) -> dict[str,
     _enterprise_demand_rows(world, rng, list(Enterprise.objects.order_by("id")))
     _service_rows(world, rng, list(Enterprise.objects.order_by("id")))
     _policy_rows(world, rng, list(Enterprise.objects.order_by("id")))
+    from hrbureau.talent.tests.subsidy_helpers import corpus_rows as subsidy_rows  # --- subsidies ---
+
+    subsidy_rows(world, rng)  # --- subsidies ---
     return {"rng": rng, "enterprises": Enterprise.objects.count()}
 
 
@@ -443,6 +446,10 @@ READERS = {
     "grant": "dept_staff",
     "enterprise_demand": "dept_staff",
     "my_enterprise_demand": "enterprise",
+    # --- subsidies ---
+    "subsidyapplication": "dept_staff",
+    "subsidyqueue": "dept_staff",
+    "subsidyscheme": "dept_staff",
 }
 
 
@@ -657,6 +664,10 @@ def spec_url(name: str) -> str:
         "grant": "/policies/grants/",
         "enterprise_demand": "/enterprises/demands/",
         "my_enterprise_demand": "/enterprises/demands/mine/",
+        # --- subsidies ---
+        "subsidyapplication": "/talent/applications/",
+        "subsidyqueue": "/talent/applications/queue/",
+        "subsidyscheme": "/talent/schemes/",
     }[name]
 
 
@@ -712,6 +723,8 @@ def _texts(name: str, row: Any) -> list[str]:
         "labourdemand",
         "policyapplication",
         "grant",
+        "subsidyapplication",  # --- subsidies ---
+        "subsidyqueue",  # --- subsidies ---
     ],
 )
 def test_search_returns_what_a_substring_scan_returns(corpus: dict[str, Any], world: Any, name: str) -> None:
@@ -801,6 +814,9 @@ def _more_rows(name: str, world: Any, office: dict[str, Any], arb: dict[str, Any
     }
     makers.update(_labour_makers(world))
     makers.update(policy_makers(world))
+    from hrbureau.talent.tests.subsidy_helpers import makers as subsidy_makers  # --- subsidies ---
+
+    makers.update(subsidy_makers(world))  # --- subsidies ---
     for _ in range(n):
         makers[name](next(_SERIAL))
 

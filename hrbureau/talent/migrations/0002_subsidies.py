@@ -4,6 +4,20 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+from hrbureau.core.textsearch import TextIndex, create_text_index, drop_text_index
+
+# Chinese substring search over subsidy applications (core.textsearch): the skeleton declares the index
+# on the model; its table is made here.
+INDEX = TextIndex("talent_subsidyapplication", ("number",))
+
+
+def text_index_forward(apps, schema_editor):
+    create_text_index(schema_editor, INDEX)
+
+
+def text_index_backward(apps, schema_editor):
+    drop_text_index(schema_editor, INDEX)
+
 
 class Migration(migrations.Migration):
 
@@ -37,4 +51,5 @@ class Migration(migrations.Migration):
                 'indexes': [models.Index(fields=['application', 'outcome'], name='talent_subs_applica_dbea5d_idx')],
             },
         ),
+        migrations.RunPython(text_index_forward, text_index_backward),
     ]

@@ -70,3 +70,63 @@ def submit(world: Any, scheme: SubsidyScheme, person: Any = None, **kwargs: Any)
     return svc.application_submit(
         actor=world.user("individual"), scheme=scheme, person=person or world.people["a1"], **kwargs
     )
+
+
+# --- rows for the generic list tests (tests/test_declared_lists.py) ----------------------------------
+
+
+def corpus_rows(world: Any, rng: random.Random) -> None:
+    """Applications varied in every filtered column (scheme, state, street, channel), people's names
+    to search, and schemes of every amount rule; some at the level the world's staff decide."""
+    from hrbureau.talent.models import SubsidyApplication
+
+    schemes = [
+        make_scheme(code="corpus-a", name="语料补贴甲"),
+        make_scheme(
+            code="corpus-b",
+            name="语料补贴乙",
+            amount_rule=AmountRule.MONTHLY,
+            fixed_amount=None,
+            monthly_amount=Decimal("100"),
+            max_months=3,
+            levels=(Role.DEPT_STAFF, Role.DEPT_HEAD),
+        ),
+        living_scheme(code="corpus-c"),
+    ]
+    streets = [world.units["street-a"], world.units["street-b"], None]
+    names = ["张伟", "王芳", "李娜", "刘洋", "陈静", "杨磊"]
+    for n in range(18):
+        person = PersonFactory(name=rng.choice(names) + str(n), street=rng.choice(streets[:2]))
+        SubsidyApplication.objects.create(
+            number=f"BT2026{n:06d}",
+            scheme=rng.choice(schemes),
+            person=person,
+            street=rng.choice(streets),
+            channel=rng.choice(["portal", "counter", "import"]),
+            state=rng.choice(["submitted", "in_review", "approved", "refused"]),
+            levels_approved=rng.choice([0, 1]),
+            amount=Decimal("1000.00"),
+        )
+
+
+def makers(world: Any) -> dict[str, Any]:
+    from hrbureau.talent.models import SubsidyApplication
+
+    street = world.units["street-a"]
+
+    def application(i: int) -> Any:
+        scheme = SubsidyScheme.objects.filter(code="more").first() or make_scheme(code="more")
+        return SubsidyApplication.objects.create(
+            number=f"BT9{i:08d}",
+            scheme=scheme,
+            person=PersonFactory(street=street),
+            street=street,
+            state="in_review",
+            amount=Decimal("100.00"),
+        )
+
+    return {
+        "subsidyapplication": application,
+        "subsidyqueue": application,
+        "subsidyscheme": lambda i: make_scheme(code=f"more-{i}"),
+    }

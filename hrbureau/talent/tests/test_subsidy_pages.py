@@ -134,7 +134,7 @@ def test_the_person_applies_on_the_portal_and_follows_it(world, client_for):
     assert "补充证书" in page
     # The person sends the supplement from the portal (the action core renders).
     sent = client.post(
-        f"/cases/subsidy-applications/{application.pk}/actions/resubmit/",
+        f"/cases/talent.subsidyapplication/{application.pk}/actions/resubmit/",
         {"statement": "已上传", "version": application.version},
     )
     assert sent.status_code in (200, 302)
@@ -150,7 +150,7 @@ def test_the_employer_confirms_in_its_portal(world, client_for):
     client = client_for("enterprise")
     assert application.number in client.get("/talent/my/confirmations/").content.decode()
     response = client.post(
-        f"/cases/subsidy-applications/{application.pk}/actions/employer_confirm/",
+        f"/cases/talent.subsidyapplication/{application.pk}/actions/employer_confirm/",
         {"opinion": "属实", "version": application.version},
     )
     assert response.status_code in (200, 302)
@@ -214,6 +214,7 @@ def test_the_queue_page_costs_the_same_whatever_its_rows(world, client_for):
     scheme = make_scheme(levels=[Role.DEPT_STAFF])
     client = client_for("dept_staff")
     submit(world, scheme)
+    client.get("/talent/applications/queue/")  # warm up the session and the cached choices
     with CaptureQueriesContext(connection) as one:
         assert client.get("/talent/applications/queue/").status_code == 200
     for key in ("a2", "b1", "b2"):
