@@ -137,6 +137,10 @@ def _case_of(label: str, world: Any) -> Any:
         from hrbureau.enterprises.tests.plan_data import plan_data
 
         return plan_data(world)["item_a1" if label == "enterprises.serviceplanitem" else "demand_a1"]
+    if label == "talent.subsidyapplication":  # --- subsidies ---
+        from hrbureau.talent.tests.routes import _subsidy_applications_data
+
+        return _subsidy_applications_data(world)["own"]
     raise AssertionError(f"no case of {label} to build its actions' forms on: add one here")
 
 

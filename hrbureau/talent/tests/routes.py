@@ -19,7 +19,7 @@ _S_READERS = {Role.DEPT_HEAD, Role.DEPT_STAFF, Role.LEADER, Role.STREET_STAFF}
 _S_REVIEWERS = {Role.DEPT_HEAD, Role.DEPT_STAFF, Role.LEADER}
 
 
-def _subsidies(world: Any) -> dict[str, Any]:
+def _subsidy_applications_data(world: Any) -> dict[str, Any]:
     """Resident A1 (the world's individual) applies for a scheme the employer confirms (naming A1, the
     world's enterprise) and for one it does not; resident B1 for the first, naming B1; A1 also holds an
     approved application of a re-verified scheme (its second instalment waiting)."""
@@ -60,14 +60,14 @@ def _subsidies(world: Any) -> dict[str, Any]:
 
 def _s_at(template: str, key: str | None = None) -> Any:
     def url(world: Any) -> str:
-        data = _subsidies(world)
+        data = _subsidy_applications_data(world)
         return template.format(data[key].pk) if key else template
 
     return url
 
 
 def _s_rows(world: Any) -> dict[str, Any]:
-    data = _subsidies(world)
+    data = _subsidy_applications_data(world)
     return {
         data["own"].number: _S_READERS,
         data["plain_own"].number: _S_READERS,
@@ -76,7 +76,7 @@ def _s_rows(world: Any) -> dict[str, Any]:
 
 
 def _s_portal_rows(world: Any) -> dict[str, Any]:
-    data = _subsidies(world)
+    data = _subsidy_applications_data(world)
     return {
         data["own"].number: {Role.INDIVIDUAL},
         data["plain_own"].number: {Role.INDIVIDUAL},
@@ -85,7 +85,7 @@ def _s_portal_rows(world: Any) -> dict[str, Any]:
 
 
 def _s_employer_rows(world: Any) -> dict[str, Any]:
-    data = _subsidies(world)
+    data = _subsidy_applications_data(world)
     return {
         data["own"].number: {Role.ENTERPRISE},
         data["plain_own"].number: set(),
@@ -193,4 +193,4 @@ ROUTES += [
         rows=_s_employer_rows,
     ),
 ]
-ROUTES += action_routes("talent.subsidyapplication", lambda w: _subsidies(w)["own"], ALL_ROLES)
+ROUTES += action_routes("talent.subsidyapplication", lambda w: _subsidy_applications_data(w)["own"], ALL_ROLES)

@@ -134,7 +134,7 @@ def test_the_person_applies_on_the_portal_and_follows_it(world, client_for):
     assert "补充证书" in page
     # The person sends the supplement from the portal (the action core renders).
     sent = client.post(
-        f"/cases/talent.subsidyapplication/{application.pk}/actions/resubmit/",
+        f"/core/cases/talent.subsidyapplication/{application.pk}/actions/resubmit/",
         {"statement": "已上传", "version": application.version},
     )
     assert sent.status_code in (200, 302)
@@ -150,7 +150,7 @@ def test_the_employer_confirms_in_its_portal(world, client_for):
     client = client_for("enterprise")
     assert application.number in client.get("/talent/my/confirmations/").content.decode()
     response = client.post(
-        f"/cases/talent.subsidyapplication/{application.pk}/actions/employer_confirm/",
+        f"/core/cases/talent.subsidyapplication/{application.pk}/actions/employer_confirm/",
         {"opinion": "属实", "version": application.version},
     )
     assert response.status_code in (200, 302)
