@@ -178,7 +178,7 @@ def seed(ctx: DemoContext) -> None:
     )
     people = list(
         Person.objects.filter(street__isnull=False, birth_date__gt=dt.date(today.year - 39, 1, 1))
-        .exclude(pk=getattr(citizen, "person_id", None))
+        .exclude(pk=getattr(citizen, "person_id", None) or 0)
         .order_by("id")
         .values_list("pk", flat=True)[:400]
     )
@@ -247,7 +247,7 @@ def seed(ctx: DemoContext) -> None:
         what="subsidy applications",
         started=lambda: SubsidyApplication.objects.filter(scheme__code__in=CODES).exists(),
     ).run(make)
-    if citizen is not None and not SubsidyApplication.objects.filter(person_id=citizen.person_id).exists():
+    if citizen is not None and not SubsidyApplication.objects.filter(person=citizen.person).exists():
         _citizen(citizen, schemes, staff=staff, today=today)
 
 
@@ -255,16 +255,18 @@ def _company_user(application: SubsidyApplication, company: Any) -> Any:
     if company is not None and company.enterprise_id == application.employer_id:
         return company
     # The demo's enterprise login speaks for one enterprise; the others confirm through a user of theirs.
-    user = User.objects.filter(role=Role.ENTERPRISE, enterprise_id=application.employer_id).first()
+    employer = application.employer
+    assert employer is not None  # the scheme asks the employer to confirm: the application names it
+    user = User.objects.filter(role=Role.ENTERPRISE, enterprise=employer).first()
     if user is None:
         user = User.objects.create_user(
-            username=f"hr-{application.employer.uscc.lower()}",
+            username=f"hr-{employer.uscc.lower()}",
             password=None,
             role=Role.ENTERPRISE,
-            full_name=f"{application.employer.name}人事专员",
+            full_name=f"{employer.name}人事专员",
             is_active=False,  # no login: it only stands for the employer's confirmation in the demo
         )
-        user.enterprise = application.employer
+        user.enterprise = employer
         user.save()
     return user
 

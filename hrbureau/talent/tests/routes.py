@@ -193,4 +193,6 @@ ROUTES += [
         rows=_s_employer_rows,
     ),
 ]
-ROUTES += action_routes("talent.subsidyapplication", lambda w: _subsidy_applications_data(w)["own"], ALL_ROLES)
+ROUTES += action_routes(
+    "talent.subsidyapplication", lambda w: _subsidy_applications_data(w)["own"], ALL_ROLES
+)
