@@ -264,7 +264,7 @@ def _company_user(application: SubsidyApplication, company: Any) -> Any:
             password=None,
             role=Role.ENTERPRISE,
             full_name=f"{employer.name}人事专员",
-            is_active=False,  # no login: it only stands for the employer's confirmation in the demo
+            # No password: it cannot sign in; it stands for the employer's confirmation in the demo.
         )
         user.enterprise = employer
         user.save()
