@@ -106,7 +106,7 @@ def test_staff_file_at_the_counter_for_a_person_found_by_id_number(world, client
         HTTP_ACCEPT_LANGUAGE="en",
     )
     assert again.status_code == 200
-    assert "one subsidy per person per scheme" in again.content.decode()
+    assert "同一项目每人只能享受一次" in again.content.decode()
     assert SubsidyApplication.objects.filter(person=person).count() == 1
 
 
