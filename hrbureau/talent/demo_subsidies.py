@@ -166,6 +166,8 @@ def seed(ctx: DemoContext) -> None:
         ctx.log("subsidies: no talent staff, head or leader; skipped")
         return
     staff, head, leader = users["talent_staff"], users["talent_head"], users["leader"]
+    # Filed at the counter by a clerk who decides none of its levels (maker ≠ checker), or imported.
+    clerk = users.get("employment_staff")
     today = timezone.localdate()
     schemes = _schemes(head, today)
     citizen = (
@@ -213,11 +215,12 @@ def seed(ctx: DemoContext) -> None:
         if scheme.code == LIVING and _degree_for(person, on) is None:
             scheme = schemes[HOUSING]
         try:
+            counter = clerk is not None and number % 3 != 0
             application = svc.application_submit(
-                actor=staff,
+                actor=clerk if counter else None,
                 scheme=scheme,
                 person=person,
-                channel=Channel.COUNTER if number % 3 else Channel.IMPORT,
+                channel=Channel.COUNTER if counter else Channel.IMPORT,
                 employer=employer,
                 degree=degree,
                 graduated_on=on - dt.timedelta(days=rng.randint(60, 700)),
@@ -361,15 +364,15 @@ def _citizen(citizen: Any, schemes: dict[str, SubsidyScheme], *, staff: Any, tod
         "account_number": "6217000010001234567",
     }
     try:
+        withdrawn = svc.application_submit(
+            actor=citizen, scheme=schemes[TALENT_HOUSING], person=person, **common
+        )
+        svc.application_withdraw(actor=citizen, application=withdrawn, reason="已自行购房。")
         returned = svc.application_submit(actor=citizen, scheme=schemes[HOUSING], person=person, **common)
         svc.application_request_supplement(actor=staff, application=returned, reason="请上传无房证明。")
         internship = svc.application_submit(
             actor=citizen, scheme=schemes[INTERNSHIP], person=person, degree="master", months=4, **common
         )
         svc.application_approve(actor=staff, application=internship, opinion="符合条件。", step="approve")
-        withdrawn = svc.application_submit(
-            actor=citizen, scheme=schemes[TALENT_HOUSING], person=person, **common
-        )
-        svc.application_withdraw(actor=citizen, application=withdrawn, reason="已自行购房。")
     except (TransitionError, ValidationError):
         return
