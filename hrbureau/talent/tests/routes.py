@@ -55,7 +55,7 @@ def _subsidy_applications_data(world: Any) -> dict[str, Any]:
             "approved": approved,
             "instalment": approved.instalments.get(number=2),
         }
-    return world.people["talent_subsidies"]  # type: ignore[no-any-return]
+    return world.people["talent_subsidies"]
 
 
 def _s_at(template: str, key: str | None = None) -> Any:
