@@ -96,7 +96,7 @@ def corpus_rows(world: Any, rng: random.Random) -> None:
     streets = [world.units["street-a"], world.units["street-b"], None]
     names = ["张伟", "王芳", "李娜", "刘洋", "陈静", "杨磊"]
     for n in range(18):
-        person = PersonFactory(name=rng.choice(names) + str(n), street=rng.choice(streets[:2]))
+        person: Any = PersonFactory(name=rng.choice(names) + str(n), street=rng.choice(streets[:2]))
         SubsidyApplication.objects.create(
             number=f"BT2026{n:06d}",
             scheme=rng.choice(schemes),
@@ -116,10 +116,11 @@ def makers(world: Any) -> dict[str, Any]:
 
     def application(i: int) -> Any:
         scheme = SubsidyScheme.objects.filter(code="more").first() or make_scheme(code="more")
+        person: Any = PersonFactory(street=street)
         return SubsidyApplication.objects.create(
             number=f"BT9{i:08d}",
             scheme=scheme,
-            person=PersonFactory(street=street),
+            person=person,
             street=street,
             state="in_review",
             amount=Decimal("100.00"),
