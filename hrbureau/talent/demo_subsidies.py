@@ -52,6 +52,7 @@ COURSES = (
     "objection_upheld",
     "employer_waiting",
     "employer_declined",
+    "award_approved",
 )
 
 
@@ -201,6 +202,7 @@ def seed(ctx: DemoContext) -> None:
             "on_notice",
             "objection",
             "objection_upheld",
+            "award_approved",
         )
         if employer_confirms:
             scheme = schemes[AWARD]
@@ -349,7 +351,7 @@ def _course(
                     upheld=True,
                 )
             return
-        if application.state == "on_notice" and course == "approved":
+        if application.state == "on_notice" and course in ("approved", "award_approved"):
             svc.close_notices(today)
     except (TransitionError, ValidationError):  # a step the data does not allow: the case stays where it is
         return

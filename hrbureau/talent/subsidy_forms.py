@@ -9,7 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from hrbureau.core.actions import ActDayField, ActionForm
-from hrbureau.core.forms import StyledFormMixin
+from hrbureau.core.forms import EMPTY_CHOICE_LABEL, StyledFormMixin
 from hrbureau.talent.choices import Degree
 from hrbureau.talent.subsidy_models import ObjectionOutcome
 
@@ -17,7 +17,9 @@ from hrbureau.talent.subsidy_models import ObjectionOutcome
 class ApplyForm(StyledFormMixin, forms.Form):
     """An application on the portal: degree, graduation, the employer (by USCC), the bank account."""
 
-    degree = forms.ChoiceField(label=_("Degree"), choices=[("", "—"), *Degree.choices], required=False)
+    degree = forms.ChoiceField(
+        label=_("Degree"), choices=[("", EMPTY_CHOICE_LABEL), *Degree.choices], required=False
+    )
     graduated_on = forms.DateField(
         label=_("Graduated on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
