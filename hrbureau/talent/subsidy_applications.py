@@ -106,7 +106,10 @@ def decider_refusal(application: SubsidyApplication, actor: Any) -> str | None:
         }
     if application.filed_by_id == actor.pk:
         return _("You filed this application; another person decides it.")
-    if SubsidyDecision.objects.filter(application=application, decided_by=actor, level__gte=1).exists():
+    # An approved level is a decision; asking for a supplement at this level is not.
+    if SubsidyDecision.objects.filter(
+        application=application, decided_by=actor, level__gte=1, decision=APPROVED
+    ).exists():
         return _("You decided a level of this application; the next level is another person's.")
     return None
 
