@@ -15,6 +15,11 @@ class TalentConfig(AppConfig):
         # Registration: permissions, workflows, rules subjects, lists, menu — one module per part.
         from hrbureau.talent import permissions  # noqa: F401 (registration)
 
+        # --- subsidies ---
+        # isort: split
+        from hrbureau.talent.subsidy_setup import ready as subsidies_ready
+
+        subsidies_ready()
         # --- registers ---
         for module in ("registers_imports", "registers_lists", "registers_navigation", "registers_profile"):
             __import__(f"hrbureau.talent.{module}")  # registration (no import statement: one block per part)

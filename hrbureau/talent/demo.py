@@ -6,6 +6,9 @@ from hrbureau.core.demo import DemoContext
 
 
 def seed(ctx: DemoContext) -> None:
+    from hrbureau.talent import demo_subsidies  # --- subsidies ---
+
+    demo_subsidies.seed(ctx)
     from hrbureau.talent import demo_registers  # --- registers ---
 
     demo_registers.seed(ctx)  # --- registers ---

@@ -379,3 +379,6 @@ from hrbureau.talent.registers_models import (  # noqa: E402,F401 (the registers
     StationAssessment,
     TalentContest,
 )
+
+# --- subsidies ---
+from hrbureau.talent.subsidy_models import ObjectionOutcome, SubsidyObjection  # noqa: E402, F401

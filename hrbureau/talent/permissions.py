@@ -108,3 +108,10 @@ declare(
     _("Export certifications and the register"),
     roles=DEPARTMENT | {Role.LEADER},
 )
+
+# --- subsidies ---
+declare(
+    "talent.confirm_subsidy",
+    _("Confirm or decline one's employees' subsidy applications (as their employer)"),
+    roles={Role.ENTERPRISE},
+)

@@ -145,6 +145,9 @@ def corpus(world: Any, office: dict[str, Any], arb: dict[str, Any]) -> dict[str,
     from hrbureau.personnel.tests.recruitment_corpus import corpus_rows as recruitment_rows
 
     recruitment_rows(world, rng)
+    from hrbureau.talent.tests.subsidy_helpers import corpus_rows as subsidy_rows  # --- subsidies ---
+
+    subsidy_rows(world, rng)  # --- subsidies ---
     return {"rng": rng, "enterprises": Enterprise.objects.count()}
 
 
@@ -479,6 +482,10 @@ READERS = {
     "recruitmentplan": "dept_staff",
     "recruitmentpost": "dept_staff",
     "registration": "dept_staff",
+    # --- subsidies ---
+    "subsidyapplication": "dept_staff",
+    "subsidyqueue": "dept_staff",
+    "subsidyscheme": "dept_staff",
 }
 
 
@@ -729,6 +736,10 @@ def spec_url(name: str) -> str:
         "recruitmentplan": "/personnel/recruitment/plans/",
         "recruitmentpost": "/personnel/recruitment/posts/",
         "registration": "/personnel/recruitment/registrations/",
+        # --- subsidies ---
+        "subsidyapplication": "/talent/applications/",
+        "subsidyqueue": "/talent/applications/queue/",
+        "subsidyscheme": "/talent/schemes/",
     }[name]
 
 
@@ -801,6 +812,8 @@ def _texts(name: str, row: Any) -> list[str]:
         # --- recruitment ---
         "recruitmentplan",
         "registration",
+        "subsidyapplication",  # --- subsidies ---
+        "subsidyqueue",  # --- subsidies ---
     ],
 )
 def test_search_returns_what_a_substring_scan_returns(corpus: dict[str, Any], world: Any, name: str) -> None:
@@ -903,6 +916,9 @@ def _more_rows(name: str, world: Any, office: dict[str, Any], arb: dict[str, Any
     from hrbureau.personnel.tests.recruitment_corpus import makers as recruitment_makers
 
     makers.update(recruitment_makers(world))
+    from hrbureau.talent.tests.subsidy_helpers import makers as subsidy_makers  # --- subsidies ---
+
+    makers.update(subsidy_makers(world))  # --- subsidies ---
     for _ in range(n):
         makers[name](next(_SERIAL))
 

@@ -283,6 +283,7 @@ def test_every_notice_opens_the_page_meant_for_each_receiver(
         _policies(world)
         _enterprise_demands(world)
         _hrmarket(world)
+        _talent_subsidies(world)  # --- subsidies ---
     if Notification.objects.filter(url="/policies/mine/").exists():
         recorded.add("hrbureau.policies.matching:push_new_matches")
     # and the supervision ladder reaching leadership a month after everything fell due
@@ -332,6 +333,7 @@ def test_every_notice_opens_the_page_meant_for_each_receiver(
                         "/policies/my/",
                         "/enterprises/demands/mine/",
                         "/hrmarket/portal/",
+                        "/talent/my/",  # --- subsidies ---
                     )
                 )
             assert _case_number(notice) in page.content.decode(), (user.role, notice.title)
@@ -348,3 +350,20 @@ def test_every_notice_opens_the_page_meant_for_each_receiver(
         Role.LEADER,
     }, roles
     assert opened >= 20
+
+
+# --- subsidies ---
+def _talent_subsidies(world: Any) -> None:
+    """Resident A1 applies for a subsidy on the portal: returned for a supplement, then approved (told
+    each time on the portal and by SMS); another scheme's application is refused (told)."""
+    from hrbureau.talent import subsidy_applications as svc
+    from hrbureau.talent.tests.subsidy_helpers import make_scheme, submit
+
+    application = submit(world, make_scheme(name="通知补贴"))
+    svc.application_request_supplement(
+        actor=world.users["dept_staff"], application=application, reason="请补充学位证书"
+    )
+    svc.application_resubmit(actor=world.users["individual"], application=application, statement="已补充")
+    svc.application_approve(actor=world.users["dept_staff"], application=application, step="approve")
+    refused = submit(world, make_scheme(name="通知住房补贴"))
+    svc.application_refuse(actor=world.users["dept_staff"], application=refused, reason="不符合条件")

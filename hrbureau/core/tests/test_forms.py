@@ -148,6 +148,10 @@ def _case_of(label: str, world: Any) -> Any:
         from hrbureau.personnel.tests.routes import _recruitment
 
         return _recruitment(world)["own"]
+    if label == "talent.subsidyapplication":  # --- subsidies ---
+        from hrbureau.talent.tests.routes import _subsidy_applications_data
+
+        return _subsidy_applications_data(world)["own"]
     raise AssertionError(f"no case of {label} to build its actions' forms on: add one here")
 
 
