@@ -12,3 +12,12 @@ class PersonnelConfig(AppConfig):
 
     def ready(self) -> None:
         from hrbureau.personnel import permissions  # noqa: F401 (registration)
+
+        # --- personnel records (三龄一历, grade promotion, emergency duty) ---
+        from hrbureau.personnel import (  # noqa: F401 (registration: workflows, lists, menu)
+            emergency,
+            promotion,
+            records,
+            records_lists,
+            records_navigation,
+        )
