@@ -11,11 +11,10 @@ class PersonnelConfig(AppConfig):
     verbose_name = _("Personnel")
 
     def ready(self) -> None:
-        from hrbureau.personnel import permissions  # noqa: F401 (registration)
-
         # --- personnel records (三龄一历, grade promotion, emergency duty) ---
         from hrbureau.personnel import (  # noqa: F401 (registration: workflows, lists, menu)
             emergency,
+            permissions,
             promotion,
             records,
             records_lists,

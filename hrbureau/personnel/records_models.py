@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from hrbureau.core.attachments import register_holder
 from hrbureau.core.models import Case, TimeStampedModel
 from hrbureau.core.scoping import ScopedManager, ScopePaths
+from hrbureau.core.textsearch import TextIndex
 from hrbureau.personnel.records_choices import (
     AppraisalResult,
     CertifiedItem,
@@ -108,6 +109,7 @@ class StaffMember(TimeStampedModel):
     grade_since = models.DateField(_("in the grade since"), null=True, blank=True)
 
     scope_paths = ScopePaths(street="street_id")
+    text_index = TextIndex("personnel_staffmember", ("name", "unit_name"))
     objects = ScopedManager()
 
     class Meta:

@@ -4,6 +4,18 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+from hrbureau.core.textsearch import TextIndex, create_text_index, drop_text_index
+
+STAFF_INDEX = TextIndex("personnel_staffmember", ("name", "unit_name"))
+
+
+def forward(apps, schema_editor):
+    create_text_index(schema_editor, STAFF_INDEX)
+
+
+def backward(apps, schema_editor):
+    drop_text_index(schema_editor, STAFF_INDEX)
+
 
 class Migration(migrations.Migration):
 
@@ -310,4 +322,6 @@ class Migration(migrations.Migration):
             model_name='appraisal',
             constraint=models.UniqueConstraint(fields=('staff', 'year'), name='personnel_one_appraisal_a_year'),
         ),
+        # Chinese substring search over staff names and units (core.textsearch).
+        migrations.RunPython(forward, backward),
     ]
