@@ -68,6 +68,12 @@ class RequestForm(StyledFormMixin, forms.Form):
             self.fields[f"to_{i}"] = forms.DateField(label=_("To"), widget=DATE, required=required)
         self.apply_styles()
 
+    @property
+    def rows(self) -> list[list[Any]]:
+        """The education rows' bound fields, row by row (for the page)."""
+        names = ("school", "degree", "from", "to")
+        return [[self[f"{name}_{i}"] for name in names] for i in range(1, EDUCATION_ROWS + 1)]
+
     def education_rows(self) -> list[dict[str, Any]]:
         rows = []
         for i in range(1, EDUCATION_ROWS + 1):

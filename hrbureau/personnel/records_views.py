@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -33,6 +34,10 @@ from hrbureau.personnel.records_models import (
 )
 
 
+def staff_url(staff: StaffMember) -> str:
+    return reverse("personnel:staff", args=[staff.pk])
+
+
 def _staff(request: HttpRequest, pk: int) -> StaffMember:
     return get_for_user_or_404(
         StaffMember.objects.select_related("street", "grade", "person"), request.user, pk=pk
@@ -50,7 +55,11 @@ def staff_create(request: HttpRequest) -> HttpResponseBase:
         else:
             messages.success(request, _("Saved."))
             return redirect("personnel:staff", pk=staff.pk)
-    return render(request, "personnel/records/form.html", {"form": form, "title": _("New staff record")})
+    return render(
+        request,
+        "personnel/records/form.html",
+        {"form": form, "title": _("New staff record"), "cancel": reverse("personnel:staff_list")},
+    )
 
 
 @permission_required("personnel.view_staffmember")
@@ -87,7 +96,11 @@ def staff_appraisal(request: HttpRequest, pk: int) -> HttpResponseBase:
         promotion.appraisal_record(actor=request.user, staff=staff, **form.cleaned_data)
         messages.success(request, _("Saved."))
         return redirect("personnel:staff", pk=staff.pk)
-    return render(request, "personnel/records/form.html", {"form": form, "title": _("Yearly appraisal")})
+    return render(
+        request,
+        "personnel/records/form.html",
+        {"form": form, "title": _("Yearly appraisal"), "cancel": staff_url(staff)},
+    )
 
 
 @permission_required("personnel.manage_staffmember")
@@ -103,7 +116,11 @@ def staff_grade(request: HttpRequest, pk: int) -> HttpResponseBase:
         )
         messages.success(request, _("Saved."))
         return redirect("personnel:staff", pk=staff.pk)
-    return render(request, "personnel/records/form.html", {"form": form, "title": _("Grade held")})
+    return render(
+        request,
+        "personnel/records/form.html",
+        {"form": form, "title": _("Grade held"), "cancel": staff_url(staff)},
+    )
 
 
 @permission_required("personnel.propose_promotion")
@@ -120,7 +137,11 @@ def promotion_propose(request: HttpRequest, pk: int) -> HttpResponseBase:
         else:
             messages.success(request, _("Proposed: %(number)s.") % {"number": decision.number})
             return redirect("personnel:promotion", pk=decision.pk)
-    return render(request, "personnel/records/form.html", {"form": form, "title": _("Propose a promotion")})
+    return render(
+        request,
+        "personnel/records/form.html",
+        {"form": form, "title": _("Propose a promotion"), "cancel": staff_url(staff)},
+    )
 
 
 @permission_required("personnel.review_certification")
@@ -175,7 +196,7 @@ def plan_create(request: HttpRequest) -> HttpResponseBase:
     return render(
         request,
         "personnel/records/form.html",
-        {"form": form, "title": _("New emergency plan"), "files": True},
+        {"form": form, "title": _("New emergency plan"), "files": True, "cancel": reverse("personnel:plans")},
     )
 
 
@@ -217,7 +238,11 @@ def post_add(request: HttpRequest, pk: int) -> HttpResponseBase:
         else:
             messages.success(request, _("Saved."))
             return redirect("personnel:plan", pk=plan.pk)
-    return render(request, "personnel/records/form.html", {"form": form, "title": _("New duty post")})
+    return render(
+        request,
+        "personnel/records/form.html",
+        {"form": form, "title": _("New duty post"), "cancel": reverse("personnel:plan", args=[plan.pk])},
+    )
 
 
 @permission_required("personnel.manage_deployment")
@@ -246,7 +271,11 @@ def deployment_add(request: HttpRequest, pk: int) -> HttpResponseBase:
             else:
                 messages.success(request, _("Saved."))
                 return redirect("personnel:plan", pk=plan.pk)
-    return render(request, "personnel/records/form.html", {"form": form, "title": _("Put on the roster")})
+    return render(
+        request,
+        "personnel/records/form.html",
+        {"form": form, "title": _("Put on the roster"), "cancel": reverse("personnel:plan", args=[plan.pk])},
+    )
 
 
 @permission_required("personnel.view_deployment")
