@@ -68,9 +68,12 @@ class DeploymentForm(StyledFormMixin, forms.Form):
     )
     note = forms.CharField(label=_("Note"), max_length=200, required=False)
 
-    def __init__(self, *args: Any, plan: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, plan: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["post"].queryset = plan.posts.all()  # type: ignore[attr-defined]
+        from hrbureau.personnel.records_models import DutyPost
+
+        posts = plan.posts.all() if plan is not None else DutyPost.objects.none()
+        self.fields["post"].queryset = posts  # type: ignore[attr-defined]
         self.apply_styles()
 
     def clean_id_number(self) -> str:

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hrbureau.core.actions import ActDayField, ActionForm
 from hrbureau.core.attachments import MultipleFilesField
-from hrbureau.core.forms import StyledFormMixin
+from hrbureau.core.forms import EMPTY_CHOICE, StyledFormMixin
 from hrbureau.personnel.records_choices import CertifiedItem, Degree, Outcome
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -62,7 +62,7 @@ class RequestForm(StyledFormMixin, forms.Form):
             required = False
             self.fields[f"school_{i}"] = forms.CharField(label=_("School"), max_length=200, required=required)
             self.fields[f"degree_{i}"] = forms.ChoiceField(
-                label=_("Degree"), choices=[("", "—"), *Degree.choices], required=required
+                label=_("Degree"), choices=[EMPTY_CHOICE, *Degree.choices], required=required
             )
             self.fields[f"from_{i}"] = forms.DateField(label=_("From"), widget=DATE, required=required)
             self.fields[f"to_{i}"] = forms.DateField(label=_("To"), widget=DATE, required=required)
@@ -104,7 +104,9 @@ class FindingsForm(ActionForm):
             )
             if item == CertifiedItem.EDUCATION:
                 value: forms.Field = forms.ChoiceField(
-                    label=_("Corrected highest degree"), choices=[("", "—"), *Degree.choices], required=False
+                    label=_("Corrected highest degree"),
+                    choices=[EMPTY_CHOICE, *Degree.choices],
+                    required=False,
                 )
             else:
                 value = forms.DateField(label=_("Corrected date"), widget=DATE, required=False)

@@ -41,7 +41,7 @@ def _rule(**kw) -> PromotionRule:
     ],
 )
 def test_years_in_the_grade_at_the_boundary(since, met):
-    results = {y: C for y in range(since.year, 2026)}
+    results = dict.fromkeys(range(since.year, 2026), C)
     assert promotion.rule_met(_rule(), since=since, results=results, as_of=AS_OF) is met
 
 
