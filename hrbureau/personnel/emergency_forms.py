@@ -42,7 +42,7 @@ class PlanForm(StyledFormMixin, forms.Form):
 
 class PostForm(StyledFormMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Place"), choices=PlaceKind.choices)
-    street = forms.ModelChoiceField(label=_("Street"), queryset=None, required=False)
+    street: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Street"), queryset=None, required=False)
     name = forms.CharField(
         label=_("Site"),
         max_length=200,
@@ -60,7 +60,7 @@ class PostForm(StyledFormMixin, forms.Form):
 
 
 class DeploymentForm(StyledFormMixin, forms.Form):
-    post = forms.ModelChoiceField(label=_("Post"), queryset=None)
+    post: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Post"), queryset=None)
     id_number = forms.CharField(label=_("Staff member's resident ID number"), max_length=20)
     starts_on = forms.DateField(label=_("From"), widget=DATE)
     ends_on = forms.DateField(
@@ -86,7 +86,9 @@ class DeploymentForm(StyledFormMixin, forms.Form):
 class FiguresForm(StyledFormMixin, forms.Form):
     first = forms.DateField(label=_("From"), widget=DATE)
     last = forms.DateField(label=_("Until"), widget=DATE)
-    plan = forms.ModelChoiceField(label=_("Plan"), queryset=None, required=False, empty_label=_("All plans"))
+    plan: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("Plan"), queryset=None, required=False, empty_label=_("All plans")
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -177,9 +177,8 @@ def eligible_staff(*, year: int, staff: Any = None) -> list[Eligibility]:
         if target is None or member.pk in pending:
             continue
         for rule in rules[target.pk]:
-            if rule_met(
-                rule, since=member.grade_since, results=results.get(member.pk, {}), as_of=as_of_day(year)
-            ):  # type: ignore[arg-type]
+            since: dt.date = member.grade_since  # type: ignore[assignment]  # rows with a grade since-date
+            if rule_met(rule, since=since, results=results.get(member.pk, {}), as_of=as_of_day(year)):
                 found.append(Eligibility(staff=member, to_grade=target, rule=rule))
                 break
     return found

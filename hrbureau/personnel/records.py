@@ -152,8 +152,8 @@ def certification_submit(
     claimed_birth_date: dt.date,
     claimed_work_start: dt.date,
     claimed_party_joined: dt.date | None = None,
-    education: list[dict[str, Any]] = (),  # type: ignore[assignment]
-    evidence: list[Any] = (),  # type: ignore[assignment]
+    education: list[dict[str, Any]] | None = None,
+    evidence: list[Any] | None = None,
     on: dt.date | None = None,
 ) -> CertificationRequest:
     """File a unit's request. Refused while another request of the same staff member is open."""
@@ -163,6 +163,7 @@ def certification_submit(
         errors["claimed_work_start"] = _("The work start date must be after the birth date.")
     if claimed_party_joined is not None and claimed_party_joined <= claimed_birth_date:
         errors["claimed_party_joined"] = _("The party joining date must be after the birth date.")
+    education = education or []
     for row in education:
         if row["ended_on"] < row["started_on"]:
             errors["__all__"] = _("An education row ends before it starts.")
@@ -185,7 +186,7 @@ def certification_submit(
         create_case(request, actor=actor, data={"on": on})
         for row in education:
             EducationRow.objects.create(request=request, **row)
-        for upload in evidence:
+        for upload in evidence or []:
             attachment_add(case=request, upload=upload, actor=actor)
     return request
 
@@ -356,12 +357,12 @@ def certification_resubmit(
     *,
     actor: Any,
     request: CertificationRequest,
-    evidence: list[Any] = (),
-    on: dt.date | None = None,  # type: ignore[assignment]
+    evidence: list[Any] | None = None,
+    on: dt.date | None = None,
 ) -> Any:
     with transaction.atomic():
         event = transition(request, "resubmit", actor=actor, data={"on": on})
-        for upload in evidence:
+        for upload in evidence or []:
             attachment_add(case=request, upload=upload, actor=actor, event=event)
     return event
 

@@ -26,7 +26,7 @@ class StaffForm(StyledFormMixin, forms.Form):
     id_number = forms.CharField(label=_("Resident ID number"), max_length=20)
     unit_name = forms.CharField(label=_("Unit"), max_length=200)
     post = forms.CharField(label=_("Post"), max_length=100, required=False)
-    street = forms.ModelChoiceField(label=_("Street"), queryset=None, required=False)
+    street: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Street"), queryset=None, required=False)
     party_member = forms.BooleanField(label=_("Party member"), required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

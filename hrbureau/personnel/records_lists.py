@@ -113,11 +113,17 @@ def _eligible_rows(user: Any) -> Any:
 
 
 def _prepare_eligible(rows: Any) -> None:
-    from hrbureau.personnel.promotion import eligibility_of
+    """Each row's promotion (the grade and the rule met), for the page's rows in a fixed few queries."""
+    from hrbureau.personnel.promotion import eligible_staff
 
-    year = timezone.localdate().year
+    found = {
+        e.staff.pk: e
+        for e in eligible_staff(
+            year=timezone.localdate().year, staff=StaffMember.objects.filter(pk__in=[r.pk for r in rows])
+        )
+    }
     for row in rows:
-        row.eligibility = eligibility_of(row, year=year)
+        row.eligibility = found.get(row.pk)
 
 
 def _rule_text(row: Any) -> str:
@@ -229,8 +235,7 @@ PROMOTIONS = ListSpec(
     search=BY_STAFF,
     filters=(
         Choice("state", _("State"), PromotionState, empty=_("All states")),
-        DateFrom("effective_from", _("Effective from"), "effective_on"),
-        DateTo("effective_to", _("Effective until"), "effective_on"),
+        Choice("to_grade", _("To grade"), source=_grades, coerce=int, lookup="to_grade_id"),
     ),
     columns=(
         Column(

@@ -129,6 +129,9 @@ def corpus(world: Any, office: dict[str, Any], arb: dict[str, Any]) -> dict[str,
     _enterprise_demand_rows(world, rng, list(Enterprise.objects.order_by("id")))
     _service_rows(world, rng, list(Enterprise.objects.order_by("id")))
     _policy_rows(world, rng, list(Enterprise.objects.order_by("id")))
+    from hrbureau.personnel.tests.records_corpus import corpus_rows as personnel_rows  # personnel records
+
+    personnel_rows(world, rng)
     return {"rng": rng, "enterprises": Enterprise.objects.count()}
 
 
@@ -443,6 +446,13 @@ READERS = {
     "grant": "dept_staff",
     "enterprise_demand": "dept_staff",
     "my_enterprise_demand": "enterprise",
+    # --- personnel records ---
+    "staffmember": "dept_staff",
+    "promotion_eligible": "dept_staff",
+    "certificationrequest": "dept_staff",
+    "promotiondecision": "dept_staff",
+    "emergencyplan": "dept_staff",
+    "deployment": "dept_staff",
 }
 
 
@@ -657,6 +667,13 @@ def spec_url(name: str) -> str:
         "grant": "/policies/grants/",
         "enterprise_demand": "/enterprises/demands/",
         "my_enterprise_demand": "/enterprises/demands/mine/",
+        # --- personnel records ---
+        "staffmember": "/personnel/staff/",
+        "promotion_eligible": "/personnel/promotions/eligible/",
+        "certificationrequest": "/personnel/certifications/",
+        "promotiondecision": "/personnel/promotions/",
+        "emergencyplan": "/personnel/emergency/",
+        "deployment": "/personnel/emergency/roster/",
     }[name]
 
 
@@ -712,6 +729,9 @@ def _texts(name: str, row: Any) -> list[str]:
         "labourdemand",
         "policyapplication",
         "grant",
+        "staffmember",  # personnel records
+        "certificationrequest",
+        "deployment",
     ],
 )
 def test_search_returns_what_a_substring_scan_returns(corpus: dict[str, Any], world: Any, name: str) -> None:
@@ -801,6 +821,9 @@ def _more_rows(name: str, world: Any, office: dict[str, Any], arb: dict[str, Any
     }
     makers.update(_labour_makers(world))
     makers.update(policy_makers(world))
+    from hrbureau.personnel.tests.records_corpus import makers as personnel_makers  # personnel records
+
+    makers.update(personnel_makers(world))
     for _ in range(n):
         makers[name](next(_SERIAL))
 

@@ -19,6 +19,8 @@ def staff_member(
     *, name: str = "张三", street: Any = None, birth: dt.date = dt.date(1985, 3, 4), **kw: Any
 ) -> StaffMember:
     id_number = generate_resident_id(_rng, address="440305", birth_date=birth, male=True)
+    while StaffMember.objects.filter(id_number=id_number).exists():  # a new person each time
+        id_number = generate_resident_id(_rng, address="440305", birth_date=birth, male=True)
     return staff_save(
         actor=None,
         name=name,
