@@ -87,7 +87,7 @@ class FiguresForm(StyledFormMixin, forms.Form):
     first = forms.DateField(label=_("From"), widget=DATE)
     last = forms.DateField(label=_("Until"), widget=DATE)
     plan: forms.ModelChoiceField = forms.ModelChoiceField(
-        label=_("Plan"), queryset=None, required=False, empty_label=_("All plans")
+        label=_("Emergency plan"), queryset=None, required=False, empty_label=_("All plans")
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -26,7 +26,7 @@ class AppraisalForm(StyledFormMixin, forms.Form):
 class GradeForm(StyledFormMixin, forms.Form):
     """A staff member's grade as it stands (when the record is first kept)."""
 
-    grade: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Grade"), queryset=None)
+    grade: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Staff grade"), queryset=None)
     grade_since = forms.DateField(label=_("In the grade since"), widget=DATE)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

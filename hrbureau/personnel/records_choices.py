@@ -11,7 +11,7 @@ class CertificationState(models.TextChoices):
     RETURNED = "returned", _("Returned to the unit")  # evidence missing or unclear; the unit resubmits
     REVIEWED = "reviewed", _("Reviewed")  # department staff proposed a finding per item; the head decides
     CERTIFIED = "certified", _("Certified")  # the head decided each item; the certified record is written
-    REFUSED = "refused", _("Refused")  # not certifiable (not a staff member of the unit, forged evidence)
+    REFUSED = "refused", _("Certification refused")  # not certifiable (not a staff member of the unit, forged evidence)
 
 
 class CertifiedItem(models.TextChoices):
@@ -67,7 +67,7 @@ class LowerResult(models.TextChoices):
 class PromotionState(models.TextChoices):
     """Where a promotion decision (职级晋升) stands."""
 
-    PROPOSED = "proposed", _("Proposed")  # department staff proposed it from the eligible list
+    PROPOSED = "proposed", _("Awaiting approval")  # department staff proposed it from the eligible list
     APPROVED = "approved", _("Approved")  # the head approved it; it takes effect on its date
     EFFECTIVE = "effective", _("Effective")  # the staff member holds the new grade since the date
     REJECTED = "rejected", _("Rejected")  # the head did not approve it

@@ -49,7 +49,7 @@ def _grades() -> list[tuple[Any, str]]:
     return [("", gettext("All grades")), *((g.pk, g.name) for g in StaffGrade.objects.order_by("order"))]
 
 
-GRADE = Choice("grade", _("Grade"), source=_grades, coerce=int, lookup="grade_id")
+GRADE = Choice("grade", _("Staff grade"), source=_grades, coerce=int, lookup="grade_id")
 STAFF_SEARCH = Search(
     _("Name, unit or full ID number"),
     index=StaffMember.text_index,
@@ -75,7 +75,7 @@ STAFF_COLUMNS = (
     Column(_("Unit"), value=lambda s: s.unit_name),
     Column(_("Post"), value=lambda s: s.post, card=False),
     Column(_("Street"), value=lambda s: s.street.name if s.street_id else ""),
-    Column(_("Grade"), value=lambda s: s.grade.name if s.grade_id else ""),
+    Column(_("Staff grade"), value=lambda s: s.grade.name if s.grade_id else ""),
     Column(_("In the grade since"), "text-nowrap", value=lambda s: s.grade_since, card=False),
 )
 
@@ -328,7 +328,7 @@ ROSTER = ListSpec(
     search=BY_STAFF,
     filters=(
         Choice("kind", _("Place"), PlaceKind, empty=_("All places"), lookup="post__kind"),
-        Choice("plan", _("Plan"), source=_plans, coerce=int, lookup="post__plan_id"),
+        Choice("plan", _("Emergency plan"), source=_plans, coerce=int, lookup="post__plan_id"),
         DateFrom("starts_from", _("From"), "starts_on"),
         DateTo("starts_to", _("Until"), "starts_on"),
     ),
@@ -342,7 +342,7 @@ ROSTER = ListSpec(
         Column(_("Post"), value=lambda d: d.post.name),
         Column(_("Place"), value=lambda d: choice_labels(PlaceKind).get(d.post.kind, d.post.kind)),
         Column(
-            _("Plan"),
+            _("Emergency plan"),
             value=lambda d: d.post.plan.number,
             html=lambda d: link("personnel:plan", d.post.plan_id, d.post.plan.number),
         ),
@@ -403,7 +403,7 @@ CERTIFICATION_PAGE = CasePage(
         Column(_("Submitted on"), value=lambda r: r.submitted_on),
         Column(_("Review"), value=_findings("review")),
         Column(_("Reviewed by"), value=lambda r: r.reviewed_by.get_full_name() if r.reviewed_by_id else ""),
-        Column(_("Decision"), value=_findings("decision")),
+        Column(_("Head's decision"), value=_findings("decision")),
         Column(_("Decided on"), value=lambda r: r.decided_on),
     ),
 )

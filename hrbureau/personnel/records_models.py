@@ -100,7 +100,7 @@ class StaffMember(TimeStampedModel):
     party_member = models.BooleanField(_("party member"), default=False)
     grade = models.ForeignKey(
         StaffGrade,
-        verbose_name=_("grade"),
+        verbose_name=_("staff grade"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -195,7 +195,7 @@ class CertificationFinding(models.Model):
     """One item's finding (认定意见): the reviewer's proposal (``stage`` review) or the head's decision
     (``stage`` decision) — confirmed as claimed or corrected to a value — always with a reason."""
 
-    STAGES = (("review", _("Review")), ("decision", _("Decision")))
+    STAGES = (("review", _("Review")), ("decision", _("Head's decision")))
     request = models.ForeignKey(CertificationRequest, on_delete=models.CASCADE, related_name="findings")
     stage = models.CharField(_("stage"), max_length=10, choices=STAGES)
     item = models.CharField(_("item"), max_length=20, choices=CertifiedItem.choices)
@@ -332,7 +332,7 @@ class GradeHistory(models.Model):
     """A grade a staff member held, from when to when (职级记录); the current one has no end."""
 
     staff = models.ForeignKey(StaffMember, on_delete=models.CASCADE, related_name="grade_history")
-    grade = models.ForeignKey(StaffGrade, verbose_name=_("grade"), on_delete=models.PROTECT, related_name="+")
+    grade = models.ForeignKey(StaffGrade, verbose_name=_("staff grade"), on_delete=models.PROTECT, related_name="+")
     since = models.DateField(_("since"))
     until = models.DateField(_("until"), null=True, blank=True)
     decision = models.ForeignKey(

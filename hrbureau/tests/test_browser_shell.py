@@ -36,7 +36,7 @@ def test_two_roles_language_switch_navigation_and_refusal(
     expect(page).to_have_url(f"{base}/workbench/")
     expect(page.locator("h2.page-title")).to_have_text("工作台")
     nav = page.locator("[data-testid=main-nav] [data-nav]")
-    expect(nav).to_have_count(20)
+    expect(nav).to_have_count(24)
     assert set(nav.evaluate_all("links => links.map(l => l.dataset.nav)")) == {
         "workbench",
         "todo",
@@ -60,6 +60,11 @@ def test_two_roles_language_switch_navigation_and_refusal(
         "policy_library",
         "policy_matches",
         "policy_grants",
+        # --- personnel records: read for the street's own staff ---
+        "personnel_staff",
+        "personnel_certifications",
+        "personnel_promotions",
+        "personnel_emergency",
     }
 
     # Switching to English reloads the page in English and is remembered.

@@ -137,6 +137,11 @@ def _case_of(label: str, world: Any) -> Any:
         from hrbureau.enterprises.tests.plan_data import plan_data
 
         return plan_data(world)["item_a1" if label == "enterprises.serviceplanitem" else "demand_a1"]
+    if label in ("personnel.certificationrequest", "personnel.promotiondecision"):  # personnel records
+        from hrbureau.personnel.tests.routes import _records
+
+        records = _records(world)
+        return records["request_a"] if label == "personnel.certificationrequest" else records["promotion"]
     raise AssertionError(f"no case of {label} to build its actions' forms on: add one here")
 
 
