@@ -11,7 +11,10 @@ class CertificationState(models.TextChoices):
     RETURNED = "returned", _("Returned to the unit")  # evidence missing or unclear; the unit resubmits
     REVIEWED = "reviewed", _("Reviewed")  # department staff proposed a finding per item; the head decides
     CERTIFIED = "certified", _("Certified")  # the head decided each item; the certified record is written
-    REFUSED = "refused", _("Certification refused")  # not certifiable (not a staff member of the unit, forged evidence)
+    REFUSED = (
+        "refused",
+        _("Certification refused"),
+    )  # not certifiable (not a staff member of the unit, forged evidence)
 
 
 class CertifiedItem(models.TextChoices):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from hrbureau.core.attachments import register_holder
@@ -118,6 +119,9 @@ class StaffMember(TimeStampedModel):
         ordering = ["name", "id"]
         indexes = [models.Index(fields=["street", "name"]), models.Index(fields=["grade", "grade_since"])]
 
+    def get_absolute_url(self) -> str:
+        return reverse("personnel:staff", args=[self.pk])
+
     def __str__(self) -> str:
         return self.name
 
@@ -154,6 +158,9 @@ class CertificationRequest(Case):
         verbose_name_plural = _("三龄一历 certification requests")
         ordering = ["-id"]
         indexes = [models.Index(fields=["state", "submitted_on"])]
+
+    def get_absolute_url(self) -> str:
+        return reverse("personnel:certification", args=[self.pk])
 
     def __str__(self) -> str:
         return self.number
@@ -324,6 +331,9 @@ class PromotionDecision(Case):
         verbose_name_plural = _("promotion decisions")
         ordering = ["-id"]
 
+    def get_absolute_url(self) -> str:
+        return reverse("personnel:promotion", args=[self.pk])
+
     def __str__(self) -> str:
         return self.number
 
@@ -332,7 +342,9 @@ class GradeHistory(models.Model):
     """A grade a staff member held, from when to when (职级记录); the current one has no end."""
 
     staff = models.ForeignKey(StaffMember, on_delete=models.CASCADE, related_name="grade_history")
-    grade = models.ForeignKey(StaffGrade, verbose_name=_("staff grade"), on_delete=models.PROTECT, related_name="+")
+    grade = models.ForeignKey(
+        StaffGrade, verbose_name=_("staff grade"), on_delete=models.PROTECT, related_name="+"
+    )
     since = models.DateField(_("since"))
     until = models.DateField(_("until"), null=True, blank=True)
     decision = models.ForeignKey(
@@ -365,6 +377,9 @@ class EmergencyPlan(TimeStampedModel):
         verbose_name = _("emergency plan")
         verbose_name_plural = _("emergency plans")
         ordering = ["-issued_on", "-id"]
+
+    def get_absolute_url(self) -> str:
+        return reverse("personnel:plan", args=[self.pk])
 
     def __str__(self) -> str:
         return f"{self.number} {self.title}"

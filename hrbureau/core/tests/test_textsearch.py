@@ -163,6 +163,7 @@ def test_tidying_folds_the_index_and_every_answer_stays_the_scans() -> None:
         "enterprises_enterprisedemand",
         "example_demand",  # the example case type of the test settings
         "enterprises_labourdemand",
+        "personnel_staffmember",  # personnel records: staff names and units
     }
     rng = random.Random(11)
     for _ in range(60):  # one transaction each: one b-tree each in the FTS5 index
