@@ -17,6 +17,7 @@ class PersonnelConfig(AppConfig):
             permissions,
             promotion,
             records,
+            records_admin,
             records_lists,
             records_navigation,
         )
