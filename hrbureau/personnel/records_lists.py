@@ -126,11 +126,8 @@ def _prepare_eligible(rows: Any) -> None:
         row.eligibility = found.get(row.pk)
 
 
-def _rule_text(row: Any) -> str:
-    found = getattr(row, "eligibility", None)
-    if found is None:
-        return ""
-    rule = found.rule
+def rule_text(rule: Any) -> str:
+    """A promotion rule in words: "4 years, none below 称职, 2 excellent"."""
     text = gettext("%(years)d years, none below %(lowest)s") % {
         "years": rule.years_required,
         "lowest": rule.get_lowest_result_display(),
@@ -138,6 +135,11 @@ def _rule_text(row: Any) -> str:
     if rule.excellent_required:
         text += gettext(", %(n)d excellent") % {"n": rule.excellent_required}
     return text
+
+
+def _rule_text(row: Any) -> str:
+    found = getattr(row, "eligibility", None)
+    return rule_text(found.rule) if found is not None else ""
 
 
 ELIGIBLE = ListSpec(
@@ -423,7 +425,7 @@ PROMOTION_PAGE = CasePage(
         Column(_("From grade"), value=lambda d: d.from_grade.name),
         Column(_("To grade"), value=lambda d: d.to_grade.name),
         Column(_("Year"), value=lambda d: d.year),
-        Column(_("Rule met"), value=lambda d: str(d.rule) if d.rule_id else ""),
+        Column(_("Rule met"), value=lambda d: rule_text(d.rule) if d.rule_id else ""),
         Column(_("Proposed by"), value=lambda d: d.proposed_by.get_full_name()),
         Column(_("Effective on"), value=lambda d: d.effective_on),
     ),

@@ -153,6 +153,13 @@ ROUTES += [
         allowed=_RECORD_READERS,
         rows=_eligible_rows,
     ),
+    Route(
+        "personnel:eligible",
+        _rec("/personnel/promotions/eligible/?export=xlsx"),
+        allowed=_EXPORTERS,
+        label="export",
+        export="personnel.export_promotiondecision",
+    ),
     Route("personnel:promotion", _rec("/personnel/promotions/{}/", "promotion"), allowed=_DISTRICT_READERS),
     Route("personnel:plans", _rec("/personnel/emergency/"), allowed=_RECORD_READERS),
     Route(
