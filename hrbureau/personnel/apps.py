@@ -17,3 +17,14 @@ class PersonnelConfig(AppConfig):
         from hrbureau.personnel.recruitment_app import register as register_recruitment
 
         register_recruitment()
+
+        # --- personnel records (三龄一历, grade promotion, emergency duty) ---
+        # isort: split
+        from hrbureau.personnel import (  # noqa: F401 (registration: workflows, lists, menu)
+            emergency,
+            promotion,
+            records,
+            records_admin,
+            records_lists,
+            records_navigation,
+        )

@@ -6,9 +6,12 @@ from hrbureau.core.demo import DemoContext
 
 
 def seed(ctx: DemoContext) -> None:
-    pass
-
     # --- recruitment ---
     from hrbureau.personnel import demo_recruitment
 
     demo_recruitment.seed(ctx)
+
+    # --- personnel records (三龄一历, grade promotion, emergency duty) ---
+    from hrbureau.personnel import demo_records
+
+    demo_records.seed(ctx)

@@ -36,7 +36,7 @@ def test_two_roles_language_switch_navigation_and_refusal(
     expect(page).to_have_url(f"{base}/workbench/")
     expect(page.locator("h2.page-title")).to_have_text("工作台")
     nav = page.locator("[data-testid=main-nav] [data-nav]")
-    expect(nav).to_have_count(27)  # registers +3, internship +1, certification +3
+    expect(nav).to_have_count(31)  # talent: registers +3, internship +1, certification +3; personnel +4
     assert set(nav.evaluate_all("links => links.map(l => l.dataset.nav)")) == {
         "workbench",
         "todo",
@@ -70,6 +70,11 @@ def test_two_roles_language_switch_navigation_and_refusal(
         "talent_intakes",
         "talent_certifications",
         "talent_register",
+        # --- personnel records: read for the street's own staff ---
+        "personnel_staff",
+        "personnel_certifications",
+        "personnel_promotions",
+        "personnel_emergency",
     }
 
     # Switching to English reloads the page in English and is remembered.

@@ -148,6 +148,9 @@ def corpus(world: Any, office: dict[str, Any], arb: dict[str, Any]) -> dict[str,
     from hrbureau.talent.tests.subsidy_helpers import corpus_rows as subsidy_rows  # --- subsidies ---
 
     subsidy_rows(world, rng)  # --- subsidies ---
+    from hrbureau.personnel.tests.records_corpus import corpus_rows as personnel_rows  # personnel records
+
+    personnel_rows(world, rng)
     return {"rng": rng, "enterprises": Enterprise.objects.count()}
 
 
@@ -486,6 +489,13 @@ READERS = {
     "subsidyapplication": "dept_staff",
     "subsidyqueue": "dept_staff",
     "subsidyscheme": "dept_staff",
+    # --- personnel records ---
+    "staffmember": "dept_staff",
+    "promotion_eligible": "dept_staff",
+    "certificationrequest": "dept_staff",
+    "promotiondecision": "dept_staff",
+    "emergencyplan": "dept_staff",
+    "deployment": "dept_staff",
 }
 
 
@@ -740,6 +750,13 @@ def spec_url(name: str) -> str:
         "subsidyapplication": "/talent/applications/",
         "subsidyqueue": "/talent/applications/queue/",
         "subsidyscheme": "/talent/schemes/",
+        # --- personnel records ---
+        "staffmember": "/personnel/staff/",
+        "promotion_eligible": "/personnel/promotions/eligible/",
+        "certificationrequest": "/personnel/certifications/",
+        "promotiondecision": "/personnel/promotions/",
+        "emergencyplan": "/personnel/emergency/",
+        "deployment": "/personnel/emergency/roster/",
     }[name]
 
 
@@ -814,6 +831,9 @@ def _texts(name: str, row: Any) -> list[str]:
         "registration",
         "subsidyapplication",  # --- subsidies ---
         "subsidyqueue",  # --- subsidies ---
+        "staffmember",  # personnel records
+        "certificationrequest",
+        "deployment",
     ],
 )
 def test_search_returns_what_a_substring_scan_returns(corpus: dict[str, Any], world: Any, name: str) -> None:
@@ -919,6 +939,9 @@ def _more_rows(name: str, world: Any, office: dict[str, Any], arb: dict[str, Any
     from hrbureau.talent.tests.subsidy_helpers import makers as subsidy_makers  # --- subsidies ---
 
     makers.update(subsidy_makers(world))  # --- subsidies ---
+    from hrbureau.personnel.tests.records_corpus import makers as personnel_makers  # personnel records
+
+    makers.update(personnel_makers(world))
     for _ in range(n):
         makers[name](next(_SERIAL))
 

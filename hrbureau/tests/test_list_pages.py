@@ -36,6 +36,7 @@ NOT_FILTERS = (
     "query-form",
     "track-form",
     "calculator-form",
+    "figures-form",  # personnel records: the period of the emergency-duty figures
 )
 
 

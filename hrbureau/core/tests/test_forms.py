@@ -152,6 +152,11 @@ def _case_of(label: str, world: Any) -> Any:
         from hrbureau.talent.tests.routes import _subsidy_applications_data
 
         return _subsidy_applications_data(world)["own"]
+    if label in ("personnel.certificationrequest", "personnel.promotiondecision"):  # personnel records
+        from hrbureau.personnel.tests.routes import _records
+
+        records = _records(world)
+        return records["request_a"] if label == "personnel.certificationrequest" else records["promotion"]
     raise AssertionError(f"no case of {label} to build its actions' forms on: add one here")
 
 

@@ -175,6 +175,7 @@ def test_tidying_folds_the_index_and_every_answer_stays_the_scans() -> None:
         # --- recruitment ---
         "personnel_recruitmentplan",
         "personnel_registration",
+        "personnel_staffmember",  # personnel records: staff names and units
     }
     rng = random.Random(11)
     for _ in range(60):  # one transaction each: one b-tree each in the FTS5 index
