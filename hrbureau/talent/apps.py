@@ -14,3 +14,5 @@ class TalentConfig(AppConfig):
     def ready(self) -> None:
         # Registration: permissions, workflows, rules subjects, lists, menu — one module per part.
         from hrbureau.talent import permissions  # noqa: F401 (registration)
+        # --- payments ---
+        from hrbureau.talent import payments  # noqa: F401 (the batch workflow)
