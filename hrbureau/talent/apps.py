@@ -15,4 +15,9 @@ class TalentConfig(AppConfig):
         # Registration: permissions, workflows, rules subjects, lists, menu — one module per part.
         from hrbureau.talent import permissions  # noqa: F401 (registration)
         # --- payments ---
-        from hrbureau.talent import payments  # noqa: F401 (the batch workflow)
+        from hrbureau.core.choicecache import renew_on_change
+        from hrbureau.talent import payment_figures, payment_navigation, payments  # noqa: F401 (registration)
+        from hrbureau.talent.models import SubsidyScheme
+        from hrbureau.talent.payment_lists import SCHEME_CHOICES
+
+        renew_on_change(SubsidyScheme, SCHEME_CHOICES)
