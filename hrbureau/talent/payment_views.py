@@ -30,7 +30,7 @@ from hrbureau.talent.reconcile import reconcile_batch
 
 @permission_required("talent.manage_payment")
 def batch_build(request: HttpRequest) -> HttpResponseBase:
-    form = BuildForm(request.POST or None)
+    form = BuildForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             built = payments.build_batch(
