@@ -16,7 +16,7 @@ class TalentConfig(AppConfig):
         from hrbureau.talent import permissions  # noqa: F401 (registration)
         # --- payments ---
         from hrbureau.core.choicecache import renew_on_change
-        from hrbureau.talent import payment_figures, payment_navigation, payments  # noqa: F401 (registration)
+        from hrbureau.talent import payment_figures, payment_navigation, payments, subsidy_imports  # noqa: F401
         from hrbureau.talent.models import SubsidyScheme
         from hrbureau.talent.payment_lists import SCHEME_CHOICES
 
