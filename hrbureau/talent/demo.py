@@ -7,3 +7,7 @@ from hrbureau.core.demo import DemoContext
 
 def seed(ctx: DemoContext) -> None:
     pass
+    # --- payments ---
+    from hrbureau.talent import demo_payments
+
+    demo_payments.seed(ctx)
