@@ -142,6 +142,9 @@ def seed(ctx: DemoContext) -> None:
         return  # seeded before
     if Instalment.objects.filter(state=InstalmentState.DUE).count() < 6:
         _approved(ctx, 12)  # enough lines for two of them to fail
+    if Instalment.objects.filter(state=InstalmentState.DUE).count() < 6:
+        ctx.log("talent payments: too few people to pay; skipped")
+        return
     # The first batch: sent, reconciled with two failures.
     first = payments.build_batch(actor=staff).batch
     payments.batch_export(actor=staff, batch=first)

@@ -131,9 +131,12 @@ def _existing(keys: Sequence[str]) -> dict[str, int]:
     for key in keys:
         scheme_id, id_number = key.split("|", 1)
         by_scheme.setdefault(int(scheme_id), []).append(id_number)
+    # From the people (their unique ID numbers) to their applications (the person-and-scheme index):
+    # the rows read are the chunk's, never the scheme's whole register.
     condition = Q(pk__in=[])
     for scheme_id, numbers in by_scheme.items():
-        condition |= Q(scheme_id=scheme_id, person__id_number__in=numbers)
+        people = Person.objects.filter(id_number__in=numbers).values("pk")
+        condition |= Q(person_id__in=people, scheme_id=scheme_id)
     return {
         f"{scheme_id}|{id_number}": pk
         for pk, scheme_id, id_number in SubsidyApplication.objects.filter(LIVE_APPLICATION)
