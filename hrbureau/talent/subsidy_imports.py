@@ -141,6 +141,7 @@ def _existing(keys: Sequence[str]) -> dict[str, int]:
         f"{scheme_id}|{id_number}": pk
         for pk, scheme_id, id_number in SubsidyApplication.objects.filter(LIVE_APPLICATION)
         .filter(condition)
+        .order_by()
         .values_list("pk", "scheme_id", "person__id_number")
     }
 
