@@ -976,7 +976,7 @@ def print_table(meta: str) -> None:
         )
 
 
-PARTS = ("registries", "workorders", "disputes", "labour", "policies")
+PARTS: tuple[str, ...] = ("registries", "workorders", "disputes", "labour", "policies")
 PARTS += ("talent",)  # --- talent (payments) ---
 
 

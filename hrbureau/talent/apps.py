@@ -13,10 +13,15 @@ class TalentConfig(AppConfig):
 
     def ready(self) -> None:
         # Registration: permissions, workflows, rules subjects, lists, menu — one module per part.
-        from hrbureau.talent import permissions  # noqa: F401 (registration)
         # --- payments ---
         from hrbureau.core.choicecache import renew_on_change
-        from hrbureau.talent import payment_figures, payment_navigation, payments, subsidy_imports  # noqa: F401
+        from hrbureau.talent import (  # noqa: F401
+            payment_figures,
+            payment_navigation,
+            payments,
+            permissions,
+            subsidy_imports,
+        )
         from hrbureau.talent.models import SubsidyScheme
         from hrbureau.talent.payment_lists import SCHEME_CHOICES
 

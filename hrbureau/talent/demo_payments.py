@@ -42,13 +42,19 @@ from hrbureau.talent.reconcile import reconcile_batch
 
 BANKS = ("中国工商银行深圳分行", "中国建设银行深圳分行", "招商银行深圳分行", "中国农业银行深圳分行")
 FAILURES = ("账户已销户", "户名与账号不符")
-AMOUNTS = {Degree.BACHELOR: Decimal("15000.00"), Degree.MASTER: Decimal("25000.00"), Degree.PHD: Decimal("30000.00")}
+AMOUNTS = {
+    Degree.BACHELOR: Decimal("15000.00"),
+    Degree.MASTER: Decimal("25000.00"),
+    Degree.PHD: Decimal("30000.00"),
+}
 
 
 def _staff() -> Any:
     for department in ("talent", "employment", "labour_relations"):
         staff = (
-            User.objects.filter(org_unit__code=department, role=Role.DEPT_STAFF, is_active=True).order_by("id").first()
+            User.objects.filter(org_unit__code=department, role=Role.DEPT_STAFF, is_active=True)
+            .order_by("id")
+            .first()
         )
         if staff is not None:
             return staff
@@ -84,6 +90,7 @@ def _approved(ctx: DemoContext, count: int) -> None:
     start = SubsidyApplication.objects.filter(number__startswith="TS-D").count()
     for offset, person in enumerate(people, start=start + 1):
         degree = rng.choice([Degree.BACHELOR, Degree.MASTER, Degree.PHD])
+        approved_on = today - dt.timedelta(days=rng.randint(5, 40))
         application = SubsidyApplication.objects.create(
             number=f"TS-D{offset:05d}",
             scheme=scheme,
@@ -97,7 +104,7 @@ def _approved(ctx: DemoContext, count: int) -> None:
             account_name=person.name,
             account_number=f"6222{rng.randint(10**14, 10**15 - 1)}",
             levels_approved=2,
-            approved_on=today - dt.timedelta(days=rng.randint(5, 40)),
+            approved_on=approved_on,
             state=ApplicationState.APPROVED,
         )
         Instalment.objects.create(
@@ -105,7 +112,7 @@ def _approved(ctx: DemoContext, count: int) -> None:
             number=1,
             period=str(today.year),
             amount=AMOUNTS[degree],
-            due_on=application.approved_on,
+            due_on=approved_on,
             state=InstalmentState.DUE,
         )
     ctx.count("talent subsidy applications (for payment)", len(people))

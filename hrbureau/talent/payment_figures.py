@@ -38,21 +38,20 @@ def paid(user: Any, *, year: int | None = None) -> Any:
 
 
 def _rows(rows: Any, key: str, label: str) -> list[TotalRow]:
-    grouped = (
-        rows.order_by()
-        .values(key, label)
-        .annotate(n=Count("id"), s=Sum("amount"))
-        .order_by(label, key)
-    )
+    grouped = rows.order_by().values(key, label).annotate(n=Count("id"), s=Sum("amount")).order_by(label, key)
     return [TotalRow(r[key], str(r[label] or "—"), r["n"], r["s"] or ZERO) for r in grouped]
 
 
 def by_scheme(user: Any, *, year: int | None = None) -> list[TotalRow]:
-    return _rows(paid(user, year=year), "instalment__application__scheme_id", "instalment__application__scheme__name")
+    return _rows(
+        paid(user, year=year), "instalment__application__scheme_id", "instalment__application__scheme__name"
+    )
 
 
 def by_street(user: Any, *, year: int | None = None) -> list[TotalRow]:
-    return _rows(paid(user, year=year), "instalment__application__street_id", "instalment__application__street__name")
+    return _rows(
+        paid(user, year=year), "instalment__application__street_id", "instalment__application__street__name"
+    )
 
 
 def by_month(user: Any, *, year: int | None = None) -> list[TotalRow]:
@@ -73,7 +72,9 @@ def by_year(user: Any) -> list[TotalRow]:
     for row in months:
         y = row.key[0]
         held = years.get(y)
-        years[y] = TotalRow(y, str(y), row.count + (held.count if held else 0), row.total + (held.total if held else ZERO))
+        years[y] = TotalRow(
+            y, str(y), row.count + (held.count if held else 0), row.total + (held.total if held else ZERO)
+        )
     return list(years.values())
 
 

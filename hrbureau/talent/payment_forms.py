@@ -35,7 +35,9 @@ class BuildForm(StyledFormMixin, forms.Form):
 class ResultFileForm(StyledFormMixin, forms.Form):
     file = forms.FileField(
         label=_("The bank's result file"),
-        help_text=_("xlsx or csv as the bank sends it: line number (序号), status (成功/失败), receipt number, reason."),
+        help_text=_(
+            "xlsx or csv as the bank sends it: line number (序号), status (成功/失败), receipt number, reason."
+        ),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -73,7 +73,11 @@ BATCHES = ListSpec(
     export=Export("talent.export_payment", filename="payment-batches"),
     actions=(
         Action(
-            _("Build a batch"), "talent:batch_build", "talent.manage_payment", primary=True, testid="build-batch"
+            _("Build a batch"),
+            "talent:batch_build",
+            "talent.manage_payment",
+            primary=True,
+            testid="build-batch",
         ),
         Action(_("Totals paid"), "talent:payment_totals", "talent.view_payment", icon="chart-bar"),
     ),
@@ -151,7 +155,10 @@ class BatchPage(CasePage):
             "lines": list(lines[:LINES_SHOWN]),
             "lines_shown": LINES_SHOWN,
             **super().context(case=case, user=user),
-            "totals": [(choice_labels(PaymentState)[state], row["count"], row["total"]) for state, row in totals.items()],
+            "totals": [
+                (choice_labels(PaymentState)[state], row["count"], row["total"])
+                for state, row in totals.items()
+            ],
             "may_download": case.state in (BatchState.EXPORTED, BatchState.RECONCILED)
             and user.has_perm("talent.export_payment"),
             "may_upload": case.state == BatchState.EXPORTED and user.has_perm("talent.manage_payment"),

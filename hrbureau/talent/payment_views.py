@@ -47,7 +47,8 @@ def batch_build(request: HttpRequest) -> HttpResponseBase:
             if built.left_out:
                 messages.warning(
                     request,
-                    _("%(count)d due instalments have no bank account and were left out.") % {"count": built.left_out},
+                    _("%(count)d due instalments have no bank account and were left out.")
+                    % {"count": built.left_out},
                 )
             return redirect("talent:batch", pk=built.batch.pk)
     return render(request, "talent/payments/batch_build.html", {"form": form})
@@ -65,7 +66,11 @@ def bank_file(request: HttpRequest, pk: int) -> HttpResponseBase:
     handle.seek(0)
     for kind in (AuditKind.EXPORT, AuditKind.REVEAL):
         audit_record(
-            kind=kind, request=request, target=batch, reason=f"bank file {batch.number}", detail={"rows": count}
+            kind=kind,
+            request=request,
+            target=batch,
+            reason=f"bank file {batch.number}",
+            detail={"rows": count},
         )
     return FileResponse(
         handle, as_attachment=True, filename=f"{batch.number}-bank.xlsx", content_type=XLSX_CONTENT_TYPE
@@ -90,11 +95,15 @@ def result_upload(request: HttpRequest, pk: int) -> HttpResponseBase:
         if result.ok:
             messages.success(
                 request,
-                _("%(paid)d paid and %(failed)d failed lines reconciled.") % {"paid": result.paid, "failed": result.failed},
+                _("%(paid)d paid and %(failed)d failed lines reconciled.")
+                % {"paid": result.paid, "failed": result.failed},
             )
             return redirect("talent:batch", pk=batch.pk)
     return render(
-        request, "talent/payments/result_errors.html", {"batch": batch, "form": form, "result": result}, status=400
+        request,
+        "talent/payments/result_errors.html",
+        {"batch": batch, "form": form, "result": result},
+        status=400,
     )
 
 

@@ -90,7 +90,7 @@ def _insert_lines(batch: PaymentBatch, scheme: SubsidyScheme | None, limit: int 
     """One INSERT … SELECT of the batch's lines, numbered 1, 2, … in the instalments' order."""
     where, params = _due_filter(scheme)
     taken = (
-        f"SELECT i.id FROM talent_instalment i JOIN talent_subsidyapplication a ON a.id = i.application_id"
+        f"SELECT i.id FROM talent_instalment i JOIN talent_subsidyapplication a ON a.id = i.application_id"  # noqa: S608 (names and placeholders only)
         f" WHERE {where} ORDER BY i.id"
     )
     if limit is not None:
@@ -113,7 +113,7 @@ def _insert_lines(batch: PaymentBatch, scheme: SubsidyScheme | None, limit: int 
           JOIN people_person p ON p.id = a.person_id
           LEFT JOIN enterprises_enterprise e ON e.id = a.employer_id
          WHERE i.id IN ({taken})
-    """
+    """  # noqa: S608 (names and placeholders only)
     with connection.cursor() as cursor:
         cursor.execute(sql, [batch.pk, Payee.EMPLOYER, PaymentState.SENT, now, now, *params])
         return cursor.rowcount
@@ -181,6 +181,9 @@ def batch_totals(batch: PaymentBatch) -> dict[str, Any]:
     rows = Payment.objects.filter(batch=batch).values("state").annotate(n=Count("id"), s=Sum("amount"))
     found = {row["state"]: (row["n"], row["s"] or Decimal("0.00")) for row in rows}
     return {
-        state: {"count": found.get(state, (0, Decimal("0.00")))[0], "total": found.get(state, (0, Decimal("0.00")))[1]}
+        state: {
+            "count": found.get(state, (0, Decimal("0.00")))[0],
+            "total": found.get(state, (0, Decimal("0.00")))[1],
+        }
         for state in PaymentState.values
     }

@@ -49,10 +49,23 @@ RESULT_FILE = ImportSpec(
     permission="talent.manage_payment",
     columns=(
         Column("line", gettext_lazy("Line"), ("序号", "流水号", "行号", "明细序号", "编号"), required=True),
-        Column("status", gettext_lazy("Status"), ("状态", "处理状态", "交易状态", "支付状态", "结果"), required=True),
-        Column("receipt", gettext_lazy("Receipt number"), ("回单号", "回执号", "银行流水号", "交易流水号", "凭证号")),
+        Column(
+            "status",
+            gettext_lazy("Status"),
+            ("状态", "处理状态", "交易状态", "支付状态", "结果"),
+            required=True,
+        ),
+        Column(
+            "receipt",
+            gettext_lazy("Receipt number"),
+            ("回单号", "回执号", "银行流水号", "交易流水号", "凭证号"),
+        ),
         Column("reason", gettext_lazy("Failure reason"), ("失败原因", "原因", "备注", "错误信息")),
-        Column("amount", gettext_lazy("Amount (yuan)"), ("金额", "金额(元)", "金额（元）", "交易金额", "付款金额")),
+        Column(
+            "amount",
+            gettext_lazy("Amount (yuan)"),
+            ("金额", "金额(元)", "金额（元）", "交易金额", "付款金额"),
+        ),
         Column("account", gettext_lazy("Account number"), ("收款账号", "账号", "收款人账号", "卡号")),
     ),
     key_column="line",
@@ -117,7 +130,9 @@ def read_result_file(path: Path) -> tuple[list[tuple[int, dict[str, Any]]], list
     header = next(cells for number, cells in rows if number == header_number)
     mapping, _ignored, missing = map_headers(RESULT_FILE, header)
     if missing:
-        return [], [(header_number, _("The file has no column for: %(columns)s.") % {"columns": "、".join(missing)})]
+        return [], [
+            (header_number, _("The file has no column for: %(columns)s.") % {"columns": "、".join(missing)})
+        ]
     found = []
     for number, cells in rows:
         if number <= header_number:
@@ -155,10 +170,17 @@ def _check(
                 continue
         known = lines.get(line)
         if known is None:
-            result.errors.append((number, _("Line %(line)d is not in batch %(batch)s.") % {"line": line, "batch": batch.number}))
+            result.errors.append(
+                (
+                    number,
+                    _("Line %(line)d is not in batch %(batch)s.") % {"line": line, "batch": batch.number},
+                )
+            )
             continue
         if line in seen:
-            result.errors.append((number, _("Line %(line)d is also on row %(row)d.") % {"line": line, "row": seen[line]}))
+            result.errors.append(
+                (number, _("Line %(line)d is also on row %(row)d.") % {"line": line, "row": seen[line]})
+            )
             continue
         seen[line] = number
         pk, amount, account, state = known
@@ -168,26 +190,43 @@ def _check(
         given = _amount(cells.get("amount"))
         if given is not None and given != amount:
             result.errors.append(
-                (number, _("Line %(line)d: the amount %(given)s is not the %(amount)s sent.") % {"line": line, "given": cells.get("amount"), "amount": amount})
+                (
+                    number,
+                    _("Line %(line)d: the amount %(given)s is not the %(amount)s sent.")
+                    % {"line": line, "given": cells.get("amount"), "amount": amount},
+                )
             )
             continue
         given_account = cells.get("account")
         if given_account is not None and given_account != account:
             given_account = to_half_width(text_cell(given_account)).replace(" ", "")
         if given_account and given_account != account.replace(" ", ""):
-            result.errors.append((number, _("Line %(line)d: the account is not the one sent.") % {"line": line}))
+            result.errors.append(
+                (number, _("Line %(line)d: the account is not the one sent.") % {"line": line})
+            )
             continue
         status = _status(cells.get("status"))
         if status is None:
             result.errors.append(
-                (number, _("Line %(line)d: “%(value)s” is neither success (成功) nor failure (失败).") % {"line": line, "value": cells.get("status")})
+                (
+                    number,
+                    _("Line %(line)d: “%(value)s” is neither success (成功) nor failure (失败).")
+                    % {"line": line, "value": cells.get("status")},
+                )
             )
             continue
         receipt = text_cell(cells.get("receipt"))[:60]
         reason = text_cell(cells.get("reason"))[:300]
         if status == PaymentState.FAILED and not reason:
             reason = _("No reason given by the bank.")
-        settled.append((pk, status, receipt if status == PaymentState.PAID else "", reason if status == PaymentState.FAILED else ""))
+        settled.append(
+            (
+                pk,
+                status,
+                receipt if status == PaymentState.PAID else "",
+                reason if status == PaymentState.FAILED else "",
+            )
+        )
     return settled
 
 
@@ -199,7 +238,13 @@ def reconcile_batch(*, actor: Any, batch: PaymentBatch, path: Path) -> Reconcile
         raise PermissionDenied("talent.manage_payment")
     result = ReconcileResult()
     if batch.state != BatchState.EXPORTED:
-        result.errors.append((0, _("Only a batch sent to the bank is reconciled; this one is “%(state)s”.") % {"state": BatchState(batch.state).label}))
+        result.errors.append(
+            (
+                0,
+                _("Only a batch sent to the bank is reconciled; this one is “%(state)s”.")
+                % {"state": BatchState(batch.state).label},
+            )
+        )
         return result
     try:
         rows, errors = read_result_file(path)
@@ -267,10 +312,10 @@ def _update_lines(settled: list[tuple[int, str, str, str]], now: dt.datetime) ->
                 f"CREATE TEMPORARY TABLE {table} (id integer PRIMARY KEY, state text, receipt text, reason text)"
             )
         for start in range(0, len(settled), 5000):
-            cursor.executemany(f"INSERT INTO {table} VALUES (%s, %s, %s, %s)", settled[start : start + 5000])
-        answer = f"(SELECT a.{{}} FROM {table} a WHERE a.id = talent_payment.id)"
+            cursor.executemany(f"INSERT INTO {table} VALUES (%s, %s, %s, %s)", settled[start : start + 5000])  # noqa: S608 (names and placeholders only)
+        answer = f"(SELECT a.{{}} FROM {table} a WHERE a.id = talent_payment.id)"  # noqa: S608 (names and placeholders only)
         cursor.execute(
-            f"UPDATE talent_payment SET state = {answer.format('state')}, "
+            f"UPDATE talent_payment SET state = {answer.format('state')}, "  # noqa: S608 (names and placeholders only)
             f"receipt_number = {answer.format('receipt')}, failure_reason = {answer.format('reason')}, "
             f"reconciled_at = %s, updated_at = %s WHERE id IN (SELECT id FROM {table})",
             [connection.ops.adapt_datetimefield_value(now)] * 2,
@@ -301,7 +346,7 @@ def _complete_applications(mine: Any, now: dt.datetime) -> None:
         marks = ", ".join(["%s"] * len(chunk))
         with connection.cursor() as cursor:
             cursor.execute(
-                f"INSERT INTO {CaseEvent._meta.db_table} (created_at, case_type, case_id, name, from_state,"
+                f"INSERT INTO {CaseEvent._meta.db_table} (created_at, case_type, case_id, name, from_state,"  # noqa: S608 (names and placeholders only)
                 " to_state, actor_id, actor_name, reason, data)"
                 f" SELECT %s, %s, id, 'complete', %s, %s, NULL, '', '', '{{}}'"
                 f" FROM {SubsidyApplication._meta.db_table} WHERE id IN ({marks})",

@@ -59,7 +59,7 @@ def _scheme(code: str, context: dict[str, Any]) -> SubsidyScheme | None:
     schemes = context["schemes"]
     if code not in schemes:
         schemes[code] = SubsidyScheme.objects.filter(code=code).first()
-    return schemes[code]  # type: ignore[no-any-return]
+    return schemes[code]
 
 
 def _rate(scheme: SubsidyScheme, degree: str, context: dict[str, Any]) -> Any:
@@ -105,7 +105,9 @@ def _clean(values: dict[str, Any], context: dict[str, Any]) -> dict[str, Any]:
     if amount is None:
         amount = _rate(scheme, degree, context)
         if amount is None:
-            raise ValidationError({"amount": [_("The scheme has no amount for this degree: give the amount.")]})
+            raise ValidationError(
+                {"amount": [_("The scheme has no amount for this degree: give the amount.")]}
+            )
     return {
         "scheme": code,
         "scheme_id": scheme.pk,
@@ -129,8 +131,8 @@ def _existing(keys: Sequence[str]) -> dict[str, int]:
     """The live applications of these (scheme, ID number) pairs: one query for the whole chunk."""
     by_scheme: dict[int, list[str]] = {}
     for key in keys:
-        scheme_id, id_number = key.split("|", 1)
-        by_scheme.setdefault(int(scheme_id), []).append(id_number)
+        scheme_code, id_number = key.split("|", 1)
+        by_scheme.setdefault(int(scheme_code), []).append(id_number)
     # From the people (their unique ID numbers) to their applications (the person-and-scheme index):
     # the rows read are the chunk's, never the scheme's whole register.
     condition = Q(pk__in=[])
@@ -149,7 +151,12 @@ def _existing(keys: Sequence[str]) -> dict[str, int]:
 def _people(rows: list[dict[str, Any]]) -> dict[str, tuple[int, int | None]]:
     """{ID number: (person, street)} for the rows' people, those not yet registered added (by name)."""
     numbers = {row["id_number"] for row in rows}
-    found = {n: (pk, street) for pk, n, street in Person.objects.filter(id_number__in=numbers).values_list("pk", "id_number", "street_id")}
+    found: dict[str, tuple[int, int | None]] = {
+        n: (pk, street)
+        for pk, n, street in Person.objects.filter(id_number__in=numbers).values_list(
+            "pk", "id_number", "street_id"
+        )
+    }
     missing = {row["id_number"]: row["name"] for row in rows if row["id_number"] not in found}
     if missing:
         Person.objects.bulk_create(
@@ -165,7 +172,10 @@ def _people(rows: list[dict[str, Any]]) -> dict[str, tuple[int, int | None]]:
             batch_size=2000,
         )
         found.update(
-            {n: (pk, None) for pk, n in Person.objects.filter(id_number__in=list(missing)).values_list("pk", "id_number")}
+            {
+                n: (pk, None)
+                for pk, n in Person.objects.filter(id_number__in=list(missing)).values_list("pk", "id_number")
+            }
         )
     return found
 
@@ -175,7 +185,9 @@ def _write(
 ) -> BatchResult:
     if updates:
         raise ValidationError(
-            _("An application is never overwritten by an import: the person has already applied for the scheme.")
+            _(
+                "An application is never overwritten by an import: the person has already applied for the scheme."
+            )
         )
     if not creates:
         return BatchResult()
@@ -239,14 +251,43 @@ SUBSIDY_IMPORT = ImportSpec(
     title=gettext_lazy("Subsidy applications"),
     permission="talent.review_subsidy",
     columns=(
-        Column("scheme", gettext_lazy("Scheme code"), ("项目代码", "补贴项目代码", "补贴代码", "项目编码"), required=True),
-        Column("id_number", gettext_lazy("ID number"), ("身份证号", "身份证号码", "公民身份号码", "证件号码"), required=True, kind="code"),
+        Column(
+            "scheme",
+            gettext_lazy("Scheme code"),
+            ("项目代码", "补贴项目代码", "补贴代码", "项目编码"),
+            required=True,
+        ),
+        Column(
+            "id_number",
+            gettext_lazy("ID number"),
+            ("身份证号", "身份证号码", "公民身份号码", "证件号码"),
+            required=True,
+            kind="code",
+        ),
         Column("name", gettext_lazy("Name"), ("姓名", "申请人", "申请人姓名"), required=True),
-        choice("degree", gettext_lazy("Degree"), ("学历", "学位", "最高学历", "学历学位"), Degree.choices, DEGREE_WORDS),
-        Column("graduated_on", gettext_lazy("Graduated on"), ("毕业时间", "毕业日期", "毕业年月"), kind="date"),
-        Column("uscc", gettext_lazy("Employer's USCC"), ("用人单位统一社会信用代码", "统一社会信用代码", "单位信用代码"), kind="code"),
+        choice(
+            "degree",
+            gettext_lazy("Degree"),
+            ("学历", "学位", "最高学历", "学历学位"),
+            Degree.choices,
+            DEGREE_WORDS,
+        ),
+        Column(
+            "graduated_on", gettext_lazy("Graduated on"), ("毕业时间", "毕业日期", "毕业年月"), kind="date"
+        ),
+        Column(
+            "uscc",
+            gettext_lazy("Employer's USCC"),
+            ("用人单位统一社会信用代码", "统一社会信用代码", "单位信用代码"),
+            kind="code",
+        ),
         Column("bank", gettext_lazy("Bank"), ("开户行", "开户银行", "银行")),
-        Column("account", gettext_lazy("Account number"), ("银行账号", "收款账号", "账号", "银行卡号"), kind="code"),
+        Column(
+            "account",
+            gettext_lazy("Account number"),
+            ("银行账号", "收款账号", "账号", "银行卡号"),
+            kind="code",
+        ),
         Column("amount", gettext_lazy("Amount (yuan)"), ("金额", "补贴金额", "申请金额", "金额（元）")),
     ),
     key_column="id_number",

@@ -1,6 +1,6 @@
 """Talent services' pages, one block per part of the line."""
 
-from django.urls import path  # noqa: F401 (the parts' blocks use it)
+from django.urls import path
 
 app_name = "talent"
 

@@ -15,7 +15,9 @@ from hrbureau.talent.models import Instalment, SubsidyApplication, SubsidyScheme
 _numbers = iter(range(1, 10**9))
 
 
-def scheme(code: str = "living", *, payee: str = Payee.PERSON, name: str = "新引进人才生活补贴") -> SubsidyScheme:
+def scheme(
+    code: str = "living", *, payee: str = Payee.PERSON, name: str = "新引进人才生活补贴"
+) -> SubsidyScheme:
     found, _created = SubsidyScheme.objects.get_or_create(
         code=code,
         defaults={"name": name, "amount_rule": AmountRule.BY_DEGREE, "payee": payee},

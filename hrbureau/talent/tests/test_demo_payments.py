@@ -27,9 +27,13 @@ def test_the_demo_pays_two_failures_in_the_next_batch_and_is_idempotent(world: A
         BatchState.DRAFTED,
     ]
     first, second = batches[0], batches[1]
-    failed = list(Payment.objects.filter(batch=first, state=PaymentState.FAILED).values_list("instalment_id", flat=True))
+    failed = list(
+        Payment.objects.filter(batch=first, state=PaymentState.FAILED).values_list("instalment_id", flat=True)
+    )
     assert len(failed) == 2
-    assert sorted(Payment.objects.filter(batch=second).values_list("instalment_id", flat=True)) == sorted(failed)
+    assert sorted(Payment.objects.filter(batch=second).values_list("instalment_id", flat=True)) == sorted(
+        failed
+    )
     assert Payment.objects.filter(batch=second, state=PaymentState.PAID).count() == 2
     assert Instalment.objects.filter(pk__in=failed, state=InstalmentState.PAID).count() == 2
     assert batches[4].count == 4  # the cancelled batch's two and two more

@@ -44,16 +44,22 @@ def test_from_building_to_reconciling_on_the_pages(world: Any, client_for: Any) 
     batch = PaymentBatch.objects.get()
     assert built.url == f"/talent/batches/{batch.pk}/"
     page = client.get(built.url).content.decode()
-    assert batch.number in page and "40000.55" in page
+    assert batch.number in page
+    assert "40000.55" in page
     # Sent to the bank through its declared action, then the bank file downloaded and audited
-    sent = client.post(f"/core/cases/talent.paymentbatch/{batch.pk}/actions/export/", {"version": batch.version})
+    sent = client.post(
+        f"/core/cases/talent.paymentbatch/{batch.pk}/actions/export/", {"version": batch.version}
+    )
     assert sent.status_code in (200, 302)
     batch.refresh_from_db()
     assert batch.state == BatchState.EXPORTED
     download = client.get(f"/talent/batches/{batch.pk}/bank-file/")
     sheet = load_workbook(BytesIO(b"".join(download.streaming_content))).active
     assert sheet.cell(2, 3).value == world.people["a1"].id_number
-    assert set(AuditEvent.objects.filter(object_id=str(batch.pk)).values_list("kind", flat=True)) == {"export", "reveal"}
+    assert set(AuditEvent.objects.filter(object_id=str(batch.pk)).values_list("kind", flat=True)) == {
+        "export",
+        "reveal",
+    }
     # A wrong file: the error report, nothing written
     wrong = client.post(f"/talent/batches/{batch.pk}/result/", {"file": _result([[7, "成功", "R7", ""]])})
     assert wrong.status_code == 400
@@ -61,13 +67,15 @@ def test_from_building_to_reconciling_on_the_pages(world: Any, client_for: Any) 
     assert not Payment.objects.exclude(state=PaymentState.SENT).exists()
     # The right one
     right = client.post(
-        f"/talent/batches/{batch.pk}/result/", {"file": _result([[1, "成功", "R1", ""], [2, "失败", "", "户名不符"]])}
+        f"/talent/batches/{batch.pk}/result/",
+        {"file": _result([[1, "成功", "R1", ""], [2, "失败", "", "户名不符"]])},
     )
     assert right.status_code == 302
     batch.refresh_from_db()
     assert batch.state == BatchState.RECONCILED
     listed = client.get(f"/talent/payments/?batch={batch.pk}&state=failed").content.decode()
-    assert "户名不符" in listed and "R1" not in listed
+    assert "户名不符" in listed
+    assert "R1" not in listed
     totals = client.get("/talent/payments/totals/").content.decode()
     assert "15000.00" in totals
 
@@ -84,7 +92,9 @@ def test_totals_by_scheme_street_and_month_to_the_fen(world: Any) -> None:
     from django.utils import timezone
 
     now = timezone.now()
-    Payment.objects.filter(batch=batch).exclude(amount=Decimal("999.99")).update(state=PaymentState.PAID, reconciled_at=now)
+    Payment.objects.filter(batch=batch).exclude(amount=Decimal("999.99")).update(
+        state=PaymentState.PAID, reconciled_at=now
+    )
     Payment.objects.filter(amount=Decimal("999.99")).update(state=PaymentState.FAILED, reconciled_at=now)
     leader = world.users["leader"]
     by_scheme = {row.label: row.total for row in payment_figures.by_scheme(leader)}

@@ -28,8 +28,12 @@ def test_a_batch_gathers_the_due_instalments_and_copies_the_payee(world: Any, st
     a1 = approved(person=world.people["a1"], amount=Decimal("15000.00"))
     employer_scheme = scheme("award", payee=Payee.EMPLOYER, name="人才奖励")
     b1 = approved(
-        person=world.people["b1"], of=employer_scheme, employer=world.enterprises["b1"],
-        amount=Decimal("30000.00"), instalments=3, due=1,
+        person=world.people["b1"],
+        of=employer_scheme,
+        employer=world.enterprises["b1"],
+        amount=Decimal("30000.00"),
+        instalments=3,
+        due=1,
     )
     # When a batch is built
     built = payments.build_batch(actor=staff)
@@ -44,7 +48,9 @@ def test_a_batch_gathers_the_due_instalments_and_copies_the_payee(world: Any, st
     assert all(p.state == PaymentState.SENT for p in lines)
     assert batch.state == BatchState.DRAFTED
     assert (batch.count, batch.total) == (2, Decimal("25000.00"))
-    assert set(Instalment.objects.filter(state=InstalmentState.BATCHED).values_list("application", flat=True)) == {a1.pk, b1.pk}
+    assert set(
+        Instalment.objects.filter(state=InstalmentState.BATCHED).values_list("application", flat=True)
+    ) == {a1.pk, b1.pk}
     assert Instalment.objects.filter(state=InstalmentState.WAITING).count() == 2
     # And nothing is left to build a second one from
     with pytest.raises(payments.EmptyBatch):
@@ -112,7 +118,8 @@ def test_an_exported_batch_cannot_be_cancelled(world: Any, staff: Any) -> None:
     approved(person=world.people["a1"])
     batch = payments.build_batch(actor=staff).batch
     payments.batch_export(actor=staff, batch=batch)
-    assert batch.state == BatchState.EXPORTED and batch.exported_at is not None
+    assert batch.state == BatchState.EXPORTED
+    assert batch.exported_at is not None
     with pytest.raises(TransitionError):
         payments.batch_cancel(actor=staff, batch=batch, reason="晚了")
 

@@ -63,7 +63,8 @@ def test_paid_and_failed_lines_are_settled_and_the_failed_one_goes_into_the_next
     assert lines[1].instalment.state == InstalmentState.PAID
     assert lines[2].instalment.state == InstalmentState.DUE
     exported.refresh_from_db()
-    assert exported.state == BatchState.RECONCILED and exported.reconciled_at is not None
+    assert exported.state == BatchState.RECONCILED
+    assert exported.reconciled_at is not None
     # The one-instalment application paid is completed; the one with a waiting instalment is not.
     assert lines[1].instalment.application.state == ApplicationState.COMPLETED
     assert lines[3].instalment.application.state == ApplicationState.APPROVED
@@ -117,7 +118,9 @@ def test_a_gbk_csv_with_english_words(world: Any, exported: Any, tmp_path: Path)
     staff = world.users["dept_staff"]
     path = tmp_path / "result.csv"
     path.write_bytes(
-        "序号,收款人姓名,状态,回执号,失败原因\r\n1,居民A1,success,B001,\r\n2,居民A2,fail,,户名不符\r\n".encode("gbk")
+        "序号,收款人姓名,状态,回执号,失败原因\r\n1,居民A1,success,B001,\r\n2,居民A2,fail,,户名不符\r\n".encode(
+            "gbk"
+        )
     )
     result = reconcile_batch(actor=staff, batch=exported, path=path)
     assert result.ok, result.errors
@@ -129,12 +132,16 @@ def test_a_file_without_a_status_column_or_with_an_unknown_status(
     world: Any, exported: Any, tmp_path: Path
 ) -> None:
     staff = world.users["dept_staff"]
-    no_status = reconcile_batch(actor=staff, batch=exported, path=_xlsx(tmp_path, ["序号", "回单号"], [[1, "R"]]))
-    assert not no_status.ok and "no column" in no_status.errors[0][1]
+    no_status = reconcile_batch(
+        actor=staff, batch=exported, path=_xlsx(tmp_path, ["序号", "回单号"], [[1, "R"]])
+    )
+    assert not no_status.ok
+    assert "no column" in no_status.errors[0][1]
     odd = reconcile_batch(
         actor=staff, batch=exported, path=_xlsx(tmp_path, ["序号", "状态"], [[1, "处理中"]], name="b.xlsx")
     )
-    assert not odd.ok and "neither" in odd.errors[0][1]
+    assert not odd.ok
+    assert "neither" in odd.errors[0][1]
 
 
 def test_a_drafted_batch_is_not_reconciled(world: Any, tmp_path: Path) -> None:

@@ -22,7 +22,17 @@ from hrbureau.talent.models import SchemeRate, SubsidyApplication
 from hrbureau.talent.subsidy_imports import SUBSIDY_IMPORT, _existing
 from hrbureau.talent.tests.payment_factories import approved, scheme
 
-HEADER = ["项目代码", "身份证号码", "姓名", "学历", "毕业时间", "统一社会信用代码", "开户银行", "银行卡号", "补贴金额"]
+HEADER = [
+    "项目代码",
+    "身份证号码",
+    "姓名",
+    "学历",
+    "毕业时间",
+    "统一社会信用代码",
+    "开户银行",
+    "银行卡号",
+    "补贴金额",
+]
 
 
 def _xlsx(rows: list[list[Any]], header: list[str] = HEADER) -> SimpleUploadedFile:
@@ -64,8 +74,28 @@ def test_rows_become_submitted_applications_through_the_import_channel(world: An
         world.users["dept_staff"],
         _xlsx(
             [
-                ["living", known.id_number, known.name, "硕士研究生", "2025-06-30", employer.uscc, "工商银行", "6222020000000001", ""],
-                ["living", "110105199003071234"[:17] + _check("11010519900307123"), "新人甲", "本科", "2025/7/1", "", "建设银行", "6227000000000002", "15000"],
+                [
+                    "living",
+                    known.id_number,
+                    known.name,
+                    "硕士研究生",
+                    "2025-06-30",
+                    employer.uscc,
+                    "工商银行",
+                    "6222020000000001",
+                    "",
+                ],
+                [
+                    "living",
+                    "110105199003071234"[:17] + _check("11010519900307123"),
+                    "新人甲",
+                    "本科",
+                    "2025/7/1",
+                    "",
+                    "建设银行",
+                    "6227000000000002",
+                    "15000",
+                ],
             ]
         ),
     )
@@ -80,7 +110,8 @@ def test_rows_become_submitted_applications_through_the_import_channel(world: An
     assert first.street_id == known.street_id
     assert first.account_number == "6222020000000001"
     second = SubsidyApplication.objects.exclude(person=known).get()
-    assert second.person.name == "新人甲" and second.amount == Decimal("15000.00")
+    assert second.person.name == "新人甲"
+    assert second.amount == Decimal("15000.00")
     assert second.graduated_on.isoformat() == "2025-07-01"
     assert CaseEvent.objects.filter(case_type="talent.subsidyapplication", name="create").count() == 2
 
@@ -113,8 +144,11 @@ def test_one_subsidy_per_person_per_scheme_across_the_portal_and_the_file(world:
 
     with translation.override("zh-hans"):  # the error file speaks the uploader's language
         already = str(SUBSIDY_IMPORT.existing_message)
-    assert rows[1].startswith("4 ") and a1.id_number in rows[1] and already in rows[1], rows
-    assert rows[2].startswith("6 ") and " 5 " in rows[2], rows  # a duplicate of row 5
+    assert rows[1].startswith("4 "), rows
+    assert a1.id_number in rows[1], rows
+    assert already in rows[1], rows
+    assert rows[2].startswith("6 "), rows
+    assert " 5 " in rows[2], rows  # a duplicate of row 5
     assert len(rows) == 3
     assert SubsidyApplication.objects.filter(person=a2, scheme=living).count() == 1
     assert SubsidyApplication.objects.filter(person=a1, scheme=other).count() == 1
@@ -133,8 +167,30 @@ def test_header_variants_and_numbers_stored_as_text(world: Any) -> None:
     job = _import(
         world.users["dept_staff"],
         _xlsx(
-            [["living", a2.id_number, a2.name, "学士", "20250701", "", "中国银行", "6216 6100 0000 0003", "１５０００"]],
-            header=["补贴项目代码", "公民身份号码", "申请人姓名", "最高学历", "毕业日期", "单位信用代码", "开户行", "收款账号", "金额（元）"],
+            [
+                [
+                    "living",
+                    a2.id_number,
+                    a2.name,
+                    "学士",
+                    "20250701",
+                    "",
+                    "中国银行",
+                    "6216 6100 0000 0003",
+                    "１５０００",
+                ]
+            ],
+            header=[
+                "补贴项目代码",
+                "公民身份号码",
+                "申请人姓名",
+                "最高学历",
+                "毕业日期",
+                "单位信用代码",
+                "开户行",
+                "收款账号",
+                "金额（元）",
+            ],
         ),
     )
     assert job.created_count == 1, job.message
@@ -146,7 +202,10 @@ def test_header_variants_and_numbers_stored_as_text(world: Any) -> None:
 def test_a_gbk_csv(world: Any) -> None:
     scheme()
     b1 = world.people["b1"]
-    text = "项目代码,身份证号,姓名,学历,开户行,账号,金额\r\n" + f"living,{b1.id_number},{b1.name},博士,农业银行,6228480000000004,30000\r\n"
+    text = (
+        "项目代码,身份证号,姓名,学历,开户行,账号,金额\r\n"
+        + f"living,{b1.id_number},{b1.name},博士,农业银行,6228480000000004,30000\r\n"
+    )
     job = _import(world.users["dept_staff"], SimpleUploadedFile("subsidies.csv", text.encode("gbk")))
     assert job.created_count == 1, job.message
     assert SubsidyApplication.objects.get().degree == Degree.PHD
@@ -160,7 +219,17 @@ def test_bad_rows_are_rejected_with_their_reasons(world: Any) -> None:
             [
                 ["nosuch", world.people["a1"].id_number, "甲", "本科", "", "", "", "", "100"],
                 ["living", "123", "乙", "本科", "", "", "", "", "100"],
-                ["living", world.people["a2"].id_number, "丙", "本科", "", "91000000000000000X", "", "", "100"],
+                [
+                    "living",
+                    world.people["a2"].id_number,
+                    "丙",
+                    "本科",
+                    "",
+                    "91000000000000000X",
+                    "",
+                    "",
+                    "100",
+                ],
             ]
         ),
     )
