@@ -13,16 +13,13 @@ class TalentConfig(AppConfig):
 
     def ready(self) -> None:
         # Registration: permissions, workflows, rules subjects, lists, menu — one module per part.
-        # --- payments ---
-        from hrbureau.core.choicecache import renew_on_change
-        from hrbureau.talent import (  # noqa: F401
-            payment_figures,
-            payment_navigation,
-            payments,
-            permissions,
-            subsidy_imports,
-        )
-        from hrbureau.talent.models import SubsidyScheme
-        from hrbureau.talent.payment_lists import SCHEME_CHOICES
+        from hrbureau.talent import permissions  # noqa: F401 (registration)
 
-        renew_on_change(SubsidyScheme, SCHEME_CHOICES)
+        # --- payments ---
+        _payments_ready()
+
+
+# --- payments ---
+def _payments_ready() -> None:
+    """Disbursement's registrations: the batch workflow, the lists' figures, the menu, the import."""
+    from hrbureau.talent import payment_figures, payment_navigation, payments, subsidy_imports  # noqa: F401

@@ -17,19 +17,12 @@ from hrbureau.core.tables import Column, choice_labels, link
 from hrbureau.talent.choices import BatchState, PaymentState
 from hrbureau.talent.models import Payment, PaymentBatch
 
-SCHEME_CHOICES = "talent-schemes"
-
 
 def _schemes() -> list[tuple[Any, str]]:
-    from hrbureau.core.choicecache import cached_choices
+    # A handful of rows, read with the page (one query): a scheme configured a moment ago is offered.
     from hrbureau.talent.models import SubsidyScheme
 
-    text = str(_("All schemes"))
-    return cached_choices(
-        SCHEME_CHOICES,
-        lambda: [("", text), *SubsidyScheme.objects.order_by("code").values_list("pk", "name")],
-        variant=text,
-    )
+    return [("", str(_("All schemes"))), *SubsidyScheme.objects.order_by("code").values_list("pk", "name")]
 
 
 def _streets() -> list[tuple[Any, str]]:

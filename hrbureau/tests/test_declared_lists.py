@@ -129,6 +129,10 @@ def corpus(world: Any, office: dict[str, Any], arb: dict[str, Any]) -> dict[str,
     _enterprise_demand_rows(world, rng, list(Enterprise.objects.order_by("id")))
     _service_rows(world, rng, list(Enterprise.objects.order_by("id")))
     _policy_rows(world, rng, list(Enterprise.objects.order_by("id")))
+    # --- talent (payments) ---
+    from hrbureau.talent.tests.payment_factories import corpus_rows as payment_rows
+
+    payment_rows(world, rng)
     return {"rng": rng, "enterprises": Enterprise.objects.count()}
 
 
@@ -443,6 +447,9 @@ READERS = {
     "grant": "dept_staff",
     "enterprise_demand": "dept_staff",
     "my_enterprise_demand": "enterprise",
+    # --- talent (payments) ---
+    "paymentbatch": "dept_staff",
+    "payment": "dept_staff",
 }
 
 
@@ -534,6 +541,8 @@ def _kept_in_python(spec: ListSpec, f: Any, value: Any, rows: list[Any]) -> set[
             "item": lambda r: r.item_id == int(value),
             "flagged": lambda r: (not r.still_qualifies) == (value == "yes"),
             "key": lambda r: r.enterprise.tags.filter(code="key-enterprise").exists() == (value == "yes"),
+            # --- talent (payments) ---
+            "batch": lambda r: r.batch_id == int(value),
         }[f.name]
         return {r.pk for r in rows if plain(r)}
     return None
@@ -548,7 +557,7 @@ def _samples(spec: ListSpec, f: Any, form: Any, rows: list[Any]) -> list[str]:
         return ["alpha", "beta", "nobody"]
     if isinstance(f, declared.Where) and f.name in ("date", "day"):
         return [timezone.localdate().isoformat(), "2026-03-03"]
-    if isinstance(f, declared.Where) and f.name in ("enterprise", "sample", "item"):
+    if isinstance(f, declared.Where) and f.name in ("enterprise", "sample", "item", "batch"):
         return sorted({str(getattr(r, f"{f.name}_id")) for r in rows if getattr(r, f"{f.name}_id")})[:3]
     if isinstance(f, declared.Where) and f.name == "miss":
         return near_miss_samples()
@@ -657,6 +666,9 @@ def spec_url(name: str) -> str:
         "grant": "/policies/grants/",
         "enterprise_demand": "/enterprises/demands/",
         "my_enterprise_demand": "/enterprises/demands/mine/",
+        # --- talent (payments) ---
+        "paymentbatch": "/talent/batches/",
+        "payment": "/talent/payments/",
     }[name]
 
 
@@ -801,6 +813,10 @@ def _more_rows(name: str, world: Any, office: dict[str, Any], arb: dict[str, Any
     }
     makers.update(_labour_makers(world))
     makers.update(policy_makers(world))
+    # --- talent (payments) ---
+    from hrbureau.talent.tests.payment_factories import makers as payment_makers
+
+    makers.update(payment_makers(world))
     for _ in range(n):
         makers[name](next(_SERIAL))
 

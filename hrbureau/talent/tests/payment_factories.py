@@ -71,3 +71,58 @@ def approved(
         ]
     )
     return application
+
+
+# --- rows of disbursement's declared lists, for hrbureau/tests/test_declared_lists.py ----------------
+
+
+def corpus_rows(world: Any, rng: Any) -> None:
+    """Two schemes, applications in both streets, a batch reconciled (paid and failed lines), one sent
+    and one drafted: every state, scheme, street and batch of the payments' filters."""
+    from hrbureau.people.tests.factories import PersonFactory
+    from hrbureau.talent import payments
+    from hrbureau.talent.models import Payment
+
+    staff = world.users["dept_staff"]
+    schemes = [scheme(), scheme("award", name="人才奖励")]
+    for n in range(3):
+        for k in range(4):
+            person = PersonFactory(street=world.units[f"street-{'ab'[k % 2]}"])
+            approved(
+                person=person,
+                of=schemes[(n + k // 2) % 2],
+                amount=Decimal(rng.choice(["15000.00", "800.50"])),
+                instalments=3,
+                due=1,
+            )
+        batch = payments.build_batch(actor=staff).batch
+        if n < 2:
+            payments.batch_export(actor=staff, batch=batch)
+        if n == 0:
+            now = timezone.now()
+            lines = list(Payment.objects.filter(batch=batch).order_by("line"))
+            Payment.objects.filter(pk__in=[p.pk for p in lines[::2]]).update(
+                state="paid", receipt_number="R1", reconciled_at=now
+            )
+            Payment.objects.filter(pk__in=[p.pk for p in lines[1::2]]).update(
+                state="failed", failure_reason="户名不符", reconciled_at=now
+            )
+
+
+def makers(world: Any) -> dict[str, Any]:
+    """One more row of each disbursement list (the query-count test)."""
+    from hrbureau.enterprises.tests.factories import EnterpriseFactory  # noqa: F401
+    from hrbureau.people.tests.factories import PersonFactory
+    from hrbureau.talent import payments
+
+    staff = world.users["dept_staff"]
+
+    def batch(i: int) -> Any:
+        approved(person=PersonFactory(street=world.units["street-a"]), amount=Decimal("100.00"))
+        return payments.build_batch(actor=staff).batch
+
+    def payment(i: int) -> Any:
+        found = batch(i)
+        return found.payments.get()
+
+    return {"paymentbatch": batch, "payment": payment}
