@@ -125,7 +125,10 @@ def build_batch(*, actor: Any, scheme: SubsidyScheme | None = None, limit: int |
         raise PermissionDenied("talent.manage_payment")
     try:
         with transaction.atomic():
-            batch = PaymentBatch(number=_next_number(), created_by=actor)
+            # The builder's unit sends it and reconciles it: it stays on that unit's to-do list until then.
+            batch = PaymentBatch(
+                number=_next_number(), created_by=actor, assigned_unit_id=getattr(actor, "org_unit_id", None)
+            )
             create_case(batch, actor=actor, data={"scheme": scheme.pk if scheme else None, "limit": limit})
             count = _insert_lines(batch, scheme, limit)
             if count <= 0:
