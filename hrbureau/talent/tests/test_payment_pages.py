@@ -37,7 +37,7 @@ def test_from_building_to_reconciling_on_the_pages(world: Any, client_for: Any) 
     empty = scheme("none", name="空项目")
     refused = client.post("/talent/batches/new/", {"scheme": empty.pk})
     assert refused.status_code == 200
-    assert "nothing to put in a batch" in refused.content.decode()
+    assert "没有应发期次" in refused.content.decode()  # nothing is due
     # The batch of every scheme
     built = client.post("/talent/batches/new/", {})
     assert built.status_code == 302, built.content.decode()
@@ -63,7 +63,7 @@ def test_from_building_to_reconciling_on_the_pages(world: Any, client_for: Any) 
     # A wrong file: the error report, nothing written
     wrong = client.post(f"/talent/batches/{batch.pk}/result/", {"file": _result([[7, "成功", "R7", ""]])})
     assert wrong.status_code == 400
-    assert "is not in batch" in wrong.content.decode()
+    assert "不在批次" in wrong.content.decode()  # the line is not in the batch
     assert not Payment.objects.exclude(state=PaymentState.SENT).exists()
     # The right one
     right = client.post(

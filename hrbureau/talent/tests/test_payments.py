@@ -18,6 +18,15 @@ from hrbureau.talent.models import Instalment, Payment
 from hrbureau.talent.tests.payment_factories import approved, scheme
 
 
+@pytest.fixture(autouse=True)
+def english() -> Any:
+    """The messages checked here are read in English (the platform speaks Chinese by default)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 @pytest.fixture
 def staff(world: Any) -> Any:
     return world.users["dept_staff"]

@@ -30,6 +30,15 @@ def _xlsx(tmp_path: Path, header: list[str], rows: list[list[Any]], name: str = 
     return path
 
 
+@pytest.fixture(autouse=True)
+def english() -> Any:
+    """The messages checked here are read in English (the platform speaks Chinese by default)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 @pytest.fixture
 def exported(world: Any) -> Any:
     staff = world.users["dept_staff"]
