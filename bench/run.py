@@ -976,7 +976,8 @@ def print_table(meta: str) -> None:
         )
 
 
-PARTS = ("registries", "workorders", "disputes", "labour", "policies")
+PARTS: tuple[str, ...] = ("registries", "workorders", "disputes", "labour", "policies")
+PARTS += ("talent",)  # --- talent (payments) ---
 
 
 def main() -> int:
@@ -991,6 +992,7 @@ def main() -> int:
     parser.add_argument("--inspections", type=int, default=200_000)
     parser.add_argument("--risks", type=int, default=50_000)
     parser.add_argument("--output", default=str(RESULTS))
+    parser.add_argument("--applications", type=int, default=100_000)  # --- talent (payments) ---
     parser.add_argument(
         "--only",
         nargs="+",
@@ -1039,6 +1041,13 @@ def main() -> int:
         current_part[0] = "policies"
 
         policies.run()
+    # --- talent (payments) ---
+    if "talent" in parts:
+        from bench import talent
+
+        current_part[0] = "talent"
+
+        talent.run(args.applications)
     # The sizes of what this run loaded and measured (a partial run loads only its own parts' data).
     sizes = [f"{args.enterprises:,} enterprises", f"{args.people:,} people"]
     sizes += [f"{args.work_orders:,} work orders"] if "workorders" in parts else []

@@ -27,6 +27,8 @@ class TalentConfig(AppConfig):
         _ready_internship()
         # --- certification ---
         _ready_certification()
+        # --- payments ---
+        _payments_ready()
 
 
 def _ready_internship() -> None:
@@ -44,3 +46,8 @@ def _ready_certification() -> None:
         certification_lists,  # figures
         certification_navigation,  # menu
     )
+
+
+def _payments_ready() -> None:
+    """Disbursement's registrations: the batch workflow, the lists' figures, the menu, the import."""
+    from hrbureau.talent import payment_figures, payment_navigation, payments, subsidy_imports  # noqa: F401

@@ -68,6 +68,8 @@ class BatchState(models.TextChoices):
     DRAFTED = "drafted", _("Drafted")
     EXPORTED = "exported", _("Sent to the bank")
     RECONCILED = "reconciled", _("Reconciled")
+    # --- payments ---
+    CANCELLED = "cancelled", _("Cancelled")  # given up before it went to the bank; instalments due again
 
 
 class PaymentState(models.TextChoices):

@@ -19,3 +19,8 @@ def seed(ctx: DemoContext) -> None:
     from hrbureau.talent import demo_certification
 
     demo_certification.seed(ctx)
+    # --- payments: the approved applications' due instalments paid through batches (after every line
+    # that makes them: subsidies, internship) ---
+    from hrbureau.talent import demo_payments
+
+    demo_payments.seed(ctx)

@@ -151,6 +151,10 @@ def corpus(world: Any, office: dict[str, Any], arb: dict[str, Any]) -> dict[str,
     from hrbureau.personnel.tests.records_corpus import corpus_rows as personnel_rows  # personnel records
 
     personnel_rows(world, rng)
+    # --- talent (payments) ---
+    from hrbureau.talent.tests.payment_factories import corpus_rows as payment_rows
+
+    payment_rows(world, rng)
     return {"rng": rng, "enterprises": Enterprise.objects.count()}
 
 
@@ -496,6 +500,9 @@ READERS = {
     "promotiondecision": "dept_staff",
     "emergencyplan": "dept_staff",
     "deployment": "dept_staff",
+    # --- talent (payments) ---
+    "paymentbatch": "dept_staff",
+    "payment": "dept_staff",
 }
 
 
@@ -598,6 +605,8 @@ def _kept_in_python(spec: ListSpec, f: Any, value: Any, rows: list[Any]) -> set[
             # --- recruitment ---
             "plan": lambda r: r.plan_id == int(value),
             "post": lambda r: r.post_id == int(value),
+            # --- talent (payments) ---
+            "batch": lambda r: r.batch_id == int(value),
         }[f.name]
         return {r.pk for r in rows if plain(r)}
     return None
@@ -612,7 +621,7 @@ def _samples(spec: ListSpec, f: Any, form: Any, rows: list[Any]) -> list[str]:
         return ["alpha", "beta", "nobody"]
     if isinstance(f, declared.Where) and f.name in ("date", "day"):
         return [timezone.localdate().isoformat(), "2026-03-03"]
-    if isinstance(f, declared.Where) and f.name in ("enterprise", "sample", "item"):
+    if isinstance(f, declared.Where) and f.name in ("enterprise", "sample", "item", "batch"):
         return sorted({str(getattr(r, f"{f.name}_id")) for r in rows if getattr(r, f"{f.name}_id")})[:3]
     if isinstance(f, declared.Where) and f.name == "base":  # --- internship ---
         return sorted({str(r.base_id) for r in rows})[:3]
@@ -757,6 +766,9 @@ def spec_url(name: str) -> str:
         "promotiondecision": "/personnel/promotions/",
         "emergencyplan": "/personnel/emergency/",
         "deployment": "/personnel/emergency/roster/",
+        # --- talent (payments) ---
+        "paymentbatch": "/talent/batches/",
+        "payment": "/talent/payments/",
     }[name]
 
 
@@ -942,6 +954,10 @@ def _more_rows(name: str, world: Any, office: dict[str, Any], arb: dict[str, Any
     from hrbureau.personnel.tests.records_corpus import makers as personnel_makers  # personnel records
 
     makers.update(personnel_makers(world))
+    # --- talent (payments) ---
+    from hrbureau.talent.tests.payment_factories import makers as payment_makers
+
+    makers.update(payment_makers(world))
     for _ in range(n):
         makers[name](next(_SERIAL))
 

@@ -140,7 +140,11 @@ def classify_rows(
                         (
                             number,
                             cells,
-                            [_("Already registered; this import was set to reject existing records.")],
+                            [
+                                str(spec.existing_message)
+                                if spec.existing_message
+                                else _("Already registered; this import was set to reject existing records.")
+                            ],
                         )
                     )
             else:

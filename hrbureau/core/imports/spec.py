@@ -118,6 +118,9 @@ class ImportSpec:
     display: Callable[[str, Any], str] = lambda key, value: "" if value is None else str(value)
     # Wraps the whole write phase, inside its transaction (e.g. set-based search indexing).
     bulk: Callable[[], Any] = contextlib.nullcontext
+    # What a row whose record already exists is told in the "reject" mode, when the registry words it
+    # better than the generic "already registered" (a subsidy: "already applied for this scheme").
+    existing_message: str | Promise | None = None
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
