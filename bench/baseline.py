@@ -1,7 +1,7 @@
 """The plainest way to serve a list: raw SQL behind the same signed-in request path.
 
 The benchmark compares the enterprise list API and page, the street's work-order list, the clerk's
-dispute list and the to-do page with these views. They run through the same test
+dispute list, the to-do page and the subsidy approval queue with these views. They run through the same test
 client, middleware, session and sign-in as ours, then do only what is unavoidable: the raw SQL of the
 same rows (and their tags), turned into the same JSON document, or into an HTML table of the same
 cells. What ours costs beyond them is what our own code adds — the ORM, scoping, validation, the
@@ -360,6 +360,67 @@ def todo_view(request: HttpRequest) -> HttpResponse:
     )
 
 
+QUEUE_COLUMNS = (
+    "a.id, a.number, s.name, p.name, p.id_number, u.name, a.channel, a.state, a.levels_approved, a.amount, "
+    "a.created_at"
+)
+QUEUE_WHERE = (
+    "a.state = 'in_review' AND EXISTS (SELECT 1 FROM talent_schemelevel l WHERE l.scheme_id = a.scheme_id "
+    "AND l.number = a.levels_approved + 1 AND l.role = %s)"
+)
+
+
+def queue_sql(role: str) -> tuple[str, list[Any]]:
+    """The first page of a role's subsidy approval queue (in review at a level the role decides, oldest
+    first) with what the page shows of each row: scheme, applicant, ID number, street."""
+    return (
+        f"SELECT {QUEUE_COLUMNS} FROM talent_subsidyapplication a "
+        "JOIN talent_subsidyscheme s ON s.id = a.scheme_id JOIN people_person p ON p.id = a.person_id "
+        f"LEFT JOIN accounts_orgunit u ON u.id = a.street_id WHERE {QUEUE_WHERE} ORDER BY a.id LIMIT 21",
+        [role],
+    )
+
+
+def queue_total_sql(role: str) -> tuple[str, list[Any]]:
+    return f"SELECT 1 FROM talent_subsidyapplication a WHERE {QUEUE_WHERE}", [role]
+
+
+def queue_view(request: HttpRequest) -> HttpResponse:
+    """The signed-in user's subsidy approval queue (a district-wide role: no scoping), 20 to a page, with
+    its total and the cells of our list's rows."""
+    if not request.user.is_authenticated:
+        return HttpResponseForbidden()
+    from hrbureau.core.identifiers import mask_id_number
+    from hrbureau.talent.choices import ApplicationState, Channel
+
+    channels, states = dict(Channel.choices), dict(ApplicationState.choices)
+    role = request.user.role
+    cells = [
+        (
+            pk,
+            number,
+            scheme,
+            person,
+            mask_id_number(id_number),
+            street or "",
+            channels.get(channel, channel),
+            states.get(state, state),
+            levels,
+            amount,
+            str(created)[:10],  # the day of the stored (UTC) timestamp, as our column shows it
+        )
+        for pk, number, scheme, person, id_number, street, channel, state, levels, amount, created in _rows(
+            *queue_sql(role)
+        )[:20]
+    ]
+    return _table(
+        cells,
+        '<tr><td><a href="/talent/applications/{}/">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>'
+        "<td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+        _total(*queue_total_sql(role)),
+    )
+
+
 def empty_view(request: HttpRequest) -> HttpResponse:
     """A signed-in request that does nothing: the floor every request pays."""
     return HttpResponse("" if request.user.is_authenticated else "anonymous")
@@ -375,6 +436,7 @@ def _urlpatterns() -> list[Any]:
         path("bench-baseline/workorders", workorder_page_view),
         path("bench-baseline/disputes", dispute_page_view),
         path("bench-baseline/todo", todo_view),
+        path("bench-baseline/talent-queue", queue_view),
         *platform,
     ]
 

@@ -1053,6 +1053,7 @@ def main() -> int:
     sizes += [f"{args.work_orders:,} work orders"] if "workorders" in parts else []
     sizes += [f"{args.disputes:,} disputes"] if "disputes" in parts else []
     sizes += [f"{args.inspections:,} inspections", f"{args.risks:,} risks"] if "labour" in parts else []
+    sizes += [f"{args.applications:,} subsidy applications"] if "talent" in parts else []
     meta += f"; {', '.join(sizes)}; one-sided times {clock_name()}, paired wall time; {dt.datetime.now():%Y-%m-%d %H:%M}; {time.perf_counter() - started:.0f} s"
     print_table(meta)
     output = Path(args.output)

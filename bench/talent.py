@@ -1,8 +1,14 @@
 """Talent subsidy benchmarks (issue 18, disbursement and the import's duplicate check).
 
 Loads subsidy applications set-based (``INSERT … SELECT`` over the people the registries part loaded,
-every k-th person), the approved ones each with a due instalment, then measures:
+every k-th person) of one scheme with two approval levels (1: department staff, 2: department head): the
+first 20,000 approved, each with a due instalment; of the rest, one in 16 in review at level 2 (the head's
+queue: 5,000 of 100,000), two in 16 at level 1 (the staff's: 10,000), the others submitted, materials
+requested or on public notice. Then measures:
 
+- the approval queue (``/talent/applications/queue/``) of the department head and of the staff, page 1
+  with its total, beside the raw SQL of the same rows and cells served through the same signed-in request
+  (``bench.baseline``; rows checked equal first, measured in turns), ratio ≤ 3;
 - building a batch of 20,000 payments (one ``INSERT … SELECT``, one ``UPDATE``), payments/s ≥ 10,000;
 - exporting its bank file (xlsx, streamed), rows/s ≥ 10,000;
 - reconciling its bank result file (xlsx, 1 % failed), rows/s ≥ 10,000;
@@ -26,6 +32,8 @@ BATCH = 20_000
 ROUNDS = 3
 CHUNK = 1_000  # rows the import checks against the register per query (core.imports.engine.CHUNK)
 SMALL = 10_000
+WAITING = 16  # of the applications beyond the batch: i % 16 = 0 waits at level 2, 1 and 2 at level 1
+QUEUE_URL = "/talent/applications/queue/"
 
 
 def _clear() -> None:
@@ -41,19 +49,26 @@ def _clear() -> None:
 
 
 def _scheme() -> Any:
+    """The bench's scheme and its two approval levels: department staff, then the department head."""
+    from hrbureau.accounts.choices import Role
     from hrbureau.talent.choices import AmountRule
-    from hrbureau.talent.models import SubsidyScheme
+    from hrbureau.talent.models import SchemeLevel, SubsidyScheme
 
     scheme, _ = SubsidyScheme.objects.get_or_create(
         code="bench-living",
         defaults={"name": "新引进人才生活补贴（基准）", "amount_rule": AmountRule.BY_DEGREE},
     )
+    for number, role, title in ((1, Role.DEPT_STAFF, "科员初审"), (2, Role.DEPT_HEAD, "科长审批")):
+        SchemeLevel.objects.update_or_create(
+            scheme=scheme, number=number, defaults={"role": role, "title": title}
+        )
     return scheme
 
 
 def _load(scheme: Any, start: int, count: int, people: int, total: int) -> None:
-    """Applications ``start`` … ``start + count`` of ``total`` (the person of the n-th is every
-    ``people // total``-th), the first ``BATCH`` approved with a due instalment."""
+    """Applications ``start`` … ``start + count`` of ``total`` (the person of the i-th is every
+    ``people // total``-th), the first ``BATCH`` approved with a due instalment, the others in the states
+    and at the levels of the module's description."""
     from django.db import connection, transaction
     from django.utils import timezone
 
@@ -66,14 +81,25 @@ def _load(scheme: Any, start: int, count: int, people: int, total: int) -> None:
             INSERT INTO talent_subsidyapplication
               (created_at, updated_at, state, version, number, scheme_id, person_id, street_id, channel,
                degree, amount, bank_name, account_name, account_number, statement, levels_approved)
-            SELECT %s, %s, CASE WHEN p.n / %s < %s THEN 'approved' ELSE 'submitted' END, 0,
-                   'TSB' || CAST(n AS TEXT), %s, p.id, p.street_id, 'import', 'bachelor', 15000.00,
-                   '中国工商银行深圳分行', p.name, '6222' || CAST(1000000000000 + n AS TEXT), '', 2
-              FROM (SELECT id, name, street_id, (ROW_NUMBER() OVER (ORDER BY id)) - 1 AS n
-                      FROM people_person) p
-             WHERE p.n %% %s = 0 AND p.n / %s >= %s AND p.n / %s < %s
+            SELECT %s, %s,
+                   CASE WHEN p.i < %s THEN 'approved'
+                        WHEN p.i %% %s IN (0, 1, 2) THEN 'in_review'
+                        WHEN p.i %% %s = 3 THEN 'on_notice'
+                        WHEN p.i %% %s = 4 THEN 'supplement'
+                        ELSE 'submitted' END,
+                   0, 'TSB' || CAST(p.n AS TEXT), %s, p.id, p.street_id, 'import', 'bachelor', 15000.00,
+                   '中国工商银行深圳分行', p.name, '6222' || CAST(1000000000000 + p.n AS TEXT), '',
+                   CASE WHEN p.i < %s OR p.i %% %s = 3 THEN 2 WHEN p.i %% %s = 0 THEN 1 ELSE 0 END
+              FROM (SELECT id, name, street_id, n, n / %s AS i
+                      FROM (SELECT id, name, street_id, (ROW_NUMBER() OVER (ORDER BY id)) - 1 AS n
+                              FROM people_person) numbered
+                     WHERE n %% %s = 0) p
+             WHERE p.i >= %s AND p.i < %s
             """,
-            [now, now, step, BATCH, scheme.pk, step, step, start, step, start + count],
+            [
+                *(now, now, BATCH, WAITING, WAITING, WAITING, scheme.pk, BATCH, WAITING, WAITING),
+                *(step, step, start, start + count),
+            ],
         )
         cursor.execute(
             """
@@ -127,6 +153,54 @@ def _duplicate_check_per_row_ms(scheme: Any) -> float:
     return median_ms(check, repeat=15, warmup=3) / CHUNK
 
 
+def _bench_queue(username: str, who: str) -> None:
+    """The approval queue of ``username``, page 1 with its total, beside the raw SQL of the same rows and
+    cells (``bench.baseline.queue_view``) through the same signed-in request, measured in turns; beside
+    the bare query (informative)."""
+    from django.test import override_settings
+
+    from bench import baseline
+    from bench.run import BARE, SAME_PATH, _client, paired_medians_ms, row_links
+    from hrbureau.accounts.models import User
+    from hrbureau.core.lists import EXACT_UP_TO
+    from hrbureau.talent.subsidy_applications import approval_queue
+
+    user = User.objects.get(username=username)
+    sql, params = baseline.queue_sql(user.role)
+    total_sql, total_params = baseline.queue_total_sql(user.role)
+    waiting = approval_queue(user).count()
+    assert waiting >= 20, (username, waiting)
+    assert baseline._total(total_sql, total_params) == min(waiting, EXACT_UP_TO + 1), (username, waiting)
+    first = [str(pk) for pk in approval_queue(user).values_list("pk", flat=True)[:20]]
+    assert first == [str(row[0]) for row in baseline._rows(sql, params)[:20]], "queue differs from SQL"
+    client = _client(username)
+    plain = "/bench-baseline/talent-queue"
+    with override_settings(ROOT_URLCONF="bench.baseline"):
+        for url in (QUEUE_URL, plain):
+            assert client.get(url).status_code == 200, url
+        # Like with like: both serve the queue's first 20 rows, in its order.
+        assert row_links(client.get(QUEUE_URL).content, "talent/applications") == first
+        assert row_links(client.get(plain).content, "talent/applications") == first
+        t_page, t_base = paired_medians_ms(
+            lambda: client.get(QUEUE_URL), lambda: client.get(plain), repeat=21
+        )
+
+    def bare() -> Any:
+        return baseline._total(total_sql, total_params), baseline._rows(sql, params)
+
+    t_bare = median_ms(bare)
+    name = f"talent: approval queue page 1 of the {who}, {waiting:,} waiting"
+    record(
+        f"{name}, vs {SAME_PATH}",
+        t_page,
+        t_base,
+        "ratio ≤ 3",
+        t_page <= 3 * t_base,
+        note="20 rows with scheme, applicant, masked ID number and street, and the total",
+    )
+    record(f"{name}, vs the bare raw SQL query", t_page, t_bare, "ratio ≤ 3", t_page <= 3 * t_bare, note=BARE)
+
+
 def _result_file(batch: Any, path: Path) -> None:
     import xlsxwriter
 
@@ -173,6 +247,8 @@ def run(applications: int) -> None:
     _load(scheme, small, total - small, people, total)
     print(f"  {time.perf_counter() - started:.0f} s", flush=True)
     per_row_large = _duplicate_check_per_row_ms(scheme)
+    _bench_queue("talent_head", "department head")
+    _bench_queue("talent_staff", "department staff")
 
     build, export, reconcile = [], [], []
     size = 0
