@@ -310,6 +310,16 @@ class Case(TimeStampedModel):
     class Meta:
         abstract = True
 
+    def get_state_display(self) -> str:
+        """The state's label as the case's workflow declares it, in the reader's language (a badge in a
+        template: the state column itself carries no choices)."""
+        from hrbureau.core.workflow import workflow_for
+
+        try:
+            return str(workflow_for(self).states(self.state).label)
+        except (KeyError, ValueError):
+            return self.state
+
 
 class CaseEvent(AppendOnlyModel):
     """One step in a case's life (办理记录): a transition with who made it, from which state to which,

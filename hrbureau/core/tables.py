@@ -10,11 +10,13 @@ and each cell carries its column's label as ``data-label`` for the phone layout
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from html import escape
 from typing import Any
 
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -73,6 +75,18 @@ class Column:
         return render(row)
 
 
+def shown(value: Any) -> Any:
+    """A cell as the page shows it: nothing known is a dash (never "None"), a moment is the reader's
+    local time to the minute (never the database's UTC)."""
+    if value is None:
+        return "—"
+    if isinstance(value, dt.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.strftime("%Y-%m-%d %H:%M")
+    return value
+
+
 def header_cells(columns: Sequence[Column]) -> SafeString:
     return mark_safe("".join(f"<th>{html_of(c.label)}</th>" for c in columns))  # noqa: S308 - escaped
 
@@ -87,7 +101,9 @@ def body_rows(
     ]
     html = [
         "<tr>"
-        + "".join(f"{opening}{html_of(cell)}</td>" for opening, cell in zip(openings, row, strict=True))
+        + "".join(
+            f"{opening}{html_of(shown(cell))}</td>" for opening, cell in zip(openings, row, strict=True)
+        )
         + "</tr>"
         for row in rows
     ]

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from hrbureau.core.models import Case, TimeStampedModel
@@ -234,6 +235,9 @@ class Registration(Case):
 
     def __str__(self) -> str:
         return self.number
+
+    def get_absolute_url(self) -> str:
+        return reverse("personnel:recruitment_registration", args=[self.pk])
 
     @property
     def absent(self) -> bool:

@@ -55,3 +55,16 @@ def test_choice_labels_are_translated_once_per_language() -> None:
     with override("en"):
         assert choice_labels(Channel)["hotline"] == "12345 hotline"
     assert set(chinese) == set(Channel.values)
+
+
+def test_a_missing_value_is_a_dash_and_a_moment_the_readers_local_time() -> None:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    moment = dt.datetime(2026, 12, 7, 17, 30, tzinfo=dt.UTC)  # 01:30 the next day in Shanghai
+    with timezone.override("Asia/Shanghai"):
+        html = body_rows(COLUMNS, [(None, moment)], empty="无")
+    assert ">—</td>" in html
+    assert ">2026-12-08 01:30</td>" in html
+    assert "None" not in html
