@@ -49,17 +49,23 @@ declare(
     "personnel.export_staffmember", _("Export personnel staff records"), roles=_RECORD_KEEPERS | {Role.LEADER}
 )
 declare(
-    "personnel.view_certificationrequest", _("See 三龄一历 certification requests"), roles=_RECORD_READERS
+    "personnel.view_certificationrequest",
+    _("See service-record certification requests"),
+    roles=_RECORD_READERS,
 )
 declare(
     "personnel.review_certification",
-    _("File and review 三龄一历 certification requests"),
+    _("File and review service-record certification requests"),
     roles=_RECORD_KEEPERS,
 )
-declare("personnel.decide_certification", _("Decide 三龄一历 certification requests"), roles={Role.DEPT_HEAD})
+declare(
+    "personnel.decide_certification",
+    _("Decide service-record certification requests"),
+    roles={Role.DEPT_HEAD},
+)
 declare(
     "personnel.export_certificationrequest",
-    _("Export 三龄一历 certification requests"),
+    _("Export service-record certification requests"),
     roles=_RECORD_KEEPERS | {Role.LEADER},
 )
 declare("personnel.view_promotiondecision", _("See grade promotions"), roles=_RECORD_READERS)

@@ -180,7 +180,7 @@ def _state(choices: Any) -> Any:
 
 CERTIFICATIONS = ListSpec(
     name="certificationrequest",
-    title=_("三龄一历 certification requests"),
+    title=_("Service-record certification requests"),
     permission="personnel.view_certificationrequest",
     rows=lambda user: CertificationRequest.objects.for_user(user),
     ordering=("-id",),
@@ -385,7 +385,7 @@ def _findings(stage: str) -> Any:
 
 
 CERTIFICATION_PAGE = CasePage(
-    kind=_("三龄一历 certification request"),
+    kind=_("Service-record certification request"),
     permission="personnel.view_certificationrequest",
     model=CertificationRequest,
     heading=lambda r: f"{r.number} {r.staff.name}",

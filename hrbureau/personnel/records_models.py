@@ -154,8 +154,8 @@ class CertificationRequest(Case):
     objects = ScopedManager()
 
     class Meta:
-        verbose_name = _("三龄一历 certification request")
-        verbose_name_plural = _("三龄一历 certification requests")
+        verbose_name = _("Service-record certification request")
+        verbose_name_plural = _("Service-record certification requests")
         ordering = ["-id"]
         indexes = [models.Index(fields=["state", "submitted_on"])]
 

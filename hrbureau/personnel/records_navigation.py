@@ -18,7 +18,7 @@ register(
 register(
     NavItem(
         "personnel_certifications",
-        _("三龄一历 certification"),
+        _("Service-record certification"),
         "personnel:certifications",
         "certificate",
         "personnel.view_certificationrequest",

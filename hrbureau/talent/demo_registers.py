@@ -99,7 +99,7 @@ def seed(ctx: DemoContext) -> None:
 
 
 def _save(keeper: Any, record: Any, **values: Any) -> Any:
-    return registers.register_save(actor=keeper, record=record, values=values, source="demo")
+    return registers.register_save(actor=keeper, record=record, values=values, source="system")
 
 
 def _stations(keeper: Any, chosen: list[Any], today: dt.date) -> None:

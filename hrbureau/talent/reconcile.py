@@ -301,13 +301,14 @@ def _update_lines(settled: list[tuple[int, str, str, str]], now: dt.datetime) ->
     branches keeps up with a bank's file."""
     table = "talent_reconcile_answers"
     with connection.cursor() as cursor:
+        # Dropped before (a reconciliation earlier in the same transaction) and after.
+        cursor.execute(f"DROP TABLE IF EXISTS {table}")
         if connection.vendor == "postgresql":
             cursor.execute(
                 f"CREATE TEMPORARY TABLE {table} (id bigint PRIMARY KEY, state varchar(20), "
-                "receipt varchar(60), reason varchar(300)) ON COMMIT DROP"
+                "receipt varchar(60), reason varchar(300))"
             )
         else:
-            cursor.execute(f"DROP TABLE IF EXISTS temp.{table}")
             cursor.execute(
                 f"CREATE TEMPORARY TABLE {table} (id integer PRIMARY KEY, state text, receipt text, reason text)"
             )
@@ -320,8 +321,7 @@ def _update_lines(settled: list[tuple[int, str, str, str]], now: dt.datetime) ->
             f"reconciled_at = %s, updated_at = %s WHERE id IN (SELECT id FROM {table})",
             [connection.ops.adapt_datetimefield_value(now)] * 2,
         )
-        if connection.vendor != "postgresql":
-            cursor.execute(f"DROP TABLE temp.{table}")
+        cursor.execute(f"DROP TABLE {table}")
 
 
 def _complete_applications(mine: Any, now: dt.datetime) -> None:

@@ -29,7 +29,7 @@ from hrbureau.talent.registers_models import (
 )
 
 MANAGE = "talent.manage_register"
-SOURCE = "talent.registers"
+SOURCE = "form"  # EditRecord.Source: a register is kept by its forms
 
 
 def _require(actor: Any, permission: str = MANAGE) -> None:
@@ -53,7 +53,12 @@ def _fields(record: models.Model) -> list[str]:
 
 
 def register_save(
-    *, actor: Any, record: models.Model, values: Mapping[str, Any], source: str = SOURCE
+    *,
+    actor: Any,
+    record: models.Model,
+    values: Mapping[str, Any],
+    source: str = SOURCE,
+    reference: str = "",
 ) -> models.Model:
     """Create (``record`` unsaved) or edit a register record with ``values``; ValidationError names the
     fields that are wrong (the model's own checks and its constraints)."""
@@ -75,6 +80,7 @@ def register_save(
                 before=before,
                 after=history.snapshot(record, fields),
                 created=created,
+                reference=reference,
             )
     except IntegrityError as error:  # a race past full_clean's unique checks
         raise ValidationError(

@@ -128,7 +128,8 @@ def _write(
                 actor=actor,
                 record=entrant,
                 values=values,
-                source=f"import:{reference}" if reference else "import",
+                source="import",
+                reference=reference or "",
             )
         registers.result_record(
             actor=actor, round=rounds[row["round"]], entrant=entrant, rank=row["rank"], award=row["award"]
