@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class IntakeBasis(models.TextChoices):
@@ -20,7 +21,7 @@ class IntakeState(models.TextChoices):
     REVIEWED = "reviewed", _("Reviewed")  # the staff's review done; the head approves
     APPROVED = "approved", _("Approved")  # the bureau agrees; the public-security side registers
     REGISTERED = "registered", _("Registered")  # the public-security side accepted the household move
-    REFUSED = "refused", _("Refused")
+    REFUSED = "refused", pgettext_lazy("not granted", "Refused")
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
@@ -54,5 +55,5 @@ class CertificationState(models.TextChoices):
     REVIEWED = "reviewed", _("Reviewed by the experts")  # every expert scored; the head decides
     CERTIFIED = "certified", _("Certified")  # a certificate with its number and validity
     EXPIRED = "expired", _("Expired")  # the validity ended (the nightly sweep)
-    REFUSED = "refused", _("Refused")
+    REFUSED = "refused", pgettext_lazy("not granted", "Refused")
     WITHDRAWN = "withdrawn", _("Withdrawn")

@@ -3,6 +3,7 @@ states of an application, an instalment, a payment batch and a payment."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Degree(models.TextChoices):
@@ -56,7 +57,10 @@ class InstalmentState(models.TextChoices):
     """One payment owed on an approved application."""
 
     WAITING = "waiting", _("Waiting")  # not due yet, or waiting for the year's re-verification
-    DUE = "due", _("Due")  # to go into the next batch (again, after a failed payment)
+    DUE = (
+        "due",
+        pgettext_lazy("instalment", "Due"),
+    )  # to go into the next batch (again, after a failed payment)
     BATCHED = "batched", _("In a batch")  # sent to the bank in a batch not yet reconciled
     PAID = "paid", _("Paid")
     STOPPED = "stopped", _("Stopped")  # re-verification failed or the application ended

@@ -3,6 +3,7 @@ states, the ground an intern qualifies on, and a month's claim."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class BaseLevel(models.TextChoices):
@@ -24,7 +25,7 @@ class InternshipState(models.TextChoices):
     REGISTERED = "registered", _("Registered")  # eligibility checked, waiting for the department
     APPROVED = "approved", _("Approved")  # running: the base claims its months
     ENDED = "ended", _("Ended")  # the internship is over; its months may still be claimed
-    REFUSED = "refused", _("Refused")  # not eligible (the reason says why)
+    REFUSED = "refused", pgettext_lazy("not granted", "Refused")  # not eligible (the reason says why)
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 

@@ -85,7 +85,7 @@ _RELATED = (
 
 PAYMENTS = ListSpec(
     name="payment",
-    title=_("Payments"),
+    title=_("Subsidy payments"),
     permission="talent.view_payment",
     rows=lambda user: Payment.objects.for_user(user),
     ordering=("-id",),
