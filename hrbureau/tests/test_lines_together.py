@@ -77,7 +77,8 @@ def test_every_fact_reads_the_same_as_a_column_a_grouped_query_and_one_value(
         day=today - dt.timedelta(days=10),
         enterprise=e["b2"],
     )
-    make_order(actor=world.users["dept_staff"], category=kinds["wages"], day=today, person=world.people["a2"])
+    # received now (a day at 10:00 would lie in the future before ten in the morning)
+    make_order(actor=world.users["dept_staff"], category=kinds["wages"], person=world.people["a2"])
     # last year's record, rated and published: A2 rated C, B1 on the honest employer list
     from hrbureau.compliance.models import EmployerGrade, Evaluation
 
