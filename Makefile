@@ -30,8 +30,10 @@ run: bootstrap
 	$(MANAGE) seed_demo --rest-in-background
 	$(MANAGE) serve --bind $(BIND)
 
+# The suite runs on every core (pytest-xdist; TEST_WORKERS=0 runs it in one process, for a debugger).
+TEST_WORKERS ?= auto
 test: bootstrap
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: bootstrap
 	$(PY) -m ruff check .

@@ -7,10 +7,12 @@ enterprise user of another enterprise" without building the world itself.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from hrbureau.accounts.choices import Department, OrgUnitKind, Role
 from hrbureau.accounts.models import OrgUnit, User
@@ -18,6 +20,11 @@ from hrbureau.accounts.models import OrgUnit, User
 # Playwright's sync API runs an event loop in the test thread; Django then refuses sync ORM calls
 # made from that thread unless told that this is deliberate (tests only).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# No test depends on how fast it runs: hypothesis's 200 ms deadline fails an example on a loaded machine
+# (the suite runs on every core, beside a browser), so it is off for every property test.
+hypothesis_settings.register_profile("hrbureau", deadline=None)
+hypothesis_settings.load_profile("hrbureau")
 
 
 @pytest.fixture(autouse=True)
@@ -108,8 +115,7 @@ STANDARD_USERS: dict[str, tuple[str, str | None]] = {
 }
 
 
-@pytest.fixture
-def world(db: Any) -> World:
+def build_world() -> World:
     from hrbureau.enterprises.tests.factories import EnterpriseFactory
     from hrbureau.people.tests.factories import PersonFactory
 
@@ -143,6 +149,44 @@ def world(db: Any) -> World:
         user.save()
         w.users[key] = user
     return w
+
+
+@pytest.fixture(scope="module")
+def module_world(django_db_setup: Any, django_db_blocker: Any) -> Iterator[World]:
+    """One world for every test of a module marked ``shared_world``, built once inside a transaction
+    that is rolled back after the module; each test runs in a savepoint inside it (pytest-django's
+    ``db``), so what a test writes is gone before the next one, as with a world of its own."""
+    from django.db import transaction
+    from django.test.utils import override_settings
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+            built = build_world()
+    try:
+        yield built
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def world(request: Any, db: Any) -> World:
+    """The standard organisation, its enterprises and people, and one user per role. Parametrized
+    modules that only read it (the permission matrix, the page walks) mark themselves
+    ``pytest.mark.shared_world`` and get it built once per module: a copy of its dictionaries per
+    test, so that what a test adds (a user made on demand) does not outlive its savepoint."""
+    if request.node.get_closest_marker("shared_world") is None:
+        return build_world()
+    shared: World = request.getfixturevalue("module_world")
+    return World(
+        units=dict(shared.units),
+        users=dict(shared.users),
+        enterprises=dict(shared.enterprises),
+        people=dict(shared.people),
+    )
 
 
 @pytest.fixture
@@ -179,6 +223,10 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 
 
 def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
+    # A module that shares its world builds it before any test's own transaction begins.
+    for item in items:
+        if item.get_closest_marker("shared_world") is not None and "module_world" not in item.fixturenames:
+            item.fixturenames.insert(0, "module_world")
     # Browser tests need Chromium; say so loudly rather than skip quietly when it is missing.
     if not os.path.exists(CHROMIUM):
         for item in items:

@@ -9,11 +9,11 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from hrbureau.accounts.choices import PORTAL_ROLES, ROLE_SCOPE, STAFF_ROLES, OrgUnitKind, Role, ScopeKind
 from hrbureau.core import permissions
+from hrbureau.core.language import in_language
 from hrbureau.core.models import TimeStampedModel
 from hrbureau.core.scoping import Scope, ScopedManager, ScopePaths
 
@@ -56,9 +56,7 @@ class OrgUnit(TimeStampedModel):
 
     @property
     def display_name(self) -> str:
-        if self.name_en and (get_language() or "").startswith("en"):
-            return self.name_en
-        return self.name
+        return in_language(self.name, self.name_en)
 
     def ancestor_of_kind(self, kind: str) -> OrgUnit | None:
         unit: OrgUnit | None = self

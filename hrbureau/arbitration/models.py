@@ -5,7 +5,6 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from hrbureau.arbitration.choices import (
@@ -25,6 +24,7 @@ from hrbureau.arbitration.choices import (
     WordingKey,
 )
 from hrbureau.core.dated import DatedRow
+from hrbureau.core.language import in_language
 from hrbureau.core.models import Case, DatedTimeLimit
 from hrbureau.core.scoping import ScopedManager, ScopePaths
 from hrbureau.core.textsearch import TextIndex
@@ -83,9 +83,7 @@ class HearingRoom(models.Model):
     @property
     def display_name(self) -> str:
         """The English name on English pages when there is one (the documents keep the Chinese name)."""
-        if self.name_en and (get_language() or "").startswith("en"):
-            return self.name_en
-        return self.name
+        return in_language(self.name, self.name_en)
 
 
 class Dispute(Case):

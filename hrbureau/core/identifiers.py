@@ -274,6 +274,13 @@ def mask_phone(value: str) -> str:
     return "*" * (len(value) - 4) + value[-4:]
 
 
+def mask_account(value: str) -> str:
+    """A bank account shows its last 4 digits only (6222 0210 0112 3456 → ************3456): pages and
+    exports show it so; the bank's payment file alone carries it whole."""
+    value = (value or "").replace(" ", "")
+    return "*" * len(value) if len(value) <= 4 else "*" * (len(value) - 4) + value[-4:]
+
+
 def mask_name(value: str) -> str:
     """A name as a published list shows it (公示名单): the first and the last character, the rest
     starred — 张*, 张*丰, 欧**娜."""

@@ -5,6 +5,7 @@ from typing import Any
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from hrbureau.core.language import in_language
 from hrbureau.core.models import TimeStampedModel
 from hrbureau.core.scoping import ScopedManager, ScopePaths
 from hrbureau.core.textsearch import TextIndex
@@ -26,11 +27,7 @@ class EnterpriseTag(TimeStampedModel):
         ordering = ["code"]
 
     def __str__(self) -> str:
-        from django.utils.translation import get_language
-
-        if self.name_en and (get_language() or "").startswith("en"):
-            return self.name_en
-        return self.name
+        return in_language(self.name, self.name_en)
 
 
 class Enterprise(TimeStampedModel):

@@ -6,9 +6,9 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from hrbureau.core.language import in_language
 from hrbureau.core.models import Case, DatedTimeLimit
 from hrbureau.core.scoping import ScopedManager, ScopePaths
 from hrbureau.core.textsearch import TextIndex
@@ -74,13 +74,7 @@ class Category(models.Model):
     @property
     def display_name(self) -> str:
         """The English name on English pages when there is one, else the Chinese name."""
-        return display_name(self.name, self.name_en)
-
-
-def display_name(name: str, name_en: str) -> str:
-    if name_en and (get_language() or "").startswith("en"):
-        return name_en
-    return name
+        return in_language(self.name, self.name_en)
 
 
 class WorkOrder(Case):

@@ -12,9 +12,10 @@ from django.utils.translation import gettext as _
 
 from hrbureau.core.filters import days_between
 from hrbureau.core.identifiers import normalize_phone
+from hrbureau.core.language import in_language
 from hrbureau.core.scoping import get_for_user_or_404
 from hrbureau.petitions.choices import OPEN_STATES, Satisfaction, WorkOrderState
-from hrbureau.petitions.models import Category, WorkOrder, display_name
+from hrbureau.petitions.models import Category, WorkOrder
 
 SOON_DAYS = 2  # "soon due" on the board: due within this many days
 
@@ -162,7 +163,7 @@ def supervision_board(
     board = Board(period_from=period_from, period_to=period_to, by=by)
     for row in orders.order_by().values(*values).annotate(**aggregates).order_by(key):
         if label_field:
-            name = display_name(row[label_field] or "", row[label_en] or "") if label_en else row[label_field]
+            name = in_language(row[label_field] or "", row[label_en] or "") if label_en else row[label_field]
             label = name or (str(_("Not dispatched yet")) if by == "unit" else "—")
         else:
             label = str(Channel(row[key]).label) if row[key] in Channel.values else row[key]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from hrbureau.core import counters, rules
 from hrbureau.core.forms import clean_amount
 from hrbureau.core.models import CaseEvent
+from hrbureau.core.money import to_fen
 from hrbureau.core.workflow import create_case, transition
 from hrbureau.enterprises.models import Enterprise
 from hrbureau.policies.choices import (
@@ -42,12 +43,7 @@ from hrbureau.policies.models import Grant, GrantList, GrantListEntry, PolicyIte
 from hrbureau.policies.rules import ENTERPRISE_SUBJECT
 from hrbureau.policies.workflows import GRANTLIST_WORKFLOW
 
-FEN = Decimal("0.01")
 BATCH = 2000
-
-
-def to_fen(amount: Decimal | None) -> Decimal | None:
-    return None if amount is None else Decimal(amount).quantize(FEN, rounding=ROUND_HALF_UP)
 
 
 def already_granted(*, item: PolicyItem, period: str, enterprise: Any = None, person: Any = None) -> bool:
@@ -87,7 +83,7 @@ def grant_record(
                 person=person,
                 street_id=street_id,
                 period=period,
-                amount=to_fen(amount),
+                amount=None if amount is None else to_fen(amount),
                 granted_on=granted_on,
                 channel=channel,
                 application=application,
@@ -235,7 +231,8 @@ def grantlist_generate(
         total = Decimal("0.00")
         batch: list[GrantListEntry] = []
         for enterprise_id, employees in qualifying.iterator(chunk_size=BATCH):
-            amount = to_fen(item.amount_for(employees=employees))
+            due = item.amount_for(employees=employees)
+            amount = None if due is None else to_fen(due)
             total += amount or 0
             batch.append(GrantListEntry(grant_list=grant_list, enterprise_id=enterprise_id, amount=amount))
             if len(batch) >= BATCH:
@@ -249,7 +246,7 @@ def grantlist_generate(
 
 def _list_total(grant_list: GrantList) -> Decimal:
     total = grant_list.entries.filter(excluded=False).aggregate(total=Sum("amount"))["total"]
-    return to_fen(total) or Decimal("0.00")
+    return to_fen(total)
 
 
 @GRANTLIST_WORKFLOW.performs("strike", case="grant_list")

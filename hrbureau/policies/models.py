@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from hrbureau.core.language import in_language
 from hrbureau.core.models import Case, DatedTimeLimit, TimeStampedModel
 from hrbureau.core.scoping import ScopedManager, ScopePaths
 from hrbureau.core.textsearch import TextIndex
@@ -84,11 +85,7 @@ class PolicyPackage(TimeStampedModel):
         ordering = ["code"]
 
     def __str__(self) -> str:
-        from django.utils.translation import get_language
-
-        if self.name_en and (get_language() or "").startswith("en"):
-            return self.name_en
-        return self.name
+        return in_language(self.name, self.name_en)
 
     def get_absolute_url(self) -> str:
         return reverse("policies:package", args=[self.pk])

@@ -26,11 +26,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from hrbureau.core.money import FEN
 from hrbureau.talent.choices import AmountRule, Degree, InstalmentState
 from hrbureau.talent.models import Instalment, SubsidyApplication, SubsidyScheme
 from hrbureau.talent.rules import age_on
 
-FEN = Decimal("0.01")
 IS = InstalmentState
 
 

@@ -77,8 +77,10 @@ class BatchState(models.TextChoices):
 
 
 class PaymentState(models.TextChoices):
-    """One line of a batch, as the bank's result file reports it."""
+    """One line of a batch: not yet sent while its batch is a draft, then as the bank's result file
+    reports it."""
 
+    DRAFTED = "drafted", _("Not yet sent")
     SENT = "sent", _("Sent")
     PAID = "paid", _("Paid")
     FAILED = "failed", _("Failed")

@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hrbureau.core import counters, references
+from hrbureau.core.money import FEN
 from hrbureau.core.workflow import create_case, transition
 from hrbureau.people.choices import EmploymentStatus
 from hrbureau.talent.choices import AmountRule, ApplicationState, Channel, InstalmentState, Payee
@@ -38,7 +39,6 @@ from hrbureau.talent.models import (
     SubsidyScheme,
 )
 
-FEN = Decimal("0.01")
 GRADUATE_YEARS = 2  # graduates within 2 years of graduating
 YOUTH_AGES = (16, 24)  # registered unemployed, aged 16 to 24 inclusive
 PAY_SHARE = Decimal("0.8")  # the base pays at least 80 % of the minimum wage

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from hrbureau.accounts.choices import Role
+from hrbureau.core.language import in_language
 from hrbureau.core.models import Case, TimeStampedModel
 from hrbureau.core.scoping import ScopedManager, ScopePaths
 from hrbureau.core.textsearch import TextIndex
@@ -78,7 +79,7 @@ class SubsidyScheme(TimeStampedModel):
         ordering = ["code"]
 
     def __str__(self) -> str:
-        return self.name
+        return in_language(self.name, self.name_en)
 
     def get_absolute_url(self) -> str:
         return reverse("talent:scheme", args=[self.pk])
@@ -324,7 +325,7 @@ class Payment(TimeStampedModel):
     bank_name = models.CharField(_("bank"), max_length=100, blank=True)
     account_number = models.CharField(_("account number"), max_length=40)
     state = models.CharField(
-        _("state"), max_length=20, choices=PaymentState.choices, default=PaymentState.SENT
+        _("state"), max_length=20, choices=PaymentState.choices, default=PaymentState.DRAFTED
     )
     receipt_number = models.CharField(_("receipt number"), max_length=60, blank=True)
     failure_reason = models.CharField(_("failure reason"), max_length=300, blank=True)
@@ -344,10 +345,10 @@ class Payment(TimeStampedModel):
         indexes = [models.Index(fields=["state", "id"])]
         constraints = [
             models.UniqueConstraint(fields=["batch", "line"], name="talent_payment_line_once"),
-            # Nothing paid twice: one payment in flight or paid per instalment.
+            # Nothing paid twice: one payment in a batch, in flight or paid per instalment.
             models.UniqueConstraint(
                 fields=["instalment"],
-                condition=Q(state__in=[PaymentState.SENT, PaymentState.PAID]),
+                condition=Q(state__in=[PaymentState.DRAFTED, PaymentState.SENT, PaymentState.PAID]),
                 name="talent_payment_once",
             ),
         ]

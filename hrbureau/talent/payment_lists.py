@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hrbureau.core.casepage import CasePage
 from hrbureau.core.filters import Choice, of_record
-from hrbureau.core.identifiers import mask_phone
+from hrbureau.core.identifiers import mask_account
 from hrbureau.core.lists import Action, Export, ListSpec
 from hrbureau.core.tables import Column, choice_labels, link
 from hrbureau.talent.choices import BatchState, PaymentState
@@ -34,11 +34,6 @@ def _streets() -> list[tuple[Any, str]]:
     return cached_choices(
         "orgunits", lambda: [("", text), *unit_choices(OrgUnitKind.STREET)], variant=f"talent-streets|{text}"
     )
-
-
-def masked_account(number: str) -> str:
-    """A bank account shows its last 4 digits only (the bank file alone carries it whole)."""
-    return mask_phone(number) if number else ""
 
 
 BATCHES = ListSpec(
@@ -119,7 +114,7 @@ PAYMENTS = ListSpec(
         Column(_("Payee"), value=lambda p: p.payee_name),
         Column(_("Scheme"), value=lambda p: str(p.instalment.application.scheme)),
         Column(_("Street"), value=lambda p: str(p.instalment.application.street or "")),
-        Column(_("Account"), "text-code", value=lambda p: masked_account(p.account_number), text=True),
+        Column(_("Account"), "text-code", value=lambda p: mask_account(p.account_number), text=True),
         Column(_("Amount (yuan)"), "text-end", value=lambda p: p.amount),
         Column(_("State"), value=lambda p: choice_labels(PaymentState).get(p.state, p.state)),
         Column(_("Receipt number"), "text-code", value=lambda p: p.receipt_number, text=True, card=False),

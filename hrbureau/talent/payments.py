@@ -11,7 +11,6 @@ then refused as a whole, nothing written)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -22,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from hrbureau.core import counters
+from hrbureau.core.money import to_fen
 from hrbureau.core.workflow import TransitionError, create_case, declare_workflow, transition
 from hrbureau.talent.choices import BatchState, InstalmentState, Payee, PaymentState
 from hrbureau.talent.models import Instalment, Payment, PaymentBatch, SubsidyScheme
@@ -115,7 +115,7 @@ def _insert_lines(batch: PaymentBatch, scheme: SubsidyScheme | None, limit: int 
          WHERE i.id IN ({taken})
     """  # noqa: S608 (names and placeholders only)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [batch.pk, Payee.EMPLOYER, PaymentState.SENT, now, now, *params])
+        cursor.execute(sql, [batch.pk, Payee.EMPLOYER, PaymentState.DRAFTED, now, now, *params])
         return cursor.rowcount
 
 
@@ -142,7 +142,7 @@ def build_batch(*, actor: Any, scheme: SubsidyScheme | None = None, limit: int |
                     _("Another batch took some of these instalments meanwhile. Build the batch again.")
                 )
             totals = Payment.objects.filter(batch=batch).aggregate(n=Count("id"), s=Sum("amount"))
-            batch.count, batch.total = totals["n"], totals["s"] or Decimal("0.00")
+            batch.count, batch.total = totals["n"], to_fen(totals["s"])
             batch.save(update_fields=["count", "total", "updated_at"])
     except IntegrityError:
         # The constraint of one sent-or-paid payment per instalment: another build took one meanwhile.
@@ -157,8 +157,13 @@ def build_batch(*, actor: Any, scheme: SubsidyScheme | None = None, limit: int |
 
 @BATCH_WORKFLOW.performs("export", case="batch")
 def batch_export(*, actor: Any, batch: PaymentBatch, reason: str = "") -> PaymentBatch:
-    """Mark the batch sent to the bank: its payment file is from now on the one the bank pays from."""
-    transition(batch, "export", actor=actor, reason=reason, fields={"exported_at": timezone.now()})
+    """Mark the batch sent to the bank: its payment file is from now on the one the bank pays from, and
+    its lines are sent."""
+    with transaction.atomic():
+        transition(batch, "export", actor=actor, reason=reason, fields={"exported_at": timezone.now()})
+        Payment.objects.filter(batch=batch, state=PaymentState.DRAFTED).update(
+            state=PaymentState.SENT, updated_at=timezone.now()
+        )
     return batch
 
 
@@ -182,11 +187,12 @@ def batch_lines(batch: PaymentBatch) -> Any:
 def batch_totals(batch: PaymentBatch) -> dict[str, Any]:
     """Lines and yuan of the batch by the bank's answer (sent, paid, failed)."""
     rows = Payment.objects.filter(batch=batch).values("state").annotate(n=Count("id"), s=Sum("amount"))
-    found = {row["state"]: (row["n"], row["s"] or Decimal("0.00")) for row in rows}
+    found = {row["state"]: (row["n"], to_fen(row["s"])) for row in rows}
+    shown = [PaymentState.DRAFTED] if batch.state == BatchState.DRAFTED else PaymentState.values[1:]
     return {
         state: {
-            "count": found.get(state, (0, Decimal("0.00")))[0],
-            "total": found.get(state, (0, Decimal("0.00")))[1],
+            "count": found.get(state, (0, to_fen(None)))[0],
+            "total": found.get(state, (0, to_fen(None)))[1],
         }
-        for state in PaymentState.values
+        for state in shown
     }

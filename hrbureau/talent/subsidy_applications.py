@@ -24,7 +24,7 @@ from hrbureau.core import calendar, counters
 from hrbureau.core.workflow import SYSTEM, create_case, transition
 from hrbureau.people.models import Person
 from hrbureau.talent import amounts, rules
-from hrbureau.talent.choices import ApplicationState, Channel
+from hrbureau.talent.choices import AmountRule, ApplicationState, Channel
 from hrbureau.talent.models import (
     LIVE_APPLICATION,
     SchemeLevel,
@@ -68,12 +68,19 @@ def approval_queue(user: Any) -> QuerySet[SubsidyApplication]:
 
 
 def open_schemes(on: dt.date | None = None) -> QuerySet[SubsidyScheme]:
-    """The active schemes whose window includes ``on``."""
+    """The active schemes whose window includes ``on`` that a person applies for. The internship
+    subsidy is not among them: its applications come from the internships an employer reports
+    (``talent.internship``), never from a person's own application."""
     from django.db.models import Q
 
     on = on or timezone.localdate()
-    return SubsidyScheme.objects.filter(active=True).filter(
-        Q(opens_on__isnull=True) | Q(opens_on__lte=on), Q(closes_on__isnull=True) | Q(closes_on__gte=on)
+    return (
+        SubsidyScheme.objects.filter(active=True)
+        .exclude(amount_rule=AmountRule.INTERNSHIP)
+        .filter(
+            Q(opens_on__isnull=True) | Q(opens_on__lte=on),
+            Q(closes_on__isnull=True) | Q(closes_on__gte=on),
+        )
     )
 
 
@@ -174,7 +181,7 @@ def _submission_refusal(scheme: SubsidyScheme, person: Person, on: dt.date) -> s
     excluded = live.filter(scheme__in=scheme.excludes.all()).select_related("scheme").first()
     if excluded is not None:
         return _("This scheme cannot be held together with “%(scheme)s” (application %(number)s).") % {
-            "scheme": excluded.scheme.name,
+            "scheme": str(excluded.scheme),
             "number": excluded.number,
         }
     return None

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hrbureau.core.actions import ActDayField, ActionForm
 from hrbureau.core.forms import EMPTY_CHOICE_LABEL, StyledFormMixin
-from hrbureau.talent.choices import Degree
+from hrbureau.talent.choices import AmountRule, Degree, Payee
 from hrbureau.talent.subsidy_models import ObjectionOutcome
 
 
@@ -43,8 +43,19 @@ class ApplyForm(StyledFormMixin, forms.Form):
         label=_("Statement"), widget=forms.Textarea(attrs={"rows": 4}), max_length=4000, required=False
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, scheme: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if scheme is not None:
+            # The form asks what the scheme needs: months only where it pays per month, the employer
+            # (required) where the employer confirms the application or receives the money.
+            if scheme.amount_rule != AmountRule.MONTHLY:
+                del self.fields["months"]
+            if scheme.employer_confirms or scheme.payee == Payee.EMPLOYER:
+                self.fields["employer_uscc"].required = True
+                self.fields["employer_uscc"].help_text = _(
+                    "The unified social credit code of the employer you work for: it confirms your "
+                    "application."
+                )
         self.apply_styles()
 
 

@@ -14,7 +14,7 @@ from hrbureau.accounts.forms import unit_filter
 from hrbureau.core.apiutil import Id
 from hrbureau.core.casepage import CasePage
 from hrbureau.core.filters import Choice, RelatedText, Search
-from hrbureau.core.identifiers import mask_id_number
+from hrbureau.core.identifiers import mask_account, mask_id_number
 from hrbureau.core.lists import Action, Export, ListSpec
 from hrbureau.core.tables import Column, choice_labels, link
 from hrbureau.people.models import Person
@@ -53,7 +53,7 @@ COLUMNS = (
         html=lambda a: link("talent:application", a.pk, a.number),
         text=True,
     ),
-    Column(_("Scheme"), value=lambda a: a.scheme.name),
+    Column(_("Scheme"), value=lambda a: str(a.scheme)),
     Column(_("Applicant"), value=lambda a: a.person.name),
     Column(_("ID number"), "text-code", value=lambda a: mask_id_number(a.person.id_number), card=False),
     Column(_("Street"), value=lambda a: a.street.name if a.street_id else "", card=False),
@@ -169,11 +169,11 @@ APPLICATION_PAGE = ApplicationPage(
     kind=_("Subsidy application"),
     permission="talent.view_subsidyapplication",
     model=SubsidyApplication,
-    heading=lambda a: f"{a.number} {a.scheme.name}",
+    heading=lambda a: f"{a.number} {a.scheme}",
     related=("scheme", "person", "employer", "street", "filed_by"),
     template="talent/subsidies/application_detail.html",
     fields=(
-        Column(_("Scheme"), value=lambda a: a.scheme.name),
+        Column(_("Scheme"), value=lambda a: str(a.scheme)),
         Column(_("Applicant"), value=lambda a: a.person.name),
         Column(_("ID number"), value=lambda a: mask_id_number(a.person.id_number)),
         Column(_("Employer"), value=lambda a: a.employer.name if a.employer_id else ""),
@@ -183,7 +183,7 @@ APPLICATION_PAGE = ApplicationPage(
         Column(_("Months"), value=lambda a: a.months),
         Column(_("Amount (yuan)"), value=lambda a: a.amount),
         Column(_("Bank"), value=lambda a: a.bank_name),
-        Column(_("Account number"), value=lambda a: a.account_number),
+        Column(_("Account number"), value=lambda a: mask_account(a.account_number)),
         Column(_("Statement"), value=lambda a: a.statement),
         Column(_("Levels approved"), value=lambda a: a.levels_approved),
         Column(_("Employer confirmed on"), value=lambda a: a.employer_confirmed_on),

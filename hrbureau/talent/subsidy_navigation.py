@@ -101,7 +101,7 @@ def _supplements_asked(user: Any) -> list[TodoItem]:
     return [
         TodoItem(
             title=gettext("Supplement your subsidy application %(number)s (%(scheme)s)")
-            % {"number": application.number, "scheme": application.scheme.name},
+            % {"number": application.number, "scheme": str(application.scheme)},
             url=reverse("talent:portal_application", args=[application.pk]),
             kind=gettext("Subsidy applications to supplement"),
             state=gettext("Supplement needed"),

@@ -27,7 +27,7 @@ from hrbureau.enterprises.models import Enterprise
 from hrbureau.people.models import Person
 from hrbureau.talent import amounts, subsidy_applications, subsidy_schemes
 from hrbureau.talent.choices import ApplicationState, Channel
-from hrbureau.talent.models import Instalment, SubsidyApplication, SubsidyScheme
+from hrbureau.talent.models import LIVE_APPLICATION, Instalment, SubsidyApplication, SubsidyScheme
 from hrbureau.talent.rules import describe
 from hrbureau.talent.subsidy_forms import ApplyForm, CounterApplyForm, ReverifyForm
 from hrbureau.talent.subsidy_lists import APPLICATION_PAGE
@@ -160,7 +160,7 @@ def _submit(request: HttpRequest, form: Any, *, scheme: SubsidyScheme, person: P
             employer=employer,
             degree=data["degree"],
             graduated_on=data["graduated_on"],
-            months=data["months"],
+            months=data.get("months"),
             bank_name=data["bank_name"],
             account_name=data["account_name"],
             account_number=data["account_number"],
@@ -177,7 +177,7 @@ def counter_apply(request: HttpRequest) -> HttpResponseBase:
     schemes = subsidy_applications.open_schemes()
     scheme_id = request.POST.get("scheme") or request.GET.get("scheme")
     scheme = schemes.filter(pk=scheme_id).first() if scheme_id and scheme_id.isdigit() else None
-    form = CounterApplyForm(request.POST or None)
+    form = CounterApplyForm(request.POST or None, scheme=scheme)
     if request.method == "POST" and scheme is None:
         form.is_valid()
         form.add_error(None, _("Choose an open scheme."))
@@ -237,7 +237,19 @@ def instalment_reverify(request: HttpRequest, pk: int) -> HttpResponseBase:
 
 @permission_required("talent.apply_subsidy", area="portal")
 def portal_schemes(request: HttpRequest) -> HttpResponseBase:
-    schemes = [(s, describe(s.eligibility)) for s in subsidy_applications.open_schemes().order_by("code")]
+    person_id = getattr(request.user, "person_id", None)
+    # The person's live application of each scheme: the scheme offers it instead of a second one.
+    live = dict(
+        SubsidyApplication.objects.filter(LIVE_APPLICATION, person_id=person_id).values_list(
+            "scheme_id", "pk"
+        )
+        if person_id
+        else []
+    )
+    schemes = [
+        (s, describe(s.eligibility), live.get(s.pk))
+        for s in subsidy_applications.open_schemes().order_by("code")
+    ]
     return render(request, "talent/subsidies/portal_schemes.html", {"schemes": schemes})
 
 
@@ -247,7 +259,9 @@ def portal_apply(request: HttpRequest, pk: int) -> HttpResponseBase:
     scheme = get_object_or_404(subsidy_applications.open_schemes(), pk=pk)
     person = user.person
     refusal = None if person is not None else _("Apply with a personal account bound to your ID number.")
-    form = ApplyForm(request.POST or None, initial={"account_name": getattr(person, "name", "")})
+    form = ApplyForm(
+        request.POST or None, scheme=scheme, initial={"account_name": getattr(person, "name", "")}
+    )
     if request.method == "POST" and refusal is None and form.is_valid():
         application = _submit(request, form, scheme=scheme, person=person, channel=Channel.PORTAL)
         if application is not None:

@@ -18,6 +18,8 @@ from hrbureau.core.models import AuditEvent
 from hrbureau.tests.matrix import ANONYMOUS, Route
 from hrbureau.tests.test_permission_matrix import ROLE_USER, ROUTES
 
+pytestmark = pytest.mark.shared_world  # the walks only read the world (conftest.world)
+
 EXPORTS = [route for route in ROUTES if route.export]
 
 

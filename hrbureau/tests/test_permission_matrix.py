@@ -43,6 +43,8 @@ def _all_routes() -> list[Route]:
     return routes
 
 
+pytestmark = pytest.mark.shared_world
+
 ROUTES = _all_routes()
 VIEWERS = [ANONYMOUS, *sorted(ALL_ROLES)]
 ROLE_USER = {role: key for key, (role, _) in STANDARD_USERS.items()}

@@ -23,6 +23,8 @@ from hrbureau.core.middleware import without_control_characters
 from hrbureau.tests.matrix import ANONYMOUS, DISTRICT_WIDE, Route
 from hrbureau.tests.test_permission_matrix import ROLE_USER, ROUTES
 
+pytestmark = pytest.mark.shared_world  # the walks only read the world (conftest.world)
+
 NO_MATCH = "无此记录"  # in no row of any list
 FOUND = "企业A1"  # in the name of enterprise A1, which most lists show a row about
 VARIANTS = [

@@ -18,6 +18,8 @@ from django.utils import translation
 import hrbureau
 from hrbureau.core.forms import keypad_of
 
+pytestmark = pytest.mark.shared_world  # the walks only read the world (conftest.world)
+
 
 def _form_modules() -> Iterator[str]:
     for info in pkgutil.walk_packages(hrbureau.__path__, "hrbureau."):

@@ -183,3 +183,19 @@ def test_bad_phones(value: str) -> None:
 def test_masking() -> None:
     assert mask_id_number("11010519491231002X") == "110105********002X"
     assert mask_phone("13812345678") == "138****5678"
+
+
+@pytest.mark.parametrize(
+    ("account", "shown"),
+    [
+        ("6228000000000001", "************0001"),
+        ("6222 0210 0112 3456", "************3456"),
+        ("12345678901", "*******8901"),  # 11 digits: not a phone number's 138****5678
+        ("1234", "****"),
+        ("", ""),
+    ],
+)
+def test_a_bank_account_shows_its_last_four_digits(account: str, shown: str) -> None:
+    from hrbureau.core.identifiers import mask_account
+
+    assert mask_account(account) == shown

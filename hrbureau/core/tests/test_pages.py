@@ -13,6 +13,8 @@ from hrbureau.conftest import STANDARD_USERS
 from hrbureau.tests.matrix import ANONYMOUS
 from hrbureau.tests.test_permission_matrix import ROLE_USER, ROUTES
 
+pytestmark = pytest.mark.shared_world  # the walks only read the world (conftest.world)
+
 
 class InlineFinder(HTMLParser):
     def __init__(self) -> None:

@@ -54,9 +54,12 @@ def test_a_batch_gathers_the_due_instalments_and_copies_the_payee(world: Any, st
     assert lines[0].account_number == a1.account_number
     assert lines[1].payee_name == world.enterprises["b1"].name
     assert lines[1].amount == Decimal("10000.00")
-    assert all(p.state == PaymentState.SENT for p in lines)
+    # (not yet sent while the batch is a draft)
+    assert all(p.state == PaymentState.DRAFTED for p in lines)
     assert batch.state == BatchState.DRAFTED
     assert (batch.count, batch.total) == (2, Decimal("25000.00"))
+    assert str(batch.total) == "25000.00"  # to the fen, as the page shows it, whatever SUM gave back
+    assert payments.batch_totals(batch) == {PaymentState.DRAFTED: {"count": 2, "total": Decimal("25000.00")}}
     assert set(
         Instalment.objects.filter(state=InstalmentState.BATCHED).values_list("application", flat=True)
     ) == {a1.pk, b1.pk}
@@ -160,3 +163,14 @@ def test_the_permission_to_build(world: Any) -> None:
     batch = payments.build_batch(actor=world.users["dept_staff"]).batch
     with pytest.raises(PermissionDenied):
         payments.batch_export(actor=world.users["street_staff"], batch=batch)
+
+
+def test_exporting_a_batch_sends_its_lines(world: Any, staff: Any) -> None:
+    approved(person=world.people["a1"])
+    batch = payments.build_batch(actor=staff).batch
+    payments.batch_export(actor=staff, batch=batch)
+    assert set(Payment.objects.filter(batch=batch).values_list("state", flat=True)) == {PaymentState.SENT}
+    totals = payments.batch_totals(batch)
+    assert list(totals) == [PaymentState.SENT, PaymentState.PAID, PaymentState.FAILED]
+    assert str(totals[PaymentState.SENT]["total"]) == "15000.00"
+    assert str(totals[PaymentState.FAILED]["total"]) == "0.00"

@@ -9,6 +9,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -93,6 +94,10 @@ def test_staff_file_at_the_counter_for_a_person_found_by_id_number(world, client
     assert response.status_code == 302
     assert application.channel == Channel.COUNTER
     assert application.filed_by == world.user("dept_staff")
+    # The case page shows the account's last 4 digits only (the bank file alone carries it whole).
+    page = client.get(f"/talent/applications/{application.pk}/").content.decode()
+    assert "************0001" in page
+    assert "6228000000000001" not in page
     # The same ID number again is refused with the reason on the form.
     again = client.post(
         "/talent/applications/counter/",
@@ -225,3 +230,51 @@ def test_the_queue_page_costs_the_same_whatever_its_rows(world, client_for):
         response = client.get("/talent/applications/queue/")
     assert response.content.decode().count("/talent/applications/") >= 4
     assert len(four.captured_queries) == len(one.captured_queries)
+
+
+def test_the_portal_offers_each_scheme_once_and_never_the_internship_subsidy(world, client_for):
+    living = make_scheme(fixed_amount=Decimal("6000"), name="新引进人才生活补贴", name_en="Living subsidy")
+    make_scheme(
+        code="intern",
+        name="见习补贴",
+        amount_rule=AmountRule.INTERNSHIP,
+        fixed_amount=None,
+        monthly_amount=None,
+    )
+    client = client_for("individual")
+    page = client.get("/talent/my/schemes/").content.decode()
+    assert 'data-testid="apply-intern"' not in page  # the employer reports internships; no one applies
+    assert f'data-testid="apply-{living.code}"' in page
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert "<h3 class=\"card-title\">Living subsidy</h3>" in client.get("/talent/my/schemes/").content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "zh-hans"
+    # Once the person has applied, the scheme leads to that application instead of a second one.
+    client.post(
+        f"/talent/my/schemes/{living.pk}/apply/",
+        {"bank_name": "建设银行", "account_name": "居民A1", "account_number": "6217000000000001"},
+    )
+    application = SubsidyApplication.objects.get(person=world.people["a1"], scheme=living)
+    page = client.get("/talent/my/schemes/").content.decode()
+    assert f'data-testid="apply-{living.code}"' not in page
+    assert f'href="/talent/my/applications/{application.pk}/" data-testid="mine-{living.code}"' in page
+
+
+def test_the_application_form_asks_what_the_scheme_needs(world, client_for):
+    fixed = make_scheme(fixed_amount=Decimal("6000"))
+    monthly = make_scheme(
+        amount_rule=AmountRule.MONTHLY, fixed_amount=None, monthly_amount=Decimal("500"), max_months=12
+    )
+    confirmed = make_scheme(fixed_amount=Decimal("6000"), employer_confirms=True)
+    client = client_for("individual")
+    fixed_page = client.get(f"/talent/my/schemes/{fixed.pk}/apply/").content.decode()
+    assert 'name="months"' not in fixed_page
+    assert 'name="employer_uscc"' in fixed_page
+    assert 'name="months"' in client.get(f"/talent/my/schemes/{monthly.pk}/apply/").content.decode()
+    # Where the employer confirms, its USCC is required and the form says so before anything is sent.
+    response = client.post(
+        f"/talent/my/schemes/{confirmed.pk}/apply/",
+        {"bank_name": "建设银行", "account_name": "居民A1", "account_number": "6217000000000001"},
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["employer_uscc"]
+    assert not SubsidyApplication.objects.filter(scheme=confirmed).exists()
