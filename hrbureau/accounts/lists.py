@@ -8,7 +8,7 @@ from hrbureau.accounts import selectors
 from hrbureau.accounts.choices import OrgUnitKind
 from hrbureau.core.filters import Choice
 from hrbureau.core.lists import Export, ListSpec
-from hrbureau.core.tables import Column, choice_labels
+from hrbureau.core.tables import Column, labelled
 
 ORGUNITS = ListSpec(
     name="orgunit",
@@ -19,9 +19,7 @@ ORGUNITS = ListSpec(
     filters=(Choice("kind", gettext_lazy("Kind"), OrgUnitKind, empty=gettext_lazy("All kinds")),),
     columns=(
         Column(gettext_lazy("Name"), key="name", value=lambda u: u.name, html=lambda u: u.display_name),
-        Column(
-            gettext_lazy("Kind"), key="kind", value=lambda u: choice_labels(OrgUnitKind).get(u.kind, u.kind)
-        ),
+        Column(gettext_lazy("Kind"), key="kind", value=labelled(OrgUnitKind, "kind")),
         Column(gettext_lazy("Code"), "text-code", key="code", value=lambda u: u.code, text=True),
         Column(gettext_lazy("English name"), key="name_en", value=lambda u: u.name_en, page=False),
         Column(

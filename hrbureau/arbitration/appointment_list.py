@@ -20,7 +20,7 @@ from hrbureau.core.casepage import record_actions
 from hrbureau.core.filters import Choice, Where
 from hrbureau.core.identifiers import mask_phone
 from hrbureau.core.lists import ListSpec
-from hrbureau.core.tables import Column, choice_labels
+from hrbureau.core.tables import Column, labelled
 
 
 def _day_field() -> forms.Field:
@@ -57,10 +57,8 @@ APPOINTMENTS = ListSpec(
         Column(gettext_lazy("Number"), "text-code", value=lambda a: a.number),
         Column(gettext_lazy("Name"), value=lambda a: a.name),
         Column(gettext_lazy("Phone"), "text-code", value=lambda a: mask_phone(a.phone) if a.phone else "—"),
-        Column(
-            gettext_lazy("For"), value=lambda a: choice_labels(AppointmentService).get(a.service, a.service)
-        ),
-        Column(gettext_lazy("State"), value=lambda a: choice_labels(AppointmentState).get(a.state, a.state)),
+        Column(gettext_lazy("For"), value=labelled(AppointmentService, "service")),
+        Column(gettext_lazy("State"), value=labelled(AppointmentState)),
         Column(gettext_lazy("Attendance"), "text-end", html=lambda a: a.actions_html, export=False),
     ),
     prepare_page=_actions,

@@ -30,7 +30,7 @@ from hrbureau.core.filters import (
 )
 from hrbureau.core.forms import FixedChoiceField
 from hrbureau.core.lists import Action, Export, ListSpec
-from hrbureau.core.tables import Column, choice_labels, detail_url, html_of
+from hrbureau.core.tables import Column, choice_labels, detail_url, html_of, labelled
 
 
 def _number(d: Dispute) -> Any:
@@ -115,13 +115,13 @@ DISPUTES = ListSpec(
         Column(
             gettext_lazy("State"),
             key="state",
-            value=lambda d: choice_labels(DisputeState).get(d.state, d.state),
+            value=labelled(DisputeState),
             html=_state,
         ),
         Column(
             gettext_lazy("Procedure"),
             key="procedure",
-            value=lambda d: choice_labels(Procedure).get(d.procedure, d.procedure),
+            value=labelled(Procedure, "procedure"),
         ),
         Column(
             pgettext_lazy("date column", "Filed"),

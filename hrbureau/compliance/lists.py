@@ -19,7 +19,7 @@ from hrbureau.compliance.choices import EvaluationState, EventKind, Grade, Recor
 from hrbureau.core.filters import ANY, Choice, DateFrom, DateTo, RelatedText, Search, Where, YesNo, of_record
 from hrbureau.core.lists import Action, Export, ListSpec
 from hrbureau.core.punctuation import join_clauses
-from hrbureau.core.tables import Column, choice_labels, html_of, link
+from hrbureau.core.tables import Column, html_of, labelled, link
 from hrbureau.enterprises.models import Enterprise
 
 # A record or a grade is found by its enterprise's name or USCC (the registry's text index).
@@ -61,9 +61,7 @@ RECORDS = ListSpec(
             gettext_lazy("Enterprise"), key="enterprise", value=lambda r: r.enterprise.name, html=_enterprise
         ),
         Column(gettext_lazy("USCC"), value=lambda r: r.enterprise.uscc, page=False, text=True),
-        Column(
-            gettext_lazy("Kind"), key="kind", value=lambda r: choice_labels(RecordKind).get(r.kind, r.kind)
-        ),
+        Column(gettext_lazy("Kind"), key="kind", value=labelled(RecordKind, "kind")),
         Column(gettext_lazy("Decision number"), value=lambda r: r.decision_no, text=True, card=False),
         Column(gettext_lazy("Description"), value=lambda r: r.description),
     ),
@@ -99,7 +97,7 @@ EVALUATIONS = ListSpec(
         Column(
             gettext_lazy("State"),
             key="state",
-            value=lambda e: choice_labels(EvaluationState).get(e.state, e.state),
+            value=labelled(EvaluationState),
         ),
         Column("A", "text-end", value=lambda e: e.a),
         Column("B", "text-end", value=lambda e: e.b),
@@ -224,9 +222,7 @@ EVENTS = ListSpec(
     columns=(
         Column(gettext_lazy("Date"), "text-nowrap", key="date", value=lambda e: e.held_on),
         Column(gettext_lazy("Event"), key="title", value=lambda e: e.title, html=_event_title),
-        Column(
-            gettext_lazy("Kind"), key="kind", value=lambda e: choice_labels(EventKind).get(e.kind, e.kind)
-        ),
+        Column(gettext_lazy("Kind"), key="kind", value=labelled(EventKind, "kind")),
         Column(gettext_lazy("Place"), value=lambda e: e.place, page=False),
         Column(gettext_lazy("Invited"), "text-end", value=lambda e: e.invited),
         Column(gettext_lazy("Came"), "text-end", value=lambda e: e.came),

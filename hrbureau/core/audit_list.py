@@ -14,7 +14,7 @@ from hrbureau.core.choices import AuditKind
 from hrbureau.core.filters import Choice, Where, days_between
 from hrbureau.core.lists import Export, ListSpec
 from hrbureau.core.models import AuditEvent
-from hrbureau.core.tables import Column, choice_labels, html_of
+from hrbureau.core.tables import Column, choice_labels, html_of, labelled
 
 
 def _event(e: AuditEvent) -> Any:
@@ -49,7 +49,7 @@ AUDIT = ListSpec(
             value=lambda e: e.created_at,
             html=lambda e: timezone.localtime(e.created_at).strftime("%Y-%m-%d %H:%M:%S"),
         ),
-        Column(_("Event"), value=lambda e: choice_labels(AuditKind).get(e.kind, e.kind), html=_event),
+        Column(_("Event"), value=labelled(AuditKind, "kind"), html=_event),
         Column(_("Success"), value=lambda e: e.success, page=False),
         Column(_("User name"), value=lambda e: e.username, html=lambda e: e.username or "—", text=True),
         Column(_("IP address"), value=lambda e: e.ip_address, html=lambda e: e.ip_address or "—", text=True),

@@ -45,6 +45,17 @@ def choice_labels(choices: Any) -> dict[Any, str]:
 _CHOICE_LABELS: dict[tuple[Any, str], dict[Any, str]] = {}
 
 
+def labelled(choices: Any, field: str = "state") -> Callable[[Any], str]:
+    """A column's value: the label of the row's ``field`` among ``choices``, in the reader's language
+    (looked up when the row is shown, never when the module is imported)."""
+
+    def label(row: Any) -> str:
+        value = getattr(row, field)
+        return choice_labels(choices).get(value, value)
+
+    return label
+
+
 @dataclass(frozen=True)
 class Column:
     """A column of a list, declared once for the page, the export and the phone card (``core.lists``):

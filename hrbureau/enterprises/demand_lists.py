@@ -19,7 +19,7 @@ from hrbureau.core.casepage import CasePage
 from hrbureau.core.filters import ALL, Choice, RelatedText, Search, Where, YesNo, of_record
 from hrbureau.core.forms import FixedChoiceField
 from hrbureau.core.lists import Action, Export, ListSpec
-from hrbureau.core.tables import Column, choice_labels, html_of, link
+from hrbureau.core.tables import Column, choice_labels, html_of, labelled, link
 from hrbureau.core.workflow import workflow_for
 from hrbureau.enterprises import demand_selectors as selectors
 from hrbureau.enterprises.demand_choices import OPEN_DEMAND_STATES, DemandChannel, DemandKind, DemandState
@@ -118,16 +118,16 @@ DEMANDS = ListSpec(
         Column(gettext_lazy("Enterprise"), key="enterprise", value=lambda d: d.enterprise.name),
         Column(gettext_lazy("USCC"), value=lambda d: d.enterprise.uscc, page=False, text=True),
         Column(gettext_lazy("Street"), value=lambda d: d.street.name if d.street else "", page=False),
-        Column(gettext_lazy("Kind"), value=lambda d: choice_labels(DemandKind).get(d.kind, d.kind)),
+        Column(gettext_lazy("Kind"), value=labelled(DemandKind, "kind")),
         Column(
             gettext_lazy("Channel"),
-            value=lambda d: choice_labels(DemandChannel).get(d.channel, d.channel),
+            value=labelled(DemandChannel, "channel"),
             page=False,
         ),
         Column(gettext_lazy("Key demand"), value=lambda d: _("yes") if d.is_key else _("no"), page=False),
         Column(
             gettext_lazy("State"),
-            value=lambda d: choice_labels(DemandState).get(d.state, d.state),
+            value=labelled(DemandState),
             html=_state,
         ),
         Column(
@@ -188,7 +188,7 @@ MY_DEMANDS = ListSpec(
             text=True,
         ),
         Column(gettext_lazy("Title"), value=lambda d: d.title),
-        Column(gettext_lazy("Kind"), value=lambda d: choice_labels(DemandKind).get(d.kind, d.kind)),
+        Column(gettext_lazy("Kind"), value=labelled(DemandKind, "kind")),
         Column(gettext_lazy("Filed on"), "text-nowrap", value=lambda d: d.filed_on),
         Column(gettext_lazy("Progress"), value=lambda d: str(_party_state(d)), html=_party_state),
         Column(gettext_lazy("Rating"), value=lambda d: d.rating, html=_stars, card=False),
@@ -222,10 +222,8 @@ DEMAND_PAGE = CasePage(
             value=lambda d: d.enterprise.name,
             html=lambda d: link("enterprises:detail", d.enterprise_id, d.enterprise.name),
         ),
-        Column(gettext_lazy("Kind"), value=lambda d: choice_labels(DemandKind).get(d.kind, d.kind)),
-        Column(
-            gettext_lazy("Channel"), value=lambda d: choice_labels(DemandChannel).get(d.channel, d.channel)
-        ),
+        Column(gettext_lazy("Kind"), value=labelled(DemandKind, "kind")),
+        Column(gettext_lazy("Channel"), value=labelled(DemandChannel, "channel")),
         Column(gettext_lazy("Key demand"), value=lambda d: _("yes") if d.is_key else _("no")),
         Column(gettext_lazy("Filed on"), value=lambda d: d.filed_on),
         Column(

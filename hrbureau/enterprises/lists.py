@@ -14,7 +14,7 @@ from hrbureau.accounts.choices import OrgUnitKind
 from hrbureau.accounts.forms import unit_filter
 from hrbureau.core.filters import Choice, Search
 from hrbureau.core.lists import Action, Export, ListSpec
-from hrbureau.core.tables import Column, choice_labels, html_of, link
+from hrbureau.core.tables import Column, choice_labels, html_of, labelled, link
 from hrbureau.enterprises import selectors
 from hrbureau.enterprises.choices import EnterpriseStatus, IndustrySection, SizeClass
 from hrbureau.enterprises.models import Enterprise
@@ -100,7 +100,7 @@ ENTERPRISES = ListSpec(
         ),
         Column(
             gettext_lazy("Industry section"),
-            value=lambda e: choice_labels(IndustrySection).get(e.industry_section, e.industry_section),
+            value=labelled(IndustrySection, "industry_section"),
             page=False,
         ),
         Column(gettext_lazy("Industry division"), value=lambda e: e.industry_division, page=False, text=True),
@@ -116,7 +116,7 @@ ENTERPRISES = ListSpec(
         Column(gettext_lazy("Registration date"), value=lambda e: e.registration_date, page=False),
         Column(
             gettext_lazy("Status"),
-            value=lambda e: choice_labels(EnterpriseStatus).get(e.status, e.status),
+            value=labelled(EnterpriseStatus, "status"),
             html=_status,
         ),
         Column(

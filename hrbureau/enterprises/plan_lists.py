@@ -17,7 +17,7 @@ from hrbureau.core.apiutil import Flag
 from hrbureau.core.casepage import CasePage
 from hrbureau.core.filters import Choice, DateFrom, DateTo, Search, Where, YesNo, of_record
 from hrbureau.core.lists import Action, Export, ListSpec
-from hrbureau.core.tables import Column, choice_labels, html_of, link
+from hrbureau.core.tables import Column, choice_labels, html_of, labelled, link
 from hrbureau.enterprises import plan_selectors
 from hrbureau.enterprises.choices import IndustrySection
 from hrbureau.enterprises.models import Enterprise, LabourDemand
@@ -199,7 +199,7 @@ LABOUR_DEMANDS = ListSpec(
         Column(gettext_lazy("Needed by"), value=lambda d: d.needed_by),
         Column(
             gettext_lazy("State"),
-            value=lambda d: choice_labels(DemandState).get(d.state, d.state),
+            value=labelled(DemandState),
             html=_demand_state,
         ),
     ),

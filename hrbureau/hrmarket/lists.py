@@ -20,7 +20,7 @@ from hrbureau.core.apiutil import Flag, Id
 from hrbureau.core.casepage import CasePage
 from hrbureau.core.filters import Choice, DateFrom, DateTo, Figure, RelatedText, Search, Where, of_record
 from hrbureau.core.lists import Action, Export, ListSpec
-from hrbureau.core.tables import Column, choice_labels, html_of, link
+from hrbureau.core.tables import Column, html_of, labelled, link
 from hrbureau.core.textsearch import TextIndex
 from hrbureau.enterprises.models import Enterprise
 from hrbureau.hrmarket import selectors
@@ -78,14 +78,14 @@ AGENCIES = ListSpec(
         Column(gettext_lazy("Licence number"), value=lambda a: a.licence_no, page=False, text=True),
         Column(
             gettext_lazy("Licence"),
-            value=lambda a: choice_labels(LicenceKind).get(a.licence_kind, a.licence_kind),
+            value=labelled(LicenceKind, "licence_kind"),
         ),
         Column(gettext_lazy("Licensed on"), value=lambda a: a.licensed_on, page=False),
         Column(gettext_lazy("Valid until"), value=lambda a: a.valid_until, html=_valid_until),
         Column(
             gettext_lazy("Status"),
             key="status",
-            value=lambda a: choice_labels(AgencyStatus).get(a.state, a.state),
+            value=labelled(AgencyStatus),
         ),
         Column(gettext_lazy("Enforcement actions"), "text-end", value=lambda a: a.actions_count, card=False),
     ),
@@ -131,9 +131,7 @@ ENFORCEMENT = ListSpec(
         Column(gettext_lazy("Date"), "text-nowrap", key="date", value=lambda a: a.taken_on),
         Column(gettext_lazy("Agency"), value=lambda a: a.agency.enterprise.name, html=_action_agency),
         Column(gettext_lazy("Licence number"), value=lambda a: a.agency.licence_no, page=False, text=True),
-        Column(
-            gettext_lazy("Kind"), key="kind", value=lambda a: choice_labels(ActionKind).get(a.kind, a.kind)
-        ),
+        Column(gettext_lazy("Kind"), key="kind", value=labelled(ActionKind, "kind")),
         Column(gettext_lazy("Decision number"), value=lambda a: a.decision_no, text=True, card=False),
         Column(gettext_lazy("Fine"), "text-end", value=lambda a: a.amount if a.amount is not None else ""),
         Column(gettext_lazy("Description"), value=lambda a: a.description, page=False),
@@ -229,7 +227,7 @@ REPORTS = ListSpec(
         ),
         Column(gettext_lazy("USCC"), "text-code", value=lambda r: r.enterprise.uscc, page=False, text=True),
         Column(gettext_lazy("Period"), "text-nowrap", key="period", value=lambda r: str(r.period)),
-        Column(gettext_lazy("State"), value=lambda r: choice_labels(ReportState).get(r.state, r.state)),
+        Column(gettext_lazy("State"), value=labelled(ReportState)),
         Column(
             gettext_lazy("Revenue (yuan)"),
             "text-end",

@@ -21,7 +21,7 @@ from hrbureau.core.apiutil import Id
 from hrbureau.core.filters import ALL, Choice, DateFrom, DateTo, Figure, RelatedText, Search, Where, of_record
 from hrbureau.core.forms import FixedChoiceField
 from hrbureau.core.lists import Action, Export, ListSpec
-from hrbureau.core.tables import Column, choice_labels, html_of, link
+from hrbureau.core.tables import Column, choice_labels, html_of, labelled, link
 from hrbureau.enterprises.models import Enterprise
 from hrbureau.labour import selectors
 from hrbureau.labour.choices import (
@@ -117,17 +117,15 @@ RISKS = ListSpec(
         Column(gettext_lazy("Enterprise"), key="enterprise", value=lambda r: r.enterprise.name),
         Column(gettext_lazy("USCC"), value=lambda r: r.enterprise.uscc, page=False, text=True),
         Column(gettext_lazy("Street"), value=lambda r: r.street.name if r.street else "", page=False),
-        Column(gettext_lazy("Type"), value=lambda r: choice_labels(RiskType).get(r.risk_type, r.risk_type)),
+        Column(gettext_lazy("Type"), value=labelled(RiskType, "risk_type")),
         Column(
             gettext_lazy("Severity"),
-            value=lambda r: choice_labels(Severity).get(r.severity, r.severity),
+            value=labelled(Severity, "severity"),
             card=False,
         ),
         Column(gettext_lazy("Workers affected"), value=lambda r: r.workers_affected, page=False),
         Column(gettext_lazy("Amount in arrears"), value=lambda r: r.arrears_amount, page=False),
-        Column(
-            gettext_lazy("State"), value=lambda r: choice_labels(RiskState).get(r.state, r.state), html=_state
-        ),
+        Column(gettext_lazy("State"), value=labelled(RiskState), html=_state),
         Column(gettext_lazy("Found on"), "text-nowrap", value=lambda r: r.found_on),
         Column(
             gettext_lazy("Assigned unit"),
@@ -211,7 +209,7 @@ INSPECTIONS = ListSpec(
             html=lambda i: (i.grid.name if i.grid else "") or "—",
             card=False,
         ),
-        Column(gettext_lazy("Kind"), value=lambda i: choice_labels(InspectionKind).get(i.kind, i.kind)),
+        Column(gettext_lazy("Kind"), value=labelled(InspectionKind, "kind")),
         Column(gettext_lazy("Inspector"), value=lambda i: i.inspector.get_full_name(), card=False),
         Column(gettext_lazy("Risks found"), "text-end", value=lambda i: i.risks_found),
     ),
@@ -292,7 +290,7 @@ WARNINGS = ListSpec(
         ),
         Column(
             gettext_lazy("Level"),
-            value=lambda s: choice_labels(WarningLevel).get(s.level, s.level),
+            value=labelled(WarningLevel, "level"),
             html=_level,
         ),
         Column(gettext_lazy("Score"), "text-end fw-bold", value=lambda s: s.total),
@@ -333,7 +331,7 @@ PLANS = ListSpec(
             value=lambda p: p.name,
             html=lambda p: link("labour:plan", p.pk, p.name),
         ),
-        Column(gettext_lazy("Kind"), value=lambda p: choice_labels(InspectionKind).get(p.kind, p.kind)),
+        Column(gettext_lazy("Kind"), value=labelled(InspectionKind, "kind")),
         Column(gettext_lazy("From"), "text-nowrap", value=lambda p: p.starts_on),
         Column(gettext_lazy("To"), "text-nowrap", value=lambda p: p.ends_on),
         Column(gettext_lazy("Visits planned"), "text-end", value=lambda p: p.planned),
@@ -466,7 +464,7 @@ SAMPLE_MEMBERS = ListSpec(
         ),
         Column(
             gettext_lazy("State"),
-            value=lambda m: choice_labels(SurveyState).get(m.state, m.state),
+            value=labelled(SurveyState),
             html=_surveyed,
         ),
         Column(gettext_lazy("Surveyed on"), value=lambda m: m.surveyed_on, page=False),

@@ -13,7 +13,7 @@ from hrbureau.accounts.forms import unit_filter
 from hrbureau.core.filters import Choice, Search
 from hrbureau.core.identifiers import clean_text, is_valid_resident_id, mask_id_number, mask_phone
 from hrbureau.core.lists import Action, Export, ListSpec
-from hrbureau.core.tables import Column, choice_labels, link
+from hrbureau.core.tables import Column, choice_labels, labelled, link
 from hrbureau.people import selectors
 from hrbureau.people.choices import Education, EmploymentStatus, Gender
 from hrbureau.people.models import Person
@@ -75,9 +75,7 @@ PEOPLE = ListSpec(
             export_label=gettext_lazy("ID number (masked)"),
             text=True,
         ),
-        Column(
-            gettext_lazy("Gender"), value=lambda p: choice_labels(Gender).get(p.gender, p.gender), card=False
-        ),
+        Column(gettext_lazy("Gender"), value=labelled(Gender, "gender"), card=False),
         Column(
             gettext_lazy("Birth date"),
             value=lambda p: p.birth_date,

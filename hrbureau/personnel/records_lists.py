@@ -17,7 +17,7 @@ from hrbureau.core.casepage import CasePage
 from hrbureau.core.filters import Choice, DateFrom, DateTo, RelatedText, Search, YesNo
 from hrbureau.core.identifiers import mask_id_number, normalize_resident_id
 from hrbureau.core.lists import Action, Export, ListSpec
-from hrbureau.core.tables import Column, choice_labels, link
+from hrbureau.core.tables import Column, choice_labels, labelled, link
 from hrbureau.personnel.records_choices import (
     CertificationState,
     CertifiedItem,
@@ -173,11 +173,6 @@ ELIGIBLE = ListSpec(
 )
 
 
-def _state(choices: Any) -> Any:
-    labels = choice_labels(choices)
-    return lambda row: labels.get(row.state, row.state)
-
-
 CERTIFICATIONS = ListSpec(
     name="certificationrequest",
     title=_("Service-record certification requests"),
@@ -208,7 +203,7 @@ CERTIFICATIONS = ListSpec(
             export_label=_("ID number (masked)"),
         ),
         Column(_("Requesting unit"), value=lambda r: r.requesting_unit),
-        Column(_("State"), value=_state(CertificationState)),
+        Column(_("State"), value=labelled(CertificationState)),
         Column(_("Submitted on"), "text-nowrap", value=lambda r: r.submitted_on),
         Column(_("Decided on"), "text-nowrap", value=lambda r: r.decided_on, card=False),
     ),
@@ -251,7 +246,7 @@ PROMOTIONS = ListSpec(
         Column(_("From grade"), value=lambda d: d.from_grade.name),
         Column(_("To grade"), value=lambda d: d.to_grade.name),
         Column(_("Year"), value=lambda d: d.year, card=False),
-        Column(_("State"), value=_state(PromotionState)),
+        Column(_("State"), value=labelled(PromotionState)),
         Column(_("Effective on"), "text-nowrap", value=lambda d: d.effective_on),
     ),
     page_related=("staff", "from_grade", "to_grade"),

@@ -11,7 +11,7 @@ from hrbureau.core.casepage import CasePage
 from hrbureau.core.filters import Choice, DateFrom, DateTo, RelatedText, Search, YesNo, of_record
 from hrbureau.core.identifiers import mask_id_number
 from hrbureau.core.lists import Action, Export, ListSpec
-from hrbureau.core.tables import Column, choice_labels, link
+from hrbureau.core.tables import Column, labelled, link
 from hrbureau.people.models import Person
 from hrbureau.personnel.recruitment_choices import PlanKind, RegistrationState
 from hrbureau.personnel.recruitment_models import RecruitmentPlan, RecruitmentPost, Registration
@@ -57,7 +57,7 @@ PLANS = ListSpec(
         ),
         Column(_("Name"), value=lambda p: p.name),
         Column(_("Organiser"), value=lambda p: p.organiser),
-        Column(_("Kind"), value=lambda p: choice_labels(PlanKind).get(p.kind, p.kind)),
+        Column(_("Kind"), value=labelled(PlanKind, "kind")),
         Column(_("Registration opens"), "text-nowrap", value=lambda p: p.opens_on),
         Column(_("Registration closes"), "text-nowrap", value=lambda p: p.closes_on),
         Column(
@@ -146,7 +146,7 @@ REGISTRATIONS = ListSpec(
         ),
         Column(_("Plan"), value=lambda r: r.plan.number, card=False),
         Column(_("Post"), value=lambda r: f"{r.post.code} {r.post.title}"),
-        Column(_("State"), value=lambda r: choice_labels(RegistrationState).get(r.state, r.state)),
+        Column(_("State"), value=labelled(RegistrationState)),
         Column(_("Requirements (automatic check)"), value=_precheck, card=False),
         Column(_("Exam ticket"), "text-code", value=lambda r: r.ticket_number or "", text=True, card=False),
         Column(

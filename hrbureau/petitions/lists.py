@@ -15,7 +15,7 @@ from hrbureau.accounts.forms import unit_filter
 from hrbureau.core.apiutil import Id
 from hrbureau.core.filters import Choice, DateFrom, DateTo, Figure, Search, of_record
 from hrbureau.core.lists import Action, Export, ListSpec
-from hrbureau.core.tables import Column, choice_labels, html_of, link
+from hrbureau.core.tables import Column, choice_labels, html_of, labelled, link
 from hrbureau.petitions import selectors
 from hrbureau.petitions.choices import Channel, Satisfaction, WorkOrderState
 from hrbureau.petitions.forms import category_choices, dispatch_unit_choices
@@ -109,13 +109,13 @@ WORKORDERS = ListSpec(
         Column(
             gettext_lazy("Channel"),
             key="channel",
-            value=lambda o: choice_labels(Channel).get(o.channel, o.channel),
+            value=labelled(Channel, "channel"),
             card=False,
         ),
         Column(
             gettext_lazy("State"),
             key="state",
-            value=lambda o: choice_labels(WorkOrderState).get(o.state, o.state),
+            value=labelled(WorkOrderState),
             html=_state,
         ),
         Column(

@@ -14,7 +14,7 @@ from hrbureau.core.casepage import CasePage
 from hrbureau.core.filters import Choice, DateFrom, DateTo, RelatedText, Search, of_record
 from hrbureau.core.lists import Action, Export, ListSpec
 from hrbureau.core.models import Clock
-from hrbureau.core.tables import Column, choice_labels, link
+from hrbureau.core.tables import Column, labelled, link
 from hrbureau.core.textsearch import TextIndex
 from hrbureau.enterprises.models import Enterprise
 from hrbureau.policies.choices import ApplicationState, GrantChannel, GrantListState
@@ -59,7 +59,7 @@ APPLICATIONS = ListSpec(
         ),
         Column(_("Policy item"), value=lambda a: str(a.item)),
         Column(_("Applicant"), key="enterprise", value=_beneficiary),
-        Column(_("State"), value=lambda a: choice_labels(ApplicationState).get(a.state, a.state)),
+        Column(_("State"), value=labelled(ApplicationState)),
         Column(_("Complete on"), "text-nowrap", value=lambda a: a.complete_on),
         Column(_("Payout due"), "text-nowrap", value=lambda a: a.due_on),
         Column(_("Amount approved (yuan)"), "text-end", value=lambda a: a.amount_approved, card=False),
@@ -100,7 +100,7 @@ GRANT_LISTS = ListSpec(
         ),
         Column(_("Policy item"), value=lambda g: str(g.item)),
         Column(_("Period"), value=lambda g: g.period),
-        Column(_("State"), value=lambda g: choice_labels(GrantListState).get(g.state, g.state)),
+        Column(_("State"), value=labelled(GrantListState)),
         Column(_("Total (yuan)"), "text-end", value=lambda g: g.total_amount),
         Column(_("Generated on"), "text-nowrap", value=lambda g: g.generated_on, card=False),
         Column(_("Announced on"), "text-nowrap", value=lambda g: g.announced_on, card=False),
@@ -151,7 +151,7 @@ GRANTS = ListSpec(
         Column(_("Beneficiary"), key="enterprise", value=_beneficiary),
         Column(_("Period"), value=lambda g: g.period),
         Column(_("Amount (yuan)"), "text-end", value=lambda g: g.amount),
-        Column(_("Channel"), value=lambda g: choice_labels(GrantChannel).get(g.channel, g.channel)),
+        Column(_("Channel"), value=labelled(GrantChannel, "channel")),
     ),
     page_related=("item", "enterprise", "person"),
     export=Export("policies.export_grant", filename="grants", related=("item", "enterprise", "person")),

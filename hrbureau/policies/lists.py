@@ -14,7 +14,7 @@ from hrbureau.accounts.choices import OrgUnitKind
 from hrbureau.accounts.forms import unit_filter
 from hrbureau.core.filters import Choice, Search, Where
 from hrbureau.core.lists import Action, Export, ListSpec
-from hrbureau.core.tables import Column, choice_labels, html_of, link
+from hrbureau.core.tables import Column, html_of, labelled, link
 from hrbureau.enterprises.models import Enterprise
 from hrbureau.policies.choices import Beneficiary, DeliveryKind, ItemState
 from hrbureau.policies.models import PolicyDocument, PolicyItem, PolicyPackage
@@ -64,10 +64,10 @@ ITEMS = ListSpec(
         Column(gettext_lazy("Number"), "text-code", value=lambda i: i.number, page=False, text=True),
         Column(gettext_lazy("Item"), key="title", value=lambda i: i.title, html=_item),
         Column(gettext_lazy("Package"), value=lambda i: str(i.package) if i.package else ""),
-        Column(gettext_lazy("Delivery"), value=lambda i: choice_labels(DeliveryKind).get(i.kind, i.kind)),
+        Column(gettext_lazy("Delivery"), value=labelled(DeliveryKind, "kind")),
         Column(
             gettext_lazy("For"),
-            value=lambda i: choice_labels(Beneficiary).get(i.beneficiary, i.beneficiary),
+            value=labelled(Beneficiary, "beneficiary"),
             page=False,
         ),
         Column(
@@ -79,9 +79,7 @@ ITEMS = ListSpec(
             value=lambda i: i.amount if i.amount is not None else "",
         ),
         Column(gettext_lazy("Valid until"), value=lambda i: i.valid_to or "", page=False),
-        Column(
-            gettext_lazy("State"), key="state", value=lambda i: choice_labels(ItemState).get(i.state, i.state)
-        ),
+        Column(gettext_lazy("State"), key="state", value=labelled(ItemState)),
     ),
     page_related=("package", "department"),
     export=Export("policies.export_item", filename="policy-items", related=("package", "department")),

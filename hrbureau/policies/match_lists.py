@@ -13,7 +13,7 @@ from hrbureau.accounts.choices import OrgUnitKind
 from hrbureau.accounts.forms import unit_filter
 from hrbureau.core.filters import Choice, Where, of_record
 from hrbureau.core.lists import Action, Export, ListSpec
-from hrbureau.core.tables import Column, choice_labels
+from hrbureau.core.tables import Column, labelled
 from hrbureau.policies.choices import MatchState
 from hrbureau.policies.models import PolicyMatch
 
@@ -66,7 +66,7 @@ MATCHES = ListSpec(
         Column(
             gettext_lazy("State"),
             key="state",
-            value=lambda m: choice_labels(MatchState).get(m.state, m.state),
+            value=labelled(MatchState),
         ),
         Column(
             gettext_lazy("No longer qualifies since"),

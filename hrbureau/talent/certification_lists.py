@@ -18,7 +18,7 @@ from hrbureau.core.casepage import CasePage
 from hrbureau.core.filters import Choice, DateFrom, DateTo, RelatedText, Search, Where
 from hrbureau.core.identifiers import mask_id_number
 from hrbureau.core.lists import Action, Export, ListSpec
-from hrbureau.core.tables import Column, choice_labels, link
+from hrbureau.core.tables import Column, labelled, link
 from hrbureau.core.textsearch import TextIndex
 from hrbureau.people.models import Person
 from hrbureau.talent.certification_choices import (
@@ -81,10 +81,10 @@ INTAKES = ListSpec(
             text=True,
             card=False,
         ),
-        Column(_("Basis"), value=lambda a: choice_labels(IntakeBasis).get(a.basis, a.basis)),
+        Column(_("Basis"), value=labelled(IntakeBasis, "basis")),
         Column(_("Degree, title or skill level"), value=lambda a: a.qualification, card=False),
         Column(_("Family members"), "text-end", value=lambda a: a.family_members, card=False),
-        Column(_("State"), value=lambda a: choice_labels(IntakeState).get(a.state, a.state)),
+        Column(_("State"), value=labelled(IntakeState)),
         Column(_("Submitted on"), "text-nowrap", value=lambda a: a.submitted_on),
         Column(_("Registration number"), value=lambda a: a.registration_number, card=False),
     ),
@@ -124,7 +124,7 @@ CERTIFICATIONS = ListSpec(
         ),
         Column(_("Name"), value=lambda c: c.person.name),
         Column(_("Category"), value=lambda c: str(c.category)),
-        Column(_("State"), value=lambda c: choice_labels(CertificationState).get(c.state, c.state)),
+        Column(_("State"), value=labelled(CertificationState)),
         Column(_("Submitted on"), "text-nowrap", value=lambda c: c.submitted_on),
         Column(_("Experts' mean"), "text-end", value=lambda c: c.expert_mean, card=False),
         Column(_("Certificate number"), value=lambda c: c.certificate_number, card=False, text=True),
@@ -254,7 +254,7 @@ INTAKE_PAGE = CasePage(
         Column(_("Name"), value=lambda a: a.person.name),
         Column(_("ID number"), value=_masked),
         Column(_("Employer"), value=lambda a: a.employer.name if a.employer_id else "—"),
-        Column(_("Basis"), value=lambda a: choice_labels(IntakeBasis).get(a.basis, a.basis)),
+        Column(_("Basis"), value=labelled(IntakeBasis, "basis")),
         Column(_("Degree, title or skill level"), value=lambda a: a.qualification),
         Column(_("Family members moving along"), value=lambda a: a.family_members),
         Column(_("Statement"), value=lambda a: a.statement),

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from hrbureau.core.casepage import CasePage
 from hrbureau.core.filters import Choice, DateFrom, DateTo, RelatedText, Search, of_record
 from hrbureau.core.lists import Action, Export, ListSpec
-from hrbureau.core.tables import Column, choice_labels, link
+from hrbureau.core.tables import Column, labelled, link
 from hrbureau.enterprises.models import Enterprise
 from hrbureau.people.models import Person
 from hrbureau.talent.internship_choices import BaseLevel, BaseState, InternGround, InternshipState
@@ -43,11 +43,11 @@ BASES = ListSpec(
             value=lambda b: str(b.enterprise.name),
             text=True,
         ),
-        Column(_("Level"), value=lambda b: choice_labels(BaseLevel).get(b.level, b.level)),
+        Column(_("Level"), value=labelled(BaseLevel, "level")),
         Column(_("Approved on"), "text-nowrap", value=lambda b: b.approved_on),
         Column(_("Posts offered"), value=lambda b: "、".join(b.post_list)),
         Column(_("Places"), "text-end", value=lambda b: b.places, card=False),
-        Column(_("State"), value=lambda b: choice_labels(BaseState).get(b.state, b.state)),
+        Column(_("State"), value=labelled(BaseState)),
     ),
     page_related=("enterprise",),
     export=Export("talent.export_internship", filename="internship-bases", related=("enterprise",)),
@@ -97,10 +97,8 @@ INTERNSHIPS = ListSpec(
         Column(_("Post"), value=lambda i: i.post),
         Column(_("Starts on"), "text-nowrap", value=lambda i: i.starts_on),
         Column(_("Ends on"), "text-nowrap", value=lambda i: i.ends_on),
-        Column(
-            _("Qualifies as"), value=lambda i: choice_labels(InternGround).get(i.ground, i.ground), card=False
-        ),
-        Column(_("State"), value=lambda i: choice_labels(InternshipState).get(i.state, i.state)),
+        Column(_("Qualifies as"), value=labelled(InternGround, "ground"), card=False),
+        Column(_("State"), value=labelled(InternshipState)),
     ),
     page_related=("person", "employer"),
     export=Export("talent.export_internship", filename="internships", related=("person", "employer")),
@@ -157,7 +155,7 @@ INTERNSHIP_PAGE = InternshipPage(
         Column(_("Starts on"), value=lambda i: i.starts_on),
         Column(_("Ends on"), value=lambda i: i.ends_on),
         Column(_("Graduated on"), value=lambda i: i.graduated_on),
-        Column(_("Qualifies as"), value=lambda i: choice_labels(InternGround).get(i.ground, i.ground)),
+        Column(_("Qualifies as"), value=labelled(InternGround, "ground")),
         Column(_("Why refused"), value=_refusal),
         Column(_("Subsidy application"), value=lambda i: i.application.number if i.application_id else ""),
     ),

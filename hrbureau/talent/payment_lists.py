@@ -13,7 +13,7 @@ from hrbureau.core.casepage import CasePage
 from hrbureau.core.filters import Choice, of_record
 from hrbureau.core.identifiers import mask_account
 from hrbureau.core.lists import Action, Export, ListSpec
-from hrbureau.core.tables import Column, choice_labels, link
+from hrbureau.core.tables import Column, choice_labels, labelled, link
 from hrbureau.talent.choices import BatchState, PaymentState
 from hrbureau.talent.models import Payment, PaymentBatch
 
@@ -51,7 +51,7 @@ BATCHES = ListSpec(
             html=lambda b: link("talent:batch", b.pk, b.number),
             text=True,
         ),
-        Column(_("State"), value=lambda b: choice_labels(BatchState).get(b.state, b.state)),
+        Column(_("State"), value=labelled(BatchState)),
         Column(_("Payments"), "text-end", value=lambda b: b.count),
         Column(_("Total (yuan)"), "text-end", value=lambda b: b.total),
         Column(_("Built at"), "text-nowrap", value=lambda b: b.created_at, card=False),
@@ -116,7 +116,7 @@ PAYMENTS = ListSpec(
         Column(_("Street"), value=lambda p: str(p.instalment.application.street or "")),
         Column(_("Account"), "text-code", value=lambda p: mask_account(p.account_number), text=True),
         Column(_("Amount (yuan)"), "text-end", value=lambda p: p.amount),
-        Column(_("State"), value=lambda p: choice_labels(PaymentState).get(p.state, p.state)),
+        Column(_("State"), value=labelled(PaymentState)),
         Column(_("Receipt number"), "text-code", value=lambda p: p.receipt_number, text=True, card=False),
         Column(_("Failure reason"), value=lambda p: p.failure_reason, card=False),
         Column(_("Reconciled at"), "text-nowrap", value=lambda p: p.reconciled_at, card=False),

@@ -17,7 +17,7 @@ from hrbureau.core import figures
 from hrbureau.core.filters import Choice, RelatedText, Search, Where, of_record
 from hrbureau.core.forms import FixedChoiceField
 from hrbureau.core.lists import Action, Export, ListSpec
-from hrbureau.core.tables import Column, choice_labels, link
+from hrbureau.core.tables import Column, choice_labels, labelled, link
 from hrbureau.enterprises.models import Enterprise
 from hrbureau.talent.registers_choices import ActionState, StationKind, StationLevel
 from hrbureau.talent.registers_models import (
@@ -89,10 +89,10 @@ STATIONS = ListSpec(
         ),
         Column(
             _("Kind"),
-            value=lambda s: choice_labels(StationKind).get(s.kind, s.kind),
+            value=labelled(StationKind, "kind"),
             html=lambda s: link("talent:station", s.pk, s.get_kind_display()),
         ),
-        Column(_("Level"), value=lambda s: choice_labels(StationLevel).get(s.level, s.level)),
+        Column(_("Level"), value=labelled(StationLevel, "level")),
         Column(_("Approved on"), "text-nowrap", value=lambda s: s.approved_on),
         Column(_("Supervisors"), value=lambda s: "、".join(s.supervisor_list), page=False),
         Column(_("Street"), value=_street),

@@ -16,7 +16,7 @@ from hrbureau.core.casepage import CasePage
 from hrbureau.core.filters import Choice, RelatedText, Search
 from hrbureau.core.identifiers import mask_account, mask_id_number
 from hrbureau.core.lists import Action, Export, ListSpec
-from hrbureau.core.tables import Column, choice_labels, link
+from hrbureau.core.tables import Column, labelled, link
 from hrbureau.people.models import Person
 from hrbureau.talent.choices import AmountRule, ApplicationState, Channel
 from hrbureau.talent.models import SubsidyApplication, SubsidyScheme
@@ -57,8 +57,8 @@ COLUMNS = (
     Column(_("Applicant"), value=lambda a: a.person.name),
     Column(_("ID number"), "text-code", value=lambda a: mask_id_number(a.person.id_number), card=False),
     Column(_("Street"), value=lambda a: a.street.name if a.street_id else "", card=False),
-    Column(_("Channel"), value=lambda a: choice_labels(Channel).get(a.channel, a.channel), card=False),
-    Column(_("State"), value=lambda a: choice_labels(ApplicationState).get(a.state, a.state)),
+    Column(_("Channel"), value=labelled(Channel, "channel"), card=False),
+    Column(_("State"), value=labelled(ApplicationState)),
     Column(_("Levels approved"), "text-end", value=lambda a: a.levels_approved, card=False),
     Column(_("Amount (yuan)"), "text-end", value=lambda a: a.amount),
     Column(_("Filed on"), "text-nowrap", value=lambda a: a.created_at.date() if a.created_at else None),
@@ -121,7 +121,7 @@ SCHEMES = ListSpec(
             _("Code"), "text-code", value=lambda s: s.code, html=lambda s: link("talent:scheme", s.pk, s.code)
         ),
         Column(_("Name"), value=lambda s: s.name),
-        Column(_("Amount rule"), value=lambda s: choice_labels(AmountRule).get(s.amount_rule, s.amount_rule)),
+        Column(_("Amount rule"), value=labelled(AmountRule, "amount_rule")),
         Column(_("Instalments"), "text-end", value=lambda s: s.instalments),
         Column(_("Notice (working days)"), "text-end", value=lambda s: s.notice_days, card=False),
         Column(_("Opens on"), "text-nowrap", value=lambda s: s.opens_on, card=False),

@@ -193,7 +193,8 @@ SUBSIDY_WORKFLOW.add(
 )
 SUBSIDY_WORKFLOW.for_parties(
     states={
-        AS.SUBMITTED: _("Waiting for the employer's confirmation"),
+        # (held only while the employer is asked to confirm; the page says so, naming the employer)
+        AS.SUBMITTED: _("Submitted"),
         AS.IN_REVIEW: _("Being reviewed"),
         AS.SUPPLEMENT: _("Supplement needed"),
         AS.ON_NOTICE: _("On public notice"),

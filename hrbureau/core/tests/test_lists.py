@@ -205,3 +205,22 @@ def test_an_api_list_filters_by_a_declared_filter(world: Any, client_for: Any) -
     assert {item["street_id"] for item in items} == {street}
     assert client.get("/api/v1/disputes?collective=yes").status_code == 422  # true or false only
     assert client.get("/api/v1/workorders?received_from=0").status_code == 422  # a day as YYYY-MM-DD
+
+
+def test_a_labelled_column_reads_the_label_in_the_readers_language() -> None:
+    from types import SimpleNamespace
+
+    from django.utils import translation
+
+    from hrbureau.core.tables import labelled
+    from hrbureau.personnel.records_choices import CertificationState
+
+    value = labelled(CertificationState)  # made once, at import, as a list declares its columns
+    row = SimpleNamespace(state=CertificationState.SUBMITTED)
+    with translation.override("en"):
+        english = value(row)
+    with translation.override("zh-hans"):
+        chinese = value(row)
+    assert english == "Submitted"
+    assert chinese != english
+    assert labelled(CertificationState, "state")(SimpleNamespace(state="gone")) == "gone"

@@ -137,6 +137,7 @@ def test_the_person_applies_on_the_portal_and_follows_it(world, client_for):
     page = client.get(response["Location"]).content.decode()
     assert application.number in page
     assert "补充证书" in page
+    assert "等待用人单位确认" not in page  # this scheme asks no employer: nothing ever waited for one
     # The person sends the supplement from the portal (the action core renders).
     sent = client.post(
         f"/core/cases/talent.subsidyapplication/{application.pk}/actions/resubmit/",
@@ -152,6 +153,13 @@ def test_the_person_applies_on_the_portal_and_follows_it(world, client_for):
 def test_the_employer_confirms_in_its_portal(world, client_for):
     scheme = make_scheme(employer_confirms=True)
     application = submit(world, scheme, employer=world.enterprises["a1"])
+    # The applicant and the staff read that it waits for the employer, and which one.
+    waiting = 'data-testid="waiting-employer"'
+    mine = client_for("individual").get(f"/talent/my/applications/{application.pk}/").content.decode()
+    assert waiting in mine
+    assert world.enterprises["a1"].name in mine
+    staff_page = client_for("dept_staff").get(f"/talent/applications/{application.pk}/").content.decode()
+    assert waiting in staff_page
     client = client_for("enterprise")
     assert application.number in client.get("/talent/my/confirmations/").content.decode()
     response = client.post(
@@ -162,6 +170,10 @@ def test_the_employer_confirms_in_its_portal(world, client_for):
     application.refresh_from_db()
     assert application.state == ApplicationState.IN_REVIEW
     assert application.decisions.get().level == 0
+    assert (
+        waiting
+        not in client_for("dept_staff").get(f"/talent/applications/{application.pk}/").content.decode()
+    )
 
 
 def test_the_case_page_shows_decisions_and_records_the_reverification(world, client_for):
@@ -246,7 +258,7 @@ def test_the_portal_offers_each_scheme_once_and_never_the_internship_subsidy(wor
     assert 'data-testid="apply-intern"' not in page  # the employer reports internships; no one applies
     assert f'data-testid="apply-{living.code}"' in page
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    assert "<h3 class=\"card-title\">Living subsidy</h3>" in client.get("/talent/my/schemes/").content.decode()
+    assert '<h3 class="card-title">Living subsidy</h3>' in client.get("/talent/my/schemes/").content.decode()
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "zh-hans"
     # Once the person has applied, the scheme leads to that application instead of a second one.
     client.post(
