@@ -78,7 +78,9 @@ class RuleField:
     # The Python side: how to read the value from an object (default: follow ``path`` attribute by
     # attribute, as the object was loaded through the subject's queryset).
     getter: Callable[[Any], Any] | None = None
-    choices: tuple[tuple[str, str | Promise], ...] = ()
+    # The values a text field may take, with their labels; for a number field, the labels of its numbers
+    # (a level: 5 reads "bachelor"), shown in descriptions and listed for whoever writes a rule.
+    choices: tuple[tuple[Any, str | Promise], ...] = ()
     # A field computed by the database (an enterprise's tag as an EXISTS): the expression the subject's
     # queryset annotates as ``path`` when a condition names the field, and only then.
     annotation: Callable[[], Any] | None = None
@@ -394,6 +396,13 @@ def _display(rule_field: RuleField, value: Any) -> str:
         return join_words(_display(rule_field, v) for v in value)
     if rule_field.kind == BOOL:
         return _("yes") if value else _("no")
+    if rule_field.kind == NUMBER and rule_field.choices:
+        # A stored number is text ("6"): it reads as the level it ranks.
+        try:
+            number = Decimal(str(value))
+        except (InvalidOperation, ValueError):
+            return str(value)
+        return {Decimal(str(c)): str(label) for c, label in rule_field.choices}.get(number, str(value))
     labels = {c: str(label) for c, label in rule_field.choices}
     return labels.get(value, str(value))
 
@@ -531,7 +540,9 @@ def _summary(fields: dict[str, RuleField], condition: dict[str, Any]) -> str:
         key = "all" if "all" in condition else "any"
         joiner = str(_(" and ")) if key == "all" else str(_(" or "))
         parts = [_summary(fields, c) for c in condition[key]]
-        return f"({joiner.join(parts)})" if len(parts) > 1 else (parts[0] if parts else "—")
+        if len(parts) > 1:
+            return _("(%(group)s)") % {"group": joiner.join(parts)}
+        return parts[0] if parts else "—"
     return _leaf_text(fields, condition)
 
 
@@ -623,7 +634,11 @@ def _hint(fields: dict[str, RuleField], condition: dict[str, Any], obj: Any) -> 
 def describe_fields(subject_key: str) -> Iterable[tuple[str, str, str]]:
     """(name, label, kind) of every field a rule of the subject may use, for the administration page."""
     for name, rule_field in sorted(subject(subject_key).all_fields().items()):
-        yield name, str(rule_field.label), rule_field.kind
+        label = str(rule_field.label)
+        if rule_field.kind == NUMBER and rule_field.choices:
+            values = join_words(f"{value} {text}" for value, text in rule_field.choices)
+            label = _("%(field)s (%(values)s)") % {"field": label, "values": values}
+        yield name, label, rule_field.kind
 
 
 def rule_in_force(code: str, on: dt.date) -> Any:

@@ -12,10 +12,25 @@ from django.utils.translation import gettext_lazy as _
 
 from hrbureau.core import rules
 from hrbureau.people.choices import Education, Gender
-from hrbureau.personnel.recruitment_choices import Degree, ProfessionalTitle
+from hrbureau.personnel.recruitment_choices import (
+    DEGREE_RANK,
+    EDUCATION_RANK,
+    TITLE_RANK,
+    Degree,
+    ProfessionalTitle,
+)
 from hrbureau.personnel.recruitment_models import Registration
 
 REGISTRANT_SUBJECT = "personnel.registrant"
+
+
+def _ranked(choices: Any, ranks: dict[str, int]) -> tuple[tuple[int, Any], ...]:
+    """A level's numbers with the labels of what they rank (5: bachelor), lowest first: a requirement
+    "education level at least 5" reads "at least bachelor"."""
+    return tuple(
+        sorted(((ranks[value], label) for value, label in choices if value in ranks), key=lambda c: c[0])
+    )
+
 
 rules.register_subject(
     rules.RuleSubject(
@@ -31,13 +46,14 @@ rules.register_subject(
                 _("education"), rules.TEXT, "education", choices=tuple(Education.choices)
             ),
             "education_level": rules.RuleField(
-                _("education level (1 primary … 4 college, 5 bachelor, 6 master, 7 doctorate)"),
+                _("education level"),
                 rules.NUMBER,
                 "education_level",
+                choices=_ranked(Education.choices, EDUCATION_RANK),
             ),
             "degree": rules.RuleField(_("degree"), rules.TEXT, "degree", choices=tuple(Degree.choices)),
             "degree_level": rules.RuleField(
-                _("degree level (0 none, 1 bachelor, 2 master, 3 doctor)"), rules.NUMBER, "degree_level"
+                _("degree level"), rules.NUMBER, "degree_level", choices=_ranked(Degree.choices, DEGREE_RANK)
             ),
             "major": rules.RuleField(_("major"), rules.TEXT, "major"),
             "professional_title": rules.RuleField(
@@ -47,9 +63,10 @@ rules.register_subject(
                 choices=tuple(ProfessionalTitle.choices),
             ),
             "title_level": rules.RuleField(
-                _("title level (0 none, 1 junior, 2 intermediate, 3 associate senior, 4 senior)"),
+                _("title level"),
                 rules.NUMBER,
                 "title_level",
+                choices=_ranked(ProfessionalTitle.choices, TITLE_RANK),
             ),
             "years_experience": rules.RuleField(_("years of experience"), rules.NUMBER, "years_experience"),
             "street": rules.RuleField(_("street of residence (code)"), rules.TEXT, "person__street__code"),

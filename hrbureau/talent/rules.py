@@ -12,8 +12,19 @@ import json
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import BooleanField, Case, ExpressionWrapper, IntegerField, Q, Value, When
-from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
+from django.db.models import (
+    BooleanField,
+    Case,
+    DateTimeField,
+    Exists,
+    ExpressionWrapper,
+    IntegerField,
+    OuterRef,
+    Q,
+    Value,
+    When,
+)
+from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear, TruncDate
 from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -49,6 +60,37 @@ def _age_expression() -> Any:
         - ExtractYear("person__birth_date")
         - Case(When(GreaterThan(born_md, created_md), then=Value(1)), default=Value(0)),
         output_field=IntegerField(),
+    )
+
+
+def _valid_certificates() -> Any:
+    from hrbureau.talent.certification_choices import CertificationState
+    from hrbureau.talent.models import Certification
+
+    return Certification.objects.filter(state=CertificationState.CERTIFIED)
+
+
+def _certified(person_id: int | None, on: dt.date) -> bool:
+    """Whether the person holds a certificate (认定证书) in force on ``on``: certified, its validity
+    begun and not ended (the nightly sweep expires it a day late at worst; the dates decide)."""
+    return (
+        person_id is not None
+        and _valid_certificates()
+        .filter(person_id=person_id)
+        .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=on))
+        .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=on))
+        .exists()
+    )
+
+
+def _certified_expression() -> Any:
+    # The same test as ``_certified``, in SQL, on the application's day in the active time zone.
+    day = TruncDate(ExpressionWrapper(OuterRef("created_at"), output_field=DateTimeField()))
+    return Exists(
+        _valid_certificates()
+        .filter(person_id=OuterRef("person_id"))
+        .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day))
+        .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=day))
     )
 
 
@@ -111,6 +153,14 @@ rules.register_subject(
                 gettext_lazy("degree"), rules.TEXT, "degree", choices=tuple(Degree.choices)
             ),
             "graduated_on": rules.RuleField(gettext_lazy("graduated on"), rules.DATE, "graduated_on"),
+            "certified_talent": rules.RuleField(
+                gettext_lazy("holds a high-level talent certificate valid on the day of the application"),
+                rules.BOOL,
+                "certified_talent",
+                getter=lambda a: _certified(a.person_id, _applied_on(a)),
+                annotation=_certified_expression,
+                nullable=False,
+            ),
         },
     )
 )

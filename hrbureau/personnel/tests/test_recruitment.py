@@ -106,6 +106,15 @@ def test_the_posts_requirements_are_checked_by_the_rules_with_the_reason_in_plai
     assert "36" in words[0]
     assert "35" in words[0]
     assert post.requirements_text  # the requirements in words, for the public notice
+    # A level reads as what it ranks, not as its number: "education level 5, needs at least Master".
+    assert "不低于 硕士研究生" in post.requirements_text or "硕士研究生" in post.requirements_text
+    assert "6" not in post.requirements_text.replace("35", "")
+    short = recruitment.unmet_requirements(bachelor)
+    assert any("本科" in line and "硕士研究生" in line for line in short), short
+    # Whoever writes a requirement reads the numbers with their meaning.
+    fields = {name: label for name, label, _kind in rules.describe_fields(REGISTRANT_SUBJECT)}
+    assert "5 本科" in fields["education_level"]
+    assert "3 博士学位" in fields["degree_level"] or "3 " in fields["degree_level"]
 
 
 def test_a_requirement_on_an_undeclared_field_is_refused(world):

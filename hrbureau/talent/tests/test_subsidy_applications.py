@@ -385,3 +385,37 @@ def test_who_sees_which_applications(world):
     assert set(svc.visible_applications(world.user("individual"))) == {asked, not_asked}
     assert set(svc.visible_applications(world.user("street_staff"))) == {asked, not_asked}
     assert set(svc.visible_applications(world.user("dept_staff"))) == {asked, not_asked, other}
+
+
+def test_a_scheme_for_certified_talents_asks_for_a_certificate_valid_on_the_day(world):
+    from hrbureau.core import rules
+    from hrbureau.talent.rules import APPLICANT
+    from hrbureau.talent.tests.certification_helpers import category, certified, experts
+
+    # Given the person a1 certified on 2025-01-10 for a category valid 3 years (to 2028-01-09)
+    cert = certified(world, category(validity_years=3), experts(), on=dt.date(2025, 1, 10))
+    assert cert.valid_until == dt.date(2028, 1, 9)
+    condition = {"all": [{"field": "certified_talent", "op": "eq", "value": True}]}
+    award = make_scheme(eligibility=json.dumps(condition))
+    # The certified talent is accepted while the certificate holds; a day after it ends, refused.
+    held = submit(world, award, on=dt.date(2027, 6, 1))
+    assert held.state == AS.IN_REVIEW
+    svc.application_withdraw(actor=world.user("individual"), application=held, reason="重新申请")
+    with translation.override("en"), pytest.raises(ValidationError) as late:
+        submit(world, award, on=dt.date(2028, 1, 10))
+    assert "holds a high-level talent certificate" in " ".join(late.value.messages)
+    # Someone never certified is refused.
+    with pytest.raises(ValidationError):
+        svc.application_submit(
+            actor=world.user("dept_staff"), scheme=award, person=world.people["b1"], channel=Channel.COUNTER
+        )
+    # The query finds exactly the applications the check in Python accepts.
+    other = make_scheme()
+    for person, on in ((world.people["a1"], dt.date(2027, 6, 1)), (world.people["b1"], dt.date(2027, 6, 1))):
+        svc.application_submit(
+            actor=world.user("dept_staff"), scheme=other, person=person, channel=Channel.COUNTER, on=on
+        )
+    rows = SubsidyApplication.objects.filter(scheme=other)
+    matched = set(rules.matching(APPLICANT, rules.validate(APPLICANT, condition), rows))
+    assert matched == {a for a in rows if rules.evaluate(APPLICANT, condition, a)}
+    assert {a.person_id for a in matched} == {world.people["a1"].pk}
