@@ -28,12 +28,17 @@ hypothesis_settings.load_profile("hrbureau")
 
 
 @pytest.fixture(autouse=True)
-def _fast_hashing_and_outboxes(settings: Any, tmp_path: Any) -> None:
+def _fast_hashing_and_outboxes(settings: Any, tmp_path: Any, request: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.SMS_BACKEND = "memory"
-    settings.PRIVATE_FILES_ROOT = tmp_path / "files"
-    settings.MEDIA_ROOT = tmp_path / "files"
+    # The tests of a module that shares its world share its files too (a record made for several
+    # tests keeps its file where each of them reads it).
+    files = tmp_path / "files"
+    if request.node.get_closest_marker("shared_world") is not None:
+        files = request.getfixturevalue("module_files")
+    settings.PRIVATE_FILES_ROOT = files
+    settings.MEDIA_ROOT = files
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
@@ -152,6 +157,11 @@ def build_world() -> World:
 
 
 @pytest.fixture(scope="module")
+def module_files(tmp_path_factory: Any) -> Any:
+    return tmp_path_factory.mktemp("files")
+
+
+@pytest.fixture(scope="module")
 def module_world(django_db_setup: Any, django_db_blocker: Any) -> Iterator[World]:
     """One world for every test of a module marked ``shared_world``, built once inside a transaction
     that is rolled back after the module; each test runs in a savepoint inside it (pytest-django's
@@ -180,7 +190,11 @@ def world(request: Any, db: Any) -> World:
     test, so that what a test adds (a user made on demand) does not outlive its savepoint."""
     if request.node.get_closest_marker("shared_world") is None:
         return build_world()
-    shared: World = request.getfixturevalue("module_world")
+    return copy_world(request.getfixturevalue("module_world"))
+
+
+def copy_world(shared: World) -> World:
+    """The shared world's records in dictionaries of the test's own."""
     return World(
         units=dict(shared.units),
         users=dict(shared.users),
@@ -225,8 +239,14 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
     # A module that shares its world builds it before any test's own transaction begins.
     for item in items:
-        if item.get_closest_marker("shared_world") is not None and "module_world" not in item.fixturenames:
+        if item.get_closest_marker("shared_world") is None:
+            continue
+        if "module_world" not in item.fixturenames:
             item.fixturenames.insert(0, "module_world")
+        # Last: a test that asks for its transaction itself, after what it shares (the matrix's route
+        # records), still has one; and pytest-django sees that it needs the database.
+        if "db" not in item.fixturenames:
+            item.fixturenames.append("db")
     # Browser tests need Chromium; say so loudly rather than skip quietly when it is missing.
     if not os.path.exists(CHROMIUM):
         for item in items:

@@ -5,15 +5,17 @@ from __future__ import annotations
 import importlib
 import json
 import pkgutil
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 import hrbureau
 from hrbureau.accounts import services
-from hrbureau.conftest import STANDARD_USERS
+from hrbureau.conftest import STANDARD_USERS, World, copy_world
 from hrbureau.tests.matrix import (
     ALL_ROLES,
     ANONYMOUS,
@@ -96,10 +98,67 @@ def _client_for(viewer: str, route: Route, world: Any) -> tuple[Client, dict[str
     return client, headers
 
 
+class RouteRecords:
+    """The records a route is about (what ``url_for`` makes: a case, its files), made once for all the
+    viewers of the route that run one after another — the matrix runs route by route — in a savepoint
+    of the module's shared world, rolled back when the next route comes; each viewer's test runs in its
+    own savepoint inside it, so what one viewer's request wrote is gone before the next viewer's."""
+
+    def __init__(self, module_world: World, blocker: Any) -> None:
+        self.module_world = module_world
+        self.blocker = blocker
+        self.route: Route | None = None
+        self.savepoint: Any = None
+        self.world: World | None = None
+        self.url = ""
+
+    def enter(self, route: Route) -> tuple[World, str]:
+        if route is not self.route or self.world is None:
+            self.leave()
+            with self.blocker.unblock():
+                self.savepoint = transaction.atomic()
+                self.savepoint.__enter__()
+                try:
+                    world = copy_world(self.module_world)
+                    self.url = route.url_for(world)
+                    if route.complained_about:
+                        complained_about_user(world)
+                except BaseException:
+                    transaction.set_rollback(True)
+                    self.savepoint.__exit__(None, None, None)
+                    self.savepoint = None
+                    raise
+                self.route, self.world = route, world
+        assert self.world is not None
+        return self.world, self.url
+
+    def leave(self) -> None:
+        if self.savepoint is not None:
+            with self.blocker.unblock():
+                transaction.set_rollback(True)
+                self.savepoint.__exit__(None, None, None)
+        self.route, self.savepoint, self.world = None, None, None
+
+
+@pytest.fixture(scope="module")
+def route_records(module_world: World, django_db_blocker: Any) -> Iterator[RouteRecords]:
+    records = RouteRecords(module_world, django_db_blocker)
+    yield records
+    records.leave()
+
+
+@pytest.fixture
+def routed(request: Any, route: Route, route_records: RouteRecords) -> tuple[World, str]:
+    """The world with the route's records and the route's URL; then the test's own transaction."""
+    made = route_records.enter(route)
+    request.getfixturevalue("db")
+    return made
+
+
 @pytest.mark.parametrize(("route", "viewer"), CASES)
-def test_matrix(route: Route, viewer: str, world: Any) -> None:
+def test_matrix(route: Route, viewer: str, routed: tuple[World, str]) -> None:
+    world, url = routed
     client, headers = _client_for(viewer, route, world)
-    url = route.url_for(world)
     if route.method == "GET":
         response = client.get(url, headers=headers)
     elif route.method == "PATCH":
