@@ -121,6 +121,12 @@ class RouteRecords:
                 try:
                     world = copy_world(self.module_world)
                     self.url = route.url_for(world)
+                    # Whatever the route's declaration makes on first use (and keeps in the world) is
+                    # made here, for every viewer, never inside one viewer's own savepoint.
+                    route.data_for(world)
+                    route.allowed_for(world)
+                    if route.rows is not None:
+                        route.rows(world)
                     if route.complained_about:
                         complained_about_user(world)
                 except BaseException:
@@ -147,12 +153,19 @@ def route_records(module_world: World, django_db_blocker: Any) -> Iterator[Route
     records.leave()
 
 
+def _kept(world: World) -> list[set[str]]:
+    return [set(world.units), set(world.users), set(world.enterprises), set(world.people)]
+
+
 @pytest.fixture
-def routed(request: Any, route: Route, route_records: RouteRecords) -> tuple[World, str]:
-    """The world with the route's records and the route's URL; then the test's own transaction."""
+def routed(request: Any, route: Route, route_records: RouteRecords) -> Iterator[tuple[World, str]]:
+    """The world with the route's records and the route's URL; then the test's own transaction. A
+    record the test kept in the world would be rolled back under the next viewer's feet: refused."""
     made = route_records.enter(route)
     request.getfixturevalue("db")
-    return made
+    before = _kept(made[0])
+    yield made
+    assert _kept(made[0]) == before, f"{route.id} kept a record of one viewer's test in the shared world"
 
 
 @pytest.mark.parametrize(("route", "viewer"), CASES)
