@@ -123,6 +123,9 @@ def test_the_grid_worker_records_a_survey_visit_in_its_dialog(
     expect(form).to_be_visible()
     _fits(page)
     page.locator("#action-dialog [data-action=unreachable] button[type=submit]").click()
+    # The refusal (422) comes back as the form again with the note's error: wait for it, or the note is
+    # filled into the form that answer is about to replace.
+    expect(form.locator("[data-field-error=note]")).to_be_visible()
     expect(form.locator("[name=note]")).to_be_visible()
     assert mine.__class__.objects.get(pk=mine.pk).state == SurveyState.PENDING
     form.locator("[name=note]").fill("企业已搬离")
