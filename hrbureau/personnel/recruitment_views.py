@@ -8,7 +8,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count
+from django.db.models import Count, F
 from django.http import Http404, HttpRequest, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -154,7 +154,8 @@ def _ranked(post: RecruitmentPost) -> list[Registration]:
     return list(
         post.registrations.filter(state=RegistrationState.QUALIFIED)
         .select_related("person")
-        .order_by("rank", "-written_absent", "number")
+        # The ranked first (NULLS LAST on every database: SQLite puts NULL first), then the absent.
+        .order_by(F("rank").asc(nulls_last=True), "-written_absent", "number")
     )
 
 
@@ -314,7 +315,7 @@ def public_list(request: HttpRequest, pk: int, kind: str) -> HttpResponseBase:
         found = plan.registrations.filter(state=RegistrationState.QUALIFIED).select_related("person", "post")
         if kind == PublishedList.SHORTLIST:
             found = found.filter(shortlisted=True)
-        for r in found.order_by("post__code", "rank", "ticket_number"):
+        for r in found.order_by("post__code", F("rank").asc(nulls_last=True), "ticket_number"):
             rows.append(
                 {
                     "ticket": r.ticket_number,

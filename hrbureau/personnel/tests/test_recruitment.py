@@ -344,6 +344,7 @@ def test_scores_are_published_by_a_head_other_than_the_importer_and_the_lists_ar
     plan = make_plan()
     post = make_post(plan)
     person = PersonFactory(name="张三丰")
+    missed = _scored(world, post, None, "70")  # absent from the written exam: listed, not ranked
     r = _scored(world, post, "80", "80", person=person)
     recruitment.plan_rank(plan=plan)
     head = world.users["dept_head"]
@@ -367,6 +368,8 @@ def test_scores_are_published_by_a_head_other_than_the_importer_and_the_lists_ar
     assert person.id_number[:6] + "********" + person.id_number[-4:] in page
     assert "张*丰" in page
     assert plan.publications.get(kind=PublishedList.SCORES).published_by == head
+    # Rank 1 before the absent candidate, on SQLite (which sorts NULL first) as on PostgreSQL.
+    assert page.index(r.ticket_number) < page.index(missed.ticket_number)
 
 
 # --- a person sees only their own -----------------------------------------------------------------
