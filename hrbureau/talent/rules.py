@@ -63,35 +63,29 @@ def _age_expression() -> Any:
     )
 
 
-def _valid_certificates() -> Any:
+def _valid_certificates(on: Any) -> Any:
+    """The certificates in force on ``on`` (a date, or the SQL expression of one): certified, their
+    validity begun and not ended."""
     from hrbureau.talent.certification_choices import CertificationState
     from hrbureau.talent.models import Certification
 
-    return Certification.objects.filter(state=CertificationState.CERTIFIED)
+    return Certification.objects.filter(
+        Q(valid_from__isnull=True) | Q(valid_from__lte=on),
+        Q(valid_until__isnull=True) | Q(valid_until__gte=on),
+        state=CertificationState.CERTIFIED,
+    )
 
 
 def _certified(person_id: int | None, on: dt.date) -> bool:
     """Whether the person holds a certificate (认定证书) in force on ``on``: certified, its validity
     begun and not ended (the nightly sweep expires it a day late at worst; the dates decide)."""
-    return (
-        person_id is not None
-        and _valid_certificates()
-        .filter(person_id=person_id)
-        .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=on))
-        .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=on))
-        .exists()
-    )
+    return person_id is not None and _valid_certificates(on).filter(person_id=person_id).exists()
 
 
 def _certified_expression() -> Any:
     # The same test as ``_certified``, in SQL, on the application's day in the active time zone.
     day = TruncDate(ExpressionWrapper(OuterRef("created_at"), output_field=DateTimeField()))
-    return Exists(
-        _valid_certificates()
-        .filter(person_id=OuterRef("person_id"))
-        .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day))
-        .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=day))
-    )
+    return Exists(_valid_certificates(day).filter(person_id=OuterRef("person_id")))
 
 
 rules.register_subject(
